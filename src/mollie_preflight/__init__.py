@@ -1,0 +1,38 @@
+"""mollie-preflight: check and compute Mollie Orders API payloads offline, before they are sent.
+
+    >>> import mollie_preflight as mp
+    >>> report = mp.validate_order(payload)      # doctest: +SKIP
+    >>> report.ok, [v.field for v in report]     # doctest: +SKIP
+
+The public API is exactly what ``__all__`` lists; every module behind it is private.
+"""
+
+from __future__ import annotations
+
+from .calc import line_total, order_amount, vat_amount, vat_per_rate
+from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
+from .options import Options
+from .rules.registry import RULES, get_rule
+from .rules.rule import Evidence, Rule
+from .validate import validate_order
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RULES",
+    "Evidence",
+    "Options",
+    "OrderValidationError",
+    "PreflightError",
+    "Report",
+    "Rule",
+    "Severity",
+    "Violation",
+    "__version__",
+    "get_rule",
+    "line_total",
+    "order_amount",
+    "validate_order",
+    "vat_amount",
+    "vat_per_rate",
+]

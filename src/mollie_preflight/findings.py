@@ -1,0 +1,166 @@
+"""What a validation returns: findings (``Violation``), their ``Severity``, and the ``Report``.
+
+A finding is machine-readable first (stable ``code``, ``path``, ``expected``/``actual`` strings) and
+human-readable second (``message``, in Mollie's own wording where the live API's text is known), in the
+spirit of pydantic's error dicts. ``Report.to_problem()`` renders the first error as the RFC 7807
+document Mollie itself answers with, so code that handles Mollie's 422 handles ours the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Final, overload
+
+PathElement = str | int
+Path = tuple[PathElement, ...]
+
+_DOCS: Final = "https://docs.mollie.com/reference/v2/orders-api/"
+_DOCUMENTATION: Final[dict[str, str]] = {
+    "create-order": _DOCS + "create-order",
+}
+
+
+class Severity(str, Enum):
+    """How bad a finding is. ``ERROR``: Mollie answers 422 (documented or seen live). ``WARNING``: a
+    documented recommendation, or a rule whose enforcement by Mollie is inferred.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def rank(self) -> int:
+        """Ordering for ``--fail-on``-style thresholds: a higher rank is more severe."""
+        return 2 if self is Severity.ERROR else 1
+
+
+def render_field(path: Path) -> str:
+    """Mollie's ``field`` notation: dots and 0-based indices, ``("lines", 0, "vatAmount") → lines.0.vatAmount``."""
+    return ".".join(str(part) for part in path)
+
+
+def render_pointer(path: Path) -> str:
+    """RFC 6901 JSON Pointer for ``path`` (``~`` and ``/`` escaped)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One finding: which rule, where in the payload, what was expected and what was found."""
+
+    code: str
+    name: str
+    severity: Severity
+    path: Path
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+    extra: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def field(self) -> str:
+        return render_field(self.path)
+
+    @property
+    def pointer(self) -> str:
+        return render_pointer(self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, the shape every machine-readable output of this library uses."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "field": self.field,
+            "pointer": self.pointer,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+        }
+        if self.extra:
+            data["extra"] = dict(self.extra)
+        return data
+
+    def __str__(self) -> str:
+        where = self.field or "<payload>"
+        return f"{where}: {self.code} {self.message}"
+
+
+class PreflightError(Exception):
+    """Base class of the exceptions this library raises on purpose."""
+
+
+class OrderValidationError(PreflightError, ValueError):
+    """Raised by ``Report.raise_for_errors()``: the payload would be refused. Carries every finding."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.violations: tuple[Violation, ...] = report.violations
+        errors = report.errors
+        first = errors[0] if errors else None
+        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{first}{more}" if first else "payload has errors")
+
+
+@dataclass(frozen=True, slots=True)
+class Report(Sequence[Violation]):
+    """Every finding for one payload, in a stable order (the order the payload is walked in).
+
+    A ``Report`` is a sequence of ``Violation``; ``ok`` is true when none has severity ``error``.
+    """
+
+    violations: tuple[Violation, ...] = ()
+    endpoint: str = "create-order"
+
+    @property
+    def ok(self) -> bool:
+        return not any(v.severity is Severity.ERROR for v in self.violations)
+
+    @property
+    def errors(self) -> tuple[Violation, ...]:
+        return tuple(v for v in self.violations if v.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Violation, ...]:
+        return tuple(v for v in self.violations if v.severity is Severity.WARNING)
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.violations)
+
+    @overload
+    def __getitem__(self, index: int) -> Violation: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Violation]: ...
+    def __getitem__(self, index: int | slice) -> Violation | Sequence[Violation]:
+        return self.violations[index]
+
+    def raise_for_errors(self) -> None:
+        """Raise ``OrderValidationError`` carrying every finding when the payload has an error."""
+        if not self.ok:
+            raise OrderValidationError(self)
+
+    def to_problem(self) -> dict[str, Any] | None:
+        """The first error as the problem document Mollie's API answers with (HTTP 422), or ``None``.
+
+        Mollie stops at the first error; this gives the same document for the same first error.
+        """
+        errors = self.errors
+        if not errors:
+            return None
+        first = errors[0]
+        problem: dict[str, Any] = {"status": 422, "title": "Unprocessable Entity", "detail": first.message}
+        if first.path:
+            problem["field"] = first.field
+        if first.extra:
+            problem["extra"] = dict(first.extra)
+        href = _DOCUMENTATION.get(self.endpoint, "https://docs.mollie.com/overview/handling-errors")
+        problem["_links"] = {"documentation": {"href": href, "type": "text/html"}}
+        return problem

@@ -1,0 +1,204 @@
+"""Currencies, strict amount parsing and amount formatting.
+
+Validation never turns an amount string into a ``Decimal`` or a ``float``: a value is accepted only when
+it matches Mollie's plain ``-?digits(.digits)`` form with exactly the currency's decimals, and it is then
+read as an integer count of minor units (cents, or whole yen). That makes every later comparison exact,
+and a hostile value such as ``"1e999999999"`` or a 100 000-digit string is refused by its length and
+shape before any arithmetic could spend time or memory on it.
+
+``Decimal`` appears only at the public edges (``to_decimal`` for callers' inputs, ``minor_to_decimal`` for
+results), never in the caller's decimal context: conversions here are exact by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Context, Decimal, localcontext
+from typing import Final
+
+from .reference.currencies import CURRENCY_DECIMALS
+
+#: No Mollie amount has more integer digits than this; the bound keeps hostile values cheap to refuse.
+MAX_INTEGER_DIGITS: Final = 15
+_MAX_LENGTH: Final = MAX_INTEGER_DIGITS + 1 + 1 + 3  # sign, point, a few decimals too many
+
+_PLAIN = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?", re.ASCII)
+_ASCII_DIGITS: Final = frozenset("0123456789")
+
+DecimalLike = Decimal | int | str
+
+
+def currency_decimals(currency: str) -> int | None:
+    """Mollie's number of decimals for ``currency``, or ``None`` when Mollie does not support it."""
+    return CURRENCY_DECIMALS.get(currency)
+
+
+def is_supported_currency(currency: object) -> bool:
+    return isinstance(currency, str) and currency in CURRENCY_DECIMALS
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidValue:
+    """Why an amount string was refused, and the corrected string when the correction is unambiguous."""
+
+    reason: str
+    suggestion: str | None = None
+    negative_zero: bool = False
+
+
+def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
+    """Read an amount ``value`` string as integer minor units, or say why Mollie would refuse it.
+
+    ``decimals`` is the currency's decimal count; ``None`` (unknown currency) checks the shape only and
+    always returns an ``InvalidValue`` or the value in units of its own last digit, which callers must not
+    use for arithmetic (they do not: an unknown currency is already a finding).
+    """
+    if len(text) > _MAX_LENGTH:
+        return InvalidValue(f"is {len(text)} characters long; no valid amount is longer than {_MAX_LENGTH}")
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return _diagnose(text, decimals)
+    sign, integer, fraction = match.groups()
+    fraction = fraction or ""
+    if len(integer) > MAX_INTEGER_DIGITS:
+        return InvalidValue(f"has {len(integer)} integer digits; no amount has more than {MAX_INTEGER_DIGITS}")
+    if decimals is not None and len(fraction) != decimals:
+        return InvalidValue(_decimals_reason(len(fraction), decimals), _requantize(sign, integer, fraction, decimals))
+    minor = int(integer + fraction)
+    if sign and minor == 0:
+        return InvalidValue("is a negative zero; write it without the minus sign", text[1:], negative_zero=True)
+    return -minor if sign else minor
+
+
+def _decimals_reason(found: int, wanted: int) -> str:
+    if wanted == 0:
+        return f"has {found} decimal{'s' if found != 1 else ''}; this currency has none"
+    return f"has {found} decimal{'s' if found != 1 else ''}; this currency needs exactly {wanted}"
+
+
+def _requantize(sign: str, integer: str, fraction: str, decimals: int) -> str | None:
+    """The same number written with ``decimals`` decimals, when that needs no rounding."""
+    if len(fraction) > decimals:
+        if fraction[decimals:].strip("0"):
+            return None
+        fraction = fraction[:decimals]
+    else:
+        fraction = fraction.ljust(decimals, "0")
+    body = f"{integer}.{fraction}" if decimals else integer
+    if sign and not (integer + fraction).strip("0"):
+        sign = ""
+    return sign + body
+
+
+def _diagnose(text: str, decimals: int | None) -> InvalidValue:
+    """Name the most likely mistake in a value that is not a plain decimal, for a useful message."""
+    stripped = text.strip()
+    if not stripped:
+        return InvalidValue("is empty" if not text else "is blank")
+    if stripped != text:
+        return _with_suggestion("has leading or trailing white space", stripped, decimals)
+    if stripped.startswith("+"):
+        return _with_suggestion("has a plus sign", stripped[1:], decimals)
+    lowered = stripped.lower().lstrip("-")
+    if lowered in {"nan", "snan", "inf", "infinity"}:
+        return InvalidValue("is not a number")
+    if any(ch.isdigit() and ch not in _ASCII_DIGITS for ch in stripped):
+        return InvalidValue("contains non-ASCII digits; only 0-9 are accepted")
+    if "e" in lowered:
+        return InvalidValue("uses exponent notation; write the number out in full")
+    if "," in stripped:
+        return InvalidValue("contains a comma; use a point as the decimal mark and no thousands separator")
+    if " " in stripped or "_" in stripped or "'" in stripped:
+        return InvalidValue("contains a thousands separator")
+    body = stripped.lstrip("-")
+    if body[:1] == "0" and body[1:2].isdigit():
+        trimmed = body.lstrip("0") or "0"
+        if trimmed.startswith("."):
+            trimmed = "0" + trimmed
+        return _with_suggestion("has leading zeros", ("-" if stripped.startswith("-") else "") + trimmed, decimals)
+    if body.startswith(".") or body.endswith("."):
+        return InvalidValue("has a decimal point without digits on both sides")
+    return InvalidValue("is not a plain decimal number")
+
+
+def _with_suggestion(reason: str, candidate: str, decimals: int | None) -> InvalidValue:
+    parsed = parse_value(candidate, decimals) if decimals is not None else None
+    if isinstance(parsed, int):
+        return InvalidValue(reason, candidate)
+    if isinstance(parsed, InvalidValue):
+        return InvalidValue(reason, parsed.suggestion)
+    return InvalidValue(reason)
+
+
+def format_minor(minor: int, decimals: int) -> str:
+    """Mollie's plain ``value`` string for ``minor`` units: ``12345, 2 → "123.45"``."""
+    sign = "-" if minor < 0 else ""
+    digits = str(abs(minor)).rjust(decimals + 1, "0")
+    if not decimals:
+        return sign + digits
+    return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
+
+
+def minor_to_decimal(minor: int, decimals: int) -> Decimal:
+    """Exact ``Decimal`` for ``minor`` units (no context involved: built from its digits)."""
+    sign = 1 if minor < 0 else 0
+    return Decimal((sign, tuple(int(d) for d in str(abs(minor))), -decimals))
+
+
+def format_for_message(minor: int, currency: str) -> str:
+    """An amount as Mollie writes it in error messages: ``€1,027.99``, ``-€6.08``, ``¥1,000``.
+
+    babel is imported here, not at module import, because formatting happens only for findings.
+    """
+    from babel.numbers import format_currency
+
+    decimals = CURRENCY_DECIMALS.get(currency, 2)
+    # babel computes with Decimal in the *current* context; a caller's hostile context (low precision,
+    # traps) must not change or break our messages, so formatting runs in a private default context.
+    with localcontext(Context()):
+        return str(format_currency(minor_to_decimal(minor, decimals), currency, locale="en_US"))
+
+
+def to_decimal(value: DecimalLike, what: str = "amount") -> Decimal:
+    """Accept a caller's ``Decimal``, ``int`` or decimal string as an exact, finite ``Decimal``.
+
+    ``float`` (and ``bool``) are refused with ``TypeError``: a binary float cannot hold most cent amounts
+    exactly, so accepting one would hide the very rounding bug this library exists to catch.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"{what} must be a Decimal, int or decimal string, not {type(value).__name__}")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{what} must be finite, got {value}")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        match = _PLAIN.fullmatch(value.strip())
+        if match is None or len(value) > 64:
+            raise ValueError(f"{what} must be a plain decimal string such as '12.50', got {value!r}")
+        return Decimal(value.strip())
+    raise TypeError(f"{what} must be a Decimal, int or decimal string, not {type(value).__name__}")
+
+
+def decimal_to_minor(value: Decimal, decimals: int, what: str = "amount") -> int:
+    """``value`` as integer minor units; ``ValueError`` when it has more decimals than the currency."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    number = int("".join(map(str, digits)) or "0")
+    if number == 0:
+        return 0
+    # Bound the work before any power of ten is built: Decimal("1e999999999") must not allocate.
+    if len(str(number)) + exponent > MAX_INTEGER_DIGITS:
+        raise ValueError(f"{what} {value} has more than {MAX_INTEGER_DIGITS} integer digits")
+    shift = exponent + decimals
+    if shift >= 0:
+        number *= 10**shift
+    else:
+        if -shift > len(digits):
+            raise ValueError(f"{what} {value} has more than {decimals} decimals")
+        number, remainder = divmod(number, 10**-shift)
+        if remainder:
+            raise ValueError(f"{what} {value} has more than {decimals} decimals")
+    return -number if sign else number

@@ -1,0 +1,99 @@
+"""``Options``: the one frozen object that configures a validation, checked when it is built.
+
+Unknown rule selectors or severities are a ``ValueError`` at construction, never silently ignored: a
+typo in ``ignore=`` would otherwise switch nothing off and nobody would notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from .findings import Severity
+from .rules.registry import RULES, matching
+from .rules.rule import Evidence
+
+TieRule = Literal["half-up", "either"]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to validate.
+
+    - ``select``: codes, code prefixes (``"MP2"``) or names to enable; empty means every rule.
+    - ``ignore``: codes, prefixes or names to disable (applied after ``select``).
+    - ``severities``: per-rule severity overrides, ``{"MP210": "error"}``.
+    - ``inferred``: ``False`` disables every rule whose enforcement by Mollie is only inferred.
+    - ``vat_ties``: ``"half-up"`` (default, strict: an exact half cent rounds away from zero, as seen live)
+      or ``"either"`` (accept both neighbours on an exact tie, SPEC §14 question 1).
+    - ``expires_at_max_days``: the latest ``expiresAt`` as days after today (the live API refused 101).
+    - ``klarna_expires_at_max_days``: Klarna's limit on ``expiresAt`` (28 unless agreed otherwise).
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: Mapping[str, Severity | str] = field(default_factory=dict)
+    inferred: bool = True
+    vat_ties: TieRule = "half-up"
+    expires_at_max_days: int = 100
+    klarna_expires_at_max_days: int = 28
+    _policy: Mapping[str, Severity] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "select", _selectors("select", self.select))
+        object.__setattr__(self, "ignore", _selectors("ignore", self.ignore))
+        severities = _severities(self.severities)
+        object.__setattr__(self, "severities", severities)
+        if self.vat_ties not in ("half-up", "either"):
+            raise ValueError(f"vat_ties must be 'half-up' or 'either', not {self.vat_ties!r}")
+        for name in ("expires_at_max_days", "klarna_expires_at_max_days"):
+            days = getattr(self, name)
+            if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+                raise ValueError(f"{name} must be a positive int, not {days!r}")
+        object.__setattr__(self, "_policy", self._compile(severities))
+
+    def _compile(self, severities: Mapping[str, Severity]) -> Mapping[str, Severity]:
+        chosen = {r.code for s in self.select for r in matching(s)} if self.select else set(RULES)
+        chosen -= {r.code for s in self.ignore for r in matching(s)}
+        if not self.inferred:
+            chosen = {code for code in chosen if RULES[code].evidence is not Evidence.INFERRED}
+        return MappingProxyType({code: severities.get(code, RULES[code].severity) for code in sorted(chosen)})
+
+    @property
+    def policy(self) -> Mapping[str, Severity]:
+        """Enabled rule code → effective severity."""
+        return self._policy
+
+    @property
+    def tie_either(self) -> bool:
+        return self.vat_ties == "either"
+
+
+def _selectors(what: str, values: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = (values,)
+    result = tuple(values)
+    for selector in result:
+        if not isinstance(selector, str) or not matching(selector):
+            raise ValueError(f"{what}: {selector!r} matches no rule code, prefix or name")
+    return result
+
+
+def _severities(values: Mapping[str, Severity | str]) -> Mapping[str, Severity]:
+    result: dict[str, Severity] = {}
+    for selector, level in values.items():
+        rules = matching(selector)
+        if not rules:
+            raise ValueError(f"severities: {selector!r} matches no rule code, prefix or name")
+        try:
+            severity = Severity(level)
+        except ValueError:
+            raise ValueError(f"severities: {level!r} is not 'error' or 'warning'") from None
+        for rule in rules:
+            result[rule.code] = severity
+    return MappingProxyType(result)
+
+
+DEFAULT_OPTIONS = Options()

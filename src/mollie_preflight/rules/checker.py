@@ -1,0 +1,60 @@
+"""The per-call collector that rule checks report findings to.
+
+A ``Checker`` lives for one validation call. It knows which rules are enabled and at which severity
+(from ``Options``), and the context a check needs from elsewhere in the payload (the order currency,
+``today``). Checks ask ``wants(rule)`` before building an expensive message, so a disabled rule costs
+one dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from ..findings import Path, Severity, Violation
+from .rule import Rule
+
+
+def amsterdam_today() -> datetime.date:
+    """Today's date in Europe/Amsterdam, Mollie's home time zone (SPEC §14 question 9)."""
+    from zoneinfo import ZoneInfo
+
+    return datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+
+class Checker:
+    __slots__ = ("_policy", "_today", "findings", "options", "order_currency")
+
+    def __init__(self, policy: Mapping[str, Severity], options: Any, today: datetime.date | None) -> None:
+        self._policy = policy
+        self._today = today
+        self.options = options
+        self.findings: list[Violation] = []
+        #: The order's currency once ``amount`` has been read; lines are compared against it.
+        self.order_currency: str | None = None
+
+    @property
+    def today(self) -> datetime.date:
+        """The reference date, read once per call: the caller's ``today=`` or Amsterdam's date."""
+        if self._today is None:
+            self._today = amsterdam_today()
+        return self._today
+
+    def wants(self, rule: Rule) -> bool:
+        return rule.code in self._policy
+
+    def report(
+        self,
+        rule: Rule,
+        path: Path,
+        message: str,
+        *,
+        expected: str | None = None,
+        actual: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        severity = self._policy.get(rule.code)
+        if severity is None:
+            return
+        self.findings.append(Violation(rule.code, rule.name, severity, path, message, expected, actual, extra))

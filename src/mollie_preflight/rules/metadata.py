@@ -1,0 +1,106 @@
+"""``metadata`` (order, line, refund): any JSON value of about 1 kB at most (SPEC R023, R068)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+from ..findings import Path, Severity
+from .checker import Checker
+from .rule import Evidence, Rule
+
+#: The limit we enforce: Mollie documents "approximately 1kB"; we read it as 1024 bytes of compact JSON.
+LIMIT: Final = 1024
+#: From here on we warn, because the exact limit is unknown (SPEC §14 question 10).
+WARN_FROM: Final = 1000
+
+METADATA_TOO_LARGE = Rule(
+    "MP010", "metadata-too-large", Severity.ERROR, ("R023", "R068"), Evidence.INFERRED,
+    "metadata is larger than 1024 bytes of compact JSON",
+    "Mollie accepts metadata of approximately 1 kB on orders, lines and refunds and refuses larger values.",
+    "Store the data on your side and put only a reference (an id) in metadata.",
+)  # fmt: skip
+METADATA_NEAR_LIMIT = Rule(
+    "MP011", "metadata-near-limit", Severity.WARNING, ("R023",), Evidence.INFERRED,
+    "metadata is between 1000 and 1024 bytes, close to Mollie's approximate limit",
+    "The documented limit is 'approximately 1kB'; values this close to it may be refused.",
+    "Keep metadata well under 1000 bytes.",
+)  # fmt: skip
+VALUE_NOT_JSON = Rule(
+    "MP002", "value-not-json", Severity.ERROR, ("R116",), Evidence.DOCUMENTED,
+    "a value cannot be sent as JSON (a set, a custom object, a non-string key)",
+    "The request body is JSON; a value JSON cannot represent never reaches Mollie as intended.",
+    "Convert the value to a JSON type (string, number, boolean, null, array or object with string keys).",
+)  # fmt: skip
+
+RULES = (VALUE_NOT_JSON, METADATA_TOO_LARGE, METADATA_NEAR_LIMIT)
+
+_ESCAPED: Final = frozenset('"\\\b\f\n\r\t')
+
+
+def _string_size(text: str) -> int:
+    size = len(text.encode("utf-8", "surrogatepass")) + 2
+    for ch in text:
+        if ch in _ESCAPED:
+            size += 1
+        elif ch < " ":
+            size += 5
+    return size
+
+
+def json_size(value: object, limit: int) -> int | str:
+    """Size in bytes of ``value`` as compact UTF-8 JSON, counted up to just past ``limit``.
+
+    Iterative and budgeted: deep nesting cannot exhaust the stack and a reference cycle cannot loop, since
+    every visited node adds at least one byte and the walk stops once ``limit`` is passed. Returns a
+    description of the offending value instead when something in it is not JSON.
+    """
+    size = 0
+    stack: list[object] = [value]
+    while stack:
+        if size > limit:
+            return size
+        item = stack.pop()
+        if isinstance(item, str):
+            size += _string_size(item)
+        elif item is None or isinstance(item, bool):
+            size += 4 if item is None or item is True else 5
+        elif isinstance(item, int):
+            size += len(str(item)) if item.bit_length() < 4000 else limit + 1
+        elif isinstance(item, float | Decimal):
+            size += min(len(repr(item)), limit + 1)
+        elif isinstance(item, dict):
+            size += 2 + max(len(item) - 1, 0)
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    return f"a key of type {type(key).__name__}"
+                size += _string_size(key) + 1
+                stack.append(child)
+                if size > limit:
+                    break
+        elif isinstance(item, list | tuple):
+            size += 2 + max(len(item) - 1, 0)
+            stack.extend(item[: limit + 1])
+        else:
+            return f"a value of type {type(item).__name__}"
+    return size
+
+
+def check_metadata(ck: Checker, value: object, path: Path, prefix: str = "") -> None:
+    if value is None or not (ck.wants(METADATA_TOO_LARGE) or ck.wants(METADATA_NEAR_LIMIT) or ck.wants(VALUE_NOT_JSON)):
+        return
+    size = json_size(value, LIMIT)
+    if isinstance(size, str):
+        ck.report(VALUE_NOT_JSON, path, f"{prefix}The metadata contains {size}, which JSON cannot represent.")
+    elif size > LIMIT:
+        ck.report(
+            METADATA_TOO_LARGE, path,
+            f"{prefix}The metadata is too large: more than {LIMIT} bytes of JSON (at least {size}).",
+            expected=f"<= {LIMIT} bytes", actual=f"{size} bytes",
+        )  # fmt: skip
+    elif size > WARN_FROM:
+        ck.report(
+            METADATA_NEAR_LIMIT, path,
+            f"{prefix}The metadata is {size} bytes of JSON, close to Mollie's limit of about 1 kB.",
+            expected=f"<= {WARN_FROM} bytes", actual=f"{size} bytes",
+        )  # fmt: skip

@@ -1,0 +1,58 @@
+"""Describing arbitrary (possibly hostile) payload values for messages, cheaply and without raising."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+_MAX_SHOWN: Final = 80
+
+
+def json_type(value: object) -> str:
+    """The JSON type name of a value (``object``, ``array``, ``string``, ``number``, ``boolean``, ``null``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list | tuple):
+        return "array"
+    return f"non-JSON {type(value).__name__}"
+
+
+def describe(value: object) -> str:
+    """A short rendering of ``value`` for ``actual``: strings as they are, other values as JSON would show
+    them, everything cut to a bounded length (a 10 MB string or a 10 000-digit int costs nothing here).
+    """
+    if isinstance(value, str):
+        text = value
+    elif value is None:
+        return "null"
+    elif isinstance(value, bool):
+        return "true" if value else "false"
+    elif isinstance(value, int):
+        if value.bit_length() > 200:
+            return f"<integer of about {int(value.bit_length() * 0.30103)} digits>"
+        text = str(value)
+    elif isinstance(value, float | Decimal):
+        text = repr(value) if isinstance(value, float) else str(value)
+        if len(text) > _MAX_SHOWN:
+            text = text[:_MAX_SHOWN]
+    elif isinstance(value, dict):
+        return f"<object with {len(value)} key{'s' if len(value) != 1 else ''}>"
+    elif isinstance(value, list | tuple):
+        return f"<array of {len(value)}>"
+    else:
+        return f"<{type(value).__name__}>"
+    if len(text) > _MAX_SHOWN:
+        return text[: _MAX_SHOWN - 1] + "…"
+    return text
+
+
+def is_blank(value: str) -> bool:
+    return not value.strip()
