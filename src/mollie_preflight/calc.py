@@ -24,9 +24,9 @@ from .money import (
     DecimalLike,
     InvalidValue,
     currency_decimals,
-
     minor_to_decimal,
     parse_value,
+    pow10,
     to_decimal,
 )
 
@@ -83,13 +83,13 @@ def round_half_away(numerator: int, denominator: int) -> int:
 
 def vat_minor(total_minor: int, rate: Rate) -> int:
     """VAT in minor units for a line total in minor units (the rounding happens once, at the end)."""
-    return round_half_away(total_minor * rate.units, 100 * 10**rate.scale + rate.units)
+    return round_half_away(total_minor * rate.units, 100 * pow10(rate.scale) + rate.units)
 
 
 def vat_minor_is_tie(total_minor: int, rate: Rate) -> bool:
     """Whether the exact VAT lies exactly halfway between two minor units (SPEC §14 question 1)."""
     numerator = abs(total_minor * rate.units)
-    denominator = 100 * 10**rate.scale + rate.units
+    denominator = 100 * pow10(rate.scale) + rate.units
     return 2 * (numerator % denominator) == denominator
 
 
@@ -107,8 +107,8 @@ def line_total(unit_price: DecimalLike, quantity: int, discount: DecimalLike | N
     price = _scaled(to_decimal(unit_price, "unit_price"), "unit_price")
     off = _scaled(to_decimal(discount, "discount"), "discount") if discount is not None else (0, price[1])
     exponent = min(price[1], off[1])
-    price_units = price[0] * 10 ** (price[1] - exponent)
-    off_units = off[0] * 10 ** (off[1] - exponent)
+    price_units = price[0] * pow10(price[1] - exponent)
+    off_units = off[0] * pow10(off[1] - exponent)
     return minor_to_decimal(price_units * quantity - off_units, -exponent)
 
 
@@ -125,14 +125,14 @@ def vat_amount(total: DecimalLike, rate: DecimalLike, currency: str) -> Decimal:
         raise ValueError(f"rate must not be negative, got {rate}")
     total_units, total_exp = _scaled(to_decimal(total, "total"), "total")
     scale = max(0, -rate_exp)
-    rate_units *= 10 ** (rate_exp + scale)
+    rate_units *= pow10(rate_exp + scale)
     numerator = total_units * rate_units
-    denominator = 100 * 10**scale + rate_units
+    denominator = 100 * pow10(scale) + rate_units
     shift = total_exp + decimals
     if shift >= 0:
-        numerator *= 10**shift
+        numerator *= pow10(shift)
     else:
-        denominator *= 10**-shift
+        denominator *= pow10(-shift)
     return minor_to_decimal(round_half_away(numerator, denominator), decimals)
 
 

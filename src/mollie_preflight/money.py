@@ -29,6 +29,11 @@ _ASCII_DIGITS: Final = frozenset("0123456789")
 DecimalLike = Decimal | int | str
 
 
+def pow10(exponent: int) -> int:
+    """``10 ** exponent`` for ``exponent >= 0``, typed as ``int`` (``int ** int`` is ``Any`` to type checkers)."""
+    return int(10**exponent)
+
+
 def currency_decimals(currency: str) -> int | None:
     """Mollie's number of decimals for ``currency``, or ``None`` when Mollie does not support it."""
     return CURRENCY_DECIMALS.get(currency)
@@ -166,7 +171,7 @@ def to_decimal(value: DecimalLike, what: str = "amount") -> Decimal:
     ``float`` (and ``bool``) are refused with ``TypeError``: a binary float cannot hold most cent amounts
     exactly, so accepting one would hide the very rounding bug this library exists to catch.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise TypeError(f"{what} must be a Decimal, int or decimal string, not {type(value).__name__}")
     if isinstance(value, Decimal):
         if not value.is_finite():
@@ -194,11 +199,11 @@ def decimal_to_minor(value: Decimal, decimals: int, what: str = "amount") -> int
         raise ValueError(f"{what} {value} has more than {MAX_INTEGER_DIGITS} integer digits")
     shift = exponent + decimals
     if shift >= 0:
-        number *= 10**shift
+        number *= pow10(shift)
     else:
         if -shift > len(digits):
             raise ValueError(f"{what} {value} has more than {decimals} decimals")
-        number, remainder = divmod(number, 10**-shift)
+        number, remainder = divmod(number, pow10(-shift))
         if remainder:
             raise ValueError(f"{what} {value} has more than {decimals} decimals")
     return -number if sign else number

@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Final
 
 from .findings import Report
 from .options import DEFAULT_OPTIONS, Options
 from .rules.checker import Checker
 from .rules.order import check_order
 
+#: The checks a create-order body goes through, in order, after ``check_order`` found it is an object.
+#: Each takes the checker and the payload dict; findings come out in this order, so it is part of the
+#: stable output order.
+CREATE_ORDER_CHECKS: Final[tuple[Callable[[Checker, dict[object, object]], None], ...]] = ()
 
-def validate_order(
-    payload: object, *, today: datetime.date | None = None, options: Options | None = None
-) -> Report:
+
+def validate_order(payload: object, *, today: datetime.date | None = None, options: Options | None = None) -> Report:
     """Every way Mollie would refuse ``payload`` as a ``POST /v2/orders`` body, and every warning.
 
     ``payload`` is the body as plain JSON data (what ``json.loads`` returns). It is never modified, and
     no input makes this function raise: bad input is reported as findings. ``today`` is the reference
     date for date rules (default: today in Europe/Amsterdam).
     """
+    ck = _checker(options, today)
+    if check_order(ck, payload) and isinstance(payload, dict):
+        for check in CREATE_ORDER_CHECKS:
+            check(ck, payload)
+    return Report(tuple(ck.findings), "create-order")
+
+
+def _checker(options: Options | None, today: datetime.date | None) -> Checker:
     opts = options if options is not None else DEFAULT_OPTIONS
     if not isinstance(opts, Options):
         raise TypeError(f"options must be an Options instance, not {type(opts).__name__}")
-    ck = Checker(opts.policy, opts, today)
-    check_order(ck, payload, vat_tie_either=opts.tie_either)
-    return Report(tuple(ck.findings), "create-order")
+    if today is not None and (not isinstance(today, datetime.date) or isinstance(today, datetime.datetime)):
+        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    return Checker(opts, today)

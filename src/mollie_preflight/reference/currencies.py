@@ -13,10 +13,36 @@ AS_OF: Final = "2024-03-04"
 
 #: ISO 4217 code → number of decimals Mollie requires in ``amount.value``.
 CURRENCY_DECIMALS: Final[dict[str, int]] = {
-    "AED": 2, "AUD": 2, "BGN": 2, "BRL": 2, "CAD": 2, "CHF": 2, "CZK": 2, "DKK": 2, "EUR": 2, "GBP": 2,
-    "HKD": 2, "HUF": 2, "ILS": 2, "ISK": 0, "JPY": 0, "MXN": 2, "MYR": 2, "NOK": 2, "NZD": 2, "PHP": 2,
-    "PLN": 2, "RON": 2, "RUB": 2, "SEK": 2, "SGD": 2, "THB": 2, "TWD": 2, "USD": 2, "ZAR": 2,
-}  # fmt: skip
+    "AED": 2,
+    "AUD": 2,
+    "BGN": 2,
+    "BRL": 2,
+    "CAD": 2,
+    "CHF": 2,
+    "CZK": 2,
+    "DKK": 2,
+    "EUR": 2,
+    "GBP": 2,
+    "HKD": 2,
+    "HUF": 2,
+    "ILS": 2,
+    "ISK": 0,
+    "JPY": 0,
+    "MXN": 2,
+    "MYR": 2,
+    "NOK": 2,
+    "NZD": 2,
+    "PHP": 2,
+    "PLN": 2,
+    "RON": 2,
+    "RUB": 2,
+    "SEK": 2,
+    "SGD": 2,
+    "THB": 2,
+    "TWD": 2,
+    "USD": 2,
+    "ZAR": 2,
+}
 
 #: Methods that support a non-EUR currency. EUR supports every method. ``klarna`` stands for Mollie's
 #: unbroken-down "Klarna" column (SPEC §14 question 12).

@@ -11,58 +11,85 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..findings import Path, Severity
-from ..money import InvalidValue, currency_decimals, format_minor, parse_value
+from ..money import InvalidValue, currency_decimals, format_minor, parse_value, pow10
 from .checker import Checker
 from .rule import Evidence, Rule
 from .values import describe, json_type
 
 AMOUNT_SHAPE = Rule(
-    "MP101", "amount-shape", Severity.ERROR, ("R001",), Evidence.DOCUMENTED,
+    "MP101",
+    "amount-shape",
+    Severity.ERROR,
+    ("R001",),
+    Evidence.DOCUMENTED,
     "an amount is not an object with a string 'currency' and a string 'value'",
     "Every amount in the Orders API is an object with exactly these two keys.",
     'Send {"currency": "EUR", "value": "10.00"}.',
-)  # fmt: skip
+)
 AMOUNT_VALUE_STRING = Rule(
-    "MP102", "amount-value-string", Severity.ERROR, ("R002",), Evidence.DOCUMENTED,
+    "MP102",
+    "amount-value-string",
+    Severity.ERROR,
+    ("R002",),
+    Evidence.DOCUMENTED,
     "an amount's value is a JSON number instead of a string",
-    "Mollie does not accept non-string values: a number loses its trailing zeros and, as a float, its exact "
-    "cents.",
+    "Mollie does not accept non-string values: a number loses its trailing zeros and, as a float, its exact cents.",
     'Format the value as a string with the currency\'s decimals: "16.10", not 16.1.',
-)  # fmt: skip
+)
 AMOUNT_VALUE_FORMAT = Rule(
-    "MP103", "amount-value-format", Severity.ERROR, ("R003", "R007"), Evidence.LIVE,
+    "MP103",
+    "amount-value-format",
+    Severity.ERROR,
+    ("R003", "R007"),
+    Evidence.LIVE,
     "an amount's value is not a plain decimal with exactly the currency's number of decimals",
     "Mollie requires exactly the currency's decimals (2, or 0 for JPY and ISK), a point as decimal mark, no "
     "thousands separators, no exponent; '16.1' was refused live.",
     "Format with exactly the currency's decimals, e.g. f'{amount:.2f}' on a Decimal for EUR.",
     "The amount contains an invalid value",
-)  # fmt: skip
+)
 AMOUNT_NEGATIVE_ZERO = Rule(
-    "MP104", "amount-negative-zero", Severity.ERROR, ("R004",), Evidence.INFERRED,
+    "MP104",
+    "amount-negative-zero",
+    Severity.ERROR,
+    ("R004",),
+    Evidence.INFERRED,
     "an amount's value is a negative zero such as '-0.00'",
     "A rounding residue formatted as '-0.00' was refused live as an invalid amount value.",
     "Normalise zero to '0.00' (or '0') before sending, or drop a zero adjustment line.",
     "Order line 3 is invalid. Invalid amount value for field unitPrice.",
-)  # fmt: skip
+)
 AMOUNT_CURRENCY = Rule(
-    "MP105", "amount-currency", Severity.ERROR, ("R005",), Evidence.DOCUMENTED,
+    "MP105",
+    "amount-currency",
+    Severity.ERROR,
+    ("R005",),
+    Evidence.DOCUMENTED,
     "an amount's currency is not an upper-case ISO 4217 code that Mollie supports",
     "Mollie supports a fixed list of currencies (Payments multicurrency guide); HRK was removed in 2023.",
     "Use one of the supported codes, in upper case.",
-)  # fmt: skip
+)
 AMOUNT_NEGATIVE = Rule(
-    "MP106", "amount-negative", Severity.ERROR, ("R006", "R062"), Evidence.DOCUMENTED,
+    "MP106",
+    "amount-negative",
+    Severity.ERROR,
+    ("R006", "R062"),
+    Evidence.DOCUMENTED,
     "an amount that must be zero or positive is negative (order amount, discountAmount, ...)",
     "Only unitPrice, totalAmount and vatAmount of a line may be negative; a discountAmount is given as a "
     "positive amount taken off the line.",
     "Send the absolute value (for discountAmount), or model a reduction as a 'discount' line.",
-)  # fmt: skip
+)
 AMOUNT_CURRENCY_MISMATCH = Rule(
-    "MP107", "amount-currency-mismatch", Severity.ERROR, ("R030",), Evidence.DOCUMENTED,
+    "MP107",
+    "amount-currency-mismatch",
+    Severity.ERROR,
+    ("R030",),
+    Evidence.DOCUMENTED,
     "an amount's currency differs from the order's currency",
     "All order lines must have the same currency as the order; currencies cannot be mixed.",
     "Convert every amount to the order currency.",
-)  # fmt: skip
+)
 
 RULES = (
     AMOUNT_SHAPE,
@@ -111,19 +138,21 @@ def check_amount(
     label = ".".join(str(p) for p in path[2:]) if path[:1] == ("lines",) else str(path[-1])
     if not isinstance(value, dict):
         ck.report(
-            AMOUNT_SHAPE, path,
+            AMOUNT_SHAPE,
+            path,
             f"{prefix}The '{label}' field must be an amount object with 'currency' and 'value', "
             f"got {json_type(value)}.",
             actual=describe(value),
-        )  # fmt: skip
+        )
         return None
     currency, raw = value.get("currency"), value.get("value")
     missing = [key for key, item in (("currency", currency), ("value", raw)) if item is None]
     if missing:
         ck.report(
-            AMOUNT_SHAPE, path,
+            AMOUNT_SHAPE,
+            path,
             f"{prefix}The '{label}' amount is missing {' and '.join(repr(m) for m in missing)}.",
-        )  # fmt: skip
+        )
     decimals = _check_currency(ck, currency, path, prefix, label, order_currency)
     if raw is None:
         return None
@@ -131,27 +160,34 @@ def check_amount(
     opening = _invalid_value_text(prefix, label, path)
     if not isinstance(raw, str):
         ck.report(
-            AMOUNT_VALUE_STRING, value_path,
-            f"{opening}: the value must be a string such as \"10.00\", got a JSON {json_type(raw)}.",
-            expected=_string_for_number(raw, decimals), actual=describe(raw),
-        )  # fmt: skip
+            AMOUNT_VALUE_STRING,
+            value_path,
+            f'{opening}: the value must be a string such as "10.00", got a JSON {json_type(raw)}.',
+            expected=_string_for_number(raw, decimals),
+            actual=describe(raw),
+        )
         return None
     parsed = parse_value(raw, decimals)
     if isinstance(parsed, InvalidValue):
         rule = AMOUNT_NEGATIVE_ZERO if parsed.negative_zero else AMOUNT_VALUE_FORMAT
         ck.report(
-            rule, value_path, f"{opening}: {describe(raw)!r} {parsed.reason}.",
-            expected=parsed.suggestion, actual=describe(raw),
-        )  # fmt: skip
+            rule,
+            value_path,
+            f"{opening}: {describe(raw)!r} {parsed.reason}.",
+            expected=parsed.suggestion,
+            actual=describe(raw),
+        )
         return None
     if decimals is None or not isinstance(currency, str):
         return None
     money = Money(parsed, currency.upper(), decimals)
     if parsed < 0 and not may_be_negative:
         ck.report(
-            AMOUNT_NEGATIVE, value_path, f"{prefix}The '{label}' amount cannot be negative.",
+            AMOUNT_NEGATIVE,
+            value_path,
+            f"{prefix}The '{label}' amount cannot be negative.",
             actual=raw,
-        )  # fmt: skip
+        )
         return None
     if money.currency != (order_currency or money.currency):
         return None
@@ -167,32 +203,38 @@ def _check_currency(
     currency_path = (*path, "currency")
     if not isinstance(currency, str):
         ck.report(
-            AMOUNT_SHAPE, currency_path,
+            AMOUNT_SHAPE,
+            currency_path,
             f"{prefix}The currency of '{label}' must be a string such as \"EUR\", got {json_type(currency)}.",
             actual=describe(currency),
-        )  # fmt: skip
+        )
         return None
     decimals = currency_decimals(currency.upper()) if len(currency) == 3 else None
     if decimals is None:
         ck.report(
-            AMOUNT_CURRENCY, currency_path,
+            AMOUNT_CURRENCY,
+            currency_path,
             f"{prefix}The currency {describe(currency)!r} of '{label}' is not supported by Mollie.",
             actual=describe(currency),
-        )  # fmt: skip
+        )
         return None
     if currency != currency.upper():
         ck.report(
-            AMOUNT_CURRENCY, currency_path,
+            AMOUNT_CURRENCY,
+            currency_path,
             f"{prefix}The currency of '{label}' must be written in upper case.",
-            expected=currency.upper(), actual=currency,
-        )  # fmt: skip
+            expected=currency.upper(),
+            actual=currency,
+        )
     if order_currency is not None and currency.upper() != order_currency:
         ck.report(
-            AMOUNT_CURRENCY_MISMATCH, currency_path,
+            AMOUNT_CURRENCY_MISMATCH,
+            currency_path,
             f"{prefix}The currency of '{label}' ({currency}) differs from the order's currency "
             f"({order_currency}); an order cannot mix currencies.",
-            expected=order_currency, actual=currency,
-        )  # fmt: skip
+            expected=order_currency,
+            actual=currency,
+        )
     return decimals
 
 
@@ -201,7 +243,7 @@ def _string_for_number(raw: object, decimals: int | None) -> str | None:
     if decimals is None or isinstance(raw, bool):
         return None
     if isinstance(raw, int):
-        return None if raw.bit_length() > 64 else format_minor(raw * 10**decimals, decimals)
+        return None if raw.bit_length() > 64 else format_minor(raw * pow10(decimals), decimals)
     if isinstance(raw, float | Decimal):
         text = repr(raw) if isinstance(raw, float) else str(raw)
         parsed = parse_value(text, decimals)

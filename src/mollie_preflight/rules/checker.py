@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Path, Severity, Violation
 from .rule import Rule
+
+if TYPE_CHECKING:
+    from ..options import Options
 
 
 def amsterdam_today() -> datetime.date:
@@ -26,8 +29,8 @@ def amsterdam_today() -> datetime.date:
 class Checker:
     __slots__ = ("_policy", "_today", "findings", "options", "order_currency")
 
-    def __init__(self, policy: Mapping[str, Severity], options: Any, today: datetime.date | None) -> None:
-        self._policy = policy
+    def __init__(self, options: Options, today: datetime.date | None) -> None:
+        self._policy: Mapping[str, Severity] = options.policy
         self._today = today
         self.options = options
         self.findings: list[Violation] = []

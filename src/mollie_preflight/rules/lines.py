@@ -13,7 +13,7 @@ from typing import Final
 
 from ..calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from ..findings import Path, Severity
-from ..money import format_for_message, format_minor
+from ..money import format_for_message, format_minor, pow10
 from .amounts import Money, check_amount
 from .checker import Checker
 from .metadata import check_metadata
@@ -21,7 +21,15 @@ from .rule import Evidence, Rule
 from .urls import check_url
 from .values import describe, is_blank, json_type
 
-LINE_TYPES: Final = ("physical", "discount", "digital", "shipping_fee", "store_credit", "gift_card", "surcharge")
+LINE_TYPES: Final = (
+    "physical",
+    "discount",
+    "digital",
+    "shipping_fee",
+    "store_credit",
+    "gift_card",
+    "surcharge",
+)
 LINE_CATEGORIES: Final = ("meal", "eco", "gift")
 #: Line types whose unit price may be negative (SPEC R059).
 NEGATIVE_TYPES: Final = frozenset({"discount", "store_credit", "gift_card"})
@@ -33,98 +41,153 @@ MAX_SKU: Final = 64
 MAX_QUANTITY: Final = 1_000_000_000
 
 LINE_NOT_OBJECT = Rule(
-    "MP200", "line-not-object", Severity.ERROR, ("R054",), Evidence.DOCUMENTED,
+    "MP200",
+    "line-not-object",
+    Severity.ERROR,
+    ("R054",),
+    Evidence.DOCUMENTED,
     "an element of 'lines' is not an object",
     "Each order line is an object with name, quantity, prices and VAT.",
     "Send each line as a JSON object.",
-)  # fmt: skip
+)
 LINE_REQUIRED_FIELD = Rule(
-    "MP201", "line-required-field", Severity.ERROR, ("R054",), Evidence.DOCUMENTED,
+    "MP201",
+    "line-required-field",
+    Severity.ERROR,
+    ("R054",),
+    Evidence.DOCUMENTED,
     "a line lacks name, quantity, unitPrice, totalAmount, vatRate or vatAmount",
     "These six fields are required on every order line.",
     "Send all six; compute totalAmount and vatAmount with build_line().",
-)  # fmt: skip
+)
 LINE_TOTAL_AMOUNT = Rule(
-    "MP202", "line-total-amount", Severity.ERROR, ("R063",), Evidence.LIVE,
+    "MP202",
+    "line-total-amount",
+    Severity.ERROR,
+    ("R063",),
+    Evidence.LIVE,
     "totalAmount is not unitPrice × quantity − discountAmount",
     "Mollie recomputes the line total exactly, with no tolerance; a one-cent difference is refused.",
     "Compute totalAmount from the same unitPrice, quantity and discountAmount you send (see line_total()).",
-    "Order line 2 is invalid. Total amount is off. Expected total amount to be €16.20 (2 × €9.00 - €1.80), "
-    "got €7.20.",
-)  # fmt: skip
+    "Order line 2 is invalid. Total amount is off. Expected total amount to be €16.20 (2 × €9.00 - €1.80), got €7.20.",
+)
 LINE_VAT_AMOUNT = Rule(
-    "MP203", "line-vat-amount", Severity.ERROR, ("R065",), Evidence.LIVE,
+    "MP203",
+    "line-vat-amount",
+    Severity.ERROR,
+    ("R065",),
+    Evidence.LIVE,
     "vatAmount is not totalAmount × vatRate / (100 + vatRate), rounded half up to the currency",
     "Mollie derives VAT from the VAT-inclusive line total and refuses any deviation, even one cent. Computing "
     "VAT from net prices, or summing per-unit VAT, is the most common cause.",
     "Compute VAT from the line's totalAmount: vat_amount(total, rate, currency).",
     "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be €121.14 (€698.00 × (21.00% / "
     "121.00%)), got €121.15.",
-)  # fmt: skip
+)
 LINE_TYPE = Rule(
-    "MP204", "line-type", Severity.ERROR, ("R055",), Evidence.DOCUMENTED,
+    "MP204",
+    "line-type",
+    Severity.ERROR,
+    ("R055",),
+    Evidence.DOCUMENTED,
     "a line's type is not one of Mollie's line types",
     "The type enum is physical, discount, digital, shipping_fee, store_credit, gift_card, surcharge.",
     "Use one of these values (lower case), or leave type out for 'physical'.",
-)  # fmt: skip
+)
 LINE_CATEGORY = Rule(
-    "MP205", "line-category", Severity.ERROR, ("R056",), Evidence.DOCUMENTED,
+    "MP205",
+    "line-category",
+    Severity.ERROR,
+    ("R056",),
+    Evidence.DOCUMENTED,
     "a line's category is not meal, eco or gift",
     "Vouchers need a category from this enum; 'gifts_and_flowers' was renamed to 'gift' in 2020.",
     "Use meal, eco or gift, or leave category out.",
-)  # fmt: skip
+)
 LINE_NAME = Rule(
-    "MP206", "line-name", Severity.ERROR, ("R057",), Evidence.DOCUMENTED,
+    "MP206",
+    "line-name",
+    Severity.ERROR,
+    ("R057",),
+    Evidence.DOCUMENTED,
     "a line's name is not a non-blank string",
     "The name describes the item on the checkout and to suppliers such as Klarna.",
     "Send the product name.",
-)  # fmt: skip
+)
 LINE_QUANTITY = Rule(
-    "MP207", "line-quantity", Severity.ERROR, ("R058",), Evidence.LIVE,
+    "MP207",
+    "line-quantity",
+    Severity.ERROR,
+    ("R058",),
+    Evidence.LIVE,
     "a line's quantity is not a whole JSON number of at least 1",
     "Mollie refuses fractional quantities ('should be a whole number'); booleans and strings are not numbers.",
     "Send an integer ≥ 1; sell fractional units as one line with a unit price for the whole amount.",
     "Order line 1 is invalid. The 'quantity' field should be a whole number.",
-)  # fmt: skip
+)
 LINE_UNIT_PRICE_NEGATIVE = Rule(
-    "MP208", "line-unit-price-negative", Severity.ERROR, ("R059",), Evidence.INFERRED,
+    "MP208",
+    "line-unit-price-negative",
+    Severity.ERROR,
+    ("R059",),
+    Evidence.INFERRED,
     "a negative unitPrice on a line whose type is not discount, store_credit or gift_card",
     "Only reductions may have a negative price; the same validator family refuses it live on the Payments API.",
     "Set type to 'discount' (or store_credit / gift_card) for reductions.",
     "Line item 10 is invalid. The 'unitPrice' field cannot be negative, unless the 'type' is one of the "
     "following: 'discount', 'store_credit', and 'gift_card'",
-)  # fmt: skip
+)
 LINE_GIFT_CARD_NOT_NEGATIVE = Rule(
-    "MP209", "line-gift-card-not-negative", Severity.ERROR, ("R060",), Evidence.DOCUMENTED,
+    "MP209",
+    "line-gift-card-not-negative",
+    Severity.ERROR,
+    ("R060",),
+    Evidence.DOCUMENTED,
     "a gift_card line has a unit price of zero or more",
     "A gift card line is a means of payment and must carry a negative amount.",
     "Send the gift card's value as a negative unitPrice.",
-)  # fmt: skip
+)
 LINE_REDUCTION_POSITIVE = Rule(
-    "MP210", "line-reduction-positive", Severity.WARNING, ("R060",), Evidence.INFERRED,
+    "MP210",
+    "line-reduction-positive",
+    Severity.WARNING,
+    ("R060",),
+    Evidence.INFERRED,
     "a discount or store_credit line has a positive unit price",
     "A reduction line takes money off the order; a positive discount line is reported to be refused.",
     "Send the reduction as a negative unitPrice.",
-)  # fmt: skip
+)
 LINE_TOTAL_NEGATIVE = Rule(
-    "MP211", "line-total-negative", Severity.WARNING, ("R061",), Evidence.INFERRED,
+    "MP211",
+    "line-total-negative",
+    Severity.WARNING,
+    ("R061",),
+    Evidence.INFERRED,
     "a physical, digital, shipping_fee or surcharge line has a negative total",
     "A discount larger than the line is not allowed; reductions belong on a separate discount line.",
     "Cap discountAmount at unitPrice × quantity and put the rest on a 'discount' line.",
-)  # fmt: skip
+)
 LINE_VAT_RATE = Rule(
-    "MP212", "line-vat-rate", Severity.ERROR, ("R064",), Evidence.LIVE,
-    "a line's vatRate is not a string holding a non-negative percentage such as \"21.00\"",
+    "MP212",
+    "line-vat-rate",
+    Severity.ERROR,
+    ("R064",),
+    Evidence.LIVE,
+    'a line\'s vatRate is not a string holding a non-negative percentage such as "21.00"',
     "vatRate is a string so that its decimals survive; a negative rate (even '-0.0') was refused live.",
     'Send the rate as a string with up to two decimals: "21.00", "9.00", "0.00".',
     "Order line 3 is invalid. The VAT rate cannot be negative.",
-)  # fmt: skip
+)
 LINE_SKU = Rule(
-    "MP213", "line-sku", Severity.ERROR, ("R066",), Evidence.DOCUMENTED,
+    "MP213",
+    "line-sku",
+    Severity.ERROR,
+    ("R066",),
+    Evidence.DOCUMENTED,
     "a line's sku is not a string of at most 64 characters",
     "Mollie (and Klarna, for its line reference) limit the SKU to 64 characters.",
     "Shorten the SKU or leave it out.",
-)  # fmt: skip
+)
 
 RULES = (
     LINE_NOT_OBJECT,
@@ -155,11 +218,16 @@ class LineFigures:
     rate: Rate | None
 
 
-def check_line(ck: Checker, line: object, index: int, vat_tie_either: bool) -> LineFigures | None:
+def check_line(ck: Checker, line: object, index: int) -> LineFigures | None:
     path: Path = ("lines", index)
     prefix = f"Order line {index} is invalid. "
     if not isinstance(line, dict):
-        ck.report(LINE_NOT_OBJECT, path, f"{prefix}A line must be an object, got {json_type(line)}.", actual=describe(line))
+        ck.report(
+            LINE_NOT_OBJECT,
+            path,
+            f"{prefix}A line must be an object, got {json_type(line)}.",
+            actual=describe(line),
+        )
         return None
     for field in REQUIRED:
         if line.get(field) is None:
@@ -186,18 +254,26 @@ def check_line(ck: Checker, line: object, index: int, vat_tie_either: bool) -> L
     check_metadata(ck, line.get("metadata"), (*path, "metadata"), prefix)
 
     correct_total = _check_total(ck, unit_price, quantity, discount, total, line, path, prefix)
-    correct_vat = _check_vat(ck, correct_total, rate, vat, path, prefix, vat_tie_either)
+    correct_vat = _check_vat(ck, correct_total, rate, vat, path, prefix)
     return LineFigures(index, line_type or "physical", correct_total, correct_vat, rate)
 
 
 def _amount(
-    ck: Checker, line: dict[object, object], field: str, path: Path, prefix: str, currency: str | None,
-    *, may_be_negative: bool = False,
-) -> Money | None:  # fmt: skip
+    ck: Checker,
+    line: dict[object, object],
+    field: str,
+    path: Path,
+    prefix: str,
+    currency: str | None,
+    *,
+    may_be_negative: bool = False,
+) -> Money | None:
     value = line.get(field)
     if value is None:
         return None
-    return check_amount(ck, value, (*path, field), prefix=prefix, may_be_negative=may_be_negative, order_currency=currency)
+    return check_amount(
+        ck, value, (*path, field), prefix=prefix, may_be_negative=may_be_negative, order_currency=currency
+    )
 
 
 def _enum_problem(value: object, allowed: tuple[str, ...]) -> tuple[str, str | None] | None:
@@ -206,7 +282,10 @@ def _enum_problem(value: object, allowed: tuple[str, ...]) -> tuple[str, str | N
         if value in allowed:
             return None
         folded = value.strip().lower().replace("-", "_").replace(" ", "_")
-        return f"{describe(value)!r} is not one of {', '.join(allowed)}", folded if folded in allowed else None
+        return (
+            f"{describe(value)!r} is not one of {', '.join(allowed)}",
+            folded if folded in allowed else None,
+        )
     return f"it must be a string, got {json_type(value)}", None
 
 
@@ -218,7 +297,13 @@ def _check_type(ck: Checker, value: object, path: Path, prefix: str) -> str | No
         assert isinstance(value, str)
         return value
     reason, meant = problem
-    ck.report(LINE_TYPE, (*path, "type"), f"{prefix}The 'type' field is invalid: {reason}.", expected=meant, actual=describe(value))
+    ck.report(
+        LINE_TYPE,
+        (*path, "type"),
+        f"{prefix}The 'type' field is invalid: {reason}.",
+        expected=meant,
+        actual=describe(value),
+    )
     return meant
 
 
@@ -232,9 +317,12 @@ def _check_category(ck: Checker, value: object, path: Path, prefix: str) -> None
     if value == "gifts_and_flowers":
         reason, meant = "'gifts_and_flowers' was renamed to 'gift' in December 2020", "gift"
     ck.report(
-        LINE_CATEGORY, (*path, "category"), f"{prefix}The 'category' field is invalid: {reason}.",
-        expected=meant, actual=describe(value),
-    )  # fmt: skip
+        LINE_CATEGORY,
+        (*path, "category"),
+        f"{prefix}The 'category' field is invalid: {reason}.",
+        expected=meant,
+        actual=describe(value),
+    )
 
 
 def _check_name(ck: Checker, value: object, path: Path, prefix: str) -> None:
@@ -242,14 +330,18 @@ def _check_name(ck: Checker, value: object, path: Path, prefix: str) -> None:
         return
     if not isinstance(value, str):
         ck.report(
-            LINE_NAME, (*path, "name"), f"{prefix}The 'name' field must be a string, got {json_type(value)}.",
+            LINE_NAME,
+            (*path, "name"),
+            f"{prefix}The 'name' field must be a string, got {json_type(value)}.",
             actual=describe(value),
-        )  # fmt: skip
+        )
     elif is_blank(value):
         ck.report(
-            LINE_NAME, (*path, "name"), f"{prefix}The 'name' field should not be empty or contain only white space.",
+            LINE_NAME,
+            (*path, "name"),
+            f"{prefix}The 'name' field should not be empty or contain only white space.",
             actual=value,
-        )  # fmt: skip
+        )
 
 
 def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int | None:
@@ -264,11 +356,13 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
         return None
     whole = _whole_number(value)
     ck.report(
-        LINE_QUANTITY, where,
+        LINE_QUANTITY,
+        where,
         f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {json_type(value)} "
         f"{describe(value)}.",
-        expected=str(whole) if whole is not None else None, actual=describe(value),
-    )  # fmt: skip
+        expected=str(whole) if whole is not None else None,
+        actual=describe(value),
+    )
     return None
 
 
@@ -289,18 +383,21 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
     if not isinstance(value, str):
         expected = _rate_string(value)
         ck.report(
-            LINE_VAT_RATE, where,
+            LINE_VAT_RATE,
+            where,
             f"{prefix}The 'vatRate' field must be a string such as \"21.00\", got {json_type(value)}.",
-            expected=expected, actual=describe(value),
-        )  # fmt: skip
+            expected=expected,
+            actual=describe(value),
+        )
         return None
     rate = parse_rate(value)
     if rate is None:
         ck.report(
-            LINE_VAT_RATE, where,
+            LINE_VAT_RATE,
+            where,
             f"{prefix}The 'vatRate' field must be a percentage with at most two decimals, such as \"21.00\".",
             actual=describe(value),
-        )  # fmt: skip
+        )
         return None
     if rate.units < 0 or value.startswith("-"):
         ck.report(LINE_VAT_RATE, where, f"{prefix}The VAT rate cannot be negative.", actual=value)
@@ -314,7 +411,7 @@ def _rate_string(value: object) -> str | None:
     parsed = parse_rate(repr(value) if isinstance(value, float) else str(value))
     if parsed is None or parsed.units < 0:
         return None
-    return format_minor(parsed.units * 10 ** (2 - parsed.scale), 2)
+    return format_minor(parsed.units * pow10(2 - parsed.scale), 2)
 
 
 def _check_signs(
@@ -325,28 +422,34 @@ def _check_signs(
         where = (*path, "unitPrice")
         if unit_price.minor < 0 and kind not in NEGATIVE_TYPES:
             ck.report(
-                LINE_UNIT_PRICE_NEGATIVE, where,
+                LINE_UNIT_PRICE_NEGATIVE,
+                where,
                 f"{prefix}The 'unitPrice' field cannot be negative, unless the 'type' is one of the following: "
                 "'discount', 'store_credit', and 'gift_card'.",
                 actual=unit_price.plain(),
-            )  # fmt: skip
+            )
         elif kind == "gift_card" and unit_price.minor >= 0:
             ck.report(
-                LINE_GIFT_CARD_NOT_NEGATIVE, where, f"{prefix}A gift_card line must have a negative unitPrice.",
+                LINE_GIFT_CARD_NOT_NEGATIVE,
+                where,
+                f"{prefix}A gift_card line must have a negative unitPrice.",
                 actual=unit_price.plain(),
-            )  # fmt: skip
+            )
         elif kind in ("discount", "store_credit") and unit_price.minor > 0:
             ck.report(
-                LINE_REDUCTION_POSITIVE, where,
+                LINE_REDUCTION_POSITIVE,
+                where,
                 f"{prefix}A {kind} line should have a negative unitPrice; this one adds to the order.",
-                expected=format_minor(-unit_price.minor, unit_price.decimals), actual=unit_price.plain(),
-            )  # fmt: skip
+                expected=format_minor(-unit_price.minor, unit_price.decimals),
+                actual=unit_price.plain(),
+            )
     if total is not None and total.minor < 0 and kind in GOODS_TYPES:
         ck.report(
-            LINE_TOTAL_NEGATIVE, (*path, "totalAmount"),
+            LINE_TOTAL_NEGATIVE,
+            (*path, "totalAmount"),
             f"{prefix}A {kind} line should not have a negative total; put reductions on a separate discount line.",
             actual=total.plain(),
-        )  # fmt: skip
+        )
 
 
 def _check_sku(ck: Checker, value: object, path: Path, prefix: str) -> None:
@@ -354,22 +457,31 @@ def _check_sku(ck: Checker, value: object, path: Path, prefix: str) -> None:
         return
     if not isinstance(value, str):
         ck.report(
-            LINE_SKU, (*path, "sku"), f"{prefix}The 'sku' field must be a string, got {json_type(value)}.",
+            LINE_SKU,
+            (*path, "sku"),
+            f"{prefix}The 'sku' field must be a string, got {json_type(value)}.",
             expected=describe(value) if isinstance(value, int) and not isinstance(value, bool) else None,
             actual=describe(value),
-        )  # fmt: skip
+        )
     elif len(value) > MAX_SKU:
         ck.report(
-            LINE_SKU, (*path, "sku"),
+            LINE_SKU,
+            (*path, "sku"),
             f"{prefix}The 'sku' field is {len(value)} characters long; at most {MAX_SKU} are allowed.",
             actual=describe(value),
-        )  # fmt: skip
+        )
 
 
 def _check_total(
-    ck: Checker, unit_price: Money | None, quantity: int | None, discount: Money | None, total: Money | None,
-    line: dict[object, object], path: Path, prefix: str,
-) -> int | None:  # fmt: skip
+    ck: Checker,
+    unit_price: Money | None,
+    quantity: int | None,
+    discount: Money | None,
+    total: Money | None,
+    line: dict[object, object],
+    path: Path,
+    prefix: str,
+) -> int | None:
     """Check R063 and return the line total as it should be (the sent one when it cannot be computed)."""
     discount_ok = discount is not None or line.get("discountAmount") is None
     if unit_price is None or quantity is None or not discount_ok:
@@ -382,16 +494,18 @@ def _check_total(
         if discount is not None:
             formula += f" - {format_for_message(off, currency)}"
         ck.report(
-            LINE_TOTAL_AMOUNT, (*path, "totalAmount"),
+            LINE_TOTAL_AMOUNT,
+            (*path, "totalAmount"),
             f"{prefix}Total amount is off. Expected total amount to be {format_for_message(correct, currency)} "
             f"({formula}), got {format_for_message(total.minor, currency)}.",
-            expected=format_minor(correct, unit_price.decimals), actual=total.plain(),
-        )  # fmt: skip
+            expected=format_minor(correct, unit_price.decimals),
+            actual=total.plain(),
+        )
     return correct
 
 
 def _check_vat(
-    ck: Checker, total: int | None, rate: Rate | None, vat: Money | None, path: Path, prefix: str, tie_either: bool
+    ck: Checker, total: int | None, rate: Rate | None, vat: Money | None, path: Path, prefix: str
 ) -> int | None:
     """Check R065 against the correct total and return the VAT as it should be."""
     if total is None or rate is None:
@@ -399,17 +513,19 @@ def _check_vat(
     correct = vat_minor(total, rate)
     if vat is None or vat.minor == correct:
         return correct
-    if tie_either and vat_minor_is_tie(total, rate) and abs(vat.minor - correct) == 1:
+    if ck.options.tie_either and vat_minor_is_tie(total, rate) and abs(vat.minor - correct) == 1:
         return vat.minor
     if ck.wants(LINE_VAT_AMOUNT):
         currency, decimals = vat.currency, vat.decimals
-        hundredths = rate.units * 10 ** (2 - rate.scale)
+        hundredths = rate.units * pow10(2 - rate.scale)
         ck.report(
-            LINE_VAT_AMOUNT, (*path, "vatAmount"),
+            LINE_VAT_AMOUNT,
+            (*path, "vatAmount"),
             f"{prefix}VAT amount is off. Expected VAT amount to be {format_for_message(correct, currency)} "
             f"({format_for_message(total, currency)} × ({format_minor(hundredths, 2)}% / "
             f"{format_minor(hundredths + 10000, 2)}%)), "
             f"got {format_for_message(vat.minor, currency)}.",
-            expected=format_minor(correct, decimals), actual=vat.plain(),
-        )  # fmt: skip
+            expected=format_minor(correct, decimals),
+            actual=vat.plain(),
+        )
     return correct

@@ -15,23 +15,35 @@ LIMIT: Final = 1024
 WARN_FROM: Final = 1000
 
 METADATA_TOO_LARGE = Rule(
-    "MP010", "metadata-too-large", Severity.ERROR, ("R023", "R068"), Evidence.INFERRED,
+    "MP010",
+    "metadata-too-large",
+    Severity.ERROR,
+    ("R023", "R068"),
+    Evidence.INFERRED,
     "metadata is larger than 1024 bytes of compact JSON",
     "Mollie accepts metadata of approximately 1 kB on orders, lines and refunds and refuses larger values.",
     "Store the data on your side and put only a reference (an id) in metadata.",
-)  # fmt: skip
+)
 METADATA_NEAR_LIMIT = Rule(
-    "MP011", "metadata-near-limit", Severity.WARNING, ("R023",), Evidence.INFERRED,
+    "MP011",
+    "metadata-near-limit",
+    Severity.WARNING,
+    ("R023",),
+    Evidence.INFERRED,
     "metadata is between 1000 and 1024 bytes, close to Mollie's approximate limit",
     "The documented limit is 'approximately 1kB'; values this close to it may be refused.",
     "Keep metadata well under 1000 bytes.",
-)  # fmt: skip
+)
 VALUE_NOT_JSON = Rule(
-    "MP002", "value-not-json", Severity.ERROR, ("R116",), Evidence.DOCUMENTED,
+    "MP002",
+    "value-not-json",
+    Severity.ERROR,
+    ("R116",),
+    Evidence.DOCUMENTED,
     "a value cannot be sent as JSON (a set, a custom object, a non-string key)",
     "The request body is JSON; a value JSON cannot represent never reaches Mollie as intended.",
     "Convert the value to a JSON type (string, number, boolean, null, array or object with string keys).",
-)  # fmt: skip
+)
 
 RULES = (VALUE_NOT_JSON, METADATA_TOO_LARGE, METADATA_NEAR_LIMIT)
 
@@ -94,13 +106,17 @@ def check_metadata(ck: Checker, value: object, path: Path, prefix: str = "") -> 
         ck.report(VALUE_NOT_JSON, path, f"{prefix}The metadata contains {size}, which JSON cannot represent.")
     elif size > LIMIT:
         ck.report(
-            METADATA_TOO_LARGE, path,
+            METADATA_TOO_LARGE,
+            path,
             f"{prefix}The metadata is too large: more than {LIMIT} bytes of JSON (at least {size}).",
-            expected=f"<= {LIMIT} bytes", actual=f"{size} bytes",
-        )  # fmt: skip
+            expected=f"<= {LIMIT} bytes",
+            actual=f"{size} bytes",
+        )
     elif size > WARN_FROM:
         ck.report(
-            METADATA_NEAR_LIMIT, path,
+            METADATA_NEAR_LIMIT,
+            path,
             f"{prefix}The metadata is {size} bytes of JSON, close to Mollie's limit of about 1 kB.",
-            expected=f"<= {WARN_FROM} bytes", actual=f"{size} bytes",
-        )  # fmt: skip
+            expected=f"<= {WARN_FROM} bytes",
+            actual=f"{size} bytes",
+        )

@@ -20,61 +20,97 @@ from .values import describe, is_blank, json_type
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
 
 PAYLOAD_NOT_OBJECT = Rule(
-    "MP001", "payload-not-object", Severity.ERROR, ("R116",), Evidence.DOCUMENTED,
+    "MP001",
+    "payload-not-object",
+    Severity.ERROR,
+    ("R116",),
+    Evidence.DOCUMENTED,
     "the request body is not a JSON object",
     "Every Orders API request body is a JSON object.",
     "Send the order as a JSON object.",
-)  # fmt: skip
+)
 ORDER_REQUIRED_FIELD = Rule(
-    "MP301", "order-required-field", Severity.ERROR, ("R024",), Evidence.DOCUMENTED,
+    "MP301",
+    "order-required-field",
+    Severity.ERROR,
+    ("R024",),
+    Evidence.DOCUMENTED,
     "amount, orderNumber, lines or locale is missing",
     "These are required on every create-order request (locale is required here, unlike on payments).",
     "Send all four.",
-)  # fmt: skip
+)
 ORDER_NUMBER = Rule(
-    "MP302", "order-number", Severity.ERROR, ("R027",), Evidence.DOCUMENTED,
+    "MP302",
+    "order-number",
+    Severity.ERROR,
+    ("R027",),
+    Evidence.DOCUMENTED,
     "orderNumber is not a non-empty string",
     "orderNumber is documented as a string; Mollie puts it in the payment description.",
     'Send the shop\'s order number as a string: "1337", not 1337.',
-)  # fmt: skip
+)
 ORDER_LINES = Rule(
-    "MP303", "order-lines", Severity.ERROR, ("R028",), Evidence.INFERRED,
+    "MP303",
+    "order-lines",
+    Severity.ERROR,
+    ("R028",),
+    Evidence.INFERRED,
     "lines is not a non-empty array",
     "An order consists of its lines; the order amount must equal their sum.",
     "Send at least one line.",
-)  # fmt: skip
+)
 ORDER_AMOUNT_MISMATCH = Rule(
-    "MP304", "order-amount-mismatch", Severity.ERROR, ("R029",), Evidence.LIVE,
+    "MP304",
+    "order-amount-mismatch",
+    Severity.ERROR,
+    ("R029",),
+    Evidence.LIVE,
     "amount is not the sum of the lines' totalAmount",
     "Mollie requires the order amount to match the sum of the line totals exactly; one cent off is refused.",
     "Set amount to order_amount(lines); handle shop rounding differences with a rounding line (reconcile()).",
     "The amount of the order does not match the total amount from the order lines. Expected order amount to "
     "be €56.90 but got €56.91.",
-)  # fmt: skip
+)
 ORDER_VAT_NEGATIVE = Rule(
-    "MP305", "order-vat-negative", Severity.ERROR, ("R070",), Evidence.DOCUMENTED,
+    "MP305",
+    "order-vat-negative",
+    Severity.ERROR,
+    ("R070",),
+    Evidence.DOCUMENTED,
     "the lines' VAT amounts add up to less than zero",
     "An order whose total VAT is negative is refused (discounts guide).",
     "Give discount lines the VAT rate of the goods they discount, and never discount more than the goods.",
-)  # fmt: skip
+)
 ORDER_VAT_RATE_NEGATIVE = Rule(
-    "MP306", "order-vat-rate-negative", Severity.WARNING, ("R071",), Evidence.DOCUMENTED,
+    "MP306",
+    "order-vat-rate-negative",
+    Severity.WARNING,
+    ("R071",),
+    Evidence.DOCUMENTED,
     "the VAT of the lines at one rate adds up to less than zero",
     "Mollie asks that no VAT rate's total goes negative; Klarna and bookkeeping need per-rate VAT ≥ 0.",
     "Split an order-level discount into one discount line per VAT rate (split_discount()).",
-)  # fmt: skip
+)
 DISCOUNT_LINE_VAT_RATE = Rule(
-    "MP307", "discount-line-vat-rate", Severity.WARNING, ("R072",), Evidence.DOCUMENTED,
+    "MP307",
+    "discount-line-vat-rate",
+    Severity.WARNING,
+    ("R072",),
+    Evidence.DOCUMENTED,
     "a discount line's VAT rate is not the rate of any product line",
     "A discount must carry the VAT rate of the goods it discounts, or VAT is moved between rates.",
     "Use the discounted products' rate; split over rates when products have several.",
-)  # fmt: skip
+)
 GIFT_CARD_LINE_TAXED = Rule(
-    "MP308", "gift-card-line-taxed", Severity.WARNING, ("R072a",), Evidence.DOCUMENTED,
+    "MP308",
+    "gift-card-line-taxed",
+    Severity.WARNING,
+    ("R072a",),
+    Evidence.DOCUMENTED,
     "a gift_card line carries VAT",
     "A gift card is a means of payment, not a sale; it is untaxed.",
     'Send vatRate "0.00" and a zero vatAmount on gift card lines.',
-)  # fmt: skip
+)
 
 RULES = (
     PAYLOAD_NOT_OBJECT,
@@ -89,13 +125,15 @@ RULES = (
 )
 
 
-def check_order(ck: Checker, payload: object, *, vat_tie_either: bool) -> bool:
+def check_order(ck: Checker, payload: object) -> bool:
     """Check the core of a create-order body; ``False`` when it is not an object at all."""
     if not isinstance(payload, dict):
         ck.report(
-            PAYLOAD_NOT_OBJECT, (), f"The request body must be a JSON object, got {json_type(payload)}.",
+            PAYLOAD_NOT_OBJECT,
+            (),
+            f"The request body must be a JSON object, got {json_type(payload)}.",
             actual=describe(payload),
-        )  # fmt: skip
+        )
         return False
     for field in REQUIRED:
         if payload.get(field) is None:
@@ -106,7 +144,7 @@ def check_order(ck: Checker, payload: object, *, vat_tie_either: bool) -> bool:
         if amount is not None:
             ck.order_currency = amount.currency
     _check_order_number(ck, payload.get("orderNumber"))
-    figures = _check_lines(ck, payload.get("lines"), vat_tie_either)
+    figures = _check_lines(ck, payload.get("lines"))
     if figures is not None:
         _check_amount_sum(ck, amount, figures)
         _check_vat_sums(ck, figures)
@@ -120,22 +158,29 @@ def _check_order_number(ck: Checker, value: object) -> None:
     if not isinstance(value, str):
         meant = describe(value) if type(value) is int else None
         ck.report(
-            ORDER_NUMBER, ("orderNumber",), f"The 'orderNumber' field must be a string, got {json_type(value)}.",
-            expected=meant, actual=describe(value),
-        )  # fmt: skip
+            ORDER_NUMBER,
+            ("orderNumber",),
+            f"The 'orderNumber' field must be a string, got {json_type(value)}.",
+            expected=meant,
+            actual=describe(value),
+        )
     elif is_blank(value):
         ck.report(ORDER_NUMBER, ("orderNumber",), "The 'orderNumber' field should not be empty.", actual=value)
 
 
-def _check_lines(ck: Checker, lines: object, vat_tie_either: bool) -> list[LineFigures] | None:
+def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
     """Check every line; the figures of all lines, or ``None`` when an order-level sum is meaningless."""
     if lines is None:
         return None
     if not isinstance(lines, list | tuple) or not lines:
         what = "an empty array" if isinstance(lines, list | tuple) else json_type(lines)
-        ck.report(ORDER_LINES, ("lines",), f"The 'lines' field must be a non-empty array of order lines, got {what}.")
+        ck.report(
+            ORDER_LINES,
+            ("lines",),
+            f"The 'lines' field must be a non-empty array of order lines, got {what}.",
+        )
         return None
-    figures = [check_line(ck, line, index, vat_tie_either) for index, line in enumerate(lines)]
+    figures = [check_line(ck, line, index) for index, line in enumerate(lines)]
     if any(f is None for f in figures):
         return None
     return [f for f in figures if f is not None]
@@ -147,12 +192,14 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
     expected = sum(f.total for f in figures if f.total is not None)
     if expected != amount.minor and ck.wants(ORDER_AMOUNT_MISMATCH):
         ck.report(
-            ORDER_AMOUNT_MISMATCH, ("amount",),
+            ORDER_AMOUNT_MISMATCH,
+            ("amount",),
             "The amount of the order does not match the total amount from the order lines. Expected order "
             f"amount to be {format_for_message(expected, amount.currency)} but got "
             f"{format_for_message(amount.minor, amount.currency)}.",
-            expected=format_minor(expected, amount.decimals), actual=amount.plain(),
-        )  # fmt: skip
+            expected=format_minor(expected, amount.decimals),
+            actual=amount.plain(),
+        )
 
 
 def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
@@ -162,46 +209,55 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
     total = sum(f.vat for f in figures if f.vat is not None)
     if total < 0:
         ck.report(
-            ORDER_VAT_NEGATIVE, ("lines",),
+            ORDER_VAT_NEGATIVE,
+            ("lines",),
             f"The total VAT of the order lines is negative ({format_for_message(total, currency)}); "
             "an order's VAT cannot be negative.",
             actual=_plain(total, currency),
-        )  # fmt: skip
+        )
         return
     per_rate: dict[tuple[int, int], tuple[Rate, int, int]] = {}
     for f in figures:
-        assert f.rate is not None and f.vat is not None
+        assert f.rate is not None
+        assert f.vat is not None
         key = f.rate.normalized()
         _, vat, first = per_rate.get(key, (f.rate, 0, f.index))
         per_rate[key] = (f.rate, vat + f.vat, first)
     for rate, vat, first in per_rate.values():
         if vat < 0:
             ck.report(
-                ORDER_VAT_RATE_NEGATIVE, ("lines", first, "vatRate"),
+                ORDER_VAT_RATE_NEGATIVE,
+                ("lines", first, "vatRate"),
                 f"The VAT of the lines at {rate.to_decimal()}% adds up to {format_for_message(vat, currency)}; "
                 "split discounts per VAT rate so that no rate's VAT is negative.",
                 actual=_plain(vat, currency),
-            )  # fmt: skip
+            )
 
 
 def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
     product_rates = {
-        f.rate.normalized() for f in figures if f.rate is not None and f.type not in NEGATIVE_TYPES and (f.total or 0) > 0
+        f.rate.normalized()
+        for f in figures
+        if f.rate is not None and f.type not in NEGATIVE_TYPES and (f.total or 0) > 0
     }
     for f in figures:
         where = ("lines", f.index, "vatRate")
         if f.type == "discount" and f.rate is not None and product_rates and f.rate.normalized() not in product_rates:
             ck.report(
-                DISCOUNT_LINE_VAT_RATE, where,
+                DISCOUNT_LINE_VAT_RATE,
+                where,
                 f"Discount line {f.index} has VAT rate {f.rate.to_decimal()}%, which no product line in the order has; "
                 "a discount should carry the rate of the goods it discounts.",
                 actual=str(f.rate.to_decimal()),
-            )  # fmt: skip
+            )
         elif f.type == "gift_card" and f.rate is not None and not f.rate.is_zero:
             ck.report(
-                GIFT_CARD_LINE_TAXED, where, f"Gift card line {f.index} should be untaxed (vatRate \"0.00\").",
-                expected="0.00", actual=str(f.rate.to_decimal()),
-            )  # fmt: skip
+                GIFT_CARD_LINE_TAXED,
+                where,
+                f'Gift card line {f.index} should be untaxed (vatRate "0.00").',
+                expected="0.00",
+                actual=str(f.rate.to_decimal()),
+            )
 
 
 def _plain(minor: int, currency: str) -> str:

@@ -16,11 +16,15 @@ from .rule import Evidence, Rule
 from .values import describe, json_type
 
 URL_INVALID = Rule(
-    "MP012", "url-invalid", Severity.ERROR, ("R021", "R067"), Evidence.INFERRED,
+    "MP012",
+    "url-invalid",
+    Severity.ERROR,
+    ("R021", "R067"),
+    Evidence.INFERRED,
     "a URL field does not hold an absolute URL",
     "Mollie links to, redirects to or calls these URLs; a relative or malformed URL cannot be followed.",
     "Send a full URL with scheme and host, such as https://shop.example/product/42.",
-)  # fmt: skip
+)
 
 RULES = (URL_INVALID,)
 
@@ -62,12 +66,19 @@ def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_o
     name = str(path[-1])
     if not isinstance(value, str):
         ck.report(
-            URL_INVALID, path, f"{prefix}The '{name}' field must be a URL string, got {json_type(value)}.",
+            URL_INVALID,
+            path,
+            f"{prefix}The '{name}' field must be a URL string, got {json_type(value)}.",
             actual=describe(value),
-        )  # fmt: skip
+        )
         return None
     problem = url_problem(value, web_only=web_only)
     if problem is not None:
-        ck.report(URL_INVALID, path, f"{prefix}The '{name}' field is not a valid URL: it {problem}.", actual=describe(value))
+        ck.report(
+            URL_INVALID,
+            path,
+            f"{prefix}The '{name}' field is not a valid URL: it {problem}.",
+            actual=describe(value),
+        )
         return None
     return value
