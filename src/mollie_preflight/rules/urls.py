@@ -32,6 +32,7 @@ RULES = (URL_INVALID,)
 MAX_URL_LENGTH: Final = 2048
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def url_problem(text: str, *, web_only: bool = True) -> str | None:
@@ -42,7 +43,7 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
     """
     if len(text) > MAX_URL_LENGTH:
         return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
-    if text != text.strip() or any(ch.isspace() for ch in text):
+    if _WHITE_SPACE.search(text):
         return "contains white space"
     scheme, colon, rest = text.partition(":")
     if not colon or not _SCHEME.fullmatch(scheme):
