@@ -41,7 +41,7 @@ _checker.Checker.report = _recording_report  # type: ignore[method-assign]
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    full_run = not config.option.keyword and not config.option.markexpr and not config.option.lf
+    full_run = not config.option.keyword and not config.option.markexpr and not getattr(config.option, "lf", False)
     whole_tree = sorted(config.args) == sorted(config.getini("testpaths"))
     if not (full_run and whole_tree and session.testscollected and exitstatus == 0):
         return

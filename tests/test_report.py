@@ -97,3 +97,17 @@ def test_validate_order_refuses_wrong_api_use_loudly() -> None:
         mp.validate_order({}, options={"ignore": ["MP203"]})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"datetime\.date"):
         mp.validate_order({}, today="2026-11-22")  # type: ignore[arg-type]
+
+
+def test_today_defaults_to_the_date_in_amsterdam() -> None:
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from mollie_preflight.options import DEFAULT_OPTIONS
+    from mollie_preflight.rules.checker import Checker
+
+    before = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    today = Checker(DEFAULT_OPTIONS, None).today
+    after = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    assert today in (before, after)
+    assert Checker(DEFAULT_OPTIONS, TODAY).today == TODAY
