@@ -49,7 +49,7 @@ READERS: Final[dict[str, Reader]] = {"json": read_json, "jsonl": read_jsonl}
 def parse_text(text: bytes) -> tuple[object, str | None]:
     """``(data, None)`` for valid JSON text, ``(None, why)`` otherwise; never raises."""
     try:
-        return json.loads(text), None
+        return json.loads(text.rstrip(b"\r\n")), None
     except json.JSONDecodeError as exc:
         return None, f"{exc.msg} (column {exc.colno})"
     except UnicodeDecodeError:
