@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import gzip
 import json
 import os
@@ -409,4 +408,3 @@ def test_input_is_never_modified(tmp_path: Path) -> None:
     before = path.read_bytes()
     check(str(path))
     assert path.read_bytes() == before
-    assert order == copy.deepcopy(order)
