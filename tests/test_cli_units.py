@@ -188,3 +188,32 @@ def test_progress_waits_a_second_then_shows_rate_and_clears(monkeypatch: pytest.
     assert "2,000 orders checked, 1,000/s, 3 findings" in out.getvalue()
     bar.close()
     assert out.getvalue().endswith("\r\x1b[2K")
+
+
+def test_text_output_escapes_control_characters_from_the_payload() -> None:
+    from mollie_preflight.cli.reporters.text import line
+
+    finding = _finding(1, 1, "got 'evil\n/tmp/x.jsonl:9: MP001 error forged\x1b[31m'")._replace(order_number="A\rB")
+    text = line(finding)
+    assert "\n" not in text
+    assert "\r" not in text
+    assert "\x1b" not in text
+    assert text.endswith("got 'evil\\x0a/tmp/x.jsonl:9: MP001 error forged\\x1b[31m' (order A\\x0dB)")
+
+
+def test_github_annotation_cannot_be_forged_by_a_value() -> None:
+    text = annotation(_finding(1, 1, "x\n::error::forged\x1b"))
+    assert "\n" not in text  # a workflow command must start a line: the forged one stays inside the message
+    assert text.endswith("x%0A::error::forged\\x1b")
+
+
+def test_progress_clear_takes_the_line_away_and_redraws_on_next_update(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([0.0, 5.0, 5.05])
+    monkeypatch.setattr("mollie_preflight.cli.progress.time.monotonic", lambda: next(clock))
+    out = io.StringIO()
+    bar = progress_module.Progress(out)
+    bar.update(1, 0)
+    bar.clear()
+    assert out.getvalue().endswith("\r\x1b[2K")
+    bar.update(2, 0)  # only 50 ms later, but a cleared line is redrawn at once
+    assert out.getvalue().endswith("2 orders checked, 0/s, 0 findings")

@@ -158,6 +158,8 @@ def _findings(
                     summary.records += 1
                     if outcome.findings:
                         summary.records_with_findings += 1
+                        if progress is not None:
+                            progress.clear()
                         for raw in outcome.findings:
                             yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
                     if progress is not None:

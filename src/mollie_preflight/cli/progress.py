@@ -30,6 +30,14 @@ class Progress:
         self._stream.flush()
         self._shown = True
 
+    def clear(self) -> None:
+        """Take the line away before other output reaches the terminal; the next update redraws it."""
+        if self._shown:
+            self._stream.write("\r\x1b[2K")
+            self._stream.flush()
+            self._shown = False
+            self._next = 0.0
+
     def close(self) -> None:
         if self._shown:
             self._stream.write("\r\x1b[2K")

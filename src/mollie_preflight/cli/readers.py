@@ -95,6 +95,7 @@ _ENDS: Final = frozenset({"end_map", "end_array"})
 def _read_json_streaming(stream: Stream, ijson: Any) -> Iterator[Record]:
     """Walk ijson's event stream, building one array element at a time (never the whole document)."""
     index = 0
+    in_array = False
     try:
         events = ijson.parse(stream, use_float=True)
         first = next(events, None)
@@ -103,6 +104,7 @@ def _read_json_streaming(stream: Stream, ijson: Any) -> Iterator[Record]:
             return
         _, event, value = first
         if event == "start_array":
+            in_array = True
             for item in _elements(events, ijson):
                 yield Record(index, None, data=item)
                 index += 1
@@ -117,7 +119,7 @@ def _read_json_streaming(stream: Stream, ijson: Any) -> Iterator[Record]:
                 break
             _, event, value = next(events)
             if key == ORDERS_KEY and event == "start_array" and not streamed:
-                streamed = True
+                streamed = in_array = True
                 for item in _elements(events, ijson):
                     yield Record(index, None, data=item)
                     index += 1
@@ -126,8 +128,7 @@ def _read_json_streaming(stream: Stream, ijson: Any) -> Iterator[Record]:
         if not streamed:
             yield Record(None, None, data=document)
     except (ijson.JSONError, ValueError) as exc:
-        where = index if index else None
-        yield Record(where, None, error=str(exc).splitlines()[0] if str(exc) else "invalid JSON")
+        yield Record(index if in_array else None, None, error=str(exc).splitlines()[0] if str(exc) else "invalid JSON")
 
 
 def _elements(events: Iterator[tuple[str, str, Any]], ijson: Any) -> Iterator[object]:

@@ -7,6 +7,7 @@ parses raw JSON text itself, so the parent process only splits lines and the pic
 from __future__ import annotations
 
 import datetime
+import signal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -81,7 +82,9 @@ _WORKER: RecordChecker | None = None
 
 
 def init_worker(settings: Settings) -> None:
+    """Set up a pool process; Ctrl-C is left to the parent, which shuts the pool down cleanly."""
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = RecordChecker(settings)
 
 

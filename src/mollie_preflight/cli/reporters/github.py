@@ -12,6 +12,7 @@ from typing import Final, TextIO
 
 from ..records import Finding
 from .context import Context
+from .escape import printable
 
 #: Annotations GitHub shows per step and level.
 MAX_PER_LEVEL: Final = 10
@@ -42,7 +43,8 @@ def annotation(finding: Finding) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's message; other control characters are shown, not sent."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:

@@ -7,6 +7,7 @@ from typing import Final, TextIO
 
 from ..records import Finding
 from .context import Context
+from .escape import printable
 
 _BOLD: Final = "\x1b[1m"
 _DIM: Final = "\x1b[2m"
@@ -29,17 +30,21 @@ def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
 
 
 def line(finding: Finding, paint: _Paint | None = None) -> str:
-    """``orders.jsonl:3: MP203 error lines.0.vatAmount: <message> [expected 1, actual 2] (order 2026-7)``"""
+    """``orders.jsonl:3: MP203 error lines.0.vatAmount: <message> [expected 1, actual 2] (order 2026-7)``
+
+    Every part that comes from the input is escaped (``printable``) before it is painted.
+    """
     paint = paint or _painter(False)
     level = paint(finding.severity, _RED if finding.severity == "error" else _YELLOW)
-    parts = [f"{paint(finding.location(), _BOLD)}: {paint(finding.code, _BOLD)} {level}"]
+    parts = [f"{paint(printable(finding.location()), _BOLD)}: {paint(finding.code, _BOLD)} {level}"]
     if finding.field:
-        parts.append(f" {paint(finding.field, _CYAN)}:")
-    parts.append(f" {finding.message}")
+        parts.append(f" {paint(printable(finding.field), _CYAN)}:")
+    parts.append(f" {printable(finding.message)}")
     if finding.expected is not None or finding.actual is not None:
-        parts.append(paint(f" [expected {_show(finding.expected)}, actual {_show(finding.actual)}]", _DIM))
+        shown = f" [expected {_show(finding.expected)}, actual {_show(finding.actual)}]"
+        parts.append(paint(printable(shown), _DIM))
     if finding.order_number is not None:
-        parts.append(paint(f" (order {finding.order_number})", _DIM))
+        parts.append(paint(f" (order {printable(finding.order_number)})", _DIM))
     return "".join(parts)
 
 
