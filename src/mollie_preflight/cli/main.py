@@ -21,6 +21,7 @@ from ..findings import Severity
 from ..rules.checker import amsterdam_today
 from . import config as config_module
 from .engine import Engine, default_jobs
+from .errors import UsageError
 from .explain import explain, find, list_rules
 from .progress import Progress
 from .readers import READERS
@@ -33,10 +34,6 @@ from .worker import Settings
 PROG = "mollie-preflight"
 FORMATS = tuple(REPORTERS)
 LEVELS = ("warning", "error")
-
-
-class UsageError(Exception):
-    """Bad arguments or configuration: exit status 2 with a one-line message."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     rules.add_argument("--no-inferred", action="store_true", help="skip rules whose enforcement is only inferred")
     rules.add_argument("--today", metavar="YYYY-MM-DD", help="the reference date (default: today in Amsterdam)")
+    fix = check.add_argument_group("fix")
+    fix.add_argument("--fix", action="store_true", help="write corrected orders to --output (or --in-place)")
+    fix.add_argument("--diff", action="store_true", help="show what --fix would change; write nothing")
+    fix.add_argument("-o", "--output", metavar="PATH", help="where --fix writes: a file, or a directory for several")
+    fix.add_argument("--in-place", action="store_true", help="let --fix rewrite the input files")
     run = check.add_argument_group("run")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--config", metavar="PATH", help="a pyproject.toml to read instead of the discovered one")
@@ -115,6 +117,8 @@ def check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.statistics and args.format in ("sarif", "github"):
         raise UsageError(f"--statistics cannot be combined with --format {args.format}")
+    if args.fix or args.diff or args.output or args.in_place:
+        return fix_command(args, settings, fail_rank)
     out = sys.stdout
     summary = Summary()
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
@@ -138,6 +142,65 @@ def check(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {problem}", file=sys.stderr)
     if problems:
         return 2
+    return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
+
+
+def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) -> int:
+    """``--fix`` / ``--diff``: one process, file by file; remaining findings are reported as usual."""
+    from .fixing import Fixer, diff
+    from .fixing_output import Destinations
+
+    if args.diff and (args.output or args.in_place):
+        raise UsageError("--diff writes nothing: drop --output/--in-place")
+    if not args.diff and not args.fix:
+        raise UsageError("--output and --in-place go with --fix")
+    if args.fix and not args.diff and bool(args.output) == bool(args.in_place):
+        raise UsageError("--fix needs --output PATH or --in-place (never both)")
+    problems: list[str] = []
+    paths = list(_paths(args.paths or ["."], problems))
+    destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
+    out = sys.stderr if args.output == "-" else sys.stdout
+    summary = Summary()
+    context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
+    fixer = Fixer(settings.build_options(), settings.today, settings.min_rank)
+
+    def findings() -> Iterator[Finding]:
+        for path in paths:
+            name = args.stdin_filename if path == "-" else path
+            summary.files += 1
+            try:
+                with open_input(path) as (fmt, stream), destinations.open(path) as target:
+                    for record in getattr(fixer, fmt)(stream, target):
+                        summary.records += 1
+                        if record.changes:
+                            summary.fixes += record.changes
+                            summary.fixed_records += 1
+                            if args.diff:
+                                sys.stdout.write(diff(name, record))
+                        outcome = record.outcome
+                        if outcome.findings:
+                            summary.records_with_findings += 1
+                        for raw in outcome.findings:
+                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+            except InputError as exc:
+                problems.append(str(exc))
+            except (OSError, EOFError, zlib.error) as exc:
+                problems.append(f"{name}: cannot read or write: {getattr(exc, 'strerror', None) or exc}")
+
+    if args.diff:
+        for _ in summary.count(findings()):
+            pass
+        if not args.quiet:
+            print(summary.fix_sentence(would=True), file=sys.stderr)
+    else:
+        REPORTERS[args.format](summary.count(findings()), out, context)
+    out.flush()
+    for problem in problems:
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    if args.diff:
+        return 1 if summary.fixes and not args.exit_zero else 0
     return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
 
 

@@ -20,6 +20,9 @@ class Summary:
     by_severity: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     max_rank: int = 0
+    #: With ``--fix``/``--diff``: changes made (or that would be made), and in how many orders.
+    fixes: int = 0
+    fixed_records: int = 0
 
     @property
     def findings(self) -> int:
@@ -45,13 +48,19 @@ class Summary:
     def sentence(self) -> str:
         """``Found 3 errors and 1 warning in 2 of 120 orders (2 files).`` or ``All 120 orders passed (2 files).``"""
         where = f"{_plural(self.files, 'file')}"
+        fixed = f"{self.fix_sentence()} " if self.fixes else ""
         if not self.findings:
-            return f"All checks passed: {_plural(self.records, 'order')} in {where}."
+            return f"{fixed}All checks passed: {_plural(self.records, 'order')} in {where}."
         parts = [_plural(n, level) for level, n in (("error", self.errors), ("warning", self.warnings)) if n]
-        return (
+        return fixed + (
             f"Found {' and '.join(parts)} in {self.records_with_findings} of "
             f"{_plural(self.records, 'order')} ({where})."
         )
+
+    def fix_sentence(self, *, would: bool = False) -> str:
+        """``Fixed 3 problems in 2 orders.`` (``Would fix ...`` for ``--diff``)."""
+        verb = "Would fix" if would else "Fixed"
+        return f"{verb} {_plural(self.fixes, 'problem')} in {_plural(self.fixed_records, 'order')}."
 
 
 def _plural(count: int, noun: str) -> str:

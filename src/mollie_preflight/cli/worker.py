@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 import signal
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Severity
+from ..findings import Severity, Violation
 from ..options import Options
 from ..validate import validate_order
 from .readers import parse_text
@@ -41,32 +41,38 @@ class RecordChecker:
 
     def check(self, record: Record) -> Outcome:
         if record.error is not None:
-            return _invalid(record, record.error)
+            return invalid_json(record.number, record.line, record.error)
         data = record.data
         if record.text is not None:
             data, error = parse_text(record.text)
             if error is not None:
-                return _invalid(record, error)
+                return invalid_json(record.number, record.line, error)
         report = validate_order(data, today=self._today, options=self._options)
-        findings: tuple[RawFinding, ...] = tuple(
-            (v.code, v.name, v.severity.value, v.field, v.pointer, v.message, v.expected, v.actual)
-            for v in report
-            if v.severity.rank >= self._min_rank
-        )
-        return Outcome(record.number, record.line, _order_number(data), findings)
+        return Outcome(record.number, record.line, order_number(data), flatten(report, self._min_rank))
 
     def check_batch(self, batch: Sequence[Record]) -> list[Outcome]:
         return [self.check(record) for record in batch]
 
 
-def _invalid(record: Record, why: str) -> Outcome:
-    where = f" on line {record.line}" if record.line is not None else ""
+def flatten(report: Iterable[Violation], min_rank: int) -> tuple[RawFinding, ...]:
+    """The findings at or above ``min_rank`` as flat tuples, cheap to pickle."""
+    return tuple(
+        (v.code, v.name, v.severity.value, v.field, v.pointer, v.message, v.expected, v.actual)
+        for v in report
+        if v.severity.rank >= min_rank
+    )
+
+
+def invalid_json(number: int | None, line: int | None, why: str) -> Outcome:
+    """The outcome of a record that could not be read: one ``MP900`` finding."""
+    where = f" on line {line}" if line is not None else ""
     message = f"The record{where} is not valid JSON: {why}."
     finding: RawFinding = (INVALID_JSON.code, INVALID_JSON.name, "error", "", "", message, None, None)
-    return Outcome(record.number, record.line, None, (finding,))
+    return Outcome(number, line, None, (finding,))
 
 
-def _order_number(data: object) -> str | None:
+def order_number(data: object) -> str | None:
+    """The record's ``orderNumber`` for reports (a string, or an int rendered as one), else ``None``."""
     if isinstance(data, dict):
         number = data.get("orderNumber")
         if isinstance(number, str):
