@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from ..options import Options
+from .errors import UsageError
 from .readers import ORDERS_KEY, parse_text
 from .records import Outcome
 from .worker import flatten, invalid_json, order_number
@@ -33,7 +34,10 @@ class FixedRecord:
 
 class Fixer:
     def __init__(self, options: Options, today: datetime.date, min_rank: int) -> None:
-        from ..fix import fix_order
+        try:
+            from ..fix import fix_order  # type: ignore[import-not-found,unused-ignore]  # lands with branch build
+        except ImportError:
+            raise UsageError("--fix and --diff need mollie_preflight.fix, which this installation lacks") from None
 
         self._fix_order = fix_order
         self._options = options
