@@ -217,3 +217,31 @@ def test_progress_clear_takes_the_line_away_and_redraws_on_next_update(monkeypat
     assert out.getvalue().endswith("\r\x1b[2K")
     bar.update(2, 0)  # only 50 ms later, but a cleared line is redrawn at once
     assert out.getvalue().endswith("2 orders checked, 0/s, 0 findings")
+
+
+@given(content=st.binary(max_size=300) | json_values.map(lambda v: json.dumps(v).encode()))
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".txt"])
+def test_any_file_content_gives_findings_never_a_crash(suffix: str, content: bytes) -> None:
+    import tempfile
+    from contextlib import redirect_stdout
+    from pathlib import Path
+
+    from mollie_preflight.cli.main import main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"export{suffix}"
+        path.write_bytes(content)
+        with redirect_stdout(io.StringIO()) as out:
+            status = main(
+                ["check", "--isolated", "--jobs", "1", "--today", "2026-11-22", "--format", "jsonl", str(path)]
+            )
+    assert status in ((2,) if content.startswith(b"\x1f\x8b") else (0, 1))  # a broken gzip stream is an I/O error
+    for text in out.getvalue().splitlines():
+        assert json.loads(text)["file"] == str(path)
+
+
+def test_deep_nesting_is_refused_as_invalid_json() -> None:
+    pytest.importorskip("ijson")
+    deep = b"[" + b'{"a": ' * 2000 + b"1" + b"}" * 2000 + b"]"
+    (record,) = read_json(io.BytesIO(deep))
+    assert record.error == "the JSON is nested more than 500 levels deep"

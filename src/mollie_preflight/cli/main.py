@@ -106,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 1
+    except Exception as exc:  # a bug of ours: say so in one line rather than a traceback
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        return 2
 
 
 def check(args: argparse.Namespace) -> int:

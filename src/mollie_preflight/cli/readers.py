@@ -24,6 +24,9 @@ Reader = Callable[[Stream], Iterator[Record]]
 
 #: The key of a top-level object whose array holds the orders (``{"orders": [...]}``).
 ORDERS_KEY: Final = "orders"
+#: Deeper nesting is refused, as ``json.loads`` refuses it: no order is that deep, and deeper values could
+#: not be pickled to a worker or printed in a diff.
+MAX_DEPTH: Final = 500
 
 
 def read_jsonl(stream: Stream) -> Iterator[Record]:
@@ -150,6 +153,8 @@ def _build(event: str, value: object, events: Iterator[tuple[str, str, Any]], ij
         builder.event(event, value)
         if event in _STARTS:
             depth += 1
+            if depth > MAX_DEPTH:
+                raise ValueError(f"the JSON is nested more than {MAX_DEPTH} levels deep")
         elif event in _ENDS:
             depth -= 1
             if depth == 0:
