@@ -1,0 +1,9 @@
+"""``python -m mollie_preflight``: the ``mollie-preflight`` command."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli.main import main
+
+sys.exit(main())
