@@ -25,6 +25,8 @@ _ENDINGS = ("", "!", "\x00", ".", "@", " ", "-")
 
 def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
     for info in pkgutil.walk_packages(mollie_preflight.__path__, "mollie_preflight."):
+        if info.name.endswith("__main__"):
+            continue
         try:
             module = importlib.import_module(info.name)
         except ImportError:  # an optional extra that is not installed
