@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import mollie_preflight as mp
+
 from .payloads import example_order
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,6 +20,7 @@ import pytest
 
 import mollie_preflight as mp
 from mollie_preflight.cli.main import main
+
 from .payloads import example_order
 
 

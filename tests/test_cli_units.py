@@ -19,6 +19,7 @@ from mollie_preflight.cli.records import Finding, Record
 from mollie_preflight.cli.reporters.github import annotation
 from mollie_preflight.cli.sources import sniff
 from mollie_preflight.cli.worker import RecordChecker, Settings
+
 from .payloads import example_order
 
 SETTINGS = Settings(options={}, today=datetime.date(2026, 11, 22))
