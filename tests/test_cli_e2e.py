@@ -442,3 +442,31 @@ def test_input_is_never_modified(tmp_path: Path) -> None:
     before = path.read_bytes()
     check(str(path))
     assert path.read_bytes() == before
+
+
+def test_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
+    """stderr on a pseudo-terminal gets a progress line during a long run; a pipe never does."""
+    import pty
+
+    path = write_jsonl(tmp_path / "many.jsonl", [example_order()] * 12_000)
+    command = [script(), "check", "--isolated", "--today", TODAY, "--jobs", "1", str(path)]
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=300)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert b"orders checked" in shown
+    assert shown.endswith(b"\r\x1b[2K")  # cleared at the end
+    piped = check("--jobs", "1", str(path))
+    assert piped.stderr == ""
