@@ -173,7 +173,7 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
             summary.files += 1
             try:
                 with open_input(path) as (fmt, stream), destinations.open(path) as target:
-                    for record in getattr(fixer, fmt)(stream, target):
+                    for record in fixer.run(fmt, stream, target):
                         summary.records += 1
                         if record.changes:
                             summary.fixes += record.changes
