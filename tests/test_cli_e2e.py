@@ -213,6 +213,40 @@ def test_statistics_counts_per_code(tmp_path: Path) -> None:
     ]
 
 
+def test_statistics_as_jsonl_is_one_object_per_line(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "o.jsonl", [broken_order("1"), broken_order("2")])
+    rows = records(check("--statistics", "--format", "jsonl", str(path)))
+    assert rows == [{"code": "MP203", "name": "line-vat-amount", "count": 2}]
+
+
+def test_directories_are_walked_for_exports_only(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".cache").mkdir()
+    write_jsonl(tmp_path / "b" / "z.ndjson", [broken_order("ND")])
+    (tmp_path / "a.json.gz").write_bytes(gzip.compress(json.dumps([broken_order("GZ")]).encode()))
+    write_jsonl(tmp_path / ".cache" / "hidden.jsonl", [broken_order("HIDDEN")])
+    write_jsonl(tmp_path / "notes.txt", [broken_order("TXT")])
+    result = check("--format", "jsonl", str(tmp_path))
+    assert [f["orderNumber"] for f in records(result)] == ["GZ", "ND"]
+
+
+def test_gzipped_stdin_is_recognised() -> None:
+    result = subprocess.run(
+        [script(), "check", "--isolated", "--today", TODAY, "--format", "jsonl", "-"],
+        input=gzip.compress(json.dumps(broken_order("ZIN")).encode() + b"\n"),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert [json.loads(line)["orderNumber"] for line in result.stdout.splitlines()] == ["ZIN"]
+
+
+def test_no_command_prints_help_and_exits_2() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert "usage: mollie-preflight" in result.stderr
+
+
 def test_today_drives_date_rules_and_bad_today_is_a_usage_error(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "o.jsonl", [example_order()])
     result = run("check", "--today", "22-11-2026", str(path))
@@ -409,3 +443,31 @@ def test_input_is_never_modified(tmp_path: Path) -> None:
     before = path.read_bytes()
     check(str(path))
     assert path.read_bytes() == before
+
+
+def test_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
+    """stderr on a pseudo-terminal gets a progress line during a long run; a pipe never does."""
+    import pty
+
+    path = write_jsonl(tmp_path / "many.jsonl", [example_order()] * 12_000)
+    command = [script(), "check", "--isolated", "--today", TODAY, "--jobs", "1", str(path)]
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=300)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert b"orders checked" in shown
+    assert shown.endswith(b"\r\x1b[2K")  # cleared at the end
+    piped = check("--jobs", "1", str(path))
+    assert piped.stderr == ""

@@ -118,6 +118,8 @@ def _toml() -> Any:
         import tomllib
 
         return tomllib
-    import tomli  # type: ignore[import-not-found,unused-ignore]  # pragma: no cover
-
+    try:  # pragma: no cover
+        import tomli  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover
+        raise ConfigError("reading pyproject.toml on Python 3.10 needs tomli (the cli extra)") from None
     return tomli  # pragma: no cover

@@ -50,6 +50,10 @@ class Fixer:
         outcome = Outcome(number, line, order_number(result.payload), findings)
         return FixedRecord(outcome, data, result.payload, len(result.changes))
 
+    def run(self, fmt: str, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
+        """Fix ``source`` (in format ``fmt``, as the readers name them) into ``target``."""
+        return self.json(source, target) if fmt == "json" else self.jsonl(source, target)
+
     def jsonl(self, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
         """Fix a JSONL stream into ``target``, yielding each record as it is done."""
         for number, text in enumerate(source, 1):

@@ -173,7 +173,7 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
             summary.files += 1
             try:
                 with open_input(path) as (fmt, stream), destinations.open(path) as target:
-                    for record in getattr(fixer, fmt)(stream, target):
+                    for record in fixer.run(fmt, stream, target):
                         summary.records += 1
                         if record.changes:
                             summary.fixes += record.changes
@@ -313,9 +313,12 @@ def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt:
     for _ in findings:
         pass
     rows = summary.by_code.most_common()
-    if fmt in ("json", "jsonl"):
-        data = [{"code": code, "name": summary.names[code], "count": count} for code, count in rows]
-        out.write(json.dumps(data, indent=2 if fmt == "json" else None) + "\n")
+    data = [{"code": code, "name": summary.names[code], "count": count} for code, count in rows]
+    if fmt == "json":
+        out.write(json.dumps(data, indent=2) + "\n")
+        return
+    if fmt == "jsonl":
+        out.writelines(json.dumps(row) + "\n" for row in data)
         return
     width = max((len(f"{count:,}") for _, count in rows), default=1)
     for code, count in rows:

@@ -19,7 +19,7 @@ _RESET: Final = "\x1b[0m"
 
 
 def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
-    paint = _painter(context.color)
+    paint = _Paint(context.color)
     for finding in findings:
         out.write(line(finding, paint))
         out.write("\n")
@@ -34,7 +34,7 @@ def line(finding: Finding, paint: _Paint | None = None) -> str:
 
     Every part that comes from the input is escaped (``printable``) before it is painted.
     """
-    paint = paint or _painter(False)
+    paint = paint or _Paint(False)
     level = paint(finding.severity, _RED if finding.severity == "error" else _YELLOW)
     parts = [f"{paint(printable(finding.location()), _BOLD)}: {paint(finding.code, _BOLD)} {level}"]
     if finding.field:
@@ -53,12 +53,10 @@ def _show(value: str | None) -> str:
 
 
 class _Paint:
+    """Wraps text in an ANSI style when colour is on; the identity otherwise."""
+
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
 
     def __call__(self, text: str, style: str) -> str:
         return f"{style}{text}{_RESET}" if self.enabled else text
-
-
-def _painter(enabled: bool) -> _Paint:
-    return _Paint(enabled)
