@@ -9,10 +9,13 @@ The public API is exactly what ``__all__`` lists; every module behind it is priv
 
 from __future__ import annotations
 
+from .build import build_line, build_order
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
+from .discounts import split_discount
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .fix import Change, FixResult, fix_order
 from .options import Options
+from .reconcile import Reconciled, ReconcileError, reconcile
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
 from .validate import validate_order
@@ -27,15 +30,21 @@ __all__ = [
     "Options",
     "OrderValidationError",
     "PreflightError",
+    "ReconcileError",
+    "Reconciled",
     "Report",
     "Rule",
     "Severity",
     "Violation",
     "__version__",
+    "build_line",
+    "build_order",
     "fix_order",
     "get_rule",
     "line_total",
     "order_amount",
+    "reconcile",
+    "split_discount",
     "validate_order",
     "vat_amount",
     "vat_per_rate",
