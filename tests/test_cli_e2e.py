@@ -453,7 +453,10 @@ def test_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
     command = [script(), "check", "--isolated", "--today", TODAY, "--jobs", "1", str(path)]
     controller, terminal = pty.openpty()
     try:
-        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=300)
+        environment = {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0"}
+        result = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=300, env=environment
+        )
         os.close(terminal)
         shown = b""
         while True:
@@ -469,5 +472,12 @@ def test_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert b"orders checked" in shown
     assert shown.endswith(b"\r\x1b[2K")  # cleared at the end
-    piped = check("--jobs", "1", str(path))
+    piped = subprocess.run(
+        [script(), "check", "--isolated", "--today", TODAY, "--jobs", "1", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0"},
+    )
     assert piped.stderr == ""
