@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from ..options import Options
 from .errors import UsageError
+from .jsontext import dumps
 from .readers import ORDERS_KEY, parse_text
 from .records import Outcome
 from .worker import flatten, invalid_json, order_number
@@ -68,7 +69,7 @@ class Fixer:
             record = self.fix(number, number, data)
             if record.changes:
                 ending = b"\r\n" if text.endswith(b"\r\n") else b"\n" if text.endswith(b"\n") else b""
-                target.write(json.dumps(record.after, ensure_ascii=False).encode() + ending)
+                target.write(dumps(record.after).encode() + ending)
             else:
                 target.write(text)
             yield record
@@ -93,7 +94,7 @@ class Fixer:
             records = [self.fix(None, None, document)]
             fixed = records[0].after
         if any(record.changes for record in records):
-            target.write(json.dumps(fixed, ensure_ascii=False, indent=2).encode() + b"\n")
+            target.write(dumps(fixed, indent=2).encode() + b"\n")
         else:
             target.write(original)
         yield from records
@@ -102,6 +103,6 @@ class Fixer:
 def diff(name: str, record: FixedRecord) -> str:
     """A unified diff of one record, pretty-printed, labelled with the file and the record."""
     where = name if record.outcome.number is None else f"{name} (record {record.outcome.number})"
-    before = json.dumps(record.before, ensure_ascii=False, indent=2).splitlines(keepends=True)
-    after = json.dumps(record.after, ensure_ascii=False, indent=2).splitlines(keepends=True)
+    before = dumps(record.before, indent=2).splitlines(keepends=True)
+    after = dumps(record.after, indent=2).splitlines(keepends=True)
     return "".join(difflib.unified_diff(before, after, f"a/{where}", f"b/{where}", n=2))

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
-from . import amounts, lines, metadata, order, urls
+from . import address, amounts, contact, dates, lines, metadata, methods, order, payment, toplevel, urls
 from .rule import Rule
 
-_FAMILIES: Final = (order, amounts, lines, metadata, urls)
+_FAMILIES: Final = (order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates)
 
 
 def _build(rules: Iterable[Rule]) -> Mapping[str, Rule]:

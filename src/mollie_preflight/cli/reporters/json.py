@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..jsontext import dumps
 from ..records import Finding
 from .context import Context
 
@@ -14,6 +14,6 @@ def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
     separator = "[\n  "
     for finding in findings:
         out.write(separator)
-        out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
+        out.write(dumps(finding.to_dict()))
         separator = ",\n  "
     out.write("[]\n" if separator.startswith("[") else "\n]\n")

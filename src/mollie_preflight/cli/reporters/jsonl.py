@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..jsontext import dumps
 from ..records import Finding
 from .context import Context
 
 
 def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
     for finding in findings:
-        out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
+        out.write(dumps(finding.to_dict()))
         out.write("\n")

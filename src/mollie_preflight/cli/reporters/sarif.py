@@ -6,7 +6,6 @@ rule's summary, rationale and fix next to each result; ``results`` are streamed 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -16,6 +15,7 @@ from urllib.parse import quote
 from ... import __version__
 from ...rules.rule import Rule
 from ..explain import all_rules
+from ..jsontext import dumps
 from ..records import Finding
 from .context import Context
 
@@ -34,14 +34,14 @@ def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
         "rules": [descriptor(rule) for rule in rules],
     }
     head = {"$schema": SCHEMA, "version": "2.1.0"}
-    out.write(json.dumps(head, ensure_ascii=False)[:-1])
+    out.write(dumps(head)[:-1])
     out.write(', "runs": [{"tool": {"driver": ')
-    out.write(json.dumps(driver, ensure_ascii=False))
+    out.write(dumps(driver))
     out.write('}, "columnKind": "unicodeCodePoints", "results": [')
     separator = "\n"
     for finding in findings:
         out.write(separator)
-        out.write(json.dumps(result(finding, index.get(finding.code)), ensure_ascii=False))
+        out.write(dumps(result(finding, index.get(finding.code))))
         separator = ",\n"
     out.write("\n]}]}\n")
 
