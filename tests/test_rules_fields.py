@@ -78,7 +78,7 @@ def _currency(index: int, field: str) -> Callable[[Order], None]:
     return change
 
 
-def IN_DAYS(days: int) -> str:  # noqa: N802 - reads as a constant in the table below
+def IN_DAYS(days: int) -> str:
     return (TODAY + datetime.timedelta(days=days)).isoformat()
 
 
