@@ -78,7 +78,7 @@ def _currency(index: int, field: str) -> Callable[[Order], None]:
     return change
 
 
-def IN_DAYS(days: int) -> str:
+def in_days(days: int) -> str:
     return (TODAY + datetime.timedelta(days=days)).isoformat()
 
 
@@ -236,19 +236,19 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ("date-format", setter("consumerDateOfBirth", "31-01-1958"), [("MP604", "consumerDateOfBirth", None)]),
     (
         "date-format datetime",
-        setter("expiresAt", IN_DAYS(10) + "T12:00:00+00:00"),
-        [("MP604", "expiresAt", IN_DAYS(10))],
+        setter("expiresAt", in_days(10) + "T12:00:00+00:00"),
+        [("MP604", "expiresAt", in_days(10))],
     ),
     ("date-format impossible", setter("expiresAt", "2026-02-30"), [("MP604", "expiresAt", None)]),
-    ("expires-at-window far", setter("expiresAt", IN_DAYS(101)), [("MP605", "expiresAt", IN_DAYS(100))]),
-    ("expires-at-window today", setter("expiresAt", IN_DAYS(0)), [("MP605", "expiresAt", IN_DAYS(1))]),
-    ("expires-at-window edges", setter("expiresAt", IN_DAYS(100)), []),
+    ("expires-at-window far", setter("expiresAt", in_days(101)), [("MP605", "expiresAt", in_days(100))]),
+    ("expires-at-window today", setter("expiresAt", in_days(0)), [("MP605", "expiresAt", in_days(1))]),
+    ("expires-at-window edges", setter("expiresAt", in_days(100)), []),
     (
         "expires-at-klarna",
-        both(setter("method", "klarnapaylater"), setter("expiresAt", IN_DAYS(29))),
-        [("MP606", "expiresAt", IN_DAYS(28))],
+        both(setter("method", "klarnapaylater"), setter("expiresAt", in_days(29))),
+        [("MP606", "expiresAt", in_days(28))],
     ),
-    ("date-of-birth", setter("consumerDateOfBirth", IN_DAYS(1)), [("MP607", "consumerDateOfBirth", None)]),
+    ("date-of-birth", setter("consumerDateOfBirth", in_days(1)), [("MP607", "consumerDateOfBirth", None)]),
     ("boolean-field", setter("testmode", "true"), [("MP608", "testmode", "true")]),
     (
         "unknown-field near miss",
@@ -311,9 +311,9 @@ def test_the_seed_example_stays_clean_with_every_rule() -> None:
 
 
 def test_the_expires_at_bounds_are_options() -> None:
-    order = with_(setter("expiresAt", IN_DAYS(101)))
+    order = with_(setter("expiresAt", in_days(101)))
     assert found(order, mp.Options(expires_at_max_days=101)) == []
-    klarna = with_(both(setter("method", "klarnapaylater"), setter("expiresAt", IN_DAYS(40))))
+    klarna = with_(both(setter("method", "klarnapaylater"), setter("expiresAt", in_days(40))))
     assert found(klarna, mp.Options(klarna_expires_at_max_days=45)) == []
 
 
