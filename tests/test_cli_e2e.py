@@ -247,7 +247,7 @@ def test_no_command_prints_help_and_exits_2() -> None:
     assert "usage: mollie-preflight" in result.stderr
 
 
-def test_today_drives_date_rules_and_bad_today_is_a_usage_error(tmp_path: Path) -> None:
+def test_bad_today_is_a_usage_error(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "o.jsonl", [example_order()])
     result = run("check", "--today", "22-11-2026", str(path))
     assert result.returncode == 2
@@ -256,7 +256,15 @@ def test_today_drives_date_rules_and_bad_today_is_a_usage_error(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     "args",
-    [("--format", "xml"), ("--select", "XX9"), ("--jobs", "0"), ("--bogus",), ("--statistics", "--format", "sarif")],
+    [
+        ("--format", "xml"),
+        ("--select", "XX9"),
+        ("--ignore", "MP900"),
+        ("--ignore", "invalid-json"),
+        ("--jobs", "0"),
+        ("--bogus",),
+        ("--statistics", "--format", "sarif"),
+    ],
 )
 def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
     path = write_jsonl(tmp_path / "o.jsonl", [example_order()])
