@@ -247,7 +247,7 @@ def test_no_command_prints_help_and_exits_2() -> None:
     assert "usage: mollie-preflight" in result.stderr
 
 
-def test_today_drives_date_rules_and_bad_today_is_a_usage_error(tmp_path: Path) -> None:
+def test_bad_today_is_a_usage_error(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "o.jsonl", [example_order()])
     result = run("check", "--today", "22-11-2026", str(path))
     assert result.returncode == 2
@@ -256,7 +256,15 @@ def test_today_drives_date_rules_and_bad_today_is_a_usage_error(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     "args",
-    [("--format", "xml"), ("--select", "XX9"), ("--jobs", "0"), ("--bogus",), ("--statistics", "--format", "sarif")],
+    [
+        ("--format", "xml"),
+        ("--select", "XX9"),
+        ("--ignore", "MP900"),
+        ("--ignore", "invalid-json"),
+        ("--jobs", "0"),
+        ("--bogus",),
+        ("--statistics", "--format", "sarif"),
+    ],
 )
 def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
     path = write_jsonl(tmp_path / "o.jsonl", [example_order()])
@@ -481,3 +489,24 @@ def test_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
         env={**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0"},
     )
     assert piped.stderr == ""
+
+
+def test_fix_and_diff_with_the_real_fixer_over_the_broken_example(tmp_path: Path) -> None:
+    source = EXAMPLES / "broken-orders.jsonl"
+    before = source.read_bytes()
+    diff = check("--diff", str(source))
+    assert diff.returncode == 1
+    headers = [line for line in diff.stdout.splitlines() if line.startswith("--- a/")]
+    assert headers == [f"--- a/{source} (record {number})" for number in (1, 2, 3)]
+    assert '-        "value": "136.29"\n+        "value": "112.64"' in diff.stdout
+    assert diff.stderr.strip() == "Would fix 3 problems in 3 orders."
+
+    target = tmp_path / "fixed.jsonl.gz"
+    fixed = check("--fix", "--format", "jsonl", "--output", str(target), str(source))
+    assert fixed.returncode == 1  # a missing locale and a cut-off record need a person
+    assert [(f["record"], f["code"]) for f in records(fixed)] == [(3, "MP301"), (4, "MP900")]
+    assert source.read_bytes() == before
+    lines = gzip.decompress(target.read_bytes()).decode().splitlines()
+    assert lines[3] == before.decode().splitlines()[3]  # the cut-off record is copied as it was
+    again = check("--format", "jsonl", str(target))
+    assert [(f["record"], f["code"]) for f in records(again)] == [(3, "MP301"), (4, "MP900")]

@@ -1,68 +1,21 @@
-"""``--fix``/``--diff`` plumbing, in-process, against a stand-in ``fix_order`` that repairs one rule.
+"""``--fix``/``--diff`` plumbing, in-process: what is written where, what is copied unchanged, the exit status.
 
-The stand-in keeps these tests about the CLI (what is written where, what is copied unchanged, what the
-exit status is); the real fixer's own tests live with it.
+What ``fix_order`` repairs is tested with it (``test_fix.py``); these tests only break a line's VAT amount,
+which it recomputes.
 """
 
 from __future__ import annotations
 
-import copy
-import datetime
 import gzip
 import json
-import sys
-import types
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import mollie_preflight as mp
 from mollie_preflight.cli.main import main
 
 from .payloads import example_order
-
-
-@dataclass(frozen=True)
-class _Change:
-    path: tuple[str | int, ...]
-    field: str
-    pointer: str
-    old: object
-    new: object
-    code: str
-
-
-@dataclass(frozen=True)
-class _Result:
-    payload: object
-    changes: tuple[_Change, ...]
-    report: mp.Report
-
-
-def _fix_order(payload: object, *, options: mp.Options | None = None, today: datetime.date | None = None) -> _Result:
-    """Sets every wrong line ``vatAmount`` to its expected value (MP203), like the real fixer would."""
-    report = mp.validate_order(payload, options=options, today=today)
-    fixed = copy.deepcopy(payload)
-    changes = []
-    for violation in report:
-        if violation.code == "MP203" and violation.expected is not None:
-            node: Any = fixed
-            for part in violation.path:
-                node = node[part]
-            changes.append(
-                _Change(violation.path, violation.field, violation.pointer, node["value"], violation.expected, "MP203")
-            )
-            node["value"] = violation.expected
-    return _Result(fixed, tuple(changes), mp.validate_order(fixed, options=options, today=today))
-
-
-@pytest.fixture(autouse=True)
-def stand_in_fixer(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("mollie_preflight.fix")
-    module.fix_order = _fix_order  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mollie_preflight.fix", module)
 
 
 def _broken(number: str) -> dict[str, Any]:

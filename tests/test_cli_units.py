@@ -246,3 +246,11 @@ def test_deep_nesting_is_refused_as_invalid_json() -> None:
     deep = b"[" + b'{"a": ' * 2000 + b"1" + b"}" * 2000 + b"]"
     (record,) = read_json(io.BytesIO(deep))
     assert record.error == "the JSON is nested more than 500 levels deep"
+
+
+def test_paths_in_sarif_and_annotations_are_normalised() -> None:
+    from mollie_preflight.cli.reporters.sarif import artifact_uri
+
+    assert artifact_uri("./exports/../exports/orders 1.jsonl") == "exports/orders%201.jsonl"
+    assert artifact_uri("/data/orders.jsonl") == "file:///data/orders.jsonl"
+    assert annotation(_finding(1, 1)._replace(file="./a.jsonl")).startswith("::error file=a.jsonl,line=1,")

@@ -36,7 +36,7 @@ class FixedRecord:
 class Fixer:
     def __init__(self, options: Options, today: datetime.date, min_rank: int) -> None:
         try:
-            from ..fix import fix_order  # type: ignore[import-not-found,unused-ignore]  # lands with branch build
+            from ..fix import fix_order
         except ImportError:
             raise UsageError("--fix and --diff need mollie_preflight.fix, which this installation lacks") from None
 

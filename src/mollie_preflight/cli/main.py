@@ -25,7 +25,7 @@ from .errors import UsageError
 from .explain import explain, find, list_rules
 from .progress import Progress
 from .readers import READERS
-from .records import Finding
+from .records import CLI_RULES, Finding
 from .reporters import MACHINE_FORMATS, REPORTERS, Context
 from .sources import InputError, expand, open_input
 from .summary import Summary
@@ -287,7 +287,14 @@ def _settings(args: argparse.Namespace, config: config_module.Config) -> Setting
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
-    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+    codes = tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+    for code in codes:
+        rule = find(code)
+        if rule is not None and rule.code in CLI_RULES:
+            raise UsageError(
+                f"{rule.code} {rule.name} cannot be selected or ignored: an unreadable record is always reported"
+            )
+    return codes
 
 
 def _today(value: str | None) -> datetime.date:

@@ -7,6 +7,7 @@ most that many of each and closes with a ``notice`` that gives the totals and sa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Final, TextIO
 
@@ -33,7 +34,7 @@ def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
 
 
 def annotation(finding: Finding) -> str:
-    properties = [f"file={_property(finding.file)}"]
+    properties = [f"file={_property(os.path.normpath(finding.file))}"]
     if finding.line is not None:
         properties.append(f"line={finding.line}")
     properties.append(f"title={_property(f'{finding.code} {finding.name}')}")

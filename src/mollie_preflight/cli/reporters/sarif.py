@@ -97,8 +97,10 @@ def result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """A URI reference for ``path``: relative paths stay relative (``examples/broken.jsonl``)."""
+    """A URI reference for ``path``: relative paths stay relative and normalised (``./a/../b.jsonl`` → ``b.jsonl``),
+    as code-scanning services match them against the repository's files.
+    """
     pure = PurePath(path)
     if pure.is_absolute():
         return pure.as_uri()
-    return quote(path.replace(os.sep, "/"))
+    return quote(os.path.normpath(path).replace(os.sep, "/"))
