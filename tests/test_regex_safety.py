@@ -36,7 +36,17 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
                 yield f"{info.name}.{name}", value
 
 
-PATTERNS = dict(_patterns())
+def _postal_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
+    from mollie_preflight.reference.postal_codes import POSTAL_CODES
+    from mollie_preflight.rules.address import postal_code_pattern
+
+    for country in POSTAL_CODES:
+        pattern = postal_code_pattern(country)
+        assert pattern is not None
+        yield f"postal code {country}", pattern
+
+
+PATTERNS = dict(_patterns()) | dict(_postal_patterns())
 
 
 def test_patterns_were_found() -> None:

@@ -5,6 +5,7 @@ each asserting the code, the field and the expected value of every finding.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 
 import mollie_preflight as mp
 from mollie_preflight.reference.countries import ALPHA_2
+from mollie_preflight.reference.postal_codes import POSTAL_CODES
+from mollie_preflight.rules.address import postal_code_pattern
 
 from .helpers import TODAY
 from .payloads import example_order, seed_order
@@ -114,6 +117,12 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         [("MP405", "billingAddress.country", None)],
     ),
     ("address-country-case", setter("billingAddress.country", "nl"), [("MP406", "billingAddress.country", "NL")]),
+    (
+        "address-postal-code-format",
+        setter("billingAddress.postalCode", "0000AA"),
+        [("MP407", "billingAddress.postalCode", None)],
+    ),
+    ("postal code in lower case", setter("billingAddress.postalCode", "1012lg"), []),
     (
         "address-paypal-region",
         both(
@@ -335,4 +344,25 @@ def test_generated_addresses_from_many_countries_are_clean(country: str, email: 
     assert example is not None
     phone = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
     order["billingAddress"] |= {"country": country, "phone": phone, "email": email}
+    if country in POSTAL_CODES:
+        order["billingAddress"]["postalCode"] = POSTAL_CODES[country][1][0]
     assert found(order) == []
+
+
+POSTAL_COUNTRIES = sorted(set(POSTAL_CODES) & ALPHA_2)
+
+
+@given(st.data())
+def test_postal_codes_drawn_from_each_countrys_own_pattern_are_clean(data: st.DataObject) -> None:
+    country = data.draw(st.sampled_from(POSTAL_COUNTRIES))
+    postal_code = data.draw(st.from_regex(re.compile(POSTAL_CODES[country][0], re.ASCII), fullmatch=True))
+    order = example_order()
+    order["billingAddress"] |= {"country": country, "postalCode": postal_code}
+    assert [v.code for v in mp.validate_order(order, today=TODAY) if v.code.startswith("MP40")] == []
+
+
+@pytest.mark.parametrize("country", POSTAL_COUNTRIES)
+def test_every_countrys_own_examples_pass(country: str) -> None:
+    pattern = postal_code_pattern(country)
+    assert pattern is not None
+    assert all(pattern.fullmatch(example) for example in POSTAL_CODES[country][1])

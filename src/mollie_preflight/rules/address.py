@@ -7,11 +7,13 @@ present field is then checked on its own, at its own path.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from ..findings import Path, Severity
 from ..reference.countries import ALPHA_2
 from ..reference.orders import ADDRESS_FIELDS, ADDRESS_REQUIRED, NO_POSTAL_CODE, PAYPAL_REGION_COUNTRIES
+from ..reference.postal_codes import POSTAL_CODES
 from .checker import Checker
 from .contact import check_email, check_phone
 from .rule import Evidence, Rule
@@ -82,6 +84,17 @@ ADDRESS_COUNTRY_CASE = Rule(
     "accepted, but other systems (Klarna, carriers) may not be as lenient.",
     "Upper-case the country code.",
 )
+ADDRESS_POSTAL_CODE_FORMAT = Rule(
+    "MP407",
+    "address-postal-code-format",
+    Severity.WARNING,
+    ("R010",),
+    Evidence.INFERRED,
+    "a postal code does not have its country's format",
+    "Mollie itself accepted a malformed Dutch postal code live, but Klarna, carriers and address checks are "
+    "stricter; formats come from Google's address metadata (libaddressinput, CC-BY 4.0).",
+    "Correct the postal code; the message shows examples of the country's format.",
+)
 ADDRESS_PAYPAL_REGION = Rule(
     "MP409",
     "address-paypal-region",
@@ -122,11 +135,15 @@ RULES = (
     ADDRESS_FIELD_VALUE,
     ADDRESS_COUNTRY,
     ADDRESS_COUNTRY_CASE,
+    ADDRESS_POSTAL_CODE_FORMAT,
     ADDRESS_PAYPAL_REGION,
     ADDRESS_PAYPAL_LENGTH,
     BILLIE_ORGANIZATION,
 )
 
+_MAX_POSTAL_CODE: Final = 20
+#: Patterns compiled on first use: a few countries are used, and compiling all 200 would cost import time.
+_POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {}
 _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 100), ("region", 100))
 
 
@@ -177,6 +194,8 @@ def check_address(ck: Checker, value: object, key: str, methods: frozenset[str])
             check_email(ck, field_value, where)
         elif field == "phone":
             check_phone(ck, field_value, where)
+        elif field == "postalCode" and country is not None:
+            _check_postal_code(ck, field_value, where, country)
     if "paypal" in methods:
         _check_paypal(ck, value, path, country, key)
     if key == "billingAddress" and "billie" in methods and _absent(value.get("organizationName")):
@@ -201,6 +220,28 @@ def _check_name(ck: Checker, name: str, where: Path, field: str, who: str) -> No
             f"Member '{field}' in {who} address is missing or incorrect: it {reason}.",
             actual=name,
         )
+
+
+def postal_code_pattern(country: str) -> re.Pattern[str] | None:
+    """The compiled postal code pattern of ``country`` (compiled on first use, then kept)."""
+    pattern = _POSTAL_PATTERNS.get(country)
+    if pattern is None and country in POSTAL_CODES:
+        pattern = _POSTAL_PATTERNS[country] = re.compile(POSTAL_CODES[country][0], re.ASCII | re.IGNORECASE)
+    return pattern
+
+
+def _check_postal_code(ck: Checker, postal_code: str, where: Path, country: str) -> None:
+    pattern = postal_code_pattern(country)
+    if pattern is None or (len(postal_code) <= _MAX_POSTAL_CODE and pattern.fullmatch(postal_code.strip())):
+        return
+    examples = ", ".join(POSTAL_CODES[country][1][:3])
+    ck.report(
+        ADDRESS_POSTAL_CODE_FORMAT,
+        where,
+        f"The postal code {describe(postal_code)!r} does not have the format of {country} postal codes "
+        f"(for example {examples}).",
+        actual=describe(postal_code),
+    )
 
 
 def _check_country(ck: Checker, value: object, path: Path) -> str | None:
