@@ -27,13 +27,35 @@ ORDERS_KEY: Final = "orders"
 #: Deeper nesting is refused, as ``json.loads`` refuses it: no order is that deep, and deeper values could
 #: not be pickled to a worker or printed in a diff.
 MAX_DEPTH: Final = 500
+#: The largest JSONL record read: real orders are kilobytes; 8 MiB leaves room for any of them.
+MAX_RECORD_BYTES: Final = 8 * 1024 * 1024
 
 
 def read_jsonl(stream: Stream) -> Iterator[Record]:
-    """One order per line; blank lines are skipped; ``number`` and ``line`` are the 1-based line number."""
-    for number, text in enumerate(stream, 1):
-        if text.strip():
+    """One order per line; blank lines are skipped; ``number`` and ``line`` are the 1-based line number.
+
+    A line longer than ``MAX_RECORD_BYTES`` is not read into memory: it is skipped in chunks and reported
+    with its size, so one enormous (or decompressed-bomb) line cannot exhaust memory.
+    """
+    number = 0
+    while text := stream.readline(MAX_RECORD_BYTES + 1):
+        number += 1
+        if len(text) > MAX_RECORD_BYTES:
+            size = len(text) + (0 if text.endswith(b"\n") else _skip_line(stream))
+            limit = f"{MAX_RECORD_BYTES:,} bytes"
+            yield Record(number, number, error=f"it is {size:,} bytes long, more than the {limit} an order may have")
+        elif text.strip():
             yield Record(number, number, text)
+
+
+def _skip_line(stream: Stream) -> int:
+    """Read past the rest of the current line in bounded chunks; the number of bytes skipped."""
+    skipped = 0
+    while chunk := stream.readline(1 << 20):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def read_json(stream: Stream) -> Iterator[Record]:
