@@ -17,7 +17,7 @@ from ..reference.postal_codes import POSTAL_CODES
 from .checker import Checker
 from .contact import check_email, check_phone
 from .rule import Evidence, Rule
-from .values import describe, is_blank, json_type
+from .values import describe, is_blank, json_type, object_or_report
 
 ADDRESS_NOT_OBJECT = Rule(
     "MP401",
@@ -151,14 +151,10 @@ def check_address(ck: Checker, value: object, key: str, methods: frozenset[str])
     """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
-    if not isinstance(value, dict):
-        ck.report(
-            ADDRESS_NOT_OBJECT,
-            path,
-            f"The {key} must be an address object, got {json_type(value)}.",
-            actual=describe(value),
-        )
+    address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
+    if address is None:
         return
+    value = address
     country = _check_country(ck, value.get("country"), path)
     missing = [f for f in ADDRESS_REQUIRED if _absent(value.get(f))]
     if _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:

@@ -22,7 +22,7 @@ from .checker import Checker
 from .methods import forced_method, requested_methods
 from .rule import Evidence, Rule
 from .urls import check_webhook
-from .values import describe, is_blank, json_type
+from .values import describe, is_blank, json_type, object_or_report
 
 PAYMENT_NOT_OBJECT = Rule(
     "MP520",
@@ -161,13 +161,8 @@ def check_payment(ck: Checker, payload: dict[object, object]) -> None:
     if payment is None:
         return
     path: Path = ("payment",)
-    if not isinstance(payment, dict):
-        ck.report(
-            PAYMENT_NOT_OBJECT,
-            path,
-            f"The 'payment' field must be an object, got {json_type(payment)}.",
-            actual=describe(payment),
-        )
+    payment = object_or_report(ck, PAYMENT_NOT_OBJECT, payment, path, "The 'payment' field")
+    if payment is None:
         return
     for key in payment:
         if key not in PAYMENT_KEYS:
@@ -267,13 +262,8 @@ def _check_company(ck: Checker, company: object) -> None:
     if company is None:
         return
     where: Path = ("payment", "company")
-    if not isinstance(company, dict):
-        ck.report(
-            PAYMENT_COMPANY,
-            where,
-            f"payment.company must be an object, got {json_type(company)}.",
-            actual=describe(company),
-        )
+    company = object_or_report(ck, PAYMENT_COMPANY, company, where, "payment.company")
+    if company is None:
         return
     for key, value in company.items():
         if key not in COMPANY_KEYS:
@@ -303,10 +293,8 @@ def _check_application_fee(ck: Checker, fee: object) -> None:
     if fee is None:
         return
     where: Path = ("payment", "applicationFee")
-    if not isinstance(fee, dict):
-        ck.report(
-            APPLICATION_FEE, where, f"The applicationFee must be an object, got {json_type(fee)}.", actual=describe(fee)
-        )
+    fee = object_or_report(ck, APPLICATION_FEE, fee, where, "The applicationFee")
+    if fee is None:
         return
     description = fee.get("description")
     if description is None or (isinstance(description, str) and is_blank(description)):
