@@ -10,6 +10,19 @@ The public API is exactly what ``__all__`` lists; every module behind it is priv
 from __future__ import annotations
 
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
+from .endpoints import (
+    ENDPOINTS,
+    validate,
+    validate_cancel_lines,
+    validate_line_operations,
+    validate_line_update,
+    validate_order_cancel,
+    validate_order_payment,
+    validate_order_update,
+    validate_refund,
+    validate_shipment,
+    validate_shipment_update,
+)
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .options import Options
 from .rules.registry import RULES, get_rule
@@ -19,6 +32,7 @@ from .validate import validate_order
 __version__ = "0.1.0"
 
 __all__ = [
+    "ENDPOINTS",
     "RULES",
     "Evidence",
     "Options",
@@ -32,7 +46,17 @@ __all__ = [
     "get_rule",
     "line_total",
     "order_amount",
+    "validate",
+    "validate_cancel_lines",
+    "validate_line_operations",
+    "validate_line_update",
     "validate_order",
+    "validate_order_cancel",
+    "validate_order_payment",
+    "validate_order_update",
+    "validate_refund",
+    "validate_shipment",
+    "validate_shipment_update",
     "vat_amount",
     "vat_per_rate",
 ]

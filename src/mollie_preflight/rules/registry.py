@@ -10,10 +10,29 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
-from . import amounts, lines, metadata, order, urls
+from . import (
+    amounts,
+    cancel,
+    lines,
+    manage,
+    metadata,
+    order,
+    partial,
+    payments,
+    refunds,
+    requests,
+    shipments,
+    snapshot,
+    status,
+    updates,
+    urls,
+)
 from .rule import Rule
 
-_FAMILIES: Final = (order, amounts, lines, metadata, urls)
+_FAMILIES: Final = (
+    *(order, amounts, lines, metadata, urls),
+    *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status),
+)
 
 
 def _build(rules: Iterable[Rule]) -> Mapping[str, Rule]:
