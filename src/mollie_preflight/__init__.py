@@ -24,6 +24,7 @@ from .endpoints import (
     validate_shipment_update,
 )
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
+from .lifecycle import LifecycleError
 from .options import Options
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
@@ -35,6 +36,7 @@ __all__ = [
     "ENDPOINTS",
     "RULES",
     "Evidence",
+    "LifecycleError",
     "Options",
     "OrderValidationError",
     "PreflightError",

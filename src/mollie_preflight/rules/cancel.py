@@ -15,7 +15,7 @@ CANCEL_LINES_FIELDS: Final = ("lines", "testmode")
 CANCEL_ORDER_FIELDS: Final = ("testmode",)
 CANCELABLE_ORDER_STATUSES: Final = ("created", "authorized", "shipping")
 #: Payment statuses that are still open: an order with such a payment cannot be cancelled (R100).
-OPEN_PAYMENT_STATUSES: Final = frozenset({"open", "pending", "authorized"})
+OPEN_PAYMENT_STATUSES: Final = frozenset({"open", "pending"})
 
 OPEN_PAYMENT = Rule(
     "MP809",
@@ -65,7 +65,7 @@ def check_no_open_payment(ck: Checker, state: OrderState, what: str) -> bool:
     ck.report(
         OPEN_PAYMENT,
         (),
-        f"Cannot {what} for order {state.id or 'the order'}: it has a payment that is still {open_ones[0]}.",
+        f"Cannot {what} order {state.id or 'the order'}: it has a payment that is still {open_ones[0]}.",
         actual=open_ones[0],
     )
     return False

@@ -67,11 +67,12 @@ REQUEST_LINE_QUANTITY = Rule(
 REQUEST_LINE_DUPLICATE = Rule(
     "MP709",
     "request-line-duplicate",
-    Severity.WARNING,
+    Severity.ERROR,
     ("R097", "R102", "R108"),
     Evidence.INFERRED,
     "the same order line appears twice in one ship, cancel or refund request",
-    "Each line is processed once per request; a repeated id is almost always a bug in grouping items.",
+    "How Mollie treats a line named twice is undocumented; a repeated id is almost always a bug in grouping "
+    "items, and adding both up could exceed the line.",
     "Send one element per line, with the summed quantity (and amount).",
 )
 LINE_NOT_IN_ORDER = Rule(
@@ -343,10 +344,14 @@ def default_amount(line: LineState, quantity: int, action: Action, capture: bool
 def plan(ck: Checker, requests: list[RequestLine], state: OrderState, action: Action) -> list[Planned]:
     """Check every request line against the snapshot; the steps of the lines that pass."""
     steps: list[Planned] = []
+    planned: set[str] = set()
     for request in requests:
+        if request.id in planned:
+            continue  # a repeated line (request-line-duplicate): processed once, never twice over its maximum
         step = plan_line(ck, request, state, action)
         if step is not None:
             steps.append(step)
+            planned.add(step.line.id)
     return steps
 
 
