@@ -230,9 +230,9 @@ def validate_line_update(
     if body is not None:
         check_unknown_fields(ck, body, (*LINE_FIELDS, "testmode"), "update-order-line")
         check_testmode(ck, body, state)
-        figures = check_line_update(ck, body, (), "")
+        line = state.by_id.get(line_id) if state is not None and isinstance(line_id, str) else None
+        figures = check_line_update(ck, body, (), "", line.type if line else None)
         if state is not None and check_line_editable(ck, state, "update a line of"):
-            line = state.by_id.get(line_id) if isinstance(line_id, str) else None
             if isinstance(line_id, str) and line is None:
                 ck.report(
                     LINE_NOT_IN_ORDER,

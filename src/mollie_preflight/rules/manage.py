@@ -135,10 +135,10 @@ def _check_update(
 ) -> None:
     line_id = check_line_id(ck, data.get("id"), where, prefix)
     check_unknown_fields(ck, data, (*LINE_FIELDS, "id"), "manage-order-lines update", where)
-    figures = check_line_update(ck, data, where, prefix)
+    line = state.by_id.get(line_id) if state is not None and line_id is not None else None
+    figures = check_line_update(ck, data, where, prefix, line.type if line else None)
     if state is None or line_id is None:
         return
-    line = state.by_id.get(line_id)
     if line is None:
         ck.report(
             LINE_NOT_IN_ORDER,

@@ -150,8 +150,15 @@ def _check_order_number(ck: Checker, value: object) -> None:
         )
 
 
-def check_line_update(ck: Checker, data: dict[object, object], path: Path, prefix: str) -> LineFigures | None:
-    """The stateless checks of a line update (R086–R088); its new figures when it changes the price."""
+def check_line_update(
+    ck: Checker, data: dict[object, object], path: Path, prefix: str, line_type: str | None = None
+) -> LineFigures | None:
+    """The checks of a line update (R086–R088); its new figures when it changes the price.
+
+    An update cannot change a line's ``type``, and the sign rules depend on it: ``line_type`` is the type
+    from the snapshot. Without one, a negative price is given the benefit of the doubt (read as a discount
+    line) rather than flagged on a guess.
+    """
     if not any(data.get(field) is not None for field in LINE_FIELDS):
         ck.report(
             UPDATE_LINE_EMPTY,
@@ -167,7 +174,10 @@ def check_line_update(ck: Checker, data: dict[object, object], path: Path, prefi
             f"{prefix}The '{field}' field is required when the line's price or quantity changes "
             "(send quantity, unitPrice, totalAmount, vatAmount and vatRate together).",
         )
-    figures = check_line(ck, data, 0, path=path, prefix=prefix, required=())
+    unit_price = data.get("unitPrice")
+    negative = isinstance(unit_price, dict) and str(unit_price.get("value", "")).startswith("-")
+    typed = {**data, "type": line_type or ("discount" if negative else "physical")}
+    figures = check_line(ck, typed, 0, path=path, prefix=prefix, required=())
     return figures if changes_price and not missing else None
 
 
