@@ -12,8 +12,22 @@ from __future__ import annotations
 from .build import build_line, build_order
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
 from .discounts import split_discount
+from .endpoints import (
+    ENDPOINTS,
+    validate,
+    validate_cancel_lines,
+    validate_line_operations,
+    validate_line_update,
+    validate_order_cancel,
+    validate_order_payment,
+    validate_order_update,
+    validate_refund,
+    validate_shipment,
+    validate_shipment_update,
+)
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .fix import Change, FixResult, fix_order
+from .lifecycle import LifecycleError
 from .options import Options
 from .reconcile import Reconciled, ReconcileError, reconcile
 from .rules.registry import RULES, get_rule
@@ -23,10 +37,12 @@ from .validate import validate_order
 __version__ = "0.1.0"
 
 __all__ = [
+    "ENDPOINTS",
     "RULES",
     "Change",
     "Evidence",
     "FixResult",
+    "LifecycleError",
     "Options",
     "OrderValidationError",
     "PreflightError",
@@ -45,7 +61,17 @@ __all__ = [
     "order_amount",
     "reconcile",
     "split_discount",
+    "validate",
+    "validate_cancel_lines",
+    "validate_line_operations",
+    "validate_line_update",
     "validate_order",
+    "validate_order_cancel",
+    "validate_order_payment",
+    "validate_order_update",
+    "validate_refund",
+    "validate_shipment",
+    "validate_shipment_update",
     "vat_amount",
     "vat_per_rate",
 ]

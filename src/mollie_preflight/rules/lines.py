@@ -218,9 +218,25 @@ class LineFigures:
     rate: Rate | None
 
 
-def check_line(ck: Checker, line: object, index: int) -> LineFigures | None:
-    path: Path = ("lines", index)
-    prefix = f"Order line {index} is invalid. "
+def check_line(
+    ck: Checker,
+    line: object,
+    index: int,
+    *,
+    path: Path | None = None,
+    prefix: str | None = None,
+    required: tuple[str, ...] = REQUIRED,
+) -> LineFigures | None:
+    """Check one order line; the figures the order-level rules need, or ``None`` when it is not an object.
+
+    Defaults are the create-order line ``lines.{index}`` with Mollie's prefix "Order line N is invalid. ";
+    other endpoints pass where the line sits (``path``), their own ``prefix``, and which fields they
+    require (an update-order-line body requires none by itself).
+    """
+    if path is None:
+        path = ("lines", index)
+    if prefix is None:
+        prefix = f"Order line {index} is invalid. "
     if not isinstance(line, dict):
         ck.report(
             LINE_NOT_OBJECT,
@@ -229,7 +245,7 @@ def check_line(ck: Checker, line: object, index: int) -> LineFigures | None:
             actual=describe(line),
         )
         return None
-    for field in REQUIRED:
+    for field in required:
         if line.get(field) is None:
             ck.report(LINE_REQUIRED_FIELD, (*path, field), f"{prefix}The '{field}' field is required.")
     line_type = _check_type(ck, line.get("type"), path, prefix)

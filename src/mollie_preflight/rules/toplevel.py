@@ -68,10 +68,11 @@ UNKNOWN_FIELD = Rule(
     "MP609",
     "unknown-field",
     Severity.WARNING,
-    ("R024",),
+    ("R024", "R116"),
     Evidence.INFERRED,
-    "a top-level key is not a create-order parameter",
-    "Unknown keys are ignored at best; a misspelled parameter (redirectURL) silently does nothing.",
+    "a key is not a parameter of the endpoint (create order, update order, shipment, ...)",
+    "Unknown keys are ignored at best (whether Mollie refuses them is open); a misspelled parameter "
+    "(redirectURL) silently does nothing, and amounts cannot be changed through endpoints that do not take them.",
     "Remove the key or correct its spelling; move payment-specific keys into payment.",
 )
 
