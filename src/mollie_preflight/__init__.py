@@ -14,14 +14,20 @@ from .findings import OrderValidationError, PreflightError, Report, Severity, Vi
 from .options import Options
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
+from .schema import create_order_schema
+from .types import Amount, CreateOrder, OrderAddress, OrderLine
 from .validate import validate_order
 
 __version__ = "0.1.0"
 
 __all__ = [
     "RULES",
+    "Amount",
+    "CreateOrder",
     "Evidence",
     "Options",
+    "OrderAddress",
+    "OrderLine",
     "OrderValidationError",
     "PreflightError",
     "Report",
@@ -29,6 +35,7 @@ __all__ = [
     "Severity",
     "Violation",
     "__version__",
+    "create_order_schema",
     "get_rule",
     "line_total",
     "order_amount",
