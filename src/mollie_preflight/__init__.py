@@ -12,6 +12,7 @@ from __future__ import annotations
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .options import Options
+from .records import RecordFinding, validate_records
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
 from .schema import create_order_schema
@@ -30,6 +31,7 @@ __all__ = [
     "OrderLine",
     "OrderValidationError",
     "PreflightError",
+    "RecordFinding",
     "Report",
     "Rule",
     "Severity",
@@ -40,6 +42,7 @@ __all__ = [
     "line_total",
     "order_amount",
     "validate_order",
+    "validate_records",
     "vat_amount",
     "vat_per_rate",
 ]
