@@ -30,8 +30,11 @@ from .fix import Change, FixResult, fix_order
 from .lifecycle import LifecycleError
 from .options import Options
 from .reconcile import Reconciled, ReconcileError, reconcile
+from .records import RecordFinding, validate_records
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
+from .schema import create_order_schema
+from .types import Amount, CreateOrder, OrderAddress, OrderLine
 from .validate import validate_order
 
 __version__ = "0.1.0"
@@ -39,15 +42,20 @@ __version__ = "0.1.0"
 __all__ = [
     "ENDPOINTS",
     "RULES",
+    "Amount",
     "Change",
+    "CreateOrder",
     "Evidence",
     "FixResult",
     "LifecycleError",
     "Options",
+    "OrderAddress",
+    "OrderLine",
     "OrderValidationError",
     "PreflightError",
     "ReconcileError",
     "Reconciled",
+    "RecordFinding",
     "Report",
     "Rule",
     "Severity",
@@ -55,6 +63,7 @@ __all__ = [
     "__version__",
     "build_line",
     "build_order",
+    "create_order_schema",
     "fix_order",
     "get_rule",
     "line_total",
@@ -69,6 +78,7 @@ __all__ = [
     "validate_order_cancel",
     "validate_order_payment",
     "validate_order_update",
+    "validate_records",
     "validate_refund",
     "validate_shipment",
     "validate_shipment_update",
