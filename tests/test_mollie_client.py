@@ -92,11 +92,11 @@ def test_guarding_twice_wraps_once() -> None:
 
 @responses.activate
 def test_requests_without_a_table_entry_pass_through_unchecked() -> None:
-    url = "https://api.mollie.com/v2/orders/ord_pbjz8x/shipments"
-    responses.add(responses.POST, url, json={"resource": "shipment", "id": "shp_1"}, status=201)
+    url = "https://api.mollie.com/v2/payments"
+    responses.add(responses.POST, url, json={"resource": "payment", "id": "tr_1"}, status=201)
     client = guard_client(new_client())
 
-    result = client.perform_http_call("POST", "orders/ord_pbjz8x/shipments", {"lines": "not checked"})
+    result = client.perform_http_call("POST", "payments", {"lines": "not checked"})
 
     assert result.status_code == 201
     assert len(responses.calls) == 1
@@ -104,21 +104,21 @@ def test_requests_without_a_table_entry_pass_through_unchecked() -> None:
 
 @responses.activate
 def test_one_table_entry_adds_an_endpoint() -> None:
-    """How shipments, refunds and line updates are added once their validators exist."""
-    url = "https://api.mollie.com/v2/orders/ord_pbjz8x/shipments"
-    responses.add(responses.POST, url, json={"resource": "shipment", "id": "shp_1"}, status=201)
+    """How another endpoint (here the Payments API) is added: one more table entry."""
+    url = "https://api.mollie.com/v2/payments"
+    responses.add(responses.POST, url, json={"resource": "payment", "id": "tr_1"}, status=201)
     seen: list[object] = []
 
     def refuse_everything(payload: object, *, today: object = None, options: object = None) -> mp.Report:
         seen.append(payload)
         rule = mp.RULES["MP001"]
-        return mp.Report((mp.Violation(rule.code, rule.name, rule.severity, (), "no"),), "create-shipment")
+        return mp.Report((mp.Violation(rule.code, rule.name, rule.severity, (), "no"),), "create-payment")
 
-    shipments = Endpoint("POST", re.compile(r"orders/[^/]+/shipments"), refuse_everything)
-    client = guard_client(new_client(), endpoints=(*ENDPOINTS, shipments))
+    payments = Endpoint("POST", re.compile(r"payments"), refuse_everything)
+    client = guard_client(new_client(), endpoints=(*ENDPOINTS, payments))
 
     with pytest.raises(mp.OrderValidationError):
-        client.perform_http_call("POST", "orders/ord_pbjz8x/shipments", {"lines": []})
+        client.perform_http_call("POST", "payments", {"lines": []})
 
     assert seen == [{"lines": []}]
     assert len(responses.calls) == 0
@@ -141,7 +141,11 @@ def test_resource_path(path: str, expected: str) -> None:
 def test_check_request_matches_method_and_whole_path() -> None:
     assert check_request("post", "orders", example_order(), today=TODAY) == mp.Report()
     assert check_request("GET", "orders", None) is None
-    assert check_request("POST", "orders/ord_1/refunds", {}) is None
+    assert check_request("POST", "payments", {}) is None
+    assert check_request("GET", "orders/ord_1/refunds", None) is None
+    refund = check_request("POST", "orders/ord_1/refunds", {}, today=TODAY)
+    assert refund is not None
+    assert [(v.code, v.field) for v in refund] == [("MP710", "lines")]
     report = check_request("POST", "orders", [], today=TODAY)
     assert report is not None
     assert [v.code for v in report] == ["MP001"]
@@ -197,3 +201,19 @@ def test_a_line_error_keeps_its_field_and_detail_through_the_client() -> None:
     assert raised.field == "lines.1.vatAmount"
     assert str(raised) == ours["detail"]
     assert str(raised).startswith("Order line 1 is invalid. VAT amount is off.")
+
+
+@responses.activate
+def test_every_orders_api_write_is_checked() -> None:
+    url = "https://api.mollie.com/v2/orders/ord_pbjz8x/shipments"
+    responses.add(responses.POST, url, json={"resource": "shipment", "id": "shp_1"}, status=201)
+    client = guard_client(new_client())
+
+    with pytest.raises(mp.OrderValidationError) as refused:
+        client.perform_http_call("POST", "orders/ord_pbjz8x/shipments", {"tracking": {"code": "3SKABA000000000"}})
+    assert [v.field for v in refused.value.violations] == ["tracking.carrier"]
+    assert len(responses.calls) == 0
+
+    shipment = {"lines": [{"id": "odl_dgtxyl", "quantity": 1}], "tracking": {"carrier": "PostNL", "code": "3SKABA"}}
+    assert client.perform_http_call("POST", "orders/ord_pbjz8x/shipments", shipment).status_code == 201
+    assert json.loads(responses.calls[0].request.body) == shipment

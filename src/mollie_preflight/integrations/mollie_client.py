@@ -13,7 +13,7 @@ and changes nothing else: other clients, the ``Client`` class and the encoding o
 so a valid body goes out exactly as the client would have sent it unguarded.
 
 Which bodies are checked is the ``ENDPOINTS`` table: one ``Endpoint`` (HTTP method, path pattern,
-validator) per endpoint. A new validator (shipments, refunds, order-line updates) is one more entry.
+validator) per endpoint, covering every write of the Orders API; another endpoint is one more entry.
 """
 
 from __future__ import annotations
@@ -26,6 +26,17 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit
 
+from ..endpoints import (
+    validate_cancel_lines,
+    validate_line_operations,
+    validate_line_update,
+    validate_order_cancel,
+    validate_order_payment,
+    validate_order_update,
+    validate_refund,
+    validate_shipment,
+    validate_shipment_update,
+)
 from ..findings import Report
 from ..options import Options
 from ..validate import validate_order
@@ -50,10 +61,22 @@ class Endpoint:
     validate: Validator
 
 
-#: The endpoints whose bodies are checked before they leave the process. Add an entry when a validator
-#: for another endpoint exists, for example
-#: ``Endpoint("POST", re.compile(r"orders/[^/]+/shipments"), validate_shipment)``.
-ENDPOINTS: Final[tuple[Endpoint, ...]] = (Endpoint("POST", re.compile(r"orders"), validate_order),)
+_ORDER: Final = r"orders/[^/]+"
+
+#: The endpoints whose bodies are checked before they leave the process: every Orders API write. Without
+#: an order snapshot the checks are the stateless ones (what can be known from the request alone).
+ENDPOINTS: Final[tuple[Endpoint, ...]] = (
+    Endpoint("POST", re.compile(r"orders"), validate_order),
+    Endpoint("PATCH", re.compile(_ORDER), validate_order_update),
+    Endpoint("DELETE", re.compile(_ORDER), validate_order_cancel),
+    Endpoint("PATCH", re.compile(_ORDER + r"/lines"), validate_line_operations),
+    Endpoint("DELETE", re.compile(_ORDER + r"/lines"), validate_cancel_lines),
+    Endpoint("PATCH", re.compile(_ORDER + r"/lines/[^/]+"), validate_line_update),
+    Endpoint("POST", re.compile(_ORDER + r"/shipments"), validate_shipment),
+    Endpoint("PATCH", re.compile(_ORDER + r"/shipments/[^/]+"), validate_shipment_update),
+    Endpoint("POST", re.compile(_ORDER + r"/refunds"), validate_refund),
+    Endpoint("POST", re.compile(_ORDER + r"/payments"), validate_order_payment),
+)
 
 _VERSION_PREFIX: Final = "v2/"
 _GUARD_MARK: Final = "__mollie_preflight_guard__"
