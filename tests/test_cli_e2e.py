@@ -510,3 +510,18 @@ def test_fix_and_diff_with_the_real_fixer_over_the_broken_example(tmp_path: Path
     assert lines[3] == before.decode().splitlines()[3]  # the cut-off record is copied as it was
     again = check("--format", "jsonl", str(target))
     assert [(f["record"], f["code"]) for f in records(again)] == [(3, "MP301"), (4, "MP900")]
+
+
+def test_schema_command_writes_the_create_order_schema() -> None:
+    from jsonschema import Draft202012Validator
+
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema == mp.create_order_schema()
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    assert validator.is_valid(example_order())
+    broken = example_order()
+    broken["lines"][0]["quantity"] = "2"
+    assert not validator.is_valid(broken)

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from .money import MAX_INTEGER_DIGITS
 from .reference.currencies import CURRENCY_DECIMALS
+from .reference.orders import LOCALES, METHODS
 from .rules.lines import LINE_CATEGORIES, LINE_TYPES, MAX_QUANTITY, MAX_SKU
 from .rules.lines import REQUIRED as LINE_REQUIRED
 from .rules.order import REQUIRED as ORDER_REQUIRED
@@ -24,13 +25,6 @@ from .rules.urls import MAX_URL_LENGTH
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID: Final = "urn:mollie-preflight:schema:create-order"
 
-# --- tables owned by other modules that do not exist yet ------------------------------------------------
-# This is the one place to plug them in: when ``reference/`` gains the locale and method lists, set these
-# two names from there (``LOCALES = tuple(...)``) and the schema turns the fallback patterns into enums.
-LOCALES: Final[tuple[str, ...] | None] = None
-METHODS: Final[tuple[str, ...] | None] = None
-_LOCALE_FALLBACK: Final = r"^[a-z]{2}_[A-Z]{2}$"
-_METHOD_FALLBACK: Final = r"^[a-z0-9]+$"
 
 #: ``vatRate`` as ``calc.parse_rate`` reads it, without the sign (a negative rate is refused).
 VAT_RATE_PATTERN: Final = r"^(0|[1-9][0-9]*)(\.[0-9]{1,2})?$"
@@ -141,15 +135,11 @@ def _date() -> dict[str, Any]:
 
 
 def _locale() -> dict[str, Any]:
-    if LOCALES is not None:
-        return {"enum": list(LOCALES)}
-    return {"type": "string", "pattern": _LOCALE_FALLBACK}
+    return {"enum": list(LOCALES)}
 
 
 def _method() -> dict[str, Any]:
-    if METHODS is not None:
-        return {"enum": list(METHODS)}
-    return {"type": "string", "pattern": _METHOD_FALLBACK}
+    return {"enum": list(METHODS)}
 
 
 def _amount(*, signed: bool) -> dict[str, Any]:

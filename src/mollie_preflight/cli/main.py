@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     one = commands.add_parser("rule", help="explain one rule")
     one.add_argument("code", metavar="CODE", help="a rule code (MP203) or name (line-vat-amount)")
     one.add_argument("--format", choices=("text", "json"), default="text")
+    commands.add_parser("schema", help="write the JSON Schema (2020-12) of the create-order body to stdout")
     return parser
 
 
@@ -94,6 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if rule is None:
                 raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')")
             explain(rule, sys.stdout, args.format)
+            return 0
+        if args.command == "schema":
+            from ..schema import create_order_schema
+            from .jsontext import dumps
+
+            sys.stdout.write(dumps(create_order_schema(), indent=2) + "\n")
             return 0
         parser.print_help(sys.stderr)
         return 2
