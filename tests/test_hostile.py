@@ -198,3 +198,35 @@ def test_threads_give_the_same_verdicts_as_one_thread() -> None:
     for thread in threads:
         thread.join()
     assert all(results[n] == expected for n in range(8))
+
+
+def _snapshot_like() -> st.SearchStrategy[Any]:
+    """Order snapshots: arbitrary JSON, or a plausible order whose values are replaced by arbitrary JSON."""
+    line = st.fixed_dictionaries(
+        {"id": st.text(max_size=8), "status": json_values, "quantity": json_values},
+        optional={"shippableQuantity": json_values, "totalAmount": json_values, "discountAmount": json_values},
+    )
+    plausible = st.fixed_dictionaries(
+        {"id": st.just("ord_1"), "status": json_values, "lines": st.lists(line, max_size=3) | json_values}
+    )
+    return json_values | plausible
+
+
+@given(st.sampled_from(sorted(mp.ENDPOINTS)), json_values, _snapshot_like())
+def test_every_endpoint_is_total_on_any_body_and_any_order_snapshot(endpoint: str, body: Any, order: Any) -> None:
+    before = (fingerprint(body), fingerprint(order))
+    kwargs: dict[str, Any] = {} if endpoint == "create-order" else {"order": order}
+    report = mp.validate(body, endpoint, today=TODAY, **kwargs)
+    assert isinstance(report, mp.Report)
+    assert all(isinstance(v, mp.Violation) and v.message for v in report)
+    assert (fingerprint(body), fingerprint(order)) == before
+
+
+@pytest.mark.parametrize("endpoint", sorted(mp.ENDPOINTS))
+@pytest.mark.parametrize("value", HOSTILE[:20], ids=lambda v: type(v).__name__)
+def test_every_endpoint_is_total_on_hostile_values(endpoint: str, value: Any) -> None:
+    kwargs: dict[str, Any] = {} if endpoint == "create-order" else {"order": value}
+    started = time.perf_counter()
+    report = mp.validate(value, endpoint, today=TODAY, **kwargs)
+    assert isinstance(report, mp.Report)
+    assert time.perf_counter() - started < 0.25
