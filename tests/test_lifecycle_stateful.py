@@ -40,7 +40,7 @@ def eur(minor: int) -> dict[str, str]:
 
 @st.composite
 def payloads(draw: st.DrawFn) -> dict[str, Any]:
-    lines = []
+    lines: list[dict[str, Any]] = []
     for index in range(draw(st.integers(1, 3))):
         quantity = draw(st.integers(1, 4))
         unit = draw(st.integers(0, 20_000))
@@ -49,7 +49,7 @@ def payloads(draw: st.DrawFn) -> dict[str, Any]:
         total = unit * quantity - discount
         parsed = parse_rate(rate)
         assert parsed is not None
-        line = {
+        line: dict[str, Any] = {
             "name": f"Item {index}",
             "quantity": quantity,
             "unitPrice": eur(unit),
@@ -62,7 +62,7 @@ def payloads(draw: st.DrawFn) -> dict[str, Any]:
         lines.append(line)
     payload = example_order()
     payload["lines"] = lines
-    payload["amount"] = eur(sum(cents(line["totalAmount"]) for line in lines))  # type: ignore[arg-type]
+    payload["amount"] = eur(sum(cents(line["totalAmount"]) for line in lines))
     return payload
 
 
@@ -183,9 +183,10 @@ class OrderMachine(RuleBasedStateMachine):
         assert not [v for v in report if v.code in ("MP800", "MP814")], [str(v) for v in report]
 
 
+_PROFILE = settings()  # the loaded profile (ci / dev / long); the machine keeps its example count modest
 OrderMachine.TestCase.settings = settings(
-    settings.default,
-    max_examples=min(settings.default.max_examples, 40),
+    _PROFILE,
+    max_examples=min(_PROFILE.max_examples, 40),
     stateful_step_count=12,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
