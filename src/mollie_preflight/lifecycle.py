@@ -112,10 +112,7 @@ def authorize(
     order: Order, *, method: str = "klarnapaylater", today: datetime.date | None = None, options: Options | None = None
 ) -> Order:
     """The supplier authorized the order (pay after delivery): ``authorized``; shipping captures the money."""
-    result = _settle(order, "authorized", "authorize", today, options)
-    result["method"] = method
-    result["amountCaptured"] = _zero(result)
-    return result
+    return _settle(order, "authorized", "authorize", today, options, method=method, amountCaptured=_zero(order))
 
 
 def ship(
@@ -198,9 +195,13 @@ def _state_for(
     return state
 
 
-def _settle(order: Order, status: str, what: str, today: datetime.date | None, options: Options | None) -> Order:
+def _settle(
+    order: Order, status: str, what: str, today: datetime.date | None, options: Options | None, **fields: Any
+) -> Order:
+    """The order paid or authorized: its lines take ``status``, the order gets ``fields`` and a payment."""
     state = _state_for(order, ("created", "pending"), what, today, options)
     result = copy.deepcopy(order)
+    result.update(fields)
     for line in result["lines"]:
         if line["status"] == "created":
             line["status"] = status
