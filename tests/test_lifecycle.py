@@ -12,7 +12,7 @@ import mollie_preflight as mp
 from mollie_preflight import lifecycle as lc
 
 from .payloads import example_order
-from .snapshots import money
+from .snapshots import money, order_line, snapshot
 
 TODAY = datetime.date(2026, 11, 22)
 
@@ -152,3 +152,13 @@ class TestAuthorizedFlow:
         with pytest.raises(lc.LifecycleError) as info:
             lc.ship({"status": "paid"}, None)
         assert [v.code for v in info.value.violations] == ["MP800"]
+
+
+class TestHandBuiltSnapshots:
+    def test_missing_zero_bookkeeping_fields_are_read_as_zero(self) -> None:
+        order = snapshot(order_line(status="paid", quantity=2, unit="10.00", total="20.00"), amount=money("20.00"))
+        shipped = lc.ship(order, {"lines": [{"id": "odl_a", "quantity": 1}]})
+        assert figures(shipped, "status", "quantityShipped", "amountShipped", "quantityCanceled") == [
+            ("shipping", 1, "10.00", 0)
+        ]
+        assert "quantityShipped" not in order["lines"][0]
