@@ -47,7 +47,7 @@ class TestUpdateOrder:
         assert codes(mp.validate_order_update(body, order=two_for_one(status="created"))) == []
 
     def test_fields_it_does_not_take(self) -> None:
-        v = only(mp.validate_order_update({"orderNumber": "1", "amount": money("1.00")}), "MP717")
+        v = only(mp.validate_order_update({"orderNumber": "1", "amount": money("1.00")}), "MP609")
         assert v.field == "amount"
         assert v.expected is None
 
@@ -286,7 +286,7 @@ class TestOrderPayment:
 
 class TestCancelOrder:
     def test_body(self) -> None:
-        assert only(mp.validate_order_cancel({"reason": "x"}), "MP717").field == "reason"
+        assert only(mp.validate_order_cancel({"reason": "x"}), "MP609").field == "reason"
         assert codes(mp.validate_order_cancel({"testmode": True})) == []
 
     def test_open_payment(self) -> None:

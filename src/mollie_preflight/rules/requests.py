@@ -14,6 +14,7 @@ from .checker import Checker
 from .order import PAYLOAD_NOT_OBJECT
 from .rule import Evidence, Rule
 from .snapshot import OrderState
+from .toplevel import UNKNOWN_FIELD
 from .values import describe, json_type
 
 TESTMODE_TYPE = Rule(
@@ -26,17 +27,6 @@ TESTMODE_TYPE = Rule(
     "testmode (for access tokens) is a boolean; a string such as 'true' is not one.",
     "Send true or false, or leave testmode out when you use an API key.",
 )
-UNKNOWN_FIELD = Rule(
-    "MP717",
-    "unknown-field",
-    Severity.WARNING,
-    ("R116",),
-    Evidence.INFERRED,
-    "a field this endpoint does not take (it is ignored or refused)",
-    "Each endpoint takes a fixed set of parameters; amounts and lines of an order, for instance, cannot be "
-    "changed through update-order or create-order-payment. Whether Mollie refuses or ignores them is open.",
-    "Leave the field out, or use the endpoint that changes it.",
-)
 TESTMODE_MISMATCH = Rule(
     "MP813",
     "testmode-mismatch",
@@ -48,7 +38,7 @@ TESTMODE_MISMATCH = Rule(
     "Send testmode: true exactly for test orders (mode 'test').",
 )
 
-RULES = (TESTMODE_TYPE, UNKNOWN_FIELD, TESTMODE_MISMATCH)
+RULES = (TESTMODE_TYPE, TESTMODE_MISMATCH)
 
 #: A body with thousands of stray keys is one mistake, not thousands: report the first few.
 MAX_REPORTED: Final = 20

@@ -1,0 +1,154 @@
+"""Build order lines and orders whose derived figures are right by construction.
+
+``build_line`` computes ``totalAmount`` and ``vatAmount`` exactly as Mollie checks them, from the inputs a
+shop has (a unit price, a quantity, a rate, maybe a discount), and ``build_order`` sets ``amount`` to the
+sum of the line totals. All arithmetic is on integers (minor units); inputs are ``Decimal``, ``int`` or
+decimal strings, and a ``float`` is refused with ``TypeError``, because a binary float cannot hold most
+cent amounts and would hide exactly the rounding bugs these functions exist to prevent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+from .calc import Rate, round_half_away, scaled_integer, vat_minor
+from .money import DecimalLike, currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
+from .rules.lines import LINE_CATEGORIES, LINE_TYPES
+
+#: The optional line fields ``build_line`` passes through, by their Mollie names.
+OPTIONAL_LINE_FIELDS: Final = frozenset({"sku", "category", "imageUrl", "productUrl", "metadata"})
+
+
+def build_line(
+    *,
+    name: str,
+    quantity: int,
+    unit_price: DecimalLike,
+    vat_rate: DecimalLike,
+    currency: str,
+    discount: DecimalLike | None = None,
+    type: str = "physical",
+    prices_include_vat: bool = True,
+    **optional_fields: Any,
+) -> dict[str, Any]:
+    """An order line with ``totalAmount`` and ``vatAmount`` computed as Mollie computes them.
+
+    ``build_line(name="Bike", quantity=2, unit_price="399.00", discount="100.00", vat_rate="21",
+    currency="EUR")`` gives total 698.00 and VAT 121.14.
+
+    With ``prices_include_vat=False``, ``unit_price`` and ``discount`` are net. They are first turned into
+    gross amounts rounded to the currency (half away from zero), and everything else is computed from
+    those gross amounts. That order matters: Mollie derives VAT from the gross line total *as sent*, so VAT
+    computed from net prices (net × rate, summed per unit) differs from Mollie's by a cent often enough to
+    be the most common live failure of shop plugins.
+
+    Optional Mollie fields (``sku``, ``category``, ``imageUrl``, ``productUrl``, ``metadata``) are passed
+    through; any other keyword is a ``TypeError``.
+    """
+    unknown = set(optional_fields) - OPTIONAL_LINE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown line fields: {', '.join(sorted(unknown))}; allowed: {sorted(OPTIONAL_LINE_FIELDS)}")
+    if type not in LINE_TYPES:
+        raise ValueError(f"type must be one of {', '.join(LINE_TYPES)}, not {type!r}")
+    if "category" in optional_fields and optional_fields["category"] not in LINE_CATEGORIES:
+        raise ValueError(f"category must be one of {', '.join(LINE_CATEGORIES)}")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("name must be a non-empty string")
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise TypeError(f"quantity must be an int, not {quantity.__class__.__name__}")
+    if quantity < 1:
+        raise ValueError(f"quantity must be at least 1, not {quantity}")
+    decimals = _decimals(currency)
+    rate = rate_of(vat_rate)
+    price = _gross(to_decimal(unit_price, "unit_price"), rate, decimals, prices_include_vat, "unit_price")
+    off = (
+        0
+        if discount is None
+        else _gross(to_decimal(discount, "discount"), rate, decimals, prices_include_vat, "discount")
+    )
+    if off < 0:
+        raise ValueError("discount is the positive amount taken off the line; use a 'discount' line for more")
+    total = price * quantity - off
+    line: dict[str, Any] = {
+        "type": type,
+        "name": name,
+        "quantity": quantity,
+        "unitPrice": amount_object(price, currency),
+    }
+    if discount is not None:
+        line["discountAmount"] = amount_object(off, currency)
+    line["totalAmount"] = amount_object(total, currency)
+    line["vatRate"] = format_rate(rate)
+    line["vatAmount"] = amount_object(vat_minor(total, rate), currency)
+    line.update(optional_fields)
+    return line
+
+
+def build_order(lines: Iterable[Mapping[str, Any]], *, currency: str, **fields: Any) -> dict[str, Any]:
+    """An order body: ``amount`` is the exact sum of the lines' totals, then ``fields`` as given.
+
+    ``fields`` are top-level Mollie fields by their own names (``orderNumber``, ``locale``,
+    ``billingAddress``, ``redirectUrl``, ...). The lines are copied, not shared.
+    """
+    if "amount" in fields or "lines" in fields:
+        raise TypeError("amount and lines are computed by build_order; do not pass them")
+    decimals = _decimals(currency)
+    copied = [dict(line) for line in lines]
+    total = 0
+    for index, line in enumerate(copied):
+        total += minor_of(line.get("totalAmount"), currency, decimals, f"line {index} totalAmount")
+    return {"amount": amount_object(total, currency), **fields, "lines": copied}
+
+
+# --- shared by the builders --------------------------------------------------------------------------
+
+
+def rate_of(value: DecimalLike) -> Rate:
+    """A VAT rate as Mollie accepts it: non-negative, at most two decimals."""
+    rate = to_decimal(value, "vat_rate")
+    if rate < 0:
+        raise ValueError(f"vat_rate cannot be negative, got {value}")
+    return Rate(decimal_to_minor(rate, 2, "vat_rate"), 2)
+
+
+def format_rate(rate: Rate) -> str:
+    return format_minor(rate.units * pow10(2 - rate.scale), 2)
+
+
+def amount_object(minor: int, currency: str) -> dict[str, str]:
+    return {"currency": currency, "value": format_minor(minor, _decimals(currency))}
+
+
+def minor_of(amount: object, currency: str, decimals: int, what: str) -> int:
+    """The minor units of an amount object built in ``currency``; ``ValueError`` for anything else."""
+    if not isinstance(amount, Mapping) or amount.get("currency") != currency:
+        raise ValueError(f"{what} must be an amount object in {currency}")
+    value = amount.get("value")
+    if not isinstance(value, str):
+        raise ValueError(f"{what} value must be a string")
+    return decimal_to_minor(to_decimal(value, what), decimals, what)
+
+
+def _decimals(currency: str) -> int:
+    decimals = currency_decimals(currency)
+    if decimals is None:
+        raise ValueError(f"{currency!r} is not a currency Mollie supports")
+    return decimals
+
+
+def _gross(value: Decimal, rate: Rate, decimals: int, includes_vat: bool, what: str) -> int:
+    """``value`` as gross minor units: exact when it is already gross, rounded once when it is net."""
+    if includes_vat:
+        return decimal_to_minor(value, decimals, what)
+    units, exponent = scaled_integer(value, what)
+    # gross = net × (100 + rate) / 100, with net = units·10^exponent and rate = rate.units / 10^rate.scale
+    numerator = units * (100 * pow10(rate.scale) + rate.units)
+    denominator = 100 * pow10(rate.scale)
+    shift = exponent + decimals
+    if shift >= 0:
+        numerator *= pow10(shift)
+    else:
+        denominator *= pow10(-shift)
+    return round_half_away(numerator, denominator)
