@@ -26,7 +26,7 @@ from typing import Any, Final
 
 from .endpoints import Outcome, check_cancel_lines, check_order_cancel, check_refund, check_shipment
 from .findings import OrderValidationError, Report
-from .money import format_minor
+from .money import currency_decimals, format_minor
 from .options import Options
 from .rules.partial import Planned
 from .rules.snapshot import OrderState, derived_quantities, read_snapshot
@@ -65,7 +65,7 @@ def new_order(
     created = f"{ck.today.isoformat()}T00:00:00+00:00"
     expires = payload.pop("expiresAt", None) or (ck.today + datetime.timedelta(days=DEFAULT_EXPIRY_DAYS)).isoformat()
     currency = payload["amount"]["currency"]
-    zero = {"currency": currency, "value": format_minor(0, _decimals(payload["amount"]["value"]))}
+    zero = {"currency": currency, "value": format_minor(0, _decimals(currency))}
     order: Order = {
         "resource": "order",
         "id": order_id,
@@ -112,10 +112,7 @@ def authorize(
     order: Order, *, method: str = "klarnapaylater", today: datetime.date | None = None, options: Options | None = None
 ) -> Order:
     """The supplier authorized the order (pay after delivery): ``authorized``; shipping captures the money."""
-    result = _settle(order, "authorized", "authorize", today, options)
-    result["method"] = method
-    result["amountCaptured"] = _zero(result)
-    return result
+    return _settle(order, "authorized", "authorize", today, options, method=method, amountCaptured=_zero(order))
 
 
 def ship(
@@ -123,7 +120,7 @@ def ship(
 ) -> Order:
     """Apply a create-shipment request (``None`` ships everything that is left)."""
     outcome = _accepted(check_shipment(request, order=order, today=today, options=options))
-    result = copy.deepcopy(order)
+    result = _copy(order, outcome.state)
     for step in outcome.steps:
         line = result["lines"][step.line.index]
         line["quantityShipped"] += step.quantity
@@ -139,7 +136,7 @@ def cancel_lines(
 ) -> Order:
     """Apply a cancel-order-lines request."""
     outcome = _accepted(check_cancel_lines(request, order=order, today=today, options=options))
-    result = copy.deepcopy(order)
+    result = _copy(order, outcome.state)
     for step in outcome.steps:
         _cancel(result["lines"][step.line.index], step)
     return _settle_figures(result, outcome.state)
@@ -150,7 +147,7 @@ def refund(
 ) -> Order:
     """Apply a create-order-refund request (``{"lines": []}`` refunds everything refundable)."""
     outcome = _accepted(check_refund(request, order=order, today=today, options=options))
-    result = copy.deepcopy(order)
+    result = _copy(order, outcome.state)
     for step in outcome.steps:
         line = result["lines"][step.line.index]
         line["quantityRefunded"] += step.quantity
@@ -198,9 +195,13 @@ def _state_for(
     return state
 
 
-def _settle(order: Order, status: str, what: str, today: datetime.date | None, options: Options | None) -> Order:
+def _settle(
+    order: Order, status: str, what: str, today: datetime.date | None, options: Options | None, **fields: Any
+) -> Order:
+    """The order paid or authorized: its lines take ``status``, the order gets ``fields`` and a payment."""
     state = _state_for(order, ("created", "pending"), what, today, options)
-    result = copy.deepcopy(order)
+    result = _copy(order, state)
+    result.update(fields)
     for line in result["lines"]:
         if line["status"] == "created":
             line["status"] = status
@@ -220,7 +221,7 @@ def _cancel(line: dict[str, Any], step: Planned) -> None:
 
 
 def _cancel_rest(order: Order, state: OrderState) -> Order:
-    result = copy.deepcopy(order)
+    result = _copy(order, state)
     for line_state in state.lines:
         if line_state.remaining > 0:
             rest = line_state.total - line_state.amount_shipped - line_state.amount_canceled
@@ -276,11 +277,31 @@ def _embed(order: Order, kind: str, prefix: str, item: dict[str, Any]) -> None:
     items.append({"id": prefix + _digest([order["id"], kind, len(items)]), "orderId": order["id"], **item})
 
 
+def _copy(order: Order, state: OrderState | None) -> Order:
+    """A deep copy of a valid snapshot with every bookkeeping field present (a hand-built snapshot may
+    leave the zero ones out; the snapshot reader read them as zero, and so does the model).
+    """
+    assert state is not None
+    result = copy.deepcopy(order)
+    for line in result["lines"]:
+        for quantity_key, amount_key in _BOOKKEEPING:
+            line.setdefault(quantity_key, 0)
+            line.setdefault(amount_key, _zero(result))
+    result.setdefault("amountRefunded", _zero(result))
+    return result
+
+
+_BOOKKEEPING: Final = (
+    ("quantityShipped", "amountShipped"),
+    ("quantityCanceled", "amountCanceled"),
+    ("quantityRefunded", "amountRefunded"),
+)
+
 # --- money on JSON data -------------------------------------------------------------------------------
 
 
-def _decimals(value: str) -> int:
-    return len(value.partition(".")[2])
+def _decimals(currency: str) -> int:
+    return currency_decimals(currency) or 0
 
 
 def _minor(amount: dict[str, str]) -> int:
@@ -289,7 +310,7 @@ def _minor(amount: dict[str, str]) -> int:
 
 def _money(order: Order, minor: int) -> dict[str, str]:
     amount = order["amount"]
-    return {"currency": amount["currency"], "value": format_minor(minor, _decimals(amount["value"]))}
+    return {"currency": amount["currency"], "value": format_minor(minor, _decimals(amount["currency"]))}
 
 
 def _zero(order: Order) -> dict[str, str]:
@@ -298,7 +319,7 @@ def _zero(order: Order) -> dict[str, str]:
 
 def _add(line: dict[str, Any], key: str, minor: int) -> None:
     current = line[key]
-    decimals = _decimals(current["value"])
+    decimals = _decimals(current["currency"])
     line[key] = {"currency": current["currency"], "value": format_minor(_minor(current) + minor, decimals)}
 
 

@@ -78,7 +78,7 @@ def check_cancel_order(ck: Checker, state: OrderState) -> bool:
     ok = check_no_open_payment(ck, state, "cancel")
     if state.status == "shipping":
         for line in state.lines:
-            if line.status == "paid" and line.remaining > 0:
+            if line.remaining > 0 and (line.status == "paid" or not state.capture):
                 ok = False
                 ck.report(
                     UNSHIPPED_PAID_LINES,

@@ -180,6 +180,11 @@ class Action:
     maximum: Callable[[LineState], int]
     #: Why a line in a given status cannot take this action, and what to do instead.
     advice: dict[str, str]
+    #: The statuses that allow it when the order was paid up front (not authorized); ``None``: the same.
+    paid_statuses: frozenset[str] | None = None
+
+    def allowed(self, capture: bool) -> frozenset[str]:
+        return self.statuses if capture or self.paid_statuses is None else self.paid_statuses
 
 
 SHIP: Final = Action(
@@ -198,7 +203,11 @@ CANCEL: Final = Action(
         "paid": "paid lines are refunded, not cancelled",
         "completed": "completed lines are refunded, not cancelled",
         "created": "lines of an unpaid order cannot be cancelled one by one; cancel the whole order",
+        "shipping": "the unshipped items of a paid order are refunded, not cancelled",
     },
+    # Cancelling returns an authorization; paid items are refunded instead (orders guide), so in the paid
+    # flow a partly shipped line has nothing to cancel (SPEC R099 read with R118).
+    frozenset({"authorized"}),
 )
 REFUND: Final = Action(
     "refund",
@@ -369,7 +378,7 @@ def plan_line(ck: Checker, request: RequestLine, state: OrderState, action: Acti
             actual=request.id,
         )
         return None
-    if not check_line_status(ck, line, request.path, request.prefix, action):
+    if not check_line_status(ck, line, request.path, request.prefix, action, capture=state.capture):
         return None
     maximum = action.maximum(line)
     if maximum <= 0:
@@ -396,15 +405,18 @@ def plan_line(ck: Checker, request: RequestLine, state: OrderState, action: Acti
     return None if amount is None else Planned(line, quantity, amount)
 
 
-def check_line_status(ck: Checker, line: LineState, path: Path, prefix: str, action: Action) -> bool:
-    if line.status in action.statuses:
+def check_line_status(
+    ck: Checker, line: LineState, path: Path, prefix: str, action: Action, *, capture: bool = True
+) -> bool:
+    allowed = action.allowed(capture)
+    if line.status in allowed:
         return True
     advice = action.advice.get(line.status, f"the line is {line.status}")
     ck.report(
         LINE_STATUS,
         path,
         f"{prefix}The line {line.id} cannot be {action.done}: its status is '{line.status}' ({advice}).",
-        expected=" or ".join(sorted(action.statuses)),
+        expected=" or ".join(sorted(allowed)),
         actual=line.status,
     )
     return False

@@ -119,7 +119,8 @@ def derived_quantities(
     """(shippable, cancelable, refundable) as R118 infers them from the quantities and the line status."""
     remaining = quantity - shipped - canceled
     shippable = remaining if status in SHIPPABLE_STATUSES else 0
-    cancelable = remaining if status in CANCELABLE_STATUSES else 0
+    # In the paid flow unshipped items are refunded, not cancelled (see ``partial.CANCEL``).
+    cancelable = remaining if status in CANCELABLE_STATUSES and capture else 0
     if status not in REFUNDABLE_STATUSES:
         refundable = 0
     elif capture:
