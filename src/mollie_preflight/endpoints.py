@@ -49,10 +49,6 @@ from .rules.updates import (
 )
 from .validate import _checker, validate_order
 
-#: Extra checks of an update-order body, ``(checker, body) -> None``, run after the core ones. The address
-#: rules (§5, R084) plug in here, the way they plug into ``validate.CREATE_ORDER_CHECKS``.
-ORDER_UPDATE_CHECKS: Final[tuple[Callable[[Checker, dict[object, object]], None], ...]] = ()
-
 
 @dataclass(slots=True)
 class Outcome:
@@ -211,8 +207,6 @@ def validate_order_update(
         check_unknown_fields(ck, body, (*ORDER_FIELDS, "testmode"), "update-order")
         check_testmode(ck, body, state)
         check_update_order(ck, body, state)
-        for check in ORDER_UPDATE_CHECKS:
-            check(ck, body)
     return Report(tuple(ck.findings), "update-order")
 
 
