@@ -104,6 +104,11 @@ class TestPartialAmounts:
         assert v.expected == "0.00..19.99"
         assert v.actual == "20.00"
 
+    def test_without_inferred_rules_the_documented_bounds_are_shown(self) -> None:
+        body = {"lines": [{"id": "odl_bike", "quantity": 1}]}
+        v = only(mp.validate_shipment(body, order=bikes(), options=Options(inferred=False)), "MP803")
+        assert v.expected == "0.00..399.00"
+
     def test_inferred_bounds_are_switchable(self) -> None:
         order = two_for_one(status="shipping", quantityShipped=1, amountShipped=money("19.99"))
         body = {"lines": [{"id": "odl_a", "quantity": 1, "amount": money("5.00")}]}
@@ -176,6 +181,9 @@ class TestQuantitiesAndIds:
         v = only(mp.validate_refund({"lines": [{"id": "odl_a"}]}, order=snapshot(line)), "MP808")
         assert v.field == "lines.0"
         assert v.expected == "0"
+        counted = only(mp.validate_refund({"lines": [{"id": "odl_a", "quantity": 1}]}, order=snapshot(line)), "MP802")
+        assert counted.message.endswith("The maximum quantity is 0.")
+        assert counted.expected == "0"
         everything = only(mp.validate_refund({"lines": []}, order=snapshot(line)), "MP808")
         assert everything.field == ""
         assert codes(mp.validate_refund({"lines": []}, order=two_for_one())) == []

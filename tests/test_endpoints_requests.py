@@ -46,6 +46,14 @@ class TestUpdateOrder:
         assert v.expected == "created or pending"
         assert codes(mp.validate_order_update(body, order=two_for_one(status="created"))) == []
 
+    def test_addresses_follow_the_create_order_rules(self) -> None:
+        address = {"givenName": "Piet", "familyName": "Mondriaan", "email": "piet@example.org"}
+        v = only(mp.validate_order_update({"billingAddress": address}), "MP402")
+        assert v.field == "billingAddress"
+        assert v.message.endswith("are missing: streetAndNumber, city, country")
+        complete = {**address, "streetAndNumber": "Keizersgracht 126", "postalCode": "1015 CW", "city": "Amsterdam"}
+        assert codes(mp.validate_order_update({"shippingAddress": {**complete, "country": "NL"}})) == []
+
     def test_fields_it_does_not_take(self) -> None:
         v = only(mp.validate_order_update({"orderNumber": "1", "amount": money("1.00")}), "MP609")
         assert v.field == "amount"

@@ -381,7 +381,7 @@ def plan_line(ck: Checker, request: RequestLine, state: OrderState, action: Acti
     if not check_line_status(ck, line, request.path, request.prefix, action, capture=state.capture):
         return None
     maximum = action.maximum(line)
-    if maximum <= 0:
+    if maximum <= 0 and request.quantity is None:
         ck.report(
             NOTHING_TO_PROCESS,
             request.path,

@@ -107,6 +107,8 @@ class OrderState:
     by_id: Mapping[str, LineState]
     #: Statuses of the order's payments when the snapshot embeds them (``_embedded.payments``), else ``None``.
     payments: tuple[str, ...] | None
+    #: The order's payment method when the snapshot names one (a string; arrays are left out).
+    method: str | None = None
 
     def money(self, minor: int) -> dict[str, str]:
         """An amount object in the order's currency."""
@@ -216,6 +218,7 @@ def read_snapshot(ck: Checker, order: object) -> OrderState | None:
         tuple(line for line in lines if line is not None),
         MappingProxyType(by_id),
         _payments(order),
+        method if isinstance(method, str) else None,
     )
     _check_invariants(ck, state)
     return state

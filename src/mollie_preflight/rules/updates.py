@@ -1,5 +1,6 @@
-"""Update order and update order line (SPEC §7.1, §7.2: R083–R090), and the order that results from changing
-lines (R090, R096), shared with manage order lines.
+"""Update order and update order line (SPEC §7.1, §7.2: R083–R090), and the order that results from
+changing lines (R090, R096), shared with manage order lines. Addresses sent to update-order are checked
+by the create-order address rules (§5, R084).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Final
 from ..calc import vat_minor
 from ..findings import Path, Severity
 from ..money import format_for_message, format_minor
+from .address import check_address
 from .checker import Checker
 from .lines import LineFigures, check_line
 from .order import ORDER_NUMBER
@@ -121,6 +123,10 @@ def check_update_order(ck: Checker, body: dict[object, object], state: OrderStat
             (),
             "Nothing to update: send at least one of " + ", ".join(ORDER_FIELDS) + ".",
         )
+    methods = frozenset({state.method}) if state is not None and state.method else frozenset[str]()
+    for key in ("billingAddress", "shippingAddress"):
+        if body.get(key) is not None:
+            check_address(ck, body[key], key, methods)
     _check_order_number(ck, body.get("orderNumber"))
     check_url(ck, body.get("webhookUrl"), ("webhookUrl",))
     for field in ("redirectUrl", "cancelUrl"):
