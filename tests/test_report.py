@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 import mollie_preflight as mp
+from mollie_preflight.options import DEFAULT_OPTIONS
+from mollie_preflight.rules.checker import Checker
 
 from .helpers import TODAY
 from .payloads import example_order
@@ -100,12 +105,6 @@ def test_validate_order_refuses_wrong_api_use_loudly() -> None:
 
 
 def test_today_defaults_to_the_date_in_amsterdam() -> None:
-    import datetime
-    from zoneinfo import ZoneInfo
-
-    from mollie_preflight.options import DEFAULT_OPTIONS
-    from mollie_preflight.rules.checker import Checker
-
     before = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     today = Checker(DEFAULT_OPTIONS, None).today
     after = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
