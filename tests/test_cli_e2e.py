@@ -376,7 +376,7 @@ def test_sarif_output_validates_against_the_sarif_schema(tmp_path: Path) -> None
     jsonschema.Draft7Validator(sarif_schema()).validate(log)
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules] == [*mp.RULES, "MP900"]
+    assert [rule["id"] for rule in rules] == list(mp.RULES)
     results = run_["results"]
     assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
         ("MP203", 1),
@@ -405,7 +405,7 @@ def test_github_annotations_are_capped_with_a_summary(tmp_path: Path) -> None:
 
 def test_rules_lists_the_registry() -> None:
     listed = json.loads(run("rules", "--format", "json").stdout)
-    assert [rule["code"] for rule in listed] == [*mp.RULES, "MP900"]
+    assert [rule["code"] for rule in listed] == list(mp.RULES)
     text = run("rules").stdout.splitlines()
     assert text[0].split()[:3] == ["MP001", "payload-not-object", "error"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import pickle
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def test_json_lines_are_keyed_by_order_number_and_line() -> None:
 
     assert [origin(f) for f in findings] == [
         ("orders.jsonl", 2, 3, "B-2", "MP203", "lines.1.vatAmount", "57.27"),
-        ("orders.jsonl", 3, 4, None, "MP001", "", None),
+        ("orders.jsonl", 3, 4, None, "MP900", "", None),
         ("orders.jsonl", 4, 5, None, "MP001", "", None),
     ]
     assert findings[1].violation.message.startswith("The record is not valid JSON: Expecting property name")
@@ -65,7 +66,7 @@ def test_start_continues_the_numbering_of_an_earlier_chunk() -> None:
 
 
 def test_options_apply_to_every_record_including_unparsable_lines() -> None:
-    options = mp.Options(ignore=("MP001",), severities={"MP203": "warning"})
+    options = mp.Options(ignore=("MP900",), severities={"MP203": "warning"})
     findings = validate_records(["nope", ("k", wrong_vat("B-2"))], today=TODAY, options=options)
     assert [(f.violation.code, f.violation.severity) for f in findings] == [("MP203", mp.Severity.WARNING)]
 
@@ -106,7 +107,7 @@ def test_never_raises_on_odd_records(records: list[object]) -> None:
 
 def test_deeply_nested_line_is_a_finding_not_a_crash() -> None:
     (finding,) = validate_records(["[" * 100_000 + "]" * 100_000], today=TODAY)
-    assert finding.violation.code == "MP001"
+    assert finding.violation.code == "MP900"
 
 
 # --- Dask: one partition per file, positions are line numbers in the file -------------------------------
@@ -128,7 +129,7 @@ def test_dask_bag_route_keeps_file_and_line(tmp_path: Path) -> None:
     assert found == [
         ("a.jsonl", 2, "A-2", "MP203"),
         ("b.jsonl", 1, "B-1", "MP203"),
-        ("b.jsonl", 3, None, "MP001"),
+        ("b.jsonl", 3, None, "MP900"),
     ]
 
 
@@ -136,3 +137,32 @@ def test_partition_function_matches_the_plain_function() -> None:
     texts = [json.dumps(wrong_vat("A-1")), json.dumps(wrong_vat("A-2"))]
     pairs = [(text + "\n", "x.jsonl") for text in texts]
     assert validate_text_partition(pairs, today=TODAY) == validate_records(texts, today=TODAY, source="x.jsonl")
+
+
+def test_dask_route_finds_exactly_what_the_linter_finds_on_the_same_files(tmp_path: Path) -> None:
+    """Partitioning must change nothing: the same (file, line, orderNumber, code, field, expected, severity)."""
+    from .test_cli_e2e import script
+
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join([json.dumps(valid("A-1")), json.dumps(wrong_vat("A-2")), "{broken"]) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "b.jsonl").write_text(
+        "\n".join([json.dumps(wrong_vat("B-1")), "", json.dumps(valid("B-3"))]) + "\n", encoding="utf-8"
+    )
+    bag = dask.bag.read_text(str(tmp_path / "*.jsonl"), include_path=True, blocksize=None)  # type: ignore[no-untyped-call]
+    by_dask = sorted(
+        (Path(f.source or "").name, f.line, f.order_number, f.violation.code, f.violation.field, f.violation.expected)
+        for f in bag.map_partitions(validate_text_partition, today=TODAY).compute(scheduler="synchronous")
+    )
+    linted = subprocess.run(
+        [script(), "check", "--isolated", "--today", TODAY.isoformat(), "--format", "jsonl", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    by_cli = sorted(
+        (Path(f["file"]).name, f["record"], f["orderNumber"], f["code"], f["field"], f["expected"])
+        for f in map(json.loads, linted.stdout.splitlines())
+    )
+    assert by_dask == by_cli
+    assert [finding[3] for finding in by_cli] == ["MP203", "MP900", "MP203"]

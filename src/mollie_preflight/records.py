@@ -4,8 +4,8 @@ A batch is split across processes or machines (Dask, Spark), so a finding must c
 source (a file name), the record's position in it and the order's ``orderNumber``. Everything here is a
 plain module-level function or a frozen dataclass, so it pickles and can be shipped to workers.
 
-Raw JSON lines are parsed here; a line that is not JSON is reported with rule MP001 (the body is not a
-JSON object), like any other body Mollie would refuse, instead of stopping the batch.
+Raw JSON lines are parsed here; a line that is not JSON is reported with rule MP900 (invalid-json), as the
+linter reports it, instead of stopping the batch.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from .findings import Violation
 from .options import DEFAULT_OPTIONS, Options
 from .rules.checker import Checker, amsterdam_today
-from .rules.order import PAYLOAD_NOT_OBJECT
+from .rules.order import INVALID_JSON
 from .validate import validate_order
 
 #: Longest parser message quoted in a finding.
@@ -140,7 +140,7 @@ def _parse(text: str | bytes) -> tuple[object, str | None]:
 
 def _unparsable(reason: str, options: Options, today: datetime.date) -> list[Violation]:
     ck = Checker(options, today)
-    ck.report(PAYLOAD_NOT_OBJECT, (), f"The record is not valid JSON: {reason[:_MAX_REASON]}.")
+    ck.report(INVALID_JSON, (), f"The record is not valid JSON: {reason[:_MAX_REASON]}.")
     return ck.findings
 
 

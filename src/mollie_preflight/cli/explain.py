@@ -12,7 +12,7 @@ from .records import CLI_RULES
 
 
 def all_rules() -> list[Rule]:
-    return [*RULES.values(), *CLI_RULES.values()]
+    return list(RULES.values())
 
 
 def find(code_or_name: str) -> Rule | None:

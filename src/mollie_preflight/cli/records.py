@@ -10,24 +10,10 @@ from __future__ import annotations
 from typing import Any, Final, NamedTuple
 
 from ..findings import Severity
-from ..rules.rule import Evidence, Rule
+from ..rules.order import INVALID_JSON
 
-#: Not a rule of the Orders API but of the export file: a record the linter could not read as JSON.
-#: It lives outside the core registry (the core never sees unparsed text) and cannot be switched off,
-#: like a syntax error in a source linter; codes ``MP9xx`` are reserved for the linter.
-INVALID_JSON: Final = Rule(
-    "MP900",
-    "invalid-json",
-    Severity.ERROR,
-    (),
-    Evidence.DOCUMENTED,
-    "a record of the export is not valid JSON",
-    "Mollie refuses a body that is not JSON before it looks at any field; the record cannot be checked.",
-    "Repair the export: one complete JSON object per line (JSONL), or one valid JSON document (.json).",
-    "The request body is not valid JSON.",
-)
-
-#: The linter's own rules, listed and explained next to the registry's.
+#: Rules the linter always reports: an unreadable record cannot be selected away or ignored, like a syntax
+#: error in a source linter. (MP900 lives in the core registry, which ``validate_records`` shares.)
 CLI_RULES: Final = {INVALID_JSON.code: INVALID_JSON}
 
 

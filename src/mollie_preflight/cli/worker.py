@@ -14,9 +14,10 @@ from typing import Any
 
 from ..findings import Severity, Violation
 from ..options import Options
+from ..rules.order import INVALID_JSON
 from ..validate import validate_order
 from .readers import parse_text
-from .records import INVALID_JSON, Outcome, RawFinding, Record
+from .records import Outcome, RawFinding, Record
 
 
 @dataclass(frozen=True)

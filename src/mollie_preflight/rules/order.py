@@ -29,6 +29,17 @@ PAYLOAD_NOT_OBJECT = Rule(
     "Every Orders API request body is a JSON object.",
     "Send the order as a JSON object.",
 )
+INVALID_JSON = Rule(
+    "MP900",
+    "invalid-json",
+    Severity.ERROR,
+    ("R116",),
+    Evidence.DOCUMENTED,
+    "a record of an export is not valid JSON",
+    "Mollie refuses a body that is not JSON before it looks at any field; the record cannot be checked.",
+    "Repair the export: one complete JSON object per line (JSONL), or one valid JSON document (.json).",
+    "The request body is not valid JSON.",
+)
 ORDER_REQUIRED_FIELD = Rule(
     "MP301",
     "order-required-field",
@@ -114,6 +125,7 @@ GIFT_CARD_LINE_TAXED = Rule(
 
 RULES = (
     PAYLOAD_NOT_OBJECT,
+    INVALID_JSON,
     ORDER_REQUIRED_FIELD,
     ORDER_NUMBER,
     ORDER_LINES,
