@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
+from .fix import Change, FixResult, fix_order
 from .options import Options
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
@@ -20,7 +21,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "RULES",
+    "Change",
     "Evidence",
+    "FixResult",
     "Options",
     "OrderValidationError",
     "PreflightError",
@@ -29,6 +32,7 @@ __all__ = [
     "Severity",
     "Violation",
     "__version__",
+    "fix_order",
     "get_rule",
     "line_total",
     "order_amount",
