@@ -171,7 +171,7 @@ def test_deep_and_cyclic_input_is_copied_without_recursion() -> None:
     for payload in ({"metadata": deep}, cyclic):
         result = fix_order(payload)
         assert result.payload is not payload
-    assert result.payload["metadata"] is result.payload  # type: ignore[index]
+    assert result.payload["metadata"] is result.payload
 
 
 def test_tuples_come_back_as_lists() -> None:

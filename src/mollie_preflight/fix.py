@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from .derived import derived_amounts
 from .findings import Path, Report, Violation, render_field, render_pointer
@@ -65,7 +65,7 @@ class Change:
 class FixResult:
     """The corrected copy, every change made to it, and the findings that remain in it."""
 
-    payload: object
+    payload: Any
     changes: tuple[Change, ...]
     report: Report
 
