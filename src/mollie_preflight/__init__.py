@@ -9,6 +9,7 @@ The public API is exactly what ``__all__`` lists; every module behind it is priv
 
 from __future__ import annotations
 
+from .build import build_line, build_order
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .fix import Change, FixResult, fix_order
@@ -32,6 +33,8 @@ __all__ = [
     "Severity",
     "Violation",
     "__version__",
+    "build_line",
+    "build_order",
     "fix_order",
     "get_rule",
     "line_total",

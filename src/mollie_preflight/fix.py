@@ -25,6 +25,7 @@ from typing import Any, Final
 
 from .derived import derived_amounts
 from .findings import Path, Report, Violation, render_field, render_pointer
+from .jsoncopy import copy_json
 from .options import Options
 from .validate import validate_order
 
@@ -80,7 +81,7 @@ def fix_order(payload: object, *, options: Options | None = None, today: datetim
     Only rules enabled by ``options`` are fixed (a rule the caller ignores is left as it is). The result's
     ``report`` is the validation of the corrected payload with the same ``options`` and ``today``.
     """
-    fixed = _copy_json(payload)
+    fixed = copy_json(payload)
     changes: dict[Path, Change] = {}
     report = validate_order(fixed, today=today, options=options)
     for _ in range(MAX_ROUNDS):
@@ -246,40 +247,3 @@ def _child(node: object, key: str | int) -> object:
     if isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
         return node[key]
     return None
-
-
-def _copy_json(value: object) -> object:
-    """A deep copy of JSON-like data without recursion (any depth is safe), arrays as lists.
-
-    Containers are copied; scalars (and anything that is not a dict, list or tuple) are shared, being
-    immutable or not ours to copy. A container reached twice (or a cycle) is copied once.
-    """
-    copies: dict[int, object] = {}
-    root = _shell(value, copies)
-    stack: list[object] = [value] if root is not value else []
-    while stack:
-        source = stack.pop()
-        target = copies[id(source)]
-        assert isinstance(source, dict | list | tuple)
-        items = source.items() if isinstance(source, dict) else enumerate(source)
-        for key, item in items:
-            if isinstance(item, dict | list | tuple) and id(item) not in copies:
-                stack.append(item)
-            child = _shell(item, copies)
-            if isinstance(target, dict):
-                target[key] = child
-            else:
-                assert isinstance(target, list)
-                target.append(child)
-    return root
-
-
-def _shell(value: object, copies: dict[int, object]) -> object:
-    """The (still empty) copy of a container, registered in ``copies``; a scalar itself."""
-    if not isinstance(value, dict | list | tuple):
-        return value
-    existing = copies.get(id(value))
-    if existing is None:
-        existing = {} if isinstance(value, dict) else []
-        copies[id(value)] = existing
-    return existing
