@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .build import build_line, build_order
 from .calc import line_total, order_amount, vat_amount, vat_per_rate
+from .discounts import DiscountError, Percentage, split_discount
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .fix import Change, FixResult, fix_order
 from .options import Options
@@ -23,10 +24,12 @@ __version__ = "0.1.0"
 __all__ = [
     "RULES",
     "Change",
+    "DiscountError",
     "Evidence",
     "FixResult",
     "Options",
     "OrderValidationError",
+    "Percentage",
     "PreflightError",
     "Report",
     "Rule",
@@ -39,6 +42,7 @@ __all__ = [
     "get_rule",
     "line_total",
     "order_amount",
+    "split_discount",
     "validate_order",
     "vat_amount",
     "vat_per_rate",
