@@ -15,6 +15,7 @@ from .discounts import DiscountError, Percentage, split_discount
 from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
 from .fix import Change, FixResult, fix_order
 from .options import Options
+from .reconcile import ReconcileError, reconcile
 from .rules.registry import RULES, get_rule
 from .rules.rule import Evidence, Rule
 from .validate import validate_order
@@ -31,6 +32,7 @@ __all__ = [
     "OrderValidationError",
     "Percentage",
     "PreflightError",
+    "ReconcileError",
     "Report",
     "Rule",
     "Severity",
@@ -42,6 +44,7 @@ __all__ = [
     "get_rule",
     "line_total",
     "order_amount",
+    "reconcile",
     "split_discount",
     "validate_order",
     "vat_amount",

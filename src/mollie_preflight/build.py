@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from .calc import Rate, _scaled, line_total_minor, order_amount, round_half_away, vat_minor
 from .findings import Severity
-from .jsoncopy import copy_json
+from .jsoncopy import copy_json, copy_lines
 from .money import DecimalLike, currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
 from .options import DEFAULT_OPTIONS
 from .rules.checker import Checker
@@ -107,12 +107,7 @@ def build_order(lines: Iterable[Mapping[str, Any]], *, currency: str, **fields: 
     if clash:
         raise TypeError(f"build_order() computes {', '.join(clash)}; do not pass it as a field")
     decimals = _currency(currency)
-    copied: list[dict[str, Any]] = []
-    for index, line in enumerate(lines):
-        copy = copy_json(line)
-        if not isinstance(copy, dict):
-            raise TypeError(f"line {index} must be a dict (an order line), not {type(line).__name__}")
-        copied.append(copy)
+    copied = copy_lines(lines)
     if not copied:
         raise ValueError("an order needs at least one line")
     for index, line in enumerate(copied):
