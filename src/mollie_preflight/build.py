@@ -55,7 +55,8 @@ def build_line(
     never from the net figures. Computing the VAT as ``net × rate`` (or summing per-unit VAT) is the most
     common reason Mollie refuses an order: it differs from Mollie's figure by a cent whenever the rounding
     falls differently. ``discount`` is in the same basis as ``unit_price``: a net discount is grossed up
-    by the same rule, independently, because ``discountAmount`` too is VAT-inclusive.
+    by the same rule, independently, because ``discountAmount`` too is VAT-inclusive (and capped at the
+    gross line amount, so that discounting the whole net line discounts the whole gross line).
 
     A zero ``discount`` is left out of the line. The optional fields ``sku``, ``category``, ``imageUrl``,
     ``productUrl`` and ``metadata`` are passed through under Mollie's names (``metadata`` is copied);
@@ -75,6 +76,8 @@ def build_line(
     rate = parse_vat_rate(vat_rate)
     unit = _price_minor(unit_price, rate, decimals, prices_include_vat, "unit_price")
     off = _price_minor(discount, rate, decimals, prices_include_vat, "discount") if discount is not None else 0
+    if not prices_include_vat and discount is not None:
+        off = _cap_net_discount(unit_price, quantity, discount, unit * quantity, off)
     _check_signs(type, unit, quantity, off, rate)
 
     total = line_total_minor(unit, quantity, off)
@@ -160,6 +163,22 @@ def gross_minor(net: Decimal, rate: Rate, decimals: int) -> int:
 def _price_minor(value: DecimalLike, rate: Rate, decimals: int, includes_vat: bool, what: str) -> int:
     amount = to_decimal(value, what)
     return decimal_to_minor(amount, decimals, what) if includes_vat else gross_minor(amount, rate, decimals)
+
+
+def _cap_net_discount(unit_price: DecimalLike, quantity: int, discount: DecimalLike, gross_line: int, off: int) -> int:
+    """A net discount of at most the net line stays at most the gross line.
+
+    Unit price and discount are grossed up and rounded separately, so a discount of the whole net line
+    (``unit × quantity``) could round to a cent more than the gross line; it is capped there, so that a
+    100 % discount stays exactly 100 %.
+    """
+    unit_units, unit_exp = _scaled(to_decimal(unit_price, "unit_price"), "unit_price")
+    off_units, off_exp = _scaled(to_decimal(discount, "discount"), "discount")
+    exponent = min(unit_exp, off_exp)  # compare on integers: the caller's decimal context stays out of it
+    whole_line = off_units * pow10(off_exp - exponent) <= unit_units * pow10(unit_exp - exponent) * quantity
+    if whole_line and off > gross_line >= 0:
+        return gross_line
+    return off
 
 
 def _currency(currency: str) -> int:
