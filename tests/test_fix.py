@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mollie_preflight import Change, FixResult, Options, fix_order, validate_order
+from cart_strategies import carts
+from mollie_preflight import Change, FixResult, Options, build_line, build_order, fix_order, validate_order
+from mollie_preflight.money import format_minor, parse_value
 from payloads import example_order
 
 CORE = Options(select=("MP0", "MP1", "MP2", "MP3"))
@@ -182,3 +187,69 @@ def test_tuples_come_back_as_lists() -> None:
     assert isinstance(result.payload, dict)
     assert isinstance(result.payload["lines"], list)
     assert result.payload["lines"][0]["vatAmount"]["value"] == "121.14"
+
+
+DERIVED = ("totalAmount", "vatAmount")
+
+
+def _corruptions(value: str, decimals: int) -> st.SearchStrategy[Any]:
+    """Ways to get a derived amount's value wrong (or merely misspelled)."""
+    minor = parse_value(value, decimals)
+    assert isinstance(minor, int)
+    wrong = st.integers(-(10**6), 10**6).filter(lambda d: d != 0).map(lambda d: format_minor(minor + d, decimals))
+    number = st.just(int(minor) if decimals == 0 else float(value))
+    return st.one_of(
+        wrong,
+        number,
+        st.just(value + "0"),
+        st.just(" " + value),
+        st.just("abc"),
+        st.just(None),
+        st.just("-" + value if minor == 0 else value.lstrip("-")),
+    )
+
+
+@st.composite
+def corrupted_orders(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A valid order built from a cart, and a copy with any of its derived figures corrupted."""
+    cart = draw(carts(max_items=8))
+    lines = [
+        build_line(currency=cart.currency, prices_include_vat=cart.prices_include_vat, **item) for item in cart.items
+    ]
+    valid = build_order(lines, currency=cart.currency, orderNumber="1", locale="en_US")
+    broken = copy.deepcopy(valid)
+    amounts: list[dict[str, Any]] = [broken["amount"]]
+    amounts += [line[field] for line in broken["lines"] for field in DERIVED]
+    for amount in amounts:
+        if draw(st.booleans()):
+            amount["value"] = draw(_corruptions(amount["value"], cart.decimals))
+        if draw(st.integers(0, 9)) == 0:
+            amount["currency"] = draw(st.sampled_from((amount["currency"].lower(), "XXX", 1)))
+    for line in broken["lines"]:
+        if draw(st.integers(0, 9)) == 0:
+            del line[draw(st.sampled_from(DERIVED))]
+        if draw(st.integers(0, 4)) == 0 and cart.decimals:
+            line["unitPrice"]["value"] = float(line["unitPrice"]["value"])  # same number, wrong JSON type
+    if draw(st.integers(0, 9)) == 0:
+        del broken["amount"]
+    return valid, broken
+
+
+def _is_derived(path: tuple[str | int, ...]) -> bool:
+    return path[:1] == ("amount",) or (path[:1] == ("lines",) and len(path) >= 3 and path[2] in DERIVED)
+
+
+@given(corrupted_orders())
+def test_fix_restores_any_corrupted_derived_figures(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    valid, broken = case
+    before = copy.deepcopy(broken)
+    result = fix_order(broken, options=CORE)
+    assert broken == before
+    assert result.report.errors == (), list(result.report)
+    assert result.payload == valid
+    for change in result.changes:
+        if not _is_derived(change.path):
+            # Outside derived figures only the spelling of an amount changes, never its number.
+            assert change.path[-1] == "value"
+            assert isinstance(change.new, str)
+            assert Decimal(change.new) == Decimal(str(change.old))

@@ -157,7 +157,7 @@ def _is_blocked(edit: _Edit, blocked: frozenset[Path]) -> bool:
 _TOTAL_INPUTS: Final = frozenset({"unitPrice", "quantity", "discountAmount"})
 
 #: Findings that make an amount unreadable (or absent) without saying what it should be.
-_UNUSABLE: Final = frozenset({"MP101", "MP102", "MP103", "MP105", "MP107", "MP201", "MP301"})
+_UNUSABLE: Final = frozenset({"MP101", "MP102", "MP103", "MP105", "MP106", "MP107", "MP201", "MP301"})
 #: Findings that make an input figure of a derived amount unusable.
 _BLOCKING: Final = _UNUSABLE | {"MP104", "MP106", "MP207", "MP212"}
 
@@ -238,7 +238,7 @@ def _apply(payload: object, edit: _Edit, changes: dict[Path, Change]) -> bool:
 
 def _same(old: object, new: object) -> bool:
     """Whether ``old`` already is ``new`` (a JSON number ``16.1`` is not the string ``"16.10"``)."""
-    return type(old) is str and old == new
+    return type(old) is type(new) and old == new
 
 
 def _child(node: object, key: str | int) -> object:
