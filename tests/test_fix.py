@@ -253,3 +253,64 @@ def test_fix_restores_any_corrupted_derived_figures(case: tuple[dict[str, Any], 
             assert change.path[-1] == "value"
             assert isinstance(change.new, str)
             assert Decimal(change.new) == Decimal(str(change.old))
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@st.composite
+def mangled_orders(draw: st.DrawFn) -> dict[str, Any]:
+    """The example order with arbitrary values put at arbitrary places (derived or not)."""
+    payload = example_order()
+    for _ in range(draw(st.integers(1, 6))):
+        node: Any = payload
+        keys = ("amount", "lines", 0, 1, "unitPrice", "totalAmount", "vatAmount", "discountAmount", "value")
+        path = draw(st.lists(st.sampled_from(keys), min_size=1, max_size=4))
+        for key in path[:-1]:
+            child = node.get(key) if isinstance(node, dict) else None
+            if child is None and isinstance(node, list) and isinstance(key, int) and key < len(node):
+                child = node[key]
+            if not isinstance(child, dict | list):
+                break
+            node = child
+        else:
+            if isinstance(node, dict):
+                node[path[-1]] = draw(JSON)
+    return payload
+
+
+@given(mangled_orders())
+def test_fix_never_raises_and_changes_only_allow_listed_paths(payload: dict[str, Any]) -> None:
+    before = copy.deepcopy(payload)
+    result = fix_order(payload)
+    assert payload == before
+    for change in result.changes:
+        assert change.code in {
+            "MP102",
+            "MP103",
+            "MP104",
+            "MP105",
+            "MP106",
+            "MP107",
+            "MP201",
+            "MP202",
+            "MP203",
+            "MP301",
+            "MP304",
+            "MP101",
+        }
+        if not _is_derived(change.path):
+            assert change.path[-1] in ("value", "currency")
+            assert change.path[2] in ("unitPrice", "discountAmount")
+
+
+@given(JSON)
+def test_fix_accepts_any_json(payload: Any) -> None:
+    before = copy.deepcopy(payload)
+    result = fix_order(payload)
+    assert payload == before
+    assert list(result.report) == list(validate_order(result.payload))
