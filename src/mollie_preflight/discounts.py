@@ -10,7 +10,9 @@ The split works in integer minor units. Each rate first gets the floor of its ex
 left over go to the rates with the largest remainders (ties to the larger total, then to the rate seen
 first), so the parts add up exactly to the discount. A rate's part is capped where its discount line's
 VAT would exceed the VAT the order already has at that rate (possible when the discount takes nearly all
-of it, because each line's VAT is rounded on its own); what a cap cuts off moves to the other rates.
+of it, because each line's VAT is rounded on its own); what a cap cuts off moves to the other rates. Only
+when no rate has room left (a 100 % coupon, say) does a rate's discount span several lines, mirroring
+its goods lines so that its VAT cannot exceed theirs.
 """
 
 from __future__ import annotations
@@ -57,9 +59,41 @@ class Percentage:
 @dataclass(slots=True)
 class _RateShare:
     rate: Rate
-    base: int  #: discountable total at this rate
-    cap: int  #: the most this rate's discount line may take
+    goods: list[int]  #: the discountable line totals at this rate
+    budget: int  #: the VAT all lines at this rate add up to; the discount's VAT may not exceed it
+    cap: int  #: the most one discount line at this rate may take
     share: int = 0
+
+    @property
+    def base(self) -> int:
+        """The discountable total at this rate."""
+        return sum(self.goods)
+
+    def parts(self, share: int) -> list[int] | None:
+        """``share`` as the totals of as few discount lines as keep the VAT within the budget, or ``None``.
+
+        One line when its VAT fits. Otherwise (a discount of nearly everything at this rate, where one
+        line's rounded VAT exceeds the sum of the goods' rounded VATs) the discount mirrors the goods
+        lines: a part per goods line, the last one partial, so each part's VAT is at most that goods
+        line's; adjacent parts are then merged wherever merging does not raise the VAT.
+        """
+        if vat_minor(share, self.rate) <= self.budget:
+            return [share]
+        parts: list[int] = []
+        rest = share
+        for total in self.goods:
+            if rest <= 0:
+                break
+            parts.append(min(total, rest))
+            rest -= parts[-1]
+        merged = [parts[0]]
+        for part in parts[1:]:
+            joined = merged[-1] + part
+            if vat_minor(joined, self.rate) <= vat_minor(merged[-1], self.rate) + vat_minor(part, self.rate):
+                merged[-1] = joined
+            else:
+                merged.append(part)
+        return merged if sum(vat_minor(part, self.rate) for part in merged) <= self.budget else None
 
 
 def split_discount(
@@ -71,13 +105,15 @@ def split_discount(
     types: Sequence[str] = DISCOUNTABLE_TYPES,
     **optional_fields: Any,
 ) -> list[dict[str, Any]]:
-    """``discount`` lines (one per VAT rate present) that take ``discount`` off the order's goods.
+    """``discount`` lines, one per VAT rate present, that take ``discount`` off the order's goods.
 
     ``discount`` is a positive, VAT-inclusive amount in ``currency`` or a ``Percentage``. It applies to the
     lines whose type is in ``types`` (default physical and digital goods; add ``"shipping_fee"`` for a
     coupon that covers shipping). The discount lines' totals add up exactly to minus the discount, and no
     VAT rate's VAT total becomes negative. With more than one rate each line is named
     ``"{name} (21% VAT)"``. ``optional_fields`` (``sku``, ``metadata``, ...) go on every discount line.
+    Only when a discount takes (nearly) everything at a rate whose VAT one line would overshoot through
+    rounding does that rate get more than one line (see the module docstring).
 
     ``DiscountError`` when the discount is larger than the discountable total, or cannot be placed without
     a negative VAT total at some rate. A zero discount gives no lines.
@@ -98,6 +134,7 @@ def split_discount(
             f"{format_minor(total_base, decimals)} (lines of type {', '.join(types)})"
         )
     _allocate(shares, amount)
+    _place_rest_over_several_lines(shares, amount - sum(s.share for s in shares))
     placed = sum(s.share for s in shares)
     if placed != amount:
         raise DiscountError(
@@ -109,7 +146,7 @@ def split_discount(
         build_line(
             name=f"{name} ({_percent(s.rate)}% VAT)" if several else name,
             quantity=1,
-            unit_price=format_minor(-s.share, decimals),
+            unit_price=format_minor(-part, decimals),
             vat_rate=format_rate(s.rate),
             currency=currency,
             type="discount",
@@ -117,6 +154,7 @@ def split_discount(
         )
         for s in shares
         if s.share
+        for part in s.parts(s.share) or ()
     ]
 
 
@@ -139,7 +177,7 @@ def _rate_shares(
     lines: list[Mapping[str, Any]], currency: str, decimals: int, types: frozenset[str]
 ) -> list[_RateShare]:
     """Per rate (in order of first appearance): the discountable total and the VAT the order has there."""
-    bases: dict[tuple[int, int], int] = {}
+    goods: dict[tuple[int, int], list[int]] = {}
     vats: dict[tuple[int, int], int] = {}
     rates: dict[tuple[int, int], Rate] = {}
     for index, line in enumerate(lines):
@@ -151,10 +189,10 @@ def _rate_shares(
         rates.setdefault(key, rate)
         vats[key] = vats.get(key, 0) + vat_minor(total, rate)
         if line.get("type", "physical") in types and total > 0:
-            bases[key] = bases.get(key, 0) + total
+            goods.setdefault(key, []).append(total)
     return [
-        _RateShare(rates[key], base, min(base, _largest_with_vat_at_most(vats[key], rates[key])))
-        for key, base in bases.items()
+        _RateShare(rates[key], totals, vats[key], min(sum(totals), _largest_with_vat_at_most(vats[key], rates[key])))
+        for key, totals in goods.items()
     ]
 
 
@@ -217,6 +255,17 @@ def _allocate(shares: list[_RateShare], amount: int) -> None:
             take = min(part, s.cap - s.share)
             s.share += take
             remaining -= take
+
+
+def _place_rest_over_several_lines(shares: list[_RateShare], rest: int) -> None:
+    """What one line per rate cannot take, taken by rates whose discount can span several lines."""
+    for s in shares:
+        if rest <= 0:
+            return
+        more = min(s.base - s.share, rest)
+        if more > 0 and s.parts(s.share + more) is not None:
+            s.share += more
+            rest -= more
 
 
 def _largest_remainder(amount: int, weights: list[int]) -> list[int]:
