@@ -181,6 +181,8 @@ def test_build_order_refuses_computed_fields_and_mixed_currencies() -> None:
     line = build_line(name="A", quantity=1, unit_price="1.00", vat_rate="21", currency="EUR")
     with pytest.raises(TypeError, match="amount"):
         build_order([line], currency="EUR", amount={"currency": "EUR", "value": "1.00"})
+    with pytest.raises(TypeError, match="'order_number'; Mollie's fields are camelCase"):
+        build_order([line], currency="EUR", order_number="1")
     with pytest.raises(ValueError, match="'EUR', the order in 'USD'"):
         build_order([line], currency="USD")
     with pytest.raises(ValueError, match="at least one line"):

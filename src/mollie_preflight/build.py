@@ -104,11 +104,17 @@ def build_order(lines: Iterable[Mapping[str, Any]], *, currency: str, **fields: 
 
     ``fields`` are Mollie's top-level fields under their own names (``orderNumber``, ``locale``,
     ``redirectUrl``, ``billingAddress``, ...); they are copied, not checked here (``validate_order`` does
-    that). ``amount`` is computed and ``lines`` is the first argument, so neither may be passed as a field.
+    that), except that a snake_case name (``order_number``) is a ``TypeError``: no Mollie field has one, so
+    it is a typo. ``amount`` is computed and ``lines`` is the first argument, so neither may be a field.
     """
     clash = sorted(_COMPUTED_ORDER_FIELDS & set(fields))
     if clash:
         raise TypeError(f"build_order() computes {', '.join(clash)}; do not pass it as a field")
+    snake = sorted(key for key in fields if "_" in key)
+    if snake:
+        raise TypeError(
+            f"build_order() got {', '.join(map(repr, snake))}; Mollie's fields are camelCase (orderNumber, redirectUrl)"
+        )
     decimals = _currency(currency)
     copied = copy_lines(lines)
     if not copied:
