@@ -314,3 +314,12 @@ def test_fix_accepts_any_json(payload: Any) -> None:
     result = fix_order(payload)
     assert payload == before
     assert list(result.report) == list(validate_order(result.payload))
+
+
+def test_tie_tolerance_is_respected() -> None:
+    line = build_line(name="Tie", quantity=1, unit_price="38.97", vat_rate="20", currency="EUR")
+    payload = build_order([line], currency="EUR", orderNumber="1", locale="en_US")
+    payload["lines"][0]["vatAmount"]["value"] = "6.49"  # the other neighbour of the exact tie 6.495
+    assert _changes(fix_order(payload, options=CORE)) == {"lines.0.vatAmount.value": ("6.49", "6.50", "MP203")}
+    lenient = Options(select=("MP0", "MP1", "MP2", "MP3"), vat_ties="either")
+    assert fix_order(payload, options=lenient).changes == ()
