@@ -140,6 +140,8 @@ def test_builders_do_not_depend_on_the_callers_decimal_context() -> None:
         ({"unit_price": "1.50", "vat_rate": 21.0}, TypeError, "not float"),
         ({"unit_price": "1.50", "discount": 0.5}, TypeError, "not float"),
         ({"unit_price": "1.50", "size": "L"}, TypeError, "'size'"),
+        ({"unit_price": "1.50", "image_url": "https://x.test/a.png"}, TypeError, "'image_url'"),
+        ({"unit_price": "1.50", "prices_include_vat": "no"}, TypeError, "prices_include_vat"),
         ({"unit_price": "1.50", "quantity": True}, TypeError, "quantity"),
         ({"unit_price": "1.50", "quantity": 0}, ValueError, "quantity"),
         ({"unit_price": "1.50", "name": " "}, ValueError, "name"),
@@ -172,6 +174,7 @@ def test_optional_fields_are_passed_through_and_copied() -> None:
         name="Meal", quantity=1, unit_price="9.50", vat_rate="9", currency="EUR", category="meal", metadata=metadata
     )
     assert line["category"] == "meal"
+    assert "sku" not in build_line(name="A", quantity=1, unit_price="1.00", vat_rate="0", currency="EUR", sku=None)
     assert line["metadata"] == metadata
     metadata["a"].append(3)
     assert line["metadata"] == {"a": [1, 2]}

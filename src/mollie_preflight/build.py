@@ -59,8 +59,8 @@ def build_line(
     gross line amount, so that discounting the whole net line discounts the whole gross line).
 
     A zero ``discount`` is left out of the line. The optional fields ``sku``, ``category``, ``imageUrl``,
-    ``productUrl`` and ``metadata`` are passed through under Mollie's names (``metadata`` is copied);
-    any other keyword is a ``TypeError``.
+    ``productUrl`` and ``metadata`` are passed through under Mollie's names (``metadata`` is copied, a
+    ``None`` value is left out); any other keyword is a ``TypeError``.
     """
     unknown = sorted(set(optional_fields) - set(OPTIONAL_LINE_FIELDS))
     if unknown:
@@ -68,6 +68,8 @@ def build_line(
             f"build_line() got unexpected keyword argument(s) {', '.join(map(repr, unknown))}; "
             f"the optional line fields are {', '.join(OPTIONAL_LINE_FIELDS)}"
         )
+    if not isinstance(prices_include_vat, bool):
+        raise TypeError(f"prices_include_vat must be True or False, not {prices_include_vat!r}")
     decimals = _currency(currency)
     _check_name(name)
     _check_quantity(quantity)
@@ -82,7 +84,7 @@ def build_line(
 
     total = line_total_minor(unit, quantity, off)
     line: dict[str, Any] = {"type": type}
-    if "category" in optional_fields:
+    if optional_fields.get("category") is not None:
         line["category"] = optional_fields["category"]
     line["name"] = name
     line["quantity"] = quantity
@@ -93,7 +95,7 @@ def build_line(
     line["vatRate"] = format_rate(rate)
     line["vatAmount"] = money_object(vat_minor(total, rate), currency, decimals)
     for field in OPTIONAL_LINE_FIELDS:
-        if field in optional_fields and field != "category":
+        if optional_fields.get(field) is not None and field != "category":
             line[field] = copy_json(optional_fields[field])
     _refuse_what_mollie_refuses(line, currency)
     return line
