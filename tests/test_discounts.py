@@ -83,6 +83,9 @@ def test_a_discount_larger_than_the_goods_is_refused() -> None:
         split_discount(CART, Percentage("101"), currency="EUR")
     with pytest.raises(TypeError, match="float"):
         split_discount(CART, 1.5, currency="EUR")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="types must be line types"):
+        split_discount(CART, "1.00", currency="EUR", types=("goods",))
+    assert len(split_discount(CART, "1.00", currency="EUR", types="shipping_fee")) == 1
 
 
 def test_rate_capped_where_its_vat_would_turn_negative() -> None:

@@ -34,6 +34,7 @@ from .money import (
     pow10,
     to_decimal,
 )
+from .rules.lines import LINE_TYPES
 
 #: The line types an order-level discount applies to by default: the goods, not shipping or fees.
 DISCOUNTABLE_TYPES: Final = ("physical", "digital")
@@ -121,7 +122,10 @@ def split_discount(
     decimals = currency_decimals(currency)
     if decimals is None:
         raise ValueError(f"{currency!r} is not a currency Mollie supports")
-    shares = _rate_shares(list(lines), currency, decimals, frozenset(types))
+    kinds = frozenset((types,) if isinstance(types, str) else types)
+    if not kinds or not kinds <= set(LINE_TYPES):
+        raise ValueError(f"types must be line types ({', '.join(LINE_TYPES)}), got {types!r}")
+    shares = _rate_shares(list(lines), currency, decimals, kinds)
     total_base = sum(s.base for s in shares)
     amount = _discount_minor(discount, total_base, decimals)
     if amount < 0:
@@ -188,7 +192,10 @@ def _rate_shares(
         key = rate.normalized()
         rates.setdefault(key, rate)
         vats[key] = vats.get(key, 0) + vat_minor(total, rate)
-        if line.get("type", "physical") in types and total > 0:
+        kind = line.get("type", "physical")
+        if not isinstance(kind, str):
+            raise ValueError(f"line {index} has no valid type, got {kind!r}")
+        if kind in types and total > 0:
             goods.setdefault(key, []).append(total)
     return [
         _RateShare(rates[key], totals, vats[key], min(sum(totals), _largest_with_vat_at_most(vats[key], rates[key])))
