@@ -155,6 +155,11 @@ def test_change_renders_field_and_pointer() -> None:
     assert change.pointer == "/lines/0/a~1b~0c"
     rendered = {"code": "MP203", "field": change.field, "pointer": change.pointer, "old": "1", "new": "2"}
     assert change.to_dict() == rendered
+    assert str(change) == 'lines.0.a/b~c: "1" → "2" (MP203)'
+    rebuilt = Change(("amount",), None, {"currency": "EUR", "value": "1.00"}, "MP301")
+    assert str(rebuilt) == 'amount: null → {"currency": "EUR", "value": "1.00"} (MP301)'
+    assert str(Change(("amount", "value"), 16.1, "16.10", "MP102")) == 'amount.value: 16.1 → "16.10" (MP102)'
+    assert str(Change(("amount",), {"value": [1]}, "x", "MP101")) == 'amount: <object with 1 key> → "x" (MP101)'
 
 
 @pytest.mark.parametrize("payload", [None, [], "x", 3, {"lines": "x"}, {1: {2: [3]}}, {"lines": [None, 1]}])

@@ -19,6 +19,7 @@ make a line total computable, whose correction then feeds the order amount).
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -27,6 +28,7 @@ from .derived import derived_amounts
 from .findings import Path, Report, Violation, render_field, render_pointer
 from .jsoncopy import copy_json
 from .options import Options
+from .rules.values import describe
 from .validate import validate_order
 
 #: Amount objects of a create-order body whose spelling may be corrected.
@@ -60,6 +62,26 @@ class Change:
 
     def to_dict(self) -> dict[str, object]:
         return {"code": self.code, "field": self.field, "pointer": self.pointer, "old": self.old, "new": self.new}
+
+    def __str__(self) -> str:
+        """``lines.0.vatAmount.value: "121.15" → "121.14" (MP203)``; an absent value shows as ``null``."""
+        return f"{self.field}: {_show(self.old)} → {_show(self.new)} ({self.code})"
+
+
+def _show(value: object) -> str:
+    """A value as JSON when it is small and plain (strings quoted, so ``16.1`` and ``"16.1"`` differ)."""
+    flat = isinstance(value, dict) and len(value) <= 4 and all(_is_scalar(v) for v in value.values())
+    if _is_scalar(value) or flat:
+        text = json.dumps(value, ensure_ascii=False, default=describe)
+        if len(text) <= 120:
+            return text
+    return describe(value)
+
+
+def _is_scalar(value: object) -> bool:
+    return (
+        value is None or isinstance(value, str | bool | float) or (isinstance(value, int) and value.bit_length() < 64)
+    )
 
 
 @dataclass(frozen=True, slots=True)
