@@ -4,12 +4,15 @@ A fix is trustworthy only when there is exactly one right answer and it changes 
 merchant. So ``fix_order`` rewrites two kinds of values and nothing else:
 
 - derived figures: ``lines[].totalAmount``, ``lines[].vatAmount`` and ``amount`` (the validator's
-  findings already carry the value each should have, computed from the correct upstream figures);
+  findings already carry the value each should have, computed from the correct upstream figures; a
+  derived amount that is missing or unreadable is rebuilt whole, in the order's currency);
 - the spelling of an amount: ``16.1`` or ``"16.1"`` → ``"16.10"``, ``"-0.00"`` → ``"0.00"``, ``"eur"`` →
   ``"EUR"``, only where the number itself stays exactly the same.
 
 Unit prices, quantities, discounts, VAT rates and names are never changed: when one of them is wrong,
 the fix cannot know what the merchant meant, and the remaining findings in ``FixResult.report`` say so.
+Nor is a derived figure recomputed while a figure it derives from is unreadable: the result would
+only spread the error.
 
 Fixes are taken only from an explicit allow-list of (code, path shape) pairs, applied to a copy, and the
 copy is validated again until nothing more can be fixed (a few rounds at most: a reformatted unit price can
