@@ -328,3 +328,23 @@ def test_tie_tolerance_is_respected() -> None:
     assert _changes(fix_order(payload, options=CORE)) == {"lines.0.vatAmount.value": ("6.49", "6.50", "MP203")}
     lenient = Options(select=("MP0", "MP1", "MP2", "MP3"), vat_ties="either")
     assert fix_order(payload, options=lenient).changes == ()
+
+
+def test_a_negative_sum_of_lines_does_not_make_the_amount_negative() -> None:
+    payload = example_order()
+    payload["lines"].append(
+        {
+            "type": "gift_card",
+            "name": "Gift card",
+            "quantity": 1,
+            "unitPrice": {"currency": "EUR", "value": "-2000.00"},
+            "totalAmount": {"currency": "EUR", "value": "-2000.00"},
+            "vatRate": "0.00",
+            "vatAmount": {"currency": "EUR", "value": "0.00"},
+        }
+    )
+    for amount in ({"currency": "EUR", "value": "1027.99"}, {"currency": "EUR", "value": "x"}):
+        payload["amount"] = amount
+        result = fix_order(payload, options=CORE)
+        assert result.changes == ()
+        assert result.report.errors

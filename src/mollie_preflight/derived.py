@@ -21,7 +21,8 @@ def derived_amounts(payload: object) -> dict[Path, dict[str, Any]]:
     """``{path: amount object}`` for every derived amount whose correct value is computable.
 
     Paths are ``("lines", i, "totalAmount")``, ``("lines", i, "vatAmount")`` and ``("amount",)`` (the
-    last only when every line total is computable). Amounts are in the order's currency.
+    last only when every line total is computable and their sum is not negative). Amounts are in the
+    order's currency.
     """
     if not isinstance(payload, dict):
         return {}
@@ -49,6 +50,7 @@ def derived_amounts(payload: object) -> dict[Path, dict[str, Any]]:
         if line is not None and line.vat is not None:
             result["lines", index, "vatAmount"] = money_object(line.vat)
     totals = [line.total if line is not None else None for line in figures]
-    if all(total is not None for total in totals):
-        result["amount",] = money_object(sum(total for total in totals if total is not None))
+    order_total = sum(total for total in totals if total is not None)
+    if all(total is not None for total in totals) and order_total >= 0:  # a negative amount is never right
+        result["amount",] = money_object(order_total)
     return result

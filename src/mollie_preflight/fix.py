@@ -205,7 +205,13 @@ def _edit_for(finding: Violation) -> _Edit | None:
 
 
 def _derived_value(path: Path, expected: str, code: str) -> _Edit | None:
-    """MP202 / MP203 / MP304 are reported at the amount object; the fix replaces its ``value``."""
+    """MP202 / MP203 / MP304 are reported at the amount object; the fix replaces its ``value``.
+
+    A negative order amount is never valid, so when the lines add up to less than zero the lines are
+    wrong, not the amount, and it is left alone.
+    """
+    if path == ("amount",) and expected.startswith("-"):
+        return None
     if path == ("amount",) or _is_line_amount(path, _DERIVED_LINE_AMOUNTS):
         return _Edit((*path, "value"), expected, code, derives=True)
     return None
