@@ -13,7 +13,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from mollie_preflight.discounts import Percentage
 from mollie_preflight.money import minor_to_decimal
 from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
 
@@ -35,14 +34,14 @@ class Cart:
     #: The gift card as a fraction (0–1) of what is left to pay, or None.
     gift_card: Decimal | None
 
-    def discount(self, discountable_minor: int) -> Decimal | Percentage | None:
-        """The order-level discount in the form the cart asks for, sized against the discountable total."""
+    def discount(self, discountable_minor: int) -> tuple[str, Decimal] | None:
+        """``("percent" | "discount", value)`` for the order-level discount, sized against the discountable total."""
         if self.order_discount is None:
             return None
         if self.discount_as_percentage:
-            return Percentage((self.order_discount * 100).quantize(Decimal("0.01")))
+            return "percent", (self.order_discount * 100).quantize(Decimal("0.01"))
         minor = int(discountable_minor * self.order_discount)
-        return minor_to_decimal(minor, self.decimals)
+        return "discount", minor_to_decimal(minor, self.decimals)
 
 
 @st.composite

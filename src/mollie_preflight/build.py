@@ -1,12 +1,10 @@
-"""Builders: order lines and order bodies whose derived figures are exactly what Mollie computes.
+"""Build order lines and orders whose derived figures are right by construction.
 
-The caller gives what the shop decided (name, quantity, unit price, VAT rate, a line discount); the
-builder computes ``totalAmount``, ``vatAmount`` and the order ``amount`` with the same integer formulas
-the validator checks against, so a built payload cannot fail R029, R063 or R065.
-
-Money arguments accept ``Decimal``, ``int`` and decimal strings (``"19.99"``); a ``float`` is a caller's
-bug and raises ``TypeError``. Anything Mollie would refuse raises ``ValueError`` here, at the call that
-introduced it, instead of a 422 later.
+``build_line`` computes ``totalAmount`` and ``vatAmount`` exactly as Mollie checks them, from the inputs a
+shop has (a unit price, a quantity, a rate, maybe a discount), and ``build_order`` sets ``amount`` to the
+sum of the line totals. All arithmetic is on integers (minor units); inputs are ``Decimal``, ``int`` or
+decimal strings, and a ``float`` is refused with ``TypeError``, because a binary float cannot hold most
+cent amounts and would hide exactly the rounding bugs these functions exist to prevent.
 """
 
 from __future__ import annotations
@@ -15,20 +13,16 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
-from .calc import Rate, _scaled, line_total_minor, order_amount, round_half_away, vat_minor
+from .calc import Rate, round_half_away, scaled_integer, vat_minor
 from .findings import Severity
-from .jsoncopy import copy_json, copy_lines
+from .jsoncopy import copy_json as deep_copy
 from .money import DecimalLike, currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
 from .options import DEFAULT_OPTIONS
 from .rules.checker import Checker
-from .rules.lines import LINE_TYPES, MAX_QUANTITY, NEGATIVE_TYPES, check_line
+from .rules.lines import LINE_CATEGORIES, LINE_TYPES, NEGATIVE_TYPES, check_line
 
-#: The optional line fields ``build_line`` passes through, under Mollie's own names.
-OPTIONAL_LINE_FIELDS: Final = ("sku", "category", "imageUrl", "productUrl", "metadata")
-#: Top-level fields ``build_order`` computes or takes positionally, so they cannot be passed as fields.
-_COMPUTED_ORDER_FIELDS: Final = frozenset({"amount", "lines"})
-#: VAT rates are percentages with at most two decimals, sent as ``"21.00"`` (SPEC R064).
-RATE_DECIMALS: Final = 2
+#: The optional line fields ``build_line`` passes through, by their Mollie names.
+OPTIONAL_LINE_FIELDS: Final = frozenset({"sku", "category", "imageUrl", "productUrl", "metadata"})
 
 
 def build_line(
@@ -43,177 +37,138 @@ def build_line(
     prices_include_vat: bool = True,
     **optional_fields: Any,
 ) -> dict[str, Any]:
-    """One order line, with ``totalAmount`` and ``vatAmount`` computed exactly as Mollie computes them.
+    """An order line with ``totalAmount`` and ``vatAmount`` computed as Mollie computes them.
 
     ``build_line(name="Bike", quantity=2, unit_price="399.00", discount="100.00", vat_rate="21",
     currency="EUR")`` gives total 698.00 and VAT 121.14.
 
-    Mollie's prices are VAT-inclusive, and it derives the VAT from the line total *as sent*:
-    ``vatAmount = round(totalAmount × rate / (100 + rate))``. So with ``prices_include_vat=False`` the net
-    unit price is first turned into the gross unit price (rounded half away from zero to the currency, as
-    a shop shows it on the price tag), and then the total and the VAT are computed from that gross price,
-    never from the net figures. Computing the VAT as ``net × rate`` (or summing per-unit VAT) is the most
-    common reason Mollie refuses an order: it differs from Mollie's figure by a cent whenever the rounding
-    falls differently. ``discount`` is in the same basis as ``unit_price``: a net discount is grossed up
-    by the same rule, independently, because ``discountAmount`` too is VAT-inclusive (and capped at the
-    gross line amount, so that discounting the whole net line discounts the whole gross line).
+    With ``prices_include_vat=False``, ``unit_price`` and ``discount`` are net. They are first turned into
+    gross amounts rounded to the currency (half away from zero), and everything else is computed from
+    those gross amounts. That order matters: Mollie derives VAT from the gross line total *as sent*, so VAT
+    computed from net prices (net × rate, summed per unit) differs from Mollie's by a cent often enough to
+    be the most common live failure of shop plugins.
 
-    A zero ``discount`` is left out of the line. The optional fields ``sku``, ``category``, ``imageUrl``,
-    ``productUrl`` and ``metadata`` are passed through under Mollie's names (``metadata`` is copied, a
-    ``None`` value is left out); any other keyword is a ``TypeError``.
+    Optional Mollie fields (``sku``, ``category``, ``imageUrl``, ``productUrl``, ``metadata``) are passed
+    through; any other keyword is a ``TypeError``.
     """
-    unknown = sorted(set(optional_fields) - set(OPTIONAL_LINE_FIELDS))
+    unknown = set(optional_fields) - OPTIONAL_LINE_FIELDS
     if unknown:
-        raise TypeError(
-            f"build_line() got unexpected keyword argument(s) {', '.join(map(repr, unknown))}; "
-            f"the optional line fields are {', '.join(OPTIONAL_LINE_FIELDS)}"
-        )
-    if not isinstance(prices_include_vat, bool):
-        raise TypeError(f"prices_include_vat must be True or False, not {prices_include_vat!r}")
-    decimals = _currency(currency)
-    _check_name(name)
-    _check_quantity(quantity)
+        raise TypeError(f"unknown line fields: {', '.join(sorted(unknown))}; allowed: {sorted(OPTIONAL_LINE_FIELDS)}")
     if type not in LINE_TYPES:
         raise ValueError(f"type must be one of {', '.join(LINE_TYPES)}, not {type!r}")
-    rate = parse_vat_rate(vat_rate)
-    unit = _price_minor(unit_price, rate, decimals, prices_include_vat, "unit_price")
-    off = _price_minor(discount, rate, decimals, prices_include_vat, "discount") if discount is not None else 0
-    if not prices_include_vat and discount is not None:
-        off = _cap_net_discount(unit_price, quantity, discount, unit * quantity, off)
-    _check_signs(type, unit, quantity, off, rate)
-
-    total = line_total_minor(unit, quantity, off)
-    line: dict[str, Any] = {"type": type}
-    if optional_fields.get("category") is not None:
-        line["category"] = optional_fields["category"]
-    line["name"] = name
-    line["quantity"] = quantity
-    line["unitPrice"] = money_object(unit, currency, decimals)
-    if off:
-        line["discountAmount"] = money_object(off, currency, decimals)
-    line["totalAmount"] = money_object(total, currency, decimals)
+    if "category" in optional_fields and optional_fields["category"] not in LINE_CATEGORIES:
+        raise ValueError(f"category must be one of {', '.join(LINE_CATEGORIES)}")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("name must be a non-empty string")
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise TypeError(f"quantity must be an int, not {quantity.__class__.__name__}")
+    if quantity < 1:
+        raise ValueError(f"quantity must be at least 1, not {quantity}")
+    decimals = _decimals(currency)
+    rate = rate_of(vat_rate)
+    price = _gross(to_decimal(unit_price, "unit_price"), rate, decimals, prices_include_vat, "unit_price")
+    off = (
+        0
+        if discount is None
+        else _gross(to_decimal(discount, "discount"), rate, decimals, prices_include_vat, "discount")
+    )
+    if off < 0:
+        raise ValueError("discount is the positive amount taken off the line; use a 'discount' line for more")
+    if discount is not None and not prices_include_vat:
+        off = _cap_net_discount(unit_price, quantity, discount, price * quantity, off)
+    _check_signs(type, price, quantity, off, rate)
+    total = price * quantity - off
+    line: dict[str, Any] = {
+        "type": type,
+        "name": name,
+        "quantity": quantity,
+        "unitPrice": amount_object(price, currency),
+    }
+    if discount is not None:
+        line["discountAmount"] = amount_object(off, currency)
+    line["totalAmount"] = amount_object(total, currency)
     line["vatRate"] = format_rate(rate)
-    line["vatAmount"] = money_object(vat_minor(total, rate), currency, decimals)
-    for field in OPTIONAL_LINE_FIELDS:
-        if optional_fields.get(field) is not None and field != "category":
-            line[field] = copy_json(optional_fields[field])
+    line["vatAmount"] = amount_object(vat_minor(total, rate), currency)
+    line.update({key: deep_copy(value) for key, value in optional_fields.items()})
     _refuse_what_mollie_refuses(line, currency)
     return line
 
 
 def build_order(lines: Iterable[Mapping[str, Any]], *, currency: str, **fields: Any) -> dict[str, Any]:
-    """The create-order body: ``amount`` = Σ the lines' ``totalAmount``, the given top-level fields, the lines.
+    """An order body: ``amount`` is the exact sum of the lines' totals, then ``fields`` as given.
 
-    ``fields`` are Mollie's top-level fields under their own names (``orderNumber``, ``locale``,
-    ``redirectUrl``, ``billingAddress``, ...); they are copied, not checked here (``validate_order`` does
-    that), except that a snake_case name (``order_number``) is a ``TypeError``: no Mollie field has one, so
-    it is a typo. ``amount`` is computed and ``lines`` is the first argument, so neither may be a field.
+    ``fields`` are top-level Mollie fields by their own names (``orderNumber``, ``locale``,
+    ``billingAddress``, ``redirectUrl``, ...). The lines are copied, not shared.
     """
-    clash = sorted(_COMPUTED_ORDER_FIELDS & set(fields))
-    if clash:
-        raise TypeError(f"build_order() computes {', '.join(clash)}; do not pass it as a field")
-    snake = sorted(key for key in fields if "_" in key)
-    if snake:
-        raise TypeError(
-            f"build_order() got {', '.join(map(repr, snake))}; Mollie's fields are camelCase (orderNumber, redirectUrl)"
-        )
-    decimals = _currency(currency)
-    copied = copy_lines(lines)
-    if not copied:
-        raise ValueError("an order needs at least one line")
+    if "amount" in fields or "lines" in fields:
+        raise TypeError("amount and lines are computed by build_order; do not pass them")
+    decimals = _decimals(currency)
+    copied: list[dict[str, Any]] = []
+    for index, line in enumerate(lines):
+        copy = deep_copy(line)
+        if not isinstance(copy, dict):
+            raise TypeError(f"line {index} must be a dict (an order line), not {type(line).__name__}")
+        copied.append(copy)
+    total = 0
     for index, line in enumerate(copied):
-        amount = line.get("totalAmount")
-        found = amount.get("currency") if isinstance(amount, dict) else None
-        if found != currency:
-            raise ValueError(f"line {index} totalAmount is in {found!r}, the order in {currency!r}")
-    total = decimal_to_minor(order_amount(copied), decimals, "order amount")
-    if total < 0:
-        raise ValueError(f"the lines add up to {format_minor(total, decimals)}; an order amount cannot be negative")
-    extra = {key: copy_json(value) for key, value in fields.items()}
-    return {"amount": money_object(total, currency, decimals), **extra, "lines": copied}
+        total += minor_of(line.get("totalAmount"), currency, decimals, f"line {index} totalAmount")
+    extra = {key: deep_copy(value) for key, value in fields.items()}
+    return {"amount": amount_object(total, currency), **extra, "lines": copied}
 
 
-def money_object(minor: int, currency: str, decimals: int) -> dict[str, str]:
-    """Mollie's amount object for ``minor`` units; zero is never written as ``-0.00``."""
-    return {"currency": currency, "value": format_minor(minor, decimals)}
+# --- shared by the builders --------------------------------------------------------------------------
 
 
-def parse_vat_rate(vat_rate: DecimalLike) -> Rate:
-    """A caller's VAT rate (``"21"``, ``21``, ``Decimal("5.5")``) as a ``Rate`` with two decimals.
-
-    ``ValueError`` for a negative rate or one with more than two decimals (Mollie's ``vatRate`` form).
-    """
-    value = to_decimal(vat_rate, "vat_rate")
-    if value < 0:
-        raise ValueError(f"vat_rate must not be negative, got {vat_rate}")
-    return Rate(decimal_to_minor(value, RATE_DECIMALS, "vat_rate"), RATE_DECIMALS)
+def rate_of(value: DecimalLike) -> Rate:
+    """A VAT rate as Mollie accepts it: non-negative, at most two decimals."""
+    rate = to_decimal(value, "vat_rate")
+    if rate < 0:
+        raise ValueError(f"vat_rate cannot be negative, got {value}")
+    return Rate(decimal_to_minor(rate, 2, "vat_rate"), 2)
 
 
 def format_rate(rate: Rate) -> str:
-    """``vatRate`` as Mollie's examples write it: two decimals, ``"21.00"``."""
-    return format_minor(rate.units * pow10(RATE_DECIMALS - rate.scale), RATE_DECIMALS)
+    return format_minor(rate.units * pow10(2 - rate.scale), 2)
 
 
-def gross_minor(net: Decimal, rate: Rate, decimals: int) -> int:
-    """A net price with ``rate`` VAT added, in minor units, rounded half away from zero (exact integers)."""
-    units, exponent = _scaled(net, "net price")
-    hundred = 100 * pow10(rate.scale)
-    numerator = units * (hundred + rate.units)
-    denominator = hundred
-    shift = exponent + decimals
-    if shift >= 0:
-        numerator *= pow10(shift)
-    else:
-        denominator *= pow10(-shift)
-    return round_half_away(numerator, denominator)
+def amount_object(minor: int, currency: str) -> dict[str, str]:
+    return {"currency": currency, "value": format_minor(minor, _decimals(currency))}
 
 
-def _price_minor(value: DecimalLike, rate: Rate, decimals: int, includes_vat: bool, what: str) -> int:
-    amount = to_decimal(value, what)
-    return decimal_to_minor(amount, decimals, what) if includes_vat else gross_minor(amount, rate, decimals)
+def minor_of(amount: object, currency: str, decimals: int, what: str) -> int:
+    """The minor units of an amount object built in ``currency``; ``ValueError`` for anything else."""
+    if not isinstance(amount, Mapping) or amount.get("currency") != currency:
+        raise ValueError(f"{what} must be an amount object in {currency}")
+    value = amount.get("value")
+    if not isinstance(value, str):
+        raise ValueError(f"{what} value must be a string")
+    return decimal_to_minor(to_decimal(value, what), decimals, what)
+
+
+def _decimals(currency: str) -> int:
+    decimals = currency_decimals(currency)
+    if decimals is None:
+        raise ValueError(f"{currency!r} is not a currency Mollie supports")
+    return decimals
 
 
 def _cap_net_discount(unit_price: DecimalLike, quantity: int, discount: DecimalLike, gross_line: int, off: int) -> int:
     """A net discount of at most the net line stays at most the gross line.
 
     Unit price and discount are grossed up and rounded separately, so a discount of the whole net line
-    (``unit × quantity``) could round to a cent more than the gross line; it is capped there, so that a
-    100 % discount stays exactly 100 %.
+    (``unit × quantity``) can round to a cent more than the gross line (3 × 8.2603 net @ 21 %: the unit is
+    9.99 gross, the line 29.97, but the whole net line 24.7809 grosses up to 29.98, a negative total). It
+    is capped at the gross line, so a 100 % discount stays exactly 100 %.
     """
-    unit_units, unit_exp = _scaled(to_decimal(unit_price, "unit_price"), "unit_price")
-    off_units, off_exp = _scaled(to_decimal(discount, "discount"), "discount")
+    unit_units, unit_exp = scaled_integer(to_decimal(unit_price, "unit_price"), "unit_price")
+    off_units, off_exp = scaled_integer(to_decimal(discount, "discount"), "discount")
     exponent = min(unit_exp, off_exp)  # compare on integers: the caller's decimal context stays out of it
     whole_line = off_units * pow10(off_exp - exponent) <= unit_units * pow10(unit_exp - exponent) * quantity
-    if whole_line and off > gross_line >= 0:
-        return gross_line
-    return off
-
-
-def _currency(currency: str) -> int:
-    if not isinstance(currency, str):
-        raise TypeError(f"currency must be a str such as 'EUR', not {type(currency).__name__}")
-    decimals = currency_decimals(currency)
-    if decimals is None:
-        raise ValueError(f"{currency!r} is not a currency Mollie supports (use the upper-case ISO 4217 code)")
-    return decimals
-
-
-def _check_name(name: object) -> None:
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a str, not {type(name).__name__}")
-    if not name.strip():
-        raise ValueError("name must not be empty or blank")
-
-
-def _check_quantity(quantity: object) -> None:
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise TypeError(f"quantity must be an int, not {type(quantity).__name__}")
-    if not 1 <= quantity <= MAX_QUANTITY:
-        raise ValueError(f"quantity must be between 1 and {MAX_QUANTITY}, got {quantity}")
+    return gross_line if whole_line and off > gross_line >= 0 else off
 
 
 def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate) -> None:
-    """What the sign rules (R059–R062, R072a) refuse or warn about, refused at build time."""
+    """What the sign rules (R059–R062, R072a) refuse or warn about, refused when the line is built."""
     if unit < 0 and line_type not in NEGATIVE_TYPES:
         raise ValueError(f"a {line_type} line cannot have a negative unit price; use type 'discount'")
     if line_type == "gift_card" and unit >= 0:
@@ -222,14 +177,12 @@ def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate)
         raise ValueError(f"a {line_type} line needs a negative (or zero) unit price")
     if line_type == "gift_card" and not rate.is_zero:
         raise ValueError("a gift_card line is a means of payment and is untaxed; use vat_rate 0")
-    if off < 0:
-        raise ValueError("discount is the positive amount taken off the line")
     if off > 0 and off > unit * quantity:
         raise ValueError("discount is larger than unit_price × quantity; put the rest on a 'discount' line")
 
 
 def _refuse_what_mollie_refuses(line: dict[str, Any], currency: str) -> None:
-    """Run the line rules on the built line: sku length, category, URLs, metadata size and the rest."""
+    """Run the line rules on the built line (sku length, URLs, metadata size, ...): one source of truth."""
     ck = Checker(DEFAULT_OPTIONS, None)
     ck.order_currency = currency
     check_line(ck, line, 0)
@@ -240,4 +193,17 @@ def _refuse_what_mollie_refuses(line: dict[str, Any], currency: str) -> None:
         raise ValueError(f"Mollie would refuse this line: {details}")
 
 
-__all__ = ["build_line", "build_order"]
+def _gross(value: Decimal, rate: Rate, decimals: int, includes_vat: bool, what: str) -> int:
+    """``value`` as gross minor units: exact when it is already gross, rounded once when it is net."""
+    if includes_vat:
+        return decimal_to_minor(value, decimals, what)
+    units, exponent = scaled_integer(value, what)
+    # gross = net × (100 + rate) / 100, with net = units·10^exponent and rate = rate.units / 10^rate.scale
+    numerator = units * (100 * pow10(rate.scale) + rate.units)
+    denominator = 100 * pow10(rate.scale)
+    shift = exponent + decimals
+    if shift >= 0:
+        numerator *= pow10(shift)
+    else:
+        denominator *= pow10(-shift)
+    return round_half_away(numerator, denominator)

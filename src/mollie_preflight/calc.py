@@ -104,8 +104,8 @@ def line_total(unit_price: DecimalLike, quantity: int, discount: DecimalLike | N
     """``unit_price × quantity − discount``, exact: ``line_total("399.00", 2, "100.00") == Decimal("698.00")``."""
     if isinstance(quantity, bool) or not isinstance(quantity, int):
         raise TypeError(f"quantity must be an int, not {type(quantity).__name__}")
-    price = _scaled(to_decimal(unit_price, "unit_price"), "unit_price")
-    off = _scaled(to_decimal(discount, "discount"), "discount") if discount is not None else (0, price[1])
+    price = scaled_integer(to_decimal(unit_price, "unit_price"), "unit_price")
+    off = scaled_integer(to_decimal(discount, "discount"), "discount") if discount is not None else (0, price[1])
     exponent = min(price[1], off[1])
     price_units = price[0] * pow10(price[1] - exponent)
     off_units = off[0] * pow10(off[1] - exponent)
@@ -120,10 +120,10 @@ def vat_amount(total: DecimalLike, rate: DecimalLike, currency: str) -> Decimal:
     rate, both of which Mollie refuses.
     """
     decimals = _decimals(currency)
-    rate_units, rate_exp = _scaled(to_decimal(rate, "rate"), "rate")
+    rate_units, rate_exp = scaled_integer(to_decimal(rate, "rate"), "rate")
     if rate_units < 0:
         raise ValueError(f"rate must not be negative, got {rate}")
-    total_units, total_exp = _scaled(to_decimal(total, "total"), "total")
+    total_units, total_exp = scaled_integer(to_decimal(total, "total"), "total")
     scale = max(0, -rate_exp)
     rate_units *= pow10(rate_exp + scale)
     numerator = total_units * rate_units
@@ -193,7 +193,7 @@ def _decimals(currency: str) -> int:
     return decimals
 
 
-def _scaled(value: Decimal, what: str) -> tuple[int, int]:
+def scaled_integer(value: Decimal, what: str) -> tuple[int, int]:
     """``value`` as ``(integer, exponent)`` with bounded exponent, so no power of ten can explode."""
     sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)

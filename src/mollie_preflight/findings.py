@@ -19,6 +19,15 @@ Path = tuple[PathElement, ...]
 _DOCS: Final = "https://docs.mollie.com/reference/v2/orders-api/"
 _DOCUMENTATION: Final[dict[str, str]] = {
     "create-order": _DOCS + "create-order",
+    "update-order": _DOCS + "update-order",
+    "update-order-line": _DOCS + "update-order-line",
+    "manage-order-lines": _DOCS + "manage-order-lines",
+    "cancel-order-lines": _DOCS + "cancel-order-lines",
+    "cancel-order": _DOCS + "cancel-order",
+    "create-order-payment": _DOCS + "create-order-payment",
+    "create-shipment": "https://docs.mollie.com/reference/v2/shipments-api/create-shipment",
+    "update-shipment": "https://docs.mollie.com/reference/v2/shipments-api/update-shipment",
+    "create-order-refund": "https://docs.mollie.com/reference/v2/refunds-api/create-order-refund",
 }
 
 

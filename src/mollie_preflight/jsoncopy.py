@@ -6,9 +6,6 @@ builders and ``fix_order`` promise new data for any input, so they copy with thi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 
 def copy_json(value: object) -> object:
     """A deep copy of JSON-like data without recursion (any depth is safe), arrays as lists.
@@ -45,14 +42,3 @@ def _shell(value: object, copies: dict[int, object]) -> object:
         existing = {} if isinstance(value, dict) else []
         copies[id(value)] = existing
     return existing
-
-
-def copy_lines(lines: Iterable[object]) -> list[dict[str, Any]]:
-    """Copies of order lines, each of which must be a dict (``TypeError`` otherwise)."""
-    copied: list[dict[str, Any]] = []
-    for index, line in enumerate(lines):
-        copy = copy_json(line)
-        if not isinstance(copy, dict):
-            raise TypeError(f"line {index} must be a dict (an order line), not {type(line).__name__}")
-        copied.append(copy)
-    return copied

@@ -25,6 +25,11 @@ _MAX_LENGTH: Final = MAX_INTEGER_DIGITS + 1 + 1 + 3  # sign, point, a few decima
 
 _PLAIN = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?", re.ASCII)
 _ASCII_DIGITS: Final = frozenset("0123456789")
+#: The exact shape of a valid value with 0, 1, 2 or 3 decimals: the common case, decided by one match.
+_EXACT: Final = tuple(
+    re.compile(rf"-?(?:0|[1-9][0-9]{{0,{MAX_INTEGER_DIGITS - 1}}})" + (rf"\.[0-9]{{{d}}}" if d else ""), re.ASCII)
+    for d in range(4)
+)
 
 DecimalLike = Decimal | int | str
 
@@ -59,6 +64,17 @@ def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
     always returns an ``InvalidValue`` or the value in units of its own last digit, which callers must not
     use for arithmetic (they do not: an unknown currency is already a finding).
     """
+    if len(text) > _MAX_LENGTH:
+        return InvalidValue(f"is {len(text)} characters long; no valid amount is longer than {_MAX_LENGTH}")
+    if decimals is not None and decimals < len(_EXACT) and _EXACT[decimals].fullmatch(text):
+        minor = int(text.replace(".", "", 1))
+        if minor or text[0] != "-":
+            return minor
+    return parse_value_slowly(text, decimals)
+
+
+def parse_value_slowly(text: str, decimals: int | None) -> int | InvalidValue:
+    """``parse_value`` without its fast path: the reference the fast path is tested against."""
     if len(text) > _MAX_LENGTH:
         return InvalidValue(f"is {len(text)} characters long; no valid amount is longer than {_MAX_LENGTH}")
     match = _PLAIN.fullmatch(text)

@@ -61,6 +61,14 @@ class Options:
             chosen = {code for code in chosen if RULES[code].evidence is not Evidence.INFERRED}
         return MappingProxyType({code: severities.get(code, RULES[code].severity) for code in sorted(chosen)})
 
+    def __reduce__(self) -> tuple[type[Options], tuple[object, ...]]:
+        """Pickle by the constructor's arguments: the compiled policy is a read-only mapping that pickle
+        cannot copy, and options must travel to worker processes (``validate_records`` on Dask or Spark).
+        """
+        severities = dict(self.severities)
+        fields = (self.inferred, self.vat_ties, self.expires_at_max_days, self.klarna_expires_at_max_days)
+        return (Options, (self.select, self.ignore, severities, *fields))
+
     @property
     def policy(self) -> Mapping[str, Severity]:
         """Enabled rule code → effective severity."""

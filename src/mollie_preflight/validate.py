@@ -9,12 +9,21 @@ from typing import Final
 from .findings import Report
 from .options import DEFAULT_OPTIONS, Options
 from .rules.checker import Checker
+from .rules.dates import check_dates
+from .rules.methods import check_methods
 from .rules.order import check_order
+from .rules.payment import check_payment
+from .rules.toplevel import check_top_level
 
 #: The checks a create-order body goes through, in order, after ``check_order`` found it is an object.
 #: Each takes the checker and the payload dict; findings come out in this order, so it is part of the
 #: stable output order.
-CREATE_ORDER_CHECKS: Final[tuple[Callable[[Checker, dict[object, object]], None], ...]] = ()
+CREATE_ORDER_CHECKS: Final[tuple[Callable[[Checker, dict[object, object]], None], ...]] = (
+    check_top_level,
+    check_methods,
+    check_payment,
+    check_dates,
+)
 
 
 def validate_order(payload: object, *, today: datetime.date | None = None, options: Options | None = None) -> Report:

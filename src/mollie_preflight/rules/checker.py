@@ -27,7 +27,7 @@ def amsterdam_today() -> datetime.date:
 
 
 class Checker:
-    __slots__ = ("_policy", "_today", "findings", "options", "order_currency")
+    __slots__ = ("_policy", "_today", "findings", "options", "order_amount", "order_currency")
 
     def __init__(self, options: Options, today: datetime.date | None) -> None:
         self._policy: Mapping[str, Severity] = options.policy
@@ -36,6 +36,8 @@ class Checker:
         self.findings: list[Violation] = []
         #: The order's currency once ``amount`` has been read; lines are compared against it.
         self.order_currency: str | None = None
+        #: The order amount in minor units, when ``amount`` is valid.
+        self.order_amount: int | None = None
 
     @property
     def today(self) -> datetime.date:

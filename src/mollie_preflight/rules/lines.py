@@ -218,9 +218,25 @@ class LineFigures:
     rate: Rate | None
 
 
-def check_line(ck: Checker, line: object, index: int) -> LineFigures | None:
-    path: Path = ("lines", index)
-    prefix = f"Order line {index} is invalid. "
+def check_line(
+    ck: Checker,
+    line: object,
+    index: int,
+    *,
+    path: Path | None = None,
+    prefix: str | None = None,
+    required: tuple[str, ...] = REQUIRED,
+) -> LineFigures | None:
+    """Check one order line; the figures the order-level rules need, or ``None`` when it is not an object.
+
+    Defaults are the create-order line ``lines.{index}`` with Mollie's prefix "Order line N is invalid. ";
+    other endpoints pass where the line sits (``path``), their own ``prefix``, and which fields they
+    require (an update-order-line body requires none by itself).
+    """
+    if path is None:
+        path = ("lines", index)
+    if prefix is None:
+        prefix = f"Order line {index} is invalid. "
     if not isinstance(line, dict):
         ck.report(
             LINE_NOT_OBJECT,
@@ -229,7 +245,7 @@ def check_line(ck: Checker, line: object, index: int) -> LineFigures | None:
             actual=describe(line),
         )
         return None
-    for field in REQUIRED:
+    for field in required:
         if line.get(field) is None:
             ck.report(LINE_REQUIRED_FIELD, (*path, field), f"{prefix}The '{field}' field is required.")
     line_type = _check_type(ck, line.get("type"), path, prefix)
@@ -247,13 +263,13 @@ def check_line(ck: Checker, line: object, index: int) -> LineFigures | None:
         ck.order_currency = next((m.currency for m in (unit_price, discount, total, vat) if m), None)
     rate = _check_rate(ck, line.get("vatRate"), path, prefix)
 
-    _check_signs(ck, line_type, unit_price, total, path, prefix)
     _check_sku(ck, line.get("sku"), path, prefix)
     check_url(ck, line.get("imageUrl"), (*path, "imageUrl"), prefix)
     check_url(ck, line.get("productUrl"), (*path, "productUrl"), prefix)
     check_metadata(ck, line.get("metadata"), (*path, "metadata"), prefix)
 
     correct_total = _check_total(ck, unit_price, quantity, discount, total, line, path, prefix)
+    _check_signs(ck, line_type, unit_price, correct_total, path, prefix)
     correct_vat = _check_vat(ck, correct_total, rate, vat, path, prefix)
     return LineFigures(index, line_type or "physical", correct_total, correct_vat, rate)
 
@@ -415,7 +431,7 @@ def _rate_string(value: object) -> str | None:
 
 
 def _check_signs(
-    ck: Checker, line_type: str | None, unit_price: Money | None, total: Money | None, path: Path, prefix: str
+    ck: Checker, line_type: str | None, unit_price: Money | None, total: int | None, path: Path, prefix: str
 ) -> None:
     kind = line_type or "physical"
     if unit_price is not None:
@@ -443,12 +459,12 @@ def _check_signs(
                 expected=format_minor(-unit_price.minor, unit_price.decimals),
                 actual=unit_price.plain(),
             )
-    if total is not None and total.minor < 0 and kind in GOODS_TYPES:
+    if total is not None and total < 0 and kind in GOODS_TYPES and unit_price is not None:
         ck.report(
             LINE_TOTAL_NEGATIVE,
             (*path, "totalAmount"),
             f"{prefix}A {kind} line should not have a negative total; put reductions on a separate discount line.",
-            actual=total.plain(),
+            actual=format_minor(total, unit_price.decimals),
         )
 
 

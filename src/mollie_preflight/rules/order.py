@@ -143,6 +143,7 @@ def check_order(ck: Checker, payload: object) -> bool:
         amount = check_amount(ck, payload["amount"], ("amount",))
         if amount is not None:
             ck.order_currency = amount.currency
+            ck.order_amount = amount.minor
     _check_order_number(ck, payload.get("orderNumber"))
     figures = _check_lines(ck, payload.get("lines"))
     if figures is not None:

@@ -10,10 +10,35 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
-from . import amounts, lines, metadata, order, urls
+from . import (
+    address,
+    amounts,
+    cancel,
+    contact,
+    dates,
+    lines,
+    manage,
+    metadata,
+    methods,
+    order,
+    partial,
+    payment,
+    payments,
+    refunds,
+    requests,
+    shipments,
+    snapshot,
+    status,
+    toplevel,
+    updates,
+    urls,
+)
 from .rule import Rule
 
-_FAMILIES: Final = (order, amounts, lines, metadata, urls)
+_FAMILIES: Final = (
+    *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
+    *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status),
+)
 
 
 def _build(rules: Iterable[Rule]) -> Mapping[str, Rule]:

@@ -26,12 +26,29 @@ URL_INVALID = Rule(
     "Send a full URL with scheme and host, such as https://shop.example/product/42.",
 )
 
-RULES = (URL_INVALID,)
+WEBHOOK_UNREACHABLE = Rule(
+    "MP611",
+    "webhook-unreachable",
+    Severity.ERROR,
+    ("R022", "R034", "R046"),
+    Evidence.LIVE,
+    "a webhook URL points at a host Mollie cannot reach from the internet",
+    "Mollie calls the webhook from its own servers: localhost, private and link-local addresses, and hosts "
+    "under reserved names never resolve there. Refused in test mode too.",
+    "Use a public host; during development, a tunnel (for example ngrok) to your machine.",
+    "The webhook URL is invalid because it is unreachable from Mollie's point of view.",
+)
+
+RULES = (URL_INVALID, WEBHOOK_UNREACHABLE)
+
+#: Names that never resolve on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's .internal).
+_PRIVATE_SUFFIXES: Final = (".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".home.arpa")
 
 #: Generous bound: browsers handle ~2000 characters reliably; longer values are almost always a bug.
 MAX_URL_LENGTH: Final = 2048
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def url_problem(text: str, *, web_only: bool = True) -> str | None:
@@ -42,7 +59,7 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
     """
     if len(text) > MAX_URL_LENGTH:
         return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
-    if text != text.strip() or any(ch.isspace() for ch in text):
+    if _WHITE_SPACE.search(text):
         return "contains white space"
     scheme, colon, rest = text.partition(":")
     if not colon or not _SCHEME.fullmatch(scheme):
@@ -50,13 +67,58 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
     if scheme.lower() in ("http", "https"):
         if not rest.startswith("//"):
             return "has no host after the scheme"
-        host = rest[2:].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
-        if not host or host.startswith(":"):
+        if not host_of(text):
             return "has no host"
         return None
     if web_only:
         return f"uses the scheme {scheme!r}; only http and https are accepted here"
     return None if rest else "has nothing after the scheme"
+
+
+def host_of(url: str) -> str:
+    """The host of an ``http(s)://`` URL, lower-cased, without user info, port or IPv6 brackets."""
+    authority = url.partition("//")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    if authority.startswith("["):
+        return authority[1:].partition("]")[0].lower()
+    return authority.rpartition(":")[0].lower() if authority.count(":") == 1 else authority.lower()
+
+
+def webhook_problem(url: str) -> str | None:
+    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
+    import ipaddress
+
+    host = host_of(url).rstrip(".")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if address is not None:
+        mapped = getattr(address, "ipv4_mapped", None)
+        if not (mapped or address).is_global:
+            return f"its host {host} is a private, loopback, link-local or reserved address"
+        return None
+    if host == "localhost" or host.endswith(_PRIVATE_SUFFIXES):
+        return f"its host {host} is a local or reserved name"
+    if "." not in host:
+        return f"its host {host!r} is a single name that only resolves inside a local network"
+    if all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
+        return f"its host {host} is a numeric address in a non-standard notation"
+    return None
+
+
+def check_webhook(ck: Checker, value: object, path: Path) -> None:
+    """A webhook URL must be a valid http(s) URL (MP012) on a host reachable from the internet (MP611)."""
+    url = check_url(ck, value, path)
+    if url is None:
+        return
+    problem = webhook_problem(url)
+    if problem is not None:
+        ck.report(
+            WEBHOOK_UNREACHABLE,
+            path,
+            f"The webhook URL is invalid because it is unreachable from Mollie's point of view: {problem}.",
+            actual=describe(url),
+        )
 
 
 def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_only: bool = True) -> str | None:

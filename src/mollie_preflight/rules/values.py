@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from ..findings import Path
+    from .checker import Checker
+    from .rule import Rule
 
 _MAX_SHOWN: Final = 80
 
@@ -56,3 +61,11 @@ def describe(value: object) -> str:
 
 def is_blank(value: str) -> bool:
     return not value.strip()
+
+
+def object_or_report(ck: Checker, rule: Rule, value: object, path: Path, subject: str) -> dict[object, object] | None:
+    """``value`` when it is a JSON object; otherwise report "``subject`` must be an object" and ``None``."""
+    if isinstance(value, dict):
+        return value
+    ck.report(rule, path, f"{subject} must be an object, got {json_type(value)}.", actual=describe(value))
+    return None

@@ -1,0 +1,136 @@
+"""Throughput and memory of ``mollie-preflight check`` on a generated JSONL export (a script, not a test).
+
+    python benchmarks/cli_throughput.py [--records 100000] [--grow 4]
+
+Measures, on the same file:
+- a plain Python loop: ``json.loads`` + ``validate_order`` per line (the floor the CLI is compared with);
+- the CLI with ``--jobs 1`` and ``--jobs 2`` (wall time → records/s, overhead over the loop, speed-up);
+- the CLI's peak memory (max RSS of the child, ``--jobs 1``) for N and ``grow`` × N records.
+Targets: overhead ≤ 15 % at ``--jobs 1``, ≥ 1.7× with ``--jobs 2``, memory growth < 20 % for 4× input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import mollie_preflight as mp
+
+TODAY = datetime.date(2026, 11, 22)
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def make_order(rng: random.Random, number: int) -> dict[str, Any]:
+    """A realistic order with 1–6 lines; about one in ten has a deliberate one-cent VAT mistake."""
+    lines = []
+    for index in range(rng.randint(1, 6)):
+        quantity = rng.randint(1, 4)
+        unit = f"{rng.randint(100, 50000) / 100:.2f}"
+        total = mp.line_total(unit, quantity)
+        rate = rng.choice(["21.00", "9.00", "0.00"])
+        vat = mp.vat_amount(total, rate, "EUR")
+        lines.append(
+            {
+                "type": "physical",
+                "sku": f"SKU-{number}-{index}",
+                "name": f"Article {index}",
+                "quantity": quantity,
+                "unitPrice": {"currency": "EUR", "value": unit},
+                "totalAmount": {"currency": "EUR", "value": f"{total:.2f}"},
+                "vatRate": rate,
+                "vatAmount": {"currency": "EUR", "value": f"{vat:.2f}"},
+            }
+        )
+    amount = mp.order_amount(lines)
+    if rng.random() < 0.1:
+        lines[0]["vatAmount"]["value"] = f"{mp.vat_amount(lines[0]['totalAmount']['value'], '21', 'EUR') + 1:.2f}"
+    return {
+        "amount": {"currency": "EUR", "value": f"{amount:.2f}"},
+        "orderNumber": f"BENCH-{number}",
+        "locale": "nl_NL",
+        "redirectUrl": f"https://shop.example.org/return/{number}",
+        "billingAddress": {
+            "givenName": "Anna",
+            "familyName": "de Vries",
+            "email": "anna@example.org",
+            "streetAndNumber": "Damrak 1",
+            "postalCode": "1012 LG",
+            "city": "Amsterdam",
+            "country": "NL",
+        },
+        "lines": lines,
+    }
+
+
+def generate(path: Path, count: int) -> None:
+    rng = random.Random(42)
+    templates = [json.dumps(make_order(rng, n)) for n in range(1000)]
+    with path.open("w") as file:
+        for n in range(count):
+            file.write(templates[n % len(templates)].replace('"BENCH-', f'"B{n}-', 1) + "\n")
+
+
+def plain_loop(path: Path) -> float:
+    start = time.perf_counter()
+    with path.open("rb") as file:
+        for line in file:
+            mp.validate_order(json.loads(line), today=TODAY)
+    return time.perf_counter() - start
+
+
+def cli(path: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one CLI run."""
+    script = shutil.which("mollie-preflight", path=os.path.dirname(sys.executable)) or "mollie-preflight"
+    command = [script, "check", "--isolated", "--today", TODAY.isoformat(), "--format", "jsonl"]
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command, "--jobs", str(jobs), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return time.perf_counter() - start, int(out.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--grow", type=int, default=4)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        small, large = Path(tmp) / "small.jsonl", Path(tmp) / "large.jsonl"
+        generate(small, args.records)
+        n = args.records
+        loop = plain_loop(small)
+        one, rss_small = cli(small, 1)
+        two, _ = cli(small, 2)
+        print(f"records: {n:,} ({small.stat().st_size / 1e6:.1f} MB), cores: {os.cpu_count()}")
+        print(f"plain loop (json.loads + validate_order): {loop:7.2f} s  {n / loop:9,.0f} records/s")
+        print(f"cli --jobs 1:                             {one:7.2f} s  {n / one:9,.0f} records/s")
+        print(f"cli --jobs 2:                             {two:7.2f} s  {n / two:9,.0f} records/s")
+        print(f"overhead at --jobs 1: {100 * (one / loop - 1):+.1f} %  (target ≤ 15 %)")
+        print(f"speed-up --jobs 2 over --jobs 1: {one / two:.2f}×  (target ≥ 1.7×)")
+        generate(large, n * args.grow)
+        _, rss_large = cli(large, 1)
+        print(
+            f"peak RSS --jobs 1: {rss_small / 1024:.1f} MiB for {n:,}, {rss_large / 1024:.1f} MiB for {n * args.grow:,}"
+        )
+        print(f"memory growth for {args.grow}× input: {100 * (rss_large / rss_small - 1):+.1f} %  (target < 20 %)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""``mollie-preflight rules`` and ``mollie-preflight rule CODE``: the registry, for people and scripts."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any, TextIO
+
+from ..rules.registry import RULES, get_rule
+from ..rules.rule import Rule
+from .records import CLI_RULES
+
+
+def all_rules() -> list[Rule]:
+    return [*RULES.values(), *CLI_RULES.values()]
+
+
+def find(code_or_name: str) -> Rule | None:
+    try:
+        return get_rule(code_or_name)
+    except KeyError:
+        return CLI_RULES.get(code_or_name.upper()) or next(
+            (rule for rule in CLI_RULES.values() if rule.name == code_or_name.lower()), None
+        )
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "evidence": rule.evidence.value,
+        "spec": list(rule.spec),
+        "summary": rule.summary,
+        "why": rule.why,
+        "fix": rule.fix,
+        "mollieMessage": rule.mollie_message,
+    }
+
+
+def list_rules(out: TextIO, fmt: str) -> None:
+    rules = all_rules()
+    if fmt == "json":
+        out.write(json.dumps([rule_dict(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n")
+        return
+    width = max(len(rule.name) for rule in rules)
+    for rule in rules:
+        out.write(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.evidence.value:<10}  ")
+        out.write(f"{rule.summary}\n")
+
+
+def explain(rule: Rule, out: TextIO, fmt: str) -> None:
+    if fmt == "json":
+        out.write(json.dumps(rule_dict(rule), indent=2, ensure_ascii=False) + "\n")
+        return
+    spec = ", ".join(rule.spec) if rule.spec else "— (a rule of the linter, not of the API)"
+    sections = [
+        f"{rule.code} {rule.name}",
+        f"Severity: {rule.severity.value} by default · Evidence: {rule.evidence.value} · SPEC: {spec}",
+        f"What: {rule.summary}",
+        f"Why: {rule.why}",
+        f"Fix: {rule.fix}",
+    ]
+    if rule.mollie_message:
+        sections.append(f"Example of Mollie's answer (HTTP 422): {rule.mollie_message}")
+    for section in sections:
+        out.write(textwrap.fill(section, width=100, subsequent_indent="    ", break_long_words=False) + "\n")

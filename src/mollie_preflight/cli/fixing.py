@@ -1,0 +1,108 @@
+"""``--fix``, ``--diff``: corrected orders written to a new file (or, on request, over the input).
+
+Fixing goes through ``mollie_preflight.fix.fix_order``, one order at a time. Records it does not change
+are copied byte for byte, so a fixed export differs from the original only where something was wrong.
+JSONL is fixed line by line in constant memory; a ``.json`` document is loaded whole (its other
+top-level keys are kept as they are). A record that is not valid JSON is copied unchanged and reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from ..options import Options
+from .errors import UsageError
+from .jsontext import dumps
+from .readers import ORDERS_KEY, parse_text
+from .records import Outcome
+from .worker import flatten, invalid_json, order_number
+
+
+@dataclass
+class FixedRecord:
+    """One record after fixing: what to write, what changed, what is still wrong."""
+
+    outcome: Outcome
+    before: object
+    after: object
+    changes: int
+
+
+class Fixer:
+    def __init__(self, options: Options, today: datetime.date, min_rank: int) -> None:
+        try:
+            from ..fix import fix_order
+        except ImportError:
+            raise UsageError("--fix and --diff need mollie_preflight.fix, which this installation lacks") from None
+
+        self._fix_order = fix_order
+        self._options = options
+        self._today = today
+        self._min_rank = min_rank
+
+    def fix(self, number: int | None, line: int | None, data: object) -> FixedRecord:
+        result = self._fix_order(data, options=self._options, today=self._today)
+        findings = flatten(result.report, self._min_rank)
+        outcome = Outcome(number, line, order_number(result.payload), findings)
+        return FixedRecord(outcome, data, result.payload, len(result.changes))
+
+    def run(self, fmt: str, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
+        """Fix ``source`` (in format ``fmt``, as the readers name them) into ``target``."""
+        return self.json(source, target) if fmt == "json" else self.jsonl(source, target)
+
+    def jsonl(self, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
+        """Fix a JSONL stream into ``target``, yielding each record as it is done."""
+        for number, text in enumerate(source, 1):
+            if not text.strip():
+                target.write(text)
+                continue
+            data, error = parse_text(text)
+            if error is not None:
+                target.write(text)
+                yield FixedRecord(invalid_json(number, number, error), None, None, 0)
+                continue
+            record = self.fix(number, number, data)
+            if record.changes:
+                ending = b"\r\n" if text.endswith(b"\r\n") else b"\n" if text.endswith(b"\n") else b""
+                target.write(dumps(record.after).encode() + ending)
+            else:
+                target.write(text)
+            yield record
+
+    def json(self, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
+        """Fix a whole JSON document (one order, an array, or ``{"orders": [...]}``) into ``target``."""
+        original = source.read()
+        try:
+            document = json.loads(original)
+        except (ValueError, RecursionError) as exc:
+            target.write(original)
+            yield FixedRecord(invalid_json(None, None, str(exc)), None, None, 0)
+            return
+        records: list[FixedRecord] = []
+        if isinstance(document, list):
+            records = [self.fix(index, None, order) for index, order in enumerate(document)]
+            fixed: Any = [record.after for record in records]
+        elif isinstance(document, dict) and isinstance(document.get(ORDERS_KEY), list):
+            records = [self.fix(index, None, order) for index, order in enumerate(document[ORDERS_KEY])]
+            fixed = {**document, ORDERS_KEY: [record.after for record in records]}
+        else:
+            records = [self.fix(None, None, document)]
+            fixed = records[0].after
+        if any(record.changes for record in records):
+            target.write(dumps(fixed, indent=2).encode() + b"\n")
+        else:
+            target.write(original)
+        yield from records
+
+
+def diff(name: str, record: FixedRecord) -> str:
+    """A unified diff of one record, pretty-printed, labelled with the file and the record."""
+    where = name if record.outcome.number is None else f"{name} (record {record.outcome.number})"
+    before = dumps(record.before, indent=2).splitlines(keepends=True)
+    after = dumps(record.after, indent=2).splitlines(keepends=True)
+    return "".join(difflib.unified_diff(before, after, f"a/{where}", f"b/{where}", n=2))

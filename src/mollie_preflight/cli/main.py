@@ -1,0 +1,350 @@
+"""The ``mollie-preflight`` command: ``check`` order exports, list ``rules``, explain a ``rule``.
+
+Exit status: 0 clean, 1 findings at or above the fail level (``--fail-on``, default ``error``), 2 usage,
+configuration or I/O error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from .. import __version__
+from ..findings import Severity
+from ..rules.checker import amsterdam_today
+from . import config as config_module
+from .engine import Engine, default_jobs
+from .errors import UsageError
+from .explain import explain, find, list_rules
+from .progress import Progress
+from .readers import READERS
+from .records import CLI_RULES, Finding
+from .reporters import MACHINE_FORMATS, REPORTERS, Context
+from .sources import InputError, expand, open_input
+from .summary import Summary
+from .worker import Settings
+
+PROG = "mollie-preflight"
+FORMATS = tuple(REPORTERS)
+LEVELS = ("warning", "error")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Check Mollie Orders API payloads offline, before they are sent.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check order exports (.json, .jsonl, .ndjson, optionally .gz)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads stdin (default: .)")
+    out = check.add_argument_group("output")
+    out.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text")
+    out.add_argument("--statistics", action="store_true", help="show the number of findings per rule only")
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    out.add_argument("--stdin-filename", default="-", metavar="NAME", help="the name to report for stdin")
+    rules = check.add_argument_group("rules")
+    rules.add_argument("--select", action="append", metavar="CODES", help="codes, prefixes or names (comma list)")
+    rules.add_argument("--ignore", action="append", metavar="CODES", help="codes, prefixes or names to skip")
+    rules.add_argument("--severity", choices=LEVELS, help="report findings at or above this level (default: warning)")
+    rules.add_argument("--fail-on", choices=LEVELS, help="exit 1 on findings at or above this level (default: error)")
+    rules.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    rules.add_argument("--no-inferred", action="store_true", help="skip rules whose enforcement is only inferred")
+    rules.add_argument("--today", metavar="YYYY-MM-DD", help="the reference date (default: today in Amsterdam)")
+    fix = check.add_argument_group("fix")
+    fix.add_argument("--fix", action="store_true", help="write corrected orders to --output (or --in-place)")
+    fix.add_argument("--diff", action="store_true", help="show what --fix would change; write nothing")
+    fix.add_argument("-o", "--output", metavar="PATH", help="where --fix writes: a file, or a directory for several")
+    fix.add_argument("--in-place", action="store_true", help="let --fix rewrite the input files")
+    run = check.add_argument_group("run")
+    run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    run.add_argument("--config", metavar="PATH", help="a pyproject.toml to read instead of the discovered one")
+    run.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+    listing = commands.add_parser("rules", help="list every rule")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    one = commands.add_parser("rule", help="explain one rule")
+    one.add_argument("code", metavar="CODE", help="a rule code (MP203) or name (line-vat-amount)")
+    one.add_argument("--format", choices=("text", "json"), default="text")
+    commands.add_parser("schema", help="write the JSON Schema (2020-12) of the create-order body to stdout")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return check(args)
+        if args.command == "rules":
+            list_rules(sys.stdout, args.format)
+            return 0
+        if args.command == "rule":
+            rule = find(args.code)
+            if rule is None:
+                raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')")
+            explain(rule, sys.stdout, args.format)
+            return 0
+        if args.command == "schema":
+            from ..schema import create_order_schema
+            from .jsontext import dumps
+
+            sys.stdout.write(dumps(create_order_schema(), indent=2) + "\n")
+            return 0
+        parser.print_help(sys.stderr)
+        return 2
+    except (UsageError, config_module.ConfigError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except Exception as exc:  # a bug of ours: say so in one line rather than a traceback
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        return 2
+
+
+def check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    settings = _settings(args, config)
+    fail_rank = Severity(args.fail_on or config.fail_on or "error").rank
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.statistics and args.format in ("sarif", "github"):
+        raise UsageError(f"--statistics cannot be combined with --format {args.format}")
+    if args.fix or args.diff or args.output or args.in_place:
+        return fix_command(args, settings, fail_rank)
+    out = sys.stdout
+    summary = Summary()
+    context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
+    show_progress = not args.quiet and args.format not in MACHINE_FORMATS and sys.stderr.isatty()
+    progress = Progress(sys.stderr) if show_progress else None
+    problems: list[str] = []
+    with Engine(settings, jobs) as engine:
+        findings = summary.count(
+            _findings(args.paths or ["."], args.stdin_filename, engine, summary, problems, progress)
+        )
+        try:
+            if args.statistics:
+                _statistics(findings, summary, out, args.format)
+            else:
+                REPORTERS[args.format](findings, out, context)
+        finally:
+            if progress is not None:
+                progress.close()
+    out.flush()
+    for problem in problems:
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
+
+
+def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) -> int:
+    """``--fix`` / ``--diff``: one process, file by file; remaining findings are reported as usual."""
+    from .fixing import Fixer, diff
+    from .fixing_output import Destinations
+
+    if args.diff and (args.output or args.in_place):
+        raise UsageError("--diff writes nothing: drop --output/--in-place")
+    if not args.diff and not args.fix:
+        raise UsageError("--output and --in-place go with --fix")
+    if args.fix and not args.diff and bool(args.output) == bool(args.in_place):
+        raise UsageError("--fix needs --output PATH or --in-place (never both)")
+    problems: list[str] = []
+    paths = list(_paths(args.paths or ["."], problems))
+    destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
+    out = sys.stderr if args.output == "-" else sys.stdout
+    summary = Summary()
+    context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
+    fixer = Fixer(settings.build_options(), settings.today, settings.min_rank)
+
+    def findings() -> Iterator[Finding]:
+        for path in paths:
+            name = args.stdin_filename if path == "-" else path
+            summary.files += 1
+            try:
+                with open_input(path) as (fmt, stream), destinations.open(path) as target:
+                    for record in fixer.run(fmt, stream, target):
+                        summary.records += 1
+                        if record.changes:
+                            summary.fixes += record.changes
+                            summary.fixed_records += 1
+                            if args.diff:
+                                sys.stdout.write(diff(name, record))
+                        outcome = record.outcome
+                        if outcome.findings:
+                            summary.records_with_findings += 1
+                        for raw in outcome.findings:
+                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+            except InputError as exc:
+                problems.append(str(exc))
+            except (OSError, EOFError, zlib.error) as exc:
+                problems.append(f"{name}: cannot read or write: {getattr(exc, 'strerror', None) or exc}")
+
+    if args.diff:
+        for _ in summary.count(findings()):
+            pass
+        if not args.quiet:
+            print(summary.fix_sentence(would=True), file=sys.stderr)
+    else:
+        REPORTERS[args.format](summary.count(findings()), out, context)
+    out.flush()
+    for problem in problems:
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    if args.diff:
+        return 1 if summary.fixes and not args.exit_zero else 0
+    return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
+
+
+def _findings(
+    paths: list[str],
+    stdin_name: str,
+    engine: Engine,
+    summary: Summary,
+    problems: list[str],
+    progress: Progress | None,
+) -> Iterator[Finding]:
+    for path in _paths(paths, problems):
+        name = stdin_name if path == "-" else path
+        summary.files += 1
+        try:
+            with open_input(path) as (fmt, stream):
+                for outcome in engine.run(READERS[fmt](stream)):
+                    summary.records += 1
+                    if outcome.findings:
+                        summary.records_with_findings += 1
+                        if progress is not None:
+                            progress.clear()
+                        for raw in outcome.findings:
+                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+                    if progress is not None:
+                        progress.update(summary.records, summary.findings)
+        except InputError as exc:
+            problems.append(str(exc))
+        except (OSError, EOFError, zlib.error) as exc:
+            problems.append(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _paths(paths: list[str], problems: list[str]) -> Iterator[str]:
+    for path in paths:
+        try:
+            yield from expand([path])
+        except InputError as exc:
+            problems.append(str(exc))
+
+
+def _config(args: argparse.Namespace) -> config_module.Config:
+    if args.isolated:
+        return config_module.Config()
+    if args.config:
+        path = Path(args.config)
+        if not path.is_file():
+            raise UsageError(f"{args.config}: no such configuration file")
+        return config_module.load(path)
+    found = config_module.discover(Path.cwd())
+    return config_module.load(found) if found else config_module.Config()
+
+
+def _settings(args: argparse.Namespace, config: config_module.Config) -> Settings:
+    options: dict[str, Any] = {}
+    select = _codes(args.select) if args.select else config.select
+    ignore = _codes(args.ignore) if args.ignore else config.ignore
+    if select is not None:
+        options["select"] = select
+    if ignore is not None:
+        options["ignore"] = ignore
+    if config.severities:
+        options["severities"] = dict(config.severities)
+    if args.no_inferred:
+        options["inferred"] = False
+    elif config.inferred is not None:
+        options["inferred"] = config.inferred
+    for key in ("vat_ties", "expires_at_max_days", "klarna_expires_at_max_days"):
+        if getattr(config, key) is not None:
+            options[key] = getattr(config, key)
+    settings = Settings(
+        options=options,
+        today=_today(args.today),
+        min_rank=Severity(args.severity or config.severity or "warning").rank,
+    )
+    try:
+        settings.build_options()
+    except (ValueError, TypeError) as exc:
+        where = f" (in {config.path})" if config.path else ""
+        raise UsageError(f"{exc}{where}") from None
+    return settings
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    codes = tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+    for code in codes:
+        rule = find(code)
+        if rule is not None and rule.code in CLI_RULES:
+            raise UsageError(
+                f"{rule.code} {rule.name} cannot be selected or ignored: an unreadable record is always reported"
+            )
+    return codes
+
+
+def _today(value: str | None) -> datetime.date:
+    if value is None:
+        return amsterdam_today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _color(choice: str, out: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return out.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt: str) -> None:
+    for _ in findings:
+        pass
+    rows = summary.by_code.most_common()
+    data = [{"code": code, "name": summary.names[code], "count": count} for code, count in rows]
+    if fmt == "json":
+        out.write(json.dumps(data, indent=2) + "\n")
+        return
+    if fmt == "jsonl":
+        out.writelines(json.dumps(row) + "\n" for row in data)
+        return
+    width = max((len(f"{count:,}") for _, count in rows), default=1)
+    for code, count in rows:
+        out.write(f"{count:>{width},}  {code}  {summary.names[code]}\n")
+    out.write(summary.sentence() + "\n")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``| head``), point stdout at devnull so the interpreter's final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
+
+``tool.driver.rules`` is the whole registry (plus the linter's own rules), so a dashboard can show the
+rule's summary, rationale and fix next to each result; ``results`` are streamed one by one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any, Final, TextIO
+from urllib.parse import quote
+
+from ... import __version__
+from ...rules.rule import Rule
+from ..explain import all_rules
+from ..jsontext import dumps
+from ..records import Finding
+from .context import Context
+
+SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI: Final = "https://pypi.org/project/mollie-preflight/"
+
+
+def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
+    rules = all_rules()
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    driver = {
+        "name": "mollie-preflight",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [descriptor(rule) for rule in rules],
+    }
+    head = {"$schema": SCHEMA, "version": "2.1.0"}
+    out.write(dumps(head)[:-1])
+    out.write(', "runs": [{"tool": {"driver": ')
+    out.write(dumps(driver))
+    out.write('}, "columnKind": "unicodeCodePoints", "results": [')
+    separator = "\n"
+    for finding in findings:
+        out.write(separator)
+        out.write(dumps(result(finding, index.get(finding.code))))
+        separator = ",\n"
+    out.write("\n]}]}\n")
+
+
+def descriptor(rule: Rule) -> dict[str, Any]:
+    """A ``reportingDescriptor`` for ``rule``."""
+    help_text = f"{rule.summary}\n\nWhy: {rule.why}\n\nFix: {rule.fix}"
+    if rule.mollie_message:
+        help_text += f"\n\nMollie's message: {rule.mollie_message}"
+    properties: dict[str, Any] = {"evidence": rule.evidence.value, "tags": ["mollie", rule.evidence.value]}
+    if rule.spec:
+        properties["spec"] = list(rule.spec)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": rule.severity.value},
+        "properties": properties,
+    }
+
+
+def result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
+    """A ``result`` for ``finding``: the file and line, and the record and field as a logical location."""
+    logical = finding.location() if not finding.field else f"{finding.location()}/{finding.field}"
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": artifact_uri(finding.file)},
+        "region": {"startLine": finding.line if finding.line is not None else 1},
+    }
+    data: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": finding.severity,
+        "message": {"text": f"{finding.field}: {finding.message}" if finding.field else finding.message},
+        "locations": [
+            {
+                "physicalLocation": physical,
+                "logicalLocations": [{"fullyQualifiedName": logical, "kind": "object"}],
+            }
+        ],
+        "properties": {
+            "record": finding.record,
+            "orderNumber": finding.order_number,
+            "field": finding.field,
+            "pointer": finding.pointer,
+            "expected": finding.expected,
+            "actual": finding.actual,
+        },
+    }
+    if rule_index is not None:
+        data["ruleIndex"] = rule_index
+    return data
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for ``path``: relative paths stay relative and normalised (``./a/../b.jsonl`` → ``b.jsonl``),
+    as code-scanning services match them against the repository's files.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(os.path.normpath(path).replace(os.sep, "/"))

@@ -1,0 +1,99 @@
+"""Checking records: the work that runs in the worker processes (or in-process with ``--jobs 1``).
+
+A worker is set up once with the run's settings (``configure``), then checks batches of records; it
+parses raw JSON text itself, so the parent process only splits lines and the pickled traffic stays small.
+"""
+
+from __future__ import annotations
+
+import datetime
+import signal
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..findings import Severity, Violation
+from ..options import Options
+from ..validate import validate_order
+from .readers import parse_text
+from .records import INVALID_JSON, Outcome, RawFinding, Record
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs, in picklable form (``Options`` is rebuilt from ``options`` in each process)."""
+
+    options: Mapping[str, Any]
+    today: datetime.date
+    min_rank: int = Severity.WARNING.rank
+
+    def build_options(self) -> Options:
+        return Options(**self.options)
+
+
+class RecordChecker:
+    """Validates records with fixed options and date."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._options = settings.build_options()
+        self._today = settings.today
+        self._min_rank = settings.min_rank
+
+    def check(self, record: Record) -> Outcome:
+        if record.error is not None:
+            return invalid_json(record.number, record.line, record.error)
+        data = record.data
+        if record.text is not None:
+            data, error = parse_text(record.text)
+            if error is not None:
+                return invalid_json(record.number, record.line, error)
+        report = validate_order(data, today=self._today, options=self._options)
+        return Outcome(record.number, record.line, order_number(data), flatten(report, self._min_rank))
+
+    def check_batch(self, batch: Sequence[Record]) -> list[Outcome]:
+        return [self.check(record) for record in batch]
+
+
+def flatten(report: Iterable[Violation], min_rank: int) -> tuple[RawFinding, ...]:
+    """The findings at or above ``min_rank`` as flat tuples, cheap to pickle."""
+    return tuple(
+        (v.code, v.name, v.severity.value, v.field, v.pointer, v.message, v.expected, v.actual)
+        for v in report
+        if v.severity.rank >= min_rank
+    )
+
+
+def invalid_json(number: int | None, line: int | None, why: str) -> Outcome:
+    """The outcome of a record that could not be read: one ``MP900`` finding."""
+    where = f" on line {line}" if line is not None else ""
+    message = f"The record{where} is not valid JSON: {why}."
+    finding: RawFinding = (INVALID_JSON.code, INVALID_JSON.name, "error", "", "", message, None, None)
+    return Outcome(number, line, None, (finding,))
+
+
+def order_number(data: object) -> str | None:
+    """The record's ``orderNumber`` for reports (a string, or an int rendered as one), else ``None``."""
+    if isinstance(data, dict):
+        number = data.get("orderNumber")
+        if isinstance(number, str):
+            return number[:80]
+        if isinstance(number, int) and not isinstance(number, bool) and number.bit_length() < 64:
+            return str(number)
+    return None
+
+
+# --- process-pool entry points: one checker per worker process --------------------------------------
+
+_WORKER: RecordChecker | None = None
+
+
+def init_worker(settings: Settings) -> None:
+    """Set up a pool process; Ctrl-C is left to the parent, which shuts the pool down cleanly."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = RecordChecker(settings)
+
+
+def check_batch_in_worker(batch: list[Record]) -> list[Outcome]:
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.check_batch(batch)

@@ -1,0 +1,305 @@
+"""The public validators of the Orders endpoints other than create-order, and ``validate`` by endpoint name.
+
+Each validator takes the request body and, optionally, ``order=``: the order as ``GET /v2/orders/{id}``
+returned it. Without ``order`` it checks what the body alone can tell (SPEC §7, the MP7xx rules); with
+it, also whether the order's state allows the request (SPEC §8–§9, the MP8xx rules): line ids, the
+shippable / cancelable / refundable quantities, statuses, partial amounts of discounted lines and the
+order that would result. Like ``validate_order`` they never raise on any input and never modify it.
+
+The lifecycle model (``mollie_preflight.lifecycle``) applies the same checks through ``check_*`` and gets
+the resolved steps back, so a request the model accepts is by construction one these validators pass.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Final
+
+from .findings import Report
+from .options import Options
+from .rules.cancel import (
+    CANCEL_LINES_FIELDS,
+    CANCEL_ORDER_FIELDS,
+    cancel_lines_requests,
+    check_cancel_order,
+    plan_cancel_lines,
+)
+from .rules.checker import Checker
+from .rules.manage import FIELDS as MANAGE_FIELDS
+from .rules.manage import ManagePlan, check_operations
+from .rules.partial import LINE_NOT_IN_ORDER, Planned, check_line_status
+from .rules.payments import ORDER_ONLY_FIELDS, check_order_payment
+from .rules.refunds import FIELDS as REFUND_FIELDS
+from .rules.refunds import plan_refund, refund_lines
+from .rules.requests import check_body, check_testmode, check_unknown_fields
+from .rules.shipments import FIELDS as SHIPMENT_FIELDS
+from .rules.shipments import check_routing, check_tracking, plan_shipment, shipment_lines
+from .rules.snapshot import OrderState, read_snapshot
+from .rules.updates import (
+    LINE_FIELDS,
+    ORDER_FIELDS,
+    UPDATE,
+    active_figures,
+    check_line_editable,
+    check_line_update,
+    check_resulting_order,
+    check_update_order,
+)
+from .validate import _checker, validate_order
+
+
+@dataclass(slots=True)
+class Outcome:
+    """A validation's report, plus what the lifecycle model needs to apply a valid request."""
+
+    report: Report
+    state: OrderState | None = None
+    steps: list[Planned] = field(default_factory=list)
+    manage: ManagePlan | None = None
+
+
+def _start(options: Options | None, today: datetime.date | None, order: object) -> tuple[Checker, OrderState | None]:
+    ck = _checker(options, today)
+    state = read_snapshot(ck, order) if order is not None else None
+    if state is not None:
+        ck.order_currency = state.currency
+    return ck, state
+
+
+def check_shipment(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Outcome:
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload, optional=True)
+    steps: list[Planned] = []
+    if body is not None:
+        check_unknown_fields(ck, body, SHIPMENT_FIELDS, "create-shipment")
+        check_testmode(ck, body, state)
+        requests = shipment_lines(ck, body, state)
+        check_tracking(ck, body.get("tracking"), required=False)
+        check_routing(ck, body.get("routing"), state.currency if state else None)
+        if state is not None:
+            steps = plan_shipment(ck, requests, state)
+    return Outcome(Report(tuple(ck.findings), "create-shipment"), state, steps)
+
+
+def check_refund(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Outcome:
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload)
+    steps: list[Planned] = []
+    if body is not None:
+        check_unknown_fields(ck, body, REFUND_FIELDS, "create-order-refund")
+        check_testmode(ck, body, state)
+        requests = refund_lines(ck, body, state)
+        if state is not None:
+            steps = plan_refund(ck, requests, state)
+    return Outcome(Report(tuple(ck.findings), "create-order-refund"), state, steps)
+
+
+def check_cancel_lines(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Outcome:
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload)
+    steps: list[Planned] = []
+    if body is not None:
+        check_unknown_fields(ck, body, CANCEL_LINES_FIELDS, "cancel-order-lines")
+        check_testmode(ck, body, state)
+        requests = cancel_lines_requests(ck, body, state)
+        if state is not None:
+            steps = plan_cancel_lines(ck, requests, state)
+    return Outcome(Report(tuple(ck.findings), "cancel-order-lines"), state, steps)
+
+
+def check_order_cancel(
+    payload: object = None, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Outcome:
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload, optional=True)
+    if body is not None:
+        check_unknown_fields(ck, body, CANCEL_ORDER_FIELDS, "cancel-order")
+        check_testmode(ck, body, state)
+    if state is not None:
+        check_cancel_order(ck, state)
+    return Outcome(Report(tuple(ck.findings), "cancel-order"), state)
+
+
+def check_line_operations(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Outcome:
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload)
+    plan = None
+    if body is not None:
+        check_unknown_fields(ck, body, MANAGE_FIELDS, "manage-order-lines")
+        check_testmode(ck, body, state)
+        plan = check_operations(ck, body, state)
+    return Outcome(Report(tuple(ck.findings), "manage-order-lines"), state, manage=plan)
+
+
+def validate_shipment(
+    payload: object = None,
+    *,
+    order: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> Report:
+    """Check a ``POST /v2/orders/{id}/shipments`` body (``None`` or ``{}`` ships everything that is left)."""
+    return check_shipment(payload, order=order, today=today, options=options).report
+
+
+def validate_shipment_update(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``PATCH /v2/orders/{id}/shipments/{shipmentId}`` body: the tracking details (R107)."""
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload)
+    if body is not None:
+        check_unknown_fields(ck, body, ("tracking", "testmode"), "update-shipment")
+        check_testmode(ck, body, state)
+        check_tracking(ck, body.get("tracking"), required=True)
+    return Report(tuple(ck.findings), "update-shipment")
+
+
+def validate_refund(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``POST /v2/orders/{id}/refunds`` body (``"lines": []`` refunds everything refundable)."""
+    return check_refund(payload, order=order, today=today, options=options).report
+
+
+def validate_cancel_lines(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``DELETE /v2/orders/{id}/lines`` body."""
+    return check_cancel_lines(payload, order=order, today=today, options=options).report
+
+
+def validate_order_cancel(
+    payload: object = None,
+    *,
+    order: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> Report:
+    """Check a ``DELETE /v2/orders/{id}`` request: no body but ``testmode``, and an order that can be cancelled."""
+    return check_order_cancel(payload, order=order, today=today, options=options).report
+
+
+def validate_line_operations(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``PATCH /v2/orders/{id}/lines`` body (manage order lines: add, update, cancel)."""
+    return check_line_operations(payload, order=order, today=today, options=options).report
+
+
+def validate_order_update(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``PATCH /v2/orders/{id}`` body (addresses, orderNumber, URLs)."""
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload)
+    if body is not None:
+        check_unknown_fields(ck, body, (*ORDER_FIELDS, "testmode"), "update-order")
+        check_testmode(ck, body, state)
+        check_update_order(ck, body, state)
+    return Report(tuple(ck.findings), "update-order")
+
+
+def validate_line_update(
+    payload: object,
+    *,
+    line_id: str | None = None,
+    order: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> Report:
+    """Check a ``PATCH /v2/orders/{id}/lines/{line_id}`` body; ``line_id`` (from the URL) enables line checks."""
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload)
+    if body is not None:
+        check_unknown_fields(ck, body, (*LINE_FIELDS, "testmode"), "update-order-line")
+        check_testmode(ck, body, state)
+        line = state.by_id.get(line_id) if state is not None and isinstance(line_id, str) else None
+        figures = check_line_update(ck, body, (), "", line.type if line else None)
+        if state is not None and check_line_editable(ck, state, "update a line of"):
+            if isinstance(line_id, str) and line is None:
+                ck.report(
+                    LINE_NOT_IN_ORDER,
+                    (),
+                    f"The order line {line_id} does not belong to order {state.id or 'the order'}.",
+                    actual=line_id,
+                )
+            elif line is not None and check_line_status(ck, line, (), "", UPDATE) and figures is not None:
+                totals = [
+                    (figures.total or 0, figures.vat or 0) if other is line else active_figures(other)
+                    for other in state.lines
+                ]
+                check_resulting_order(ck, totals, state, ())
+    return Report(tuple(ck.findings), "update-order-line")
+
+
+def validate_order_payment(
+    payload: object = None,
+    *,
+    order: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> Report:
+    """Check a ``POST /v2/orders/{id}/payments`` body (flat payment parameters) and the order's state."""
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload, optional=True)
+    if body is not None:
+        check_unknown_fields(ck, {k: v for k, v in body.items() if k in ORDER_ONLY_FIELDS}, (), "create-order-payment")
+        check_testmode(ck, body, state)
+        check_order_payment(ck, body, state)
+    return Report(tuple(ck.findings), "create-order-payment")
+
+
+def _create_order(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    if order is not None:
+        raise ValueError("create-order takes no order snapshot (order=)")
+    return validate_order(payload, today=today, options=options)
+
+
+#: Endpoint name → validator; the names are those of Mollie's reference pages.
+ENDPOINTS: Final[Mapping[str, Callable[..., Report]]] = MappingProxyType(
+    {
+        "create-order": _create_order,
+        "update-order": validate_order_update,
+        "update-order-line": validate_line_update,
+        "manage-order-lines": validate_line_operations,
+        "cancel-order-lines": validate_cancel_lines,
+        "cancel-order": validate_order_cancel,
+        "create-shipment": validate_shipment,
+        "update-shipment": validate_shipment_update,
+        "create-order-refund": validate_refund,
+        "create-order-payment": validate_order_payment,
+    }
+)
+
+
+def validate(
+    payload: object,
+    endpoint: str = "create-order",
+    *,
+    order: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+    **params: Any,
+) -> Report:
+    """Validate ``payload`` for ``endpoint`` (one of ``ENDPOINTS``); ``ValueError`` for an unknown name.
+
+    ``params`` are the endpoint's own keywords (``line_id=`` for update-order-line).
+    """
+    validator = ENDPOINTS.get(endpoint) if isinstance(endpoint, str) else None
+    if validator is None:
+        raise ValueError(f"unknown endpoint {endpoint!r}; expected one of {', '.join(ENDPOINTS)}")
+    return validator(payload, order=order, today=today, options=options, **params)

@@ -1,0 +1,341 @@
+"""An offline model of an order's life at Mollie: create, pay or authorize, ship, cancel, refund, expire.
+
+Every function is pure: it takes an order as ``GET /v2/orders/{id}`` returns it (plain JSON data) and
+returns a **new** order with quantities, amounts and statuses updated the way SPEC §8–§9 describe; the
+input is never modified. A request Mollie would refuse raises ``LifecycleError`` carrying the same
+findings the validators give (it *is* the validators' report), so a back office can be tested end to end
+without the API::
+
+    order = new_order(payload, today=date(2026, 11, 22))
+    order = authorize(order)
+    order = ship(order, {"lines": [{"id": order["lines"][0]["id"], "quantity": 1}]})
+
+Ids are derived from the content (a hash of the create payload, then of the order id and a counter), so
+the same steps give the same ids on every run. Where the docs leave the bookkeeping open, the model
+follows SPEC R118's inferred formulas (and says so in the rules it reports with).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any, Final
+
+from .endpoints import Outcome, check_cancel_lines, check_order_cancel, check_refund, check_shipment
+from .findings import OrderValidationError, Report
+from .money import currency_decimals, format_minor
+from .options import Options
+from .rules.partial import Planned
+from .rules.snapshot import OrderState, derived_quantities, read_snapshot
+from .rules.status import check_order_status
+from .validate import _checker, validate_order
+
+Order = dict[str, Any]
+
+#: Mollie's default order lifetime when the payload has no expiresAt (SPEC §9.1).
+DEFAULT_EXPIRY_DAYS: Final = 28
+_ID_LENGTH: Final = 10
+
+
+class LifecycleError(OrderValidationError):
+    """The model refused a step, as Mollie would; ``report`` (and ``violations``) say why."""
+
+
+def new_order(
+    create_payload: object,
+    *,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+    mode: str = "test",
+) -> Order:
+    """The order Mollie would create for ``create_payload``: ids, status ``created``, bookkeeping at zero.
+
+    Raises ``LifecycleError`` when ``validate_order`` finds an error in the payload.
+    """
+    ck = _checker(options, today)
+    report = validate_order(create_payload, today=ck.today, options=options)
+    if not report.ok:
+        raise LifecycleError(report)
+    assert isinstance(create_payload, dict)
+    payload: dict[str, Any] = copy.deepcopy(create_payload)
+    order_id = "ord_" + _digest(payload)
+    created = f"{ck.today.isoformat()}T00:00:00+00:00"
+    expires = payload.pop("expiresAt", None) or (ck.today + datetime.timedelta(days=DEFAULT_EXPIRY_DAYS)).isoformat()
+    currency = payload["amount"]["currency"]
+    zero = {"currency": currency, "value": format_minor(0, _decimals(currency))}
+    order: Order = {
+        "resource": "order",
+        "id": order_id,
+        "mode": mode,
+        "status": "created",
+        "isCancelable": True,
+        "createdAt": created,
+        "expiresAt": f"{expires}T00:00:00+00:00" if len(str(expires)) == 10 else expires,
+        **{key: value for key, value in payload.items() if key not in ("lines", "payment")},
+        "amountRefunded": dict(zero),
+        "lines": [],
+    }
+    for index, line in enumerate(payload["lines"]):
+        order["lines"].append(
+            {
+                "resource": "orderline",
+                "id": "odl_" + _digest([order_id, index]),
+                "orderId": order_id,
+                "type": "physical",
+                **line,
+                "status": "created",
+                "isCancelable": False,
+                "quantityShipped": 0,
+                "amountShipped": dict(zero),
+                "quantityRefunded": 0,
+                "amountRefunded": dict(zero),
+                "quantityCanceled": 0,
+                "amountCanceled": dict(zero),
+                "shippableQuantity": 0,
+                "refundableQuantity": 0,
+                "cancelableQuantity": 0,
+                "createdAt": created,
+            }
+        )
+    return order
+
+
+def pay(order: Order, *, today: datetime.date | None = None, options: Options | None = None) -> Order:
+    """The shopper paid (a pay-now method): the order and its lines become ``paid``."""
+    return _settle(order, "paid", "pay", today, options)
+
+
+def authorize(
+    order: Order, *, method: str = "klarnapaylater", today: datetime.date | None = None, options: Options | None = None
+) -> Order:
+    """The supplier authorized the order (pay after delivery): ``authorized``; shipping captures the money."""
+    return _settle(order, "authorized", "authorize", today, options, method=method, amountCaptured=_zero(order))
+
+
+def ship(
+    order: Order, request: object = None, *, today: datetime.date | None = None, options: Options | None = None
+) -> Order:
+    """Apply a create-shipment request (``None`` ships everything that is left)."""
+    outcome = _accepted(check_shipment(request, order=order, today=today, options=options))
+    result = _copy(order, outcome.state)
+    for step in outcome.steps:
+        line = result["lines"][step.line.index]
+        line["quantityShipped"] += step.quantity
+        _add(line, "amountShipped", step.amount)
+        line["status"] = "completed" if step.line.remaining == step.quantity else "shipping"
+    tracking = request.get("tracking") if isinstance(request, dict) else None
+    _record(result, "shipments", "shp_", outcome.steps, {"tracking": copy.deepcopy(tracking)} if tracking else {})
+    return _settle_figures(result, outcome.state)
+
+
+def cancel_lines(
+    order: Order, request: object, *, today: datetime.date | None = None, options: Options | None = None
+) -> Order:
+    """Apply a cancel-order-lines request."""
+    outcome = _accepted(check_cancel_lines(request, order=order, today=today, options=options))
+    result = _copy(order, outcome.state)
+    for step in outcome.steps:
+        _cancel(result["lines"][step.line.index], step)
+    return _settle_figures(result, outcome.state)
+
+
+def refund(
+    order: Order, request: object, *, today: datetime.date | None = None, options: Options | None = None
+) -> Order:
+    """Apply a create-order-refund request (``{"lines": []}`` refunds everything refundable)."""
+    outcome = _accepted(check_refund(request, order=order, today=today, options=options))
+    result = _copy(order, outcome.state)
+    for step in outcome.steps:
+        line = result["lines"][step.line.index]
+        line["quantityRefunded"] += step.quantity
+        _add(line, "amountRefunded", step.amount)
+    _record(result, "refunds", "re_", outcome.steps, {})
+    return _settle_figures(result, outcome.state)
+
+
+def cancel(order: Order, *, today: datetime.date | None = None, options: Options | None = None) -> Order:
+    """Cancel the order (R100): what is not shipped is cancelled; shipping lines complete."""
+    outcome = _accepted(check_order_cancel(None, order=order, today=today, options=options))
+    assert outcome.state is not None
+    return _cancel_rest(order, outcome.state)
+
+
+def expire(order: Order, *, today: datetime.date | None = None, options: Options | None = None) -> Order:
+    """The order expired (created or authorized, never completed): every line is cancelled."""
+    state = _state_for(order, ("created", "pending", "authorized"), "expire", today, options)
+    result = _cancel_rest(order, state)
+    result["status"] = "expired"
+    result["isCancelable"] = False
+    return result
+
+
+# --- applying steps -----------------------------------------------------------------------------------
+
+
+def _accepted(outcome: Outcome) -> Outcome:
+    if not outcome.report.ok or outcome.state is None:
+        raise LifecycleError(outcome.report)
+    return outcome
+
+
+def _state_for(
+    order: object, allowed: tuple[str, ...], what: str, today: datetime.date | None, options: Options | None
+) -> OrderState:
+    """The snapshot when its status allows ``what``; ``LifecycleError`` otherwise."""
+    ck = _checker(options, today)
+    state = read_snapshot(ck, order)
+    if state is not None:
+        check_order_status(ck, state, allowed, what)
+    report = Report(tuple(ck.findings), what)
+    if state is None or not report.ok:
+        raise LifecycleError(report)
+    return state
+
+
+def _settle(
+    order: Order, status: str, what: str, today: datetime.date | None, options: Options | None, **fields: Any
+) -> Order:
+    """The order paid or authorized: its lines take ``status``, the order gets ``fields`` and a payment."""
+    state = _state_for(order, ("created", "pending"), what, today, options)
+    result = _copy(order, state)
+    result.update(fields)
+    for line in result["lines"]:
+        if line["status"] == "created":
+            line["status"] = status
+    amount = copy.deepcopy(result["amount"])
+    payment = {"resource": "payment", "status": status, "amount": amount}
+    _embed(result, "payments", "tr_", payment)
+    return _settle_figures(result, state)
+
+
+def _cancel(line: dict[str, Any], step: Planned) -> None:
+    line["quantityCanceled"] += step.quantity
+    _add(line, "amountCanceled", step.amount)
+    if line["quantityCanceled"] == line["quantity"]:
+        line["status"] = "canceled"
+    elif step.line.remaining == step.quantity:
+        line["status"] = "completed"
+
+
+def _cancel_rest(order: Order, state: OrderState) -> Order:
+    result = _copy(order, state)
+    for line_state in state.lines:
+        if line_state.remaining > 0:
+            rest = line_state.total - line_state.amount_shipped - line_state.amount_canceled
+            _cancel(result["lines"][line_state.index], Planned(line_state, line_state.remaining, rest))
+    return _settle_figures(result, state)
+
+
+def _settle_figures(order: Order, state: OrderState | None) -> Order:
+    """Recompute what follows from the quantities: the -able quantities, the order status and sums."""
+    assert state is not None
+    for line in order["lines"]:
+        shippable, cancelable, refundable = derived_quantities(
+            line["status"],
+            state.capture or order.get("amountCaptured") is not None,
+            line["quantity"],
+            line["quantityShipped"],
+            line["quantityCanceled"],
+            line["quantityRefunded"],
+        )
+        line.update(shippableQuantity=shippable, cancelableQuantity=cancelable, refundableQuantity=refundable)
+        line["isCancelable"] = cancelable > 0
+    order["status"] = _order_status([line["status"] for line in order["lines"]], order["status"])
+    order["isCancelable"] = order["status"] in ("created", "authorized", "shipping")
+    order["amountRefunded"] = _sum(order, "amountRefunded")
+    if "amountCaptured" in order:
+        order["amountCaptured"] = _sum(order, "amountShipped")
+    return order
+
+
+def _order_status(statuses: list[str], current: str) -> str:
+    """The order status that the line statuses imply (SPEC §9.1)."""
+    present = set(statuses)
+    if present == {"canceled"}:
+        return "expired" if current == "expired" else "canceled"
+    if present <= {"completed", "canceled"}:
+        return "completed"
+    if present & {"shipping", "completed"}:
+        return "shipping"
+    for status in ("paid", "authorized"):
+        if status in present:
+            return status
+    return current
+
+
+def _record(order: Order, kind: str, prefix: str, steps: list[Planned], extra: dict[str, Any]) -> None:
+    lines = [{"id": step.line.id, "quantity": step.quantity, "amount": _money(order, step.amount)} for step in steps]
+    _embed(order, kind, prefix, {"resource": kind[:-1], "lines": lines, **extra})
+
+
+def _embed(order: Order, kind: str, prefix: str, item: dict[str, Any]) -> None:
+    embedded = order.setdefault("_embedded", {})
+    items = embedded.setdefault(kind, [])
+    items.append({"id": prefix + _digest([order["id"], kind, len(items)]), "orderId": order["id"], **item})
+
+
+def _copy(order: Order, state: OrderState | None) -> Order:
+    """A deep copy of a valid snapshot with every bookkeeping field present (a hand-built snapshot may
+    leave the zero ones out; the snapshot reader read them as zero, and so does the model).
+    """
+    assert state is not None
+    result = copy.deepcopy(order)
+    for line in result["lines"]:
+        for quantity_key, amount_key in _BOOKKEEPING:
+            line.setdefault(quantity_key, 0)
+            line.setdefault(amount_key, _zero(result))
+    result.setdefault("amountRefunded", _zero(result))
+    return result
+
+
+_BOOKKEEPING: Final = (
+    ("quantityShipped", "amountShipped"),
+    ("quantityCanceled", "amountCanceled"),
+    ("quantityRefunded", "amountRefunded"),
+)
+
+# --- money on JSON data -------------------------------------------------------------------------------
+
+
+def _decimals(currency: str) -> int:
+    return currency_decimals(currency) or 0
+
+
+def _minor(amount: dict[str, str]) -> int:
+    return int(amount["value"].replace(".", ""))
+
+
+def _money(order: Order, minor: int) -> dict[str, str]:
+    amount = order["amount"]
+    return {"currency": amount["currency"], "value": format_minor(minor, _decimals(amount["currency"]))}
+
+
+def _zero(order: Order) -> dict[str, str]:
+    return _money(order, 0)
+
+
+def _add(line: dict[str, Any], key: str, minor: int) -> None:
+    current = line[key]
+    decimals = _decimals(current["currency"])
+    line[key] = {"currency": current["currency"], "value": format_minor(_minor(current) + minor, decimals)}
+
+
+def _sum(order: Order, key: str) -> dict[str, str]:
+    return _money(order, sum(_minor(line[key]) for line in order["lines"]))
+
+
+def _digest(data: object) -> str:
+    """A short stable hash of JSON-like data (ids that are the same on every run for the same input)."""
+    try:
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=_opaque)
+    except (TypeError, ValueError, RecursionError):  # non-string keys, cycles, depth: fall back to repr
+        text = repr(data)[:100_000]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:_ID_LENGTH]
+
+
+_opaque: Callable[[object], str] = lambda value: type(value).__name__  # noqa: E731
+
+__all__ = ["LifecycleError", "authorize", "cancel", "cancel_lines", "expire", "new_order", "pay", "refund", "ship"]

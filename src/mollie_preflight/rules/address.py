@@ -1,0 +1,293 @@
+"""``billingAddress`` and ``shippingAddress`` (SPEC §1.3, §5: R009–R014, R069, R074–R075).
+
+Mollie lists every missing field of an address in one message ("The following fields of the
+billingAddress are missing: …"), so missing fields are one finding per address, at the address. Each
+present field is then checked on its own, at its own path.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..findings import Path, Severity
+from ..reference.countries import ALPHA_2
+from ..reference.orders import ADDRESS_FIELDS, ADDRESS_REQUIRED, NO_POSTAL_CODE, PAYPAL_REGION_COUNTRIES
+from ..reference.postal_codes import POSTAL_CODES
+from .checker import Checker
+from .contact import check_email, check_phone
+from .rule import Evidence, Rule
+from .values import describe, is_blank, json_type, object_or_report
+
+ADDRESS_NOT_OBJECT = Rule(
+    "MP401",
+    "address-not-object",
+    Severity.ERROR,
+    ("R009", "R074"),
+    Evidence.DOCUMENTED,
+    "an address is not an object",
+    "billingAddress and shippingAddress are address objects.",
+    "Send the address as a JSON object with the fields of Mollie's address type.",
+)
+ADDRESS_MISSING_FIELDS = Rule(
+    "MP402",
+    "address-missing-fields",
+    Severity.ERROR,
+    ("R009", "R010", "R074"),
+    Evidence.LIVE,
+    "an address lacks givenName, familyName, email, streetAndNumber, city, country, or a postalCode its country needs",
+    "Order addresses need the full name, e-mail and address; postalCode may be left out only in countries "
+    "without a postal code system.",
+    "Send every required field; leave postalCode out only for the countries Mollie lists.",
+    "The following fields of the billingAddress are missing: streetAndNumber, postalCode, city, country",
+)
+ADDRESS_NAME = Rule(
+    "MP403",
+    "address-name",
+    Severity.ERROR,
+    ("R012",),
+    Evidence.LIVE,
+    "givenName or familyName is shorter than two characters or only digits",
+    "Mollie checks names when an order is created, because Klarna needs real names.",
+    "Send the customer's real given and family name, each at least two characters.",
+    "Member 'givenName' in billing address is missing or incorrect.",
+)
+ADDRESS_FIELD_VALUE = Rule(
+    "MP404",
+    "address-field-value",
+    Severity.ERROR,
+    ("R069",),
+    Evidence.INFERRED,
+    "an address field is not a string, or is empty or only white space",
+    "Optional fields must be left out rather than sent blank; a whitespace-only title was refused live.",
+    "Leave out optional fields you have no value for; trim the ones you send.",
+    "The 'title' field should not contain only whitespace characters",
+)
+ADDRESS_COUNTRY = Rule(
+    "MP405",
+    "address-country",
+    Severity.ERROR,
+    ("R011",),
+    Evidence.DOCUMENTED,
+    "an address's country is not an ISO 3166-1 alpha-2 code",
+    "Mollie needs the two-letter country code to route the payment and decide which fields apply.",
+    "Send the two-letter code in upper case: NL, DE, BE.",
+)
+ADDRESS_COUNTRY_CASE = Rule(
+    "MP406",
+    "address-country-case",
+    Severity.WARNING,
+    ("R011",),
+    Evidence.INFERRED,
+    "an address's country code is not in upper case",
+    "Mollie's own examples use upper case; its responses have been seen in lower case, so it is probably "
+    "accepted, but other systems (Klarna, carriers) may not be as lenient.",
+    "Upper-case the country code.",
+)
+ADDRESS_POSTAL_CODE_FORMAT = Rule(
+    "MP407",
+    "address-postal-code-format",
+    Severity.WARNING,
+    ("R010",),
+    Evidence.INFERRED,
+    "a postal code does not have its country's format",
+    "Mollie itself accepted a malformed Dutch postal code live, but Klarna, carriers and address checks are "
+    "stricter; formats come from Google's address metadata (libaddressinput, CC-BY 4.0).",
+    "Correct the postal code; the message shows examples of the country's format.",
+)
+ADDRESS_PAYPAL_REGION = Rule(
+    "MP409",
+    "address-paypal-region",
+    Severity.WARNING,
+    ("R013",),
+    Evidence.INFERRED,
+    "PayPal may be used and the shipping country needs a region that is missing",
+    "PayPal requires region for AR, BR, CA, CN, ID, IN, JP, MX, TH and US; documented for payments, "
+    "inferred for orders.",
+    "Send the state or province in region.",
+)
+ADDRESS_PAYPAL_LENGTH = Rule(
+    "MP410",
+    "address-paypal-length",
+    Severity.WARNING,
+    ("R014",),
+    Evidence.INFERRED,
+    "PayPal may be used and an address field is longer than PayPal accepts",
+    "PayPal limits the full name to 128, streetAndNumber to 128, postalCode to 20, city and region to 100 "
+    "characters; documented for payments, inferred for orders.",
+    "Shorten the field, or move the surplus to streetAdditional.",
+)
+BILLIE_ORGANIZATION = Rule(
+    "MP411",
+    "billie-organization-name",
+    Severity.ERROR,
+    ("R075",),
+    Evidence.DOCUMENTED,
+    "the method is billie and the billing address has no organizationName",
+    "Billie is a business-to-business method: it needs the company's name.",
+    "Send billingAddress.organizationName.",
+)
+
+RULES = (
+    ADDRESS_NOT_OBJECT,
+    ADDRESS_MISSING_FIELDS,
+    ADDRESS_NAME,
+    ADDRESS_FIELD_VALUE,
+    ADDRESS_COUNTRY,
+    ADDRESS_COUNTRY_CASE,
+    ADDRESS_POSTAL_CODE_FORMAT,
+    ADDRESS_PAYPAL_REGION,
+    ADDRESS_PAYPAL_LENGTH,
+    BILLIE_ORGANIZATION,
+)
+
+_MAX_POSTAL_CODE: Final = 20
+#: Patterns compiled on first use: a few countries are used, and compiling all 200 would cost import time.
+_POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {}
+_PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 100), ("region", 100))
+
+
+def check_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
+    """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows."""
+    path: Path = (key,)
+    who = "billing" if key == "billingAddress" else "shipping"
+    address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
+    if address is None:
+        return
+    value = address
+    country = _check_country(ck, value.get("country"), path)
+    missing = [f for f in ADDRESS_REQUIRED if _absent(value.get(f))]
+    if _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
+        missing.append("postalCode")
+    if missing:
+        ordered = [f for f in ADDRESS_FIELDS if f in missing]
+        ck.report(ADDRESS_MISSING_FIELDS, path, f"The following fields of the {key} are missing: {', '.join(ordered)}")
+    for field in ADDRESS_FIELDS:
+        field_value = value.get(field)
+        if field_value is None or field == "country":
+            continue
+        where = (*path, field)
+        if not isinstance(field_value, str):
+            ck.report(
+                ADDRESS_FIELD_VALUE,
+                where,
+                f"The '{field}' field of the {key} must be a string, got {json_type(field_value)}.",
+                actual=describe(field_value),
+            )
+            continue
+        if is_blank(field_value):
+            if field not in missing:
+                ck.report(
+                    ADDRESS_FIELD_VALUE,
+                    where,
+                    f"The '{field}' field should not contain only whitespace characters; leave it out instead.",
+                    actual=field_value,
+                )
+            continue
+        if field in ("givenName", "familyName"):
+            _check_name(ck, field_value, where, field, who)
+        elif field == "email":
+            check_email(ck, field_value, where)
+        elif field == "phone":
+            check_phone(ck, field_value, where)
+        elif field == "postalCode" and country is not None:
+            _check_postal_code(ck, field_value, where, country)
+    if "paypal" in methods:
+        _check_paypal(ck, value, path, country, key)
+    if key == "billingAddress" and "billie" in methods and _absent(value.get("organizationName")):
+        ck.report(
+            BILLIE_ORGANIZATION,
+            (*path, "organizationName"),
+            "Billie needs the company's name: billingAddress.organizationName is required.",
+        )
+
+
+def _absent(value: object) -> bool:
+    return value is None or (isinstance(value, str) and is_blank(value))
+
+
+def _check_name(ck: Checker, name: str, where: Path, field: str, who: str) -> None:
+    stripped = name.strip()
+    if len(stripped) < 2 or stripped.isdigit():
+        reason = "is shorter than two characters" if len(stripped) < 2 else "consists of digits only"
+        ck.report(
+            ADDRESS_NAME,
+            where,
+            f"Member '{field}' in {who} address is missing or incorrect: it {reason}.",
+            actual=name,
+        )
+
+
+def postal_code_pattern(country: str) -> re.Pattern[str] | None:
+    """The compiled postal code pattern of ``country`` (compiled on first use, then kept)."""
+    pattern = _POSTAL_PATTERNS.get(country)
+    if pattern is None and country in POSTAL_CODES:
+        pattern = _POSTAL_PATTERNS[country] = re.compile(POSTAL_CODES[country][0], re.ASCII | re.IGNORECASE)
+    return pattern
+
+
+def _check_postal_code(ck: Checker, postal_code: str, where: Path, country: str) -> None:
+    pattern = postal_code_pattern(country)
+    if pattern is None or (len(postal_code) <= _MAX_POSTAL_CODE and pattern.fullmatch(postal_code.strip())):
+        return
+    examples = ", ".join(POSTAL_CODES[country][1][:3])
+    ck.report(
+        ADDRESS_POSTAL_CODE_FORMAT,
+        where,
+        f"The postal code {describe(postal_code)!r} does not have the format of {country} postal codes "
+        f"(for example {examples}).",
+        actual=describe(postal_code),
+    )
+
+
+def _check_country(ck: Checker, value: object, path: Path) -> str | None:
+    """Report a bad country; return the upper-case code when it is a real one."""
+    if value is None:
+        return None
+    where = (*path, "country")
+    if not isinstance(value, str) or value.upper() not in ALPHA_2:
+        meant = value.strip().upper() if isinstance(value, str) and value.strip().upper() in ALPHA_2 else None
+        ck.report(
+            ADDRESS_COUNTRY,
+            where,
+            f'The country {describe(value)!r} is not an ISO 3166-1 alpha-2 code such as "NL".',
+            expected=meant,
+            actual=describe(value),
+        )
+        return meant
+    if value != value.upper():
+        ck.report(
+            ADDRESS_COUNTRY_CASE,
+            where,
+            "The country code should be written in upper case.",
+            expected=value.upper(),
+            actual=value,
+        )
+    return value.upper()
+
+
+def _check_paypal(ck: Checker, address: dict[object, object], path: Path, country: str | None, key: str) -> None:
+    if key == "shippingAddress" and country in PAYPAL_REGION_COUNTRIES and _absent(address.get("region")):
+        ck.report(
+            ADDRESS_PAYPAL_REGION,
+            (*path, "region"),
+            f"PayPal requires a region (state or province) for shipping addresses in {country}.",
+        )
+    names = [address.get("givenName"), address.get("familyName")]
+    full = sum(len(n) for n in names if isinstance(n, str))
+    if full > 128:
+        ck.report(
+            ADDRESS_PAYPAL_LENGTH,
+            (*path, "familyName"),
+            f"PayPal accepts at most 128 characters for givenName and familyName together; these have {full}.",
+            actual=str(full),
+        )
+    for field, limit in _PAYPAL_LIMITS:
+        text = address.get(field)
+        if isinstance(text, str) and len(text) > limit:
+            ck.report(
+                ADDRESS_PAYPAL_LENGTH,
+                (*path, field),
+                f"PayPal accepts at most {limit} characters in '{field}'; this one has {len(text)}.",
+                actual=describe(text),
+            )

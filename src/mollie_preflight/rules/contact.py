@@ -1,0 +1,121 @@
+"""Phone numbers and e-mail addresses in addresses (SPEC R015, R016).
+
+A phone number must be E.164 *and* a real number: ``+69…`` has the E.164 shape but no country uses the
++69 prefix, so the number is checked with phonenumbers' metadata. E-mail addresses take a strict fast path
+for ordinary ASCII addresses; anything else (international addresses, quoted local parts) goes to the
+email-validator library with deliverability checks off. Both libraries are imported on first use only,
+so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..findings import Path, Severity
+from .checker import Checker
+from .rule import Evidence, Rule
+from .values import describe, json_type
+
+PHONE = Rule(
+    "MP420",
+    "phone",
+    Severity.ERROR,
+    ("R015",),
+    Evidence.LIVE,
+    "a phone number is not in E.164 format or is not a real number",
+    "Mollie (and Klarna) need an international number: a plus sign, the country code and the number, digits "
+    "only. A number with an unassigned country code passes a regex but is refused.",
+    "Format with the country code and no spaces: +31208202070. phonenumbers.format_number(..., E164) does it.",
+    "The 'phone' field should contain a valid phone number, in E.164 format.",
+)
+EMAIL = Rule(
+    "MP421",
+    "email",
+    Severity.ERROR,
+    ("R016",),
+    Evidence.DOCUMENTED,
+    "an e-mail address is not a syntactically valid address",
+    "Mollie sends payment instructions and Klarna sends invoices to this address.",
+    "Send the customer's address as typed, trimmed: name@example.org.",
+)
+
+RULES = (PHONE, EMAIL)
+
+_E164: Final = re.compile(r"\+[1-9][0-9]{1,14}", re.ASCII)
+_ATEXT: Final = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL: Final = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_EMAIL: Final = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,63}}", re.ASCII)
+_MAX_EMAIL: Final = 254
+
+
+def phone_problem(text: str) -> str | None:
+    """Why ``text`` is not a valid E.164 phone number, or ``None``."""
+    if not _E164.fullmatch(text):
+        return "is not in E.164 format (a plus sign, the country code, then at most 15 digits in all)"
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return "has no valid country code"
+    if not phonenumbers.is_valid_number(number):
+        return "is not a valid number for its country code"
+    return None
+
+
+def email_problem(text: str) -> str | None:
+    """Why ``text`` is not a valid e-mail address, or ``None``."""
+    if len(text) > _MAX_EMAIL:
+        return f"is longer than {_MAX_EMAIL} characters"
+    if text.isascii() and _PLAIN_EMAIL.fullmatch(text) and len(text.partition("@")[0]) <= 64:
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError as error:
+        return str(error).rstrip(".")
+    return None
+
+
+def check_phone(ck: Checker, value: object, path: Path, prefix: str = "") -> None:
+    if value is None or not ck.wants(PHONE):
+        return
+    problem = phone_problem(value) if isinstance(value, str) else f"must be a string, not {json_type(value)}"
+    if problem is not None:
+        ck.report(
+            PHONE,
+            path,
+            f"{prefix}The 'phone' field should contain a valid phone number, in E.164 format: "
+            f"{describe(value)!r} {problem}.",
+            expected=_e164_guess(value),
+            actual=describe(value),
+        )
+
+
+def check_email(ck: Checker, value: object, path: Path, prefix: str = "") -> None:
+    if value is None or not ck.wants(EMAIL):
+        return
+    problem = email_problem(value) if isinstance(value, str) else f"must be a string, not {json_type(value)}"
+    if problem is not None:
+        stripped = value.strip() if isinstance(value, str) else None
+        ck.report(
+            EMAIL,
+            path,
+            f"{prefix}The 'email' field is not a valid e-mail address: {problem}.",
+            expected=stripped if stripped and stripped != value and email_problem(stripped) is None else None,
+            actual=describe(value),
+        )
+
+
+def _e164_guess(value: object) -> str | None:
+    """The E.164 form of a number written with spaces, dashes or a 00 prefix, when that is all it takes."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    compact = "".join(ch for ch in value if ch not in " -.()/")
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if compact != value and _E164.fullmatch(compact) and phone_problem(compact) is None:
+        return compact
+    return None

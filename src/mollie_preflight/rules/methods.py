@@ -1,0 +1,247 @@
+"""``method`` and what it implies for the rest of the order (SPEC §1.2, §2, §6: R008, R033, R078–R081).
+
+``requested_methods`` is the one reading of ``method`` the other rule modules use (addresses, dates,
+payment): the set of valid methods the order may be paid with, empty when any method may be chosen.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Final
+
+from ..findings import Severity
+from ..money import format_minor
+from ..reference.currencies import CURRENCY_METHODS
+from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
+from .checker import Checker
+from .rule import Evidence, Rule
+from .values import describe, json_type
+
+METHOD = Rule(
+    "MP501",
+    "method",
+    Severity.ERROR,
+    ("R033",),
+    Evidence.DOCUMENTED,
+    "method is not a known method id, or a non-empty array of them",
+    "Mollie accepts one method id, or an array that limits the checkout's choice; blik and twint were "
+    "documented for one day in 2024 and reverted.",
+    "Use Mollie's method ids (ideal, creditcard, klarnapaylater, ...), or leave method out.",
+)
+METHOD_CURRENCY = Rule(
+    "MP502",
+    "method-currency",
+    Severity.ERROR,
+    ("R008",),
+    Evidence.DOCUMENTED,
+    "the only method given does not support the order's currency",
+    "Outside EUR, each currency works with a few methods only; forcing another one fails.",
+    "Pick a method that supports the currency, or convert the order to EUR.",
+)
+METHOD_CURRENCY_LIMITED = Rule(
+    "MP503",
+    "method-currency-limited",
+    Severity.WARNING,
+    ("R008",),
+    Evidence.DOCUMENTED,
+    "some of the listed methods do not support the order's currency",
+    "The checkout silently hides the methods that cannot take the currency.",
+    "Drop the methods that cannot take the currency from the list.",
+)
+VOUCHER_CATEGORY = Rule(
+    "MP504",
+    "voucher-category",
+    Severity.WARNING,
+    ("R078",),
+    Evidence.DOCUMENTED,
+    "voucher is offered and no line has a category",
+    "Mollie offers vouchers only when lines carry a category (meal, eco, gift) and pays out only for those.",
+    "Set category on the lines vouchers may pay for (the vouchers guide advises all lines).",
+)
+VOUCHER_ONLY_NO_CATEGORY = Rule(
+    "MP505",
+    "voucher-only-no-category",
+    Severity.ERROR,
+    ("R078",),
+    Evidence.INFERRED,
+    "voucher is the only method and no line has a category",
+    "With voucher forced and nothing eligible, the order cannot be paid at all.",
+    "Set category on the eligible lines, or offer another method as well.",
+)
+KLARNA_PHONE = Rule(
+    "MP506",
+    "klarna-phone",
+    Severity.WARNING,
+    ("R080",),
+    Evidence.DOCUMENTED,
+    "a Klarna method is offered and neither address has a phone number",
+    "Klarna recommends a phone number and may decline orders without one.",
+    "Send billingAddress.phone in E.164 format.",
+)
+GIFTCARD_CAP = Rule(
+    "MP507",
+    "giftcard-cap",
+    Severity.WARNING,
+    ("R079",),
+    Evidence.DOCUMENTED,
+    "giftcard is the only method and the order is above the €50 gift cards can cover",
+    "Gift cards cover at most €50 per payment; the rest must be paid with another method.",
+    "Offer another method next to giftcard for larger orders.",
+)
+PAYPAL_DIGITAL = Rule(
+    "MP508",
+    "paypal-digital",
+    Severity.WARNING,
+    ("R081",),
+    Evidence.DOCUMENTED,
+    "PayPal is offered for an order with digital lines",
+    "Selling digital goods through PayPal needs PayPal to enable it on your account.",
+    "Ask PayPal to enable digital goods, or do not offer PayPal for digital orders.",
+)
+
+RULES = (
+    METHOD,
+    METHOD_CURRENCY,
+    METHOD_CURRENCY_LIMITED,
+    VOUCHER_CATEGORY,
+    VOUCHER_ONLY_NO_CATEGORY,
+    KLARNA_PHONE,
+    GIFTCARD_CAP,
+    PAYPAL_DIGITAL,
+)
+
+_KNOWN: Final = frozenset(METHODS)
+_GIFTCARD_CAP_CENTS: Final = 5000
+
+
+def requested_methods(payload: dict[object, object]) -> frozenset[str]:
+    """The valid method ids of ``payload["method"]`` (a string or an array); empty when none is given."""
+    method = payload.get("method")
+    if isinstance(method, str):
+        return frozenset({method}) & _KNOWN
+    if isinstance(method, list | tuple):
+        return frozenset(m for m in method if isinstance(m, str)) & _KNOWN
+    return frozenset()
+
+
+def forced_method(payload: dict[object, object]) -> str | None:
+    """The one method the customer is sent to directly: ``method`` as a string (or a one-element array)."""
+    method = payload.get("method")
+    if isinstance(method, list | tuple) and len(method) == 1:
+        method = method[0]
+    return method if isinstance(method, str) and method in _KNOWN else None
+
+
+def check_methods(ck: Checker, payload: dict[object, object]) -> None:
+    method = payload.get("method")
+    if method is not None:
+        _check_method_value(ck, method)
+    methods = requested_methods(payload)
+    if not methods:
+        return
+    forced = forced_method(payload)
+    currency = ck.order_currency
+    if currency is not None and currency != "EUR":
+        supported = CURRENCY_METHODS.get(currency, frozenset())
+        unsupported = sorted(m for m in methods if not _supports(supported, m))
+        if unsupported and forced is not None:
+            ck.report(
+                METHOD_CURRENCY,
+                ("method",),
+                f"The method {forced} does not support {currency}; it supports "
+                f"{', '.join(sorted(supported)) or 'no method'} in this currency.",
+                actual=forced,
+            )
+        elif unsupported:
+            ck.report(
+                METHOD_CURRENCY_LIMITED,
+                ("method",),
+                f"These methods do not support {currency} and will not be offered: {', '.join(unsupported)}.",
+                actual=", ".join(unsupported),
+            )
+    lines = payload.get("lines")
+    line_list = [line for line in lines if isinstance(line, dict)] if isinstance(lines, list | tuple) else []
+    if "voucher" in methods and line_list and not any(line.get("category") for line in line_list):
+        rule = VOUCHER_ONLY_NO_CATEGORY if forced == "voucher" else VOUCHER_CATEGORY
+        ck.report(rule, ("lines",), "Vouchers need order lines with a category (meal, eco or gift); no line has one.")
+    if methods & KLARNA_METHODS and not _has_phone(payload):
+        ck.report(
+            KLARNA_PHONE, ("billingAddress", "phone"), "Klarna recommends a phone number; neither address has one."
+        )
+    if forced == "giftcard" and currency == "EUR" and (ck.order_amount or 0) > _GIFTCARD_CAP_CENTS:
+        value = format_minor(ck.order_amount or 0, 2)
+        ck.report(
+            GIFTCARD_CAP,
+            ("method",),
+            f"Gift cards cover at most €50.00 per payment; this order is €{value}: the rest needs another method.",
+            actual=value,
+        )
+    if "paypal" in methods and any(line.get("type") == "digital" for line in line_list):
+        ck.report(
+            PAYPAL_DIGITAL,
+            ("method",),
+            "PayPal is offered for digital goods; PayPal must enable digital goods on your account.",
+        )
+
+
+def _check_method_value(ck: Checker, method: object) -> None:
+    values: list[tuple[tuple[str | int, ...], object]]
+    if isinstance(method, str):
+        values = [(("method",), method)]
+    elif isinstance(method, list | tuple):
+        if not method:
+            ck.report(METHOD, ("method",), "The 'method' field must not be an empty array; leave it out instead.")
+            return
+        values = [(("method", index), item) for index, item in enumerate(method)]
+    else:
+        ck.report(
+            METHOD,
+            ("method",),
+            f"The 'method' field must be a method id or an array of them, got {json_type(method)}.",
+            actual=describe(method),
+        )
+        return
+    for path, item in values:
+        if isinstance(item, str) and item in _KNOWN:
+            continue
+        ck.report(
+            METHOD,
+            path,
+            f"The method {describe(item)!r} is invalid: {_why(item)}.",
+            expected=_meant(item),
+            actual=describe(item),
+        )
+
+
+def _why(item: object) -> str:
+    if not isinstance(item, str):
+        return f"a method id is a string, not {json_type(item)}"
+    if item.lower() in REVERTED_METHODS:
+        return f"{item.lower()} was never available through the Orders API (documented for one day, then reverted)"
+    return "it is not one of Mollie's method ids"
+
+
+def _meant(item: object) -> str | None:
+    if not isinstance(item, str) or len(item) > 40:
+        return None
+    folded = item.strip().lower().replace(" ", "").replace("_", "").replace("-", "")
+    if folded in _KNOWN:
+        return folded
+    close = difflib.get_close_matches(folded, METHODS, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _supports(supported: frozenset[str], method: str) -> bool:
+    if method in EUR_ONLY_METHODS:
+        return False
+    if method in KLARNA_METHODS:
+        return "klarna" in supported
+    return method in supported
+
+
+def _has_phone(payload: dict[object, object]) -> bool:
+    for key in ("billingAddress", "shippingAddress"):
+        address = payload.get(key)
+        if isinstance(address, dict) and isinstance(address.get("phone"), str) and address["phone"].strip():
+            return True
+    return False

@@ -1,0 +1,332 @@
+"""The ``payment`` object of a create-order body (SPEC R042–R053, R020 for id prefixes)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Final
+
+from ..findings import Path, Severity
+from ..reference.orders import (
+    COMPANY_KEYS,
+    ENTITY_TYPES,
+    FIRST_METHODS,
+    GIFTCARD_ISSUERS,
+    KBC_ISSUERS,
+    PAYMENT_KEYS,
+    REMOVED_PAYMENT_KEYS,
+    SEQUENCE_TYPES,
+)
+from .amounts import check_amount
+from .checker import Checker
+from .methods import forced_method, requested_methods
+from .rule import Evidence, Rule
+from .urls import check_webhook
+from .values import describe, is_blank, json_type, object_or_report
+
+PAYMENT_NOT_OBJECT = Rule(
+    "MP520",
+    "payment-not-object",
+    Severity.ERROR,
+    ("R042",),
+    Evidence.DOCUMENTED,
+    "payment is not an object",
+    "Payment-specific parameters are passed in the payment object.",
+    "Send payment as a JSON object of payment-specific parameters.",
+)
+PAYMENT_UNKNOWN_KEY = Rule(
+    "MP521",
+    "payment-unknown-key",
+    Severity.WARNING,
+    ("R042",),
+    Evidence.DOCUMENTED,
+    "payment has a key that is not a documented payment-specific parameter",
+    "Unknown keys are not applied; dueDate and description are often sent and do nothing for orders.",
+    "Remove the key, or use the order-level parameter that does what you meant.",
+)
+PAYMENT_SEQUENCE_TYPE = Rule(
+    "MP522",
+    "payment-sequence-type",
+    Severity.ERROR,
+    ("R043",),
+    Evidence.DOCUMENTED,
+    "payment.sequenceType is not oneoff, first or recurring",
+    "Only these three sequence types exist.",
+    "Use oneoff (the default), first or recurring.",
+)
+PAYMENT_RECURRING_CUSTOMER = Rule(
+    "MP523",
+    "payment-recurring-customer",
+    Severity.ERROR,
+    ("R044",),
+    Evidence.INFERRED,
+    "a recurring payment has no payment.customerId",
+    "A recurring payment charges a customer's mandate; without the customer there is nothing to charge.",
+    "Send payment.customerId (cst_…), and payment.mandateId to pick a mandate.",
+)
+PAYMENT_FIRST_METHOD = Rule(
+    "MP524",
+    "payment-first-method",
+    Severity.ERROR,
+    ("R045",),
+    Evidence.DOCUMENTED,
+    "a first payment is forced to a method that cannot start a recurring sequence",
+    "Only some methods create a mandate for later recurring payments.",
+    "Use one of applepay, bancontact, belfius, creditcard, eps, giropay, ideal, kbc, mybank, paypal, sofort.",
+)
+PAYMENT_ISSUER = Rule(
+    "MP525",
+    "payment-issuer",
+    Severity.WARNING,
+    ("R049",),
+    Evidence.DOCUMENTED,
+    "payment.issuer does not have the shape the method's issuers have",
+    "iDEAL issuers are ideal_<BIC>, KBC's are kbc or cbc, gift cards name a brand; lists change over time.",
+    "Take issuer ids from the Methods API (include=issuers).",
+)
+PAYMENT_COMPANY = Rule(
+    "MP526",
+    "payment-company",
+    Severity.ERROR,
+    ("R050",),
+    Evidence.DOCUMENTED,
+    "payment.company is not an object of registrationNumber, vatNumber and a known entityType",
+    "Billie needs the company's details; entityType is an enumeration.",
+    "Send company.entityType as one of Mollie's values (limited-company, sole-trader, ...).",
+)
+PAYMENT_APPLE_PAY_TOKEN = Rule(
+    "MP527",
+    "payment-apple-pay-token",
+    Severity.ERROR,
+    ("R047",),
+    Evidence.DOCUMENTED,
+    "payment.applePayPaymentToken is not a string",
+    "The token is passed as a string holding the JSON Apple returned, not as an object.",
+    "json.dumps the token object and send the string.",
+)
+APPLICATION_FEE = Rule(
+    "MP528",
+    "application-fee",
+    Severity.ERROR,
+    ("R053",),
+    Evidence.DOCUMENTED,
+    "payment.applicationFee lacks its amount or description, or breaks their limits",
+    "An application fee needs an amount of at least 0.01 and a description of at most 255 characters.",
+    'Send {"amount": {"currency": "EUR", "value": "1.00"}, "description": "…"}.',
+)
+APPLICATION_FEE_MAXIMUM = Rule(
+    "MP529",
+    "application-fee-maximum",
+    Severity.WARNING,
+    ("R053",),
+    Evidence.DOCUMENTED,
+    "the application fee is above 10 % of the order amount or €2.00",
+    "The Orders API caps application fees at 10 % of the amount, at most €2.00, unless Mollie agreed more.",
+    "Lower the fee, or ask Mollie to raise the limit for your platform.",
+)
+RESOURCE_ID_PREFIX = Rule(
+    "MP530",
+    "resource-id-prefix",
+    Severity.WARNING,
+    ("R020", "R040", "R048"),
+    Evidence.INFERRED,
+    "an id does not have its resource's prefix (cst_, mdt_, tkn_, pfl_)",
+    "Mollie ids start with their resource's prefix; another value is almost always a field mix-up.",
+    "Send the Mollie id, not your own: customerId cst_…, mandateId mdt_…, cardToken tkn_…, profileId pfl_….",
+)
+
+RULES = (
+    PAYMENT_NOT_OBJECT,
+    PAYMENT_UNKNOWN_KEY,
+    PAYMENT_SEQUENCE_TYPE,
+    PAYMENT_RECURRING_CUSTOMER,
+    PAYMENT_FIRST_METHOD,
+    PAYMENT_ISSUER,
+    PAYMENT_COMPANY,
+    PAYMENT_APPLE_PAY_TOKEN,
+    APPLICATION_FEE,
+    APPLICATION_FEE_MAXIMUM,
+    RESOURCE_ID_PREFIX,
+)
+
+_PREFIXES: Final = {"customerId": "cst_", "mandateId": "mdt_", "cardToken": "tkn_"}
+_ID: Final = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
+_IDEAL_ISSUER: Final = re.compile(r"ideal_[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?", re.ASCII)
+_MAX_FEE_DESCRIPTION: Final = 255
+_FEE_CAP_CENTS: Final = 200
+
+
+def check_payment(ck: Checker, payload: dict[object, object]) -> None:
+    payment = payload.get("payment")
+    if payment is None:
+        return
+    path: Path = ("payment",)
+    payment = object_or_report(ck, PAYMENT_NOT_OBJECT, payment, path, "The 'payment' field")
+    if payment is None:
+        return
+    for key in payment:
+        if key not in PAYMENT_KEYS:
+            ck.report(PAYMENT_UNKNOWN_KEY, (*path, str(key)), _unknown_key_message(key))
+    sequence = _check_sequence_type(ck, payment.get("sequenceType"))
+    if sequence == "recurring" and not payment.get("customerId"):
+        ck.report(
+            PAYMENT_RECURRING_CUSTOMER,
+            (*path, "customerId"),
+            "A recurring payment needs payment.customerId: the customer whose mandate is charged.",
+        )
+    forced = forced_method(payload)
+    if sequence == "first" and forced is not None and forced not in FIRST_METHODS:
+        ck.report(
+            PAYMENT_FIRST_METHOD,
+            ("method",),
+            f"The method {forced} cannot start a recurring sequence (sequenceType first).",
+            actual=forced,
+        )
+    for key, prefix in _PREFIXES.items():
+        check_id_prefix(ck, payment.get(key), (*path, key), prefix)
+    _check_issuer(ck, payment.get("issuer"), requested_methods(payload))
+    _check_company(ck, payment.get("company"))
+    token = payment.get("applePayPaymentToken")
+    if token is not None and not isinstance(token, str):
+        ck.report(
+            PAYMENT_APPLE_PAY_TOKEN,
+            (*path, "applePayPaymentToken"),
+            f"The applePayPaymentToken must be a string holding the token's JSON, got {json_type(token)}.",
+            actual=describe(token),
+        )
+    if payment.get("webhookUrl") is not None:
+        check_webhook(ck, payment["webhookUrl"], (*path, "webhookUrl"))
+    _check_application_fee(ck, payment.get("applicationFee"))
+
+
+def check_id_prefix(ck: Checker, value: object, path: Path, prefix: str) -> None:
+    """R020: a Mollie id carries its resource's prefix."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.startswith(prefix) or not _ID.fullmatch(value):
+        ck.report(
+            RESOURCE_ID_PREFIX,
+            path,
+            f"The '{path[-1]}' should be a Mollie id starting with {prefix}.",
+            actual=describe(value),
+        )
+
+
+def _unknown_key_message(key: object) -> str:
+    if isinstance(key, str) and key in REMOVED_PAYMENT_KEYS:
+        return f"payment.{key} {REMOVED_PAYMENT_KEYS[key]}."
+    close = difflib.get_close_matches(key, sorted(PAYMENT_KEYS), n=1, cutoff=0.8) if isinstance(key, str) else []
+    hint = f"; did you mean {close[0]}?" if close else "."
+    return f"payment.{describe(key)} is not a payment-specific parameter of the Orders API{hint}"
+
+
+def _check_sequence_type(ck: Checker, value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value in SEQUENCE_TYPES:
+        return value
+    meant = value.strip().lower() if isinstance(value, str) and value.strip().lower() in SEQUENCE_TYPES else None
+    ck.report(
+        PAYMENT_SEQUENCE_TYPE,
+        ("payment", "sequenceType"),
+        f"The sequenceType {describe(value)!r} is invalid; use oneoff, first or recurring.",
+        expected=meant,
+        actual=describe(value),
+    )
+    return meant
+
+
+def _check_issuer(ck: Checker, issuer: object, methods: frozenset[str]) -> None:
+    if issuer is None:
+        return
+    where: Path = ("payment", "issuer")
+    if not isinstance(issuer, str):
+        ck.report(
+            PAYMENT_ISSUER, where, f"The issuer must be a string, got {json_type(issuer)}.", actual=describe(issuer)
+        )
+        return
+    problem = None
+    if methods == {"ideal"} and not _IDEAL_ISSUER.fullmatch(issuer):
+        problem = "iDEAL issuers are ideal_ followed by the bank's BIC, such as ideal_INGBNL2A"
+    elif methods == {"kbc"} and issuer not in KBC_ISSUERS:
+        problem = "KBC's issuers are kbc and cbc"
+    elif methods == {"giftcard"} and issuer not in GIFTCARD_ISSUERS:
+        problem = "it is not one of the gift card brands Mollie lists"
+    if problem is not None:
+        ck.report(
+            PAYMENT_ISSUER, where, f"The issuer {describe(issuer)!r} looks wrong: {problem}.", actual=describe(issuer)
+        )
+
+
+def _check_company(ck: Checker, company: object) -> None:
+    if company is None:
+        return
+    where: Path = ("payment", "company")
+    company = object_or_report(ck, PAYMENT_COMPANY, company, where, "payment.company")
+    if company is None:
+        return
+    for key, value in company.items():
+        if key not in COMPANY_KEYS:
+            ck.report(
+                PAYMENT_UNKNOWN_KEY, (*where, str(key)), f"payment.company.{describe(key)} is not a company parameter."
+            )
+        elif value is not None and not isinstance(value, str):
+            ck.report(
+                PAYMENT_COMPANY,
+                (*where, key),
+                f"payment.company.{key} must be a string, got {json_type(value)}.",
+                actual=describe(value),
+            )
+    entity = company.get("entityType")
+    if isinstance(entity, str) and entity not in ENTITY_TYPES:
+        close = difflib.get_close_matches(entity.lower(), ENTITY_TYPES, n=1, cutoff=0.8)
+        ck.report(
+            PAYMENT_COMPANY,
+            (*where, "entityType"),
+            f"The entityType {describe(entity)!r} is not one of Mollie's: {', '.join(ENTITY_TYPES)}.",
+            expected=close[0] if close else None,
+            actual=describe(entity),
+        )
+
+
+def _check_application_fee(ck: Checker, fee: object) -> None:
+    if fee is None:
+        return
+    where: Path = ("payment", "applicationFee")
+    fee = object_or_report(ck, APPLICATION_FEE, fee, where, "The applicationFee")
+    if fee is None:
+        return
+    description = fee.get("description")
+    if description is None or (isinstance(description, str) and is_blank(description)):
+        ck.report(APPLICATION_FEE, (*where, "description"), "The applicationFee needs a description.")
+    elif not isinstance(description, str) or len(description) > _MAX_FEE_DESCRIPTION:
+        ck.report(
+            APPLICATION_FEE,
+            (*where, "description"),
+            f"The applicationFee description must be a string of at most {_MAX_FEE_DESCRIPTION} characters.",
+            actual=describe(description),
+        )
+    if fee.get("amount") is None:
+        ck.report(APPLICATION_FEE, (*where, "amount"), "The applicationFee needs an amount.")
+        return
+    money = check_amount(ck, fee["amount"], (*where, "amount"))
+    if money is None:
+        return
+    if money.minor < 1:
+        ck.report(
+            APPLICATION_FEE,
+            (*where, "amount"),
+            "The application fee must be at least 0.01.",
+            actual=money.plain(),
+        )
+        return
+    if money.currency == "EUR" and ck.order_currency == "EUR" and ck.order_amount:
+        cap = min(ck.order_amount // 10, _FEE_CAP_CENTS)
+        if money.minor > cap:
+            ck.report(
+                APPLICATION_FEE_MAXIMUM,
+                (*where, "amount"),
+                f"The application fee of €{money.plain()} is above the Orders API's limit of 10 % of the amount, "
+                f"at most €2.00 (here €{cap // 100}.{cap % 100:02d}), unless Mollie agreed a higher limit.",
+                actual=money.plain(),
+            )

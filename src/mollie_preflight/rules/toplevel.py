@@ -1,0 +1,173 @@
+"""The other top-level create-order parameters (SPEC §2: R018, R019, R021–R026, R032, R034, R039–R041).
+
+Also the keys that are not parameters at all: Mollie ignores them (or refuses them; SPEC §14 question 18),
+so they are reported as warnings, with a suggestion when a key is a near miss of a real one
+(``redirectURL``, ``webhookurl``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Final
+
+from ..findings import Severity
+from ..reference.orders import LOCALES, MISPLACED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS
+from .address import check_address
+from .checker import Checker
+from .metadata import check_metadata
+from .methods import forced_method, requested_methods
+from .payment import check_id_prefix
+from .rule import Evidence, Rule
+from .urls import check_url, check_webhook
+from .values import describe, json_type
+
+REDIRECT_URL_REQUIRED = Rule(
+    "MP601",
+    "redirect-url-required",
+    Severity.ERROR,
+    ("R025",),
+    Evidence.DOCUMENTED,
+    "redirectUrl is missing and the payment is not recurring",
+    "Mollie sends the customer back to redirectUrl after the checkout; only recurring orders have no checkout.",
+    "Send redirectUrl, or payment.sequenceType recurring for a charge without a customer present.",
+)
+BILLING_ADDRESS_REQUIRED = Rule(
+    "MP602",
+    "billing-address-required",
+    Severity.ERROR,
+    ("R041",),
+    Evidence.LIVE,
+    "billingAddress is missing and the method is not paypal",
+    "Orders need the billing address, except in the PayPal Express Checkout flow where PayPal provides it.",
+    "Send billingAddress (or method paypal for PayPal Express Checkout).",
+    "The following fields of the billingAddress are missing: streetAndNumber, postalCode, city, country",
+)
+LOCALE = Rule(
+    "MP603",
+    "locale",
+    Severity.ERROR,
+    ("R019", "R032"),
+    Evidence.LIVE,
+    "locale is not one of Mollie's 22 locales",
+    "The docs allow any xx_XX locale, but the live API refuses values outside its list ('The locale is "
+    "invalid'), as it did for en_GB before 2022.",
+    "Use one of Mollie's locales, for example nl_NL, en_US, de_DE; map others to the nearest one.",
+    "The locale is invalid",
+)
+BOOLEAN_FIELD = Rule(
+    "MP608",
+    "boolean-field",
+    Severity.ERROR,
+    ("R018", "R039", "R040"),
+    Evidence.DOCUMENTED,
+    "testmode or shopperCountryMustMatchBillingCountry is not a JSON boolean",
+    'Boolean parameters take true or false; strings such as "true" are for query strings only.',
+    "Send true or false without quotes.",
+)
+UNKNOWN_FIELD = Rule(
+    "MP609",
+    "unknown-field",
+    Severity.WARNING,
+    ("R024", "R116"),
+    Evidence.INFERRED,
+    "a key is not a parameter of the endpoint (create order, update order, shipment, ...)",
+    "Unknown keys are ignored at best (whether Mollie refuses them is open); a misspelled parameter "
+    "(redirectURL) silently does nothing, and amounts cannot be changed through endpoints that do not take them.",
+    "Remove the key or correct its spelling; move payment-specific keys into payment.",
+)
+
+RULES = (REDIRECT_URL_REQUIRED, BILLING_ADDRESS_REQUIRED, LOCALE, BOOLEAN_FIELD, UNKNOWN_FIELD)
+
+_LOCALE_BY_FOLDED: Final = {locale.lower().replace("_", ""): locale for locale in LOCALES}
+_LOCALE_BY_LANGUAGE: Final = {locale[:2]: locale for locale in reversed(LOCALES)}
+_KEYS_BY_FOLDED: Final = {key.lower(): key for key in TOP_LEVEL_KEYS}
+
+
+def check_top_level(ck: Checker, payload: dict[object, object]) -> None:
+    _check_unknown_keys(ck, payload)
+    _check_locale(ck, payload.get("locale"))
+    methods = requested_methods(payload)
+    billing = payload.get("billingAddress")
+    if billing is None:
+        if forced_method(payload) != "paypal" or isinstance(payload.get("method"), list | tuple):
+            ck.report(
+                BILLING_ADDRESS_REQUIRED,
+                ("billingAddress",),
+                "The billingAddress is required unless the method is paypal (PayPal Express Checkout).",
+            )
+    else:
+        check_address(ck, billing, "billingAddress", methods)
+    if payload.get("shippingAddress") is not None:
+        check_address(ck, payload["shippingAddress"], "shippingAddress", methods)
+    _check_urls(ck, payload)
+    for key in ("testmode", "shopperCountryMustMatchBillingCountry"):
+        value = payload.get(key)
+        if value is not None and not isinstance(value, bool):
+            meant = (
+                value.strip().lower() if isinstance(value, str) and value.strip().lower() in ("true", "false") else None
+            )
+            ck.report(
+                BOOLEAN_FIELD,
+                (key,),
+                f"The '{key}' field must be true or false, got {json_type(value)}.",
+                expected=meant,
+                actual=describe(value),
+            )
+    check_id_prefix(ck, payload.get("profileId"), ("profileId",), "pfl_")
+    check_metadata(ck, payload.get("metadata"), ("metadata",))
+
+
+def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
+    payment = payload.get("payment")
+    recurring = isinstance(payment, dict) and payment.get("sequenceType") == "recurring"
+    if payload.get("redirectUrl") is None:
+        if not recurring:
+            ck.report(
+                REDIRECT_URL_REQUIRED,
+                ("redirectUrl",),
+                "The 'redirectUrl' field is required unless the payment is recurring.",
+            )
+    else:
+        check_url(ck, payload["redirectUrl"], ("redirectUrl",), web_only=False)
+    check_url(ck, payload.get("cancelUrl"), ("cancelUrl",), web_only=False)
+    if payload.get("webhookUrl") is not None:
+        check_webhook(ck, payload["webhookUrl"], ("webhookUrl",))
+
+
+def _check_locale(ck: Checker, value: object) -> None:
+    if value is None or (isinstance(value, str) and value in LOCALES):
+        return
+    meant = None
+    if isinstance(value, str) and len(value) <= 16:
+        folded = value.strip().lower().replace("-", "").replace("_", "")
+        meant = _LOCALE_BY_FOLDED.get(folded) or _LOCALE_BY_FOLDED.get(folded[2:] + folded[:2])
+        if meant is None and len(folded) == 2:
+            meant = _LOCALE_BY_LANGUAGE.get(folded)
+    hint = f"; did you mean {meant}?" if meant else f"; use one of {', '.join(LOCALES)}."
+    ck.report(
+        LOCALE, ("locale",), f"The locale is invalid: {describe(value)!r}{hint}", expected=meant, actual=describe(value)
+    )
+
+
+def _check_unknown_keys(ck: Checker, payload: dict[object, object]) -> None:
+    for key in payload:
+        if isinstance(key, str) and key in TOP_LEVEL_KEYS:
+            continue
+        if isinstance(key, str) and key in MISPLACED_TOP_LEVEL_KEYS:
+            message = f"'{key}' {MISPLACED_TOP_LEVEL_KEYS[key]}."
+            meant = None
+        else:
+            meant = _near_miss(key)
+            hint = f"; did you mean {meant}?" if meant else "."
+            message = f"{describe(key)!r} is not a create-order parameter{hint}"
+        ck.report(UNKNOWN_FIELD, (describe(key),), message, expected=meant, actual=describe(key))
+
+
+def _near_miss(key: object) -> str | None:
+    if not isinstance(key, str) or len(key) > 64:
+        return None
+    exact = _KEYS_BY_FOLDED.get(key.lower().replace("_", "").replace("-", ""))
+    if exact:
+        return exact
+    close = difflib.get_close_matches(key, sorted(TOP_LEVEL_KEYS), n=1, cutoff=0.8)
+    return close[0] if close else None

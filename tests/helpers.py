@@ -1,0 +1,31 @@
+"""Small helpers shared by the rule tests."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import mollie_preflight as mp
+
+TODAY = datetime.date(2026, 11, 22)
+CORE = mp.Options(select=("MP0", "MP1", "MP2", "MP3"))
+
+
+def found(payload: object, *, options: mp.Options = CORE) -> list[tuple[str, str, str | None]]:
+    """(code, field, expected) of every finding, in order: what the tests assert on."""
+    return [(v.code, v.field, v.expected) for v in mp.validate_order(payload, today=TODAY, options=options)]
+
+
+def codes(payload: object, *, options: mp.Options = CORE) -> list[str]:
+    return [v.code for v in mp.validate_order(payload, today=TODAY, options=options)]
+
+
+def only(payload: object, code: str, *, options: mp.Options = CORE) -> mp.Violation:
+    """The single finding with ``code``; fails when there is none or more than one."""
+    hits = [v for v in mp.validate_order(payload, today=TODAY, options=options) if v.code == code]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def amount(value: Any, currency: str = "EUR") -> dict[str, Any]:
+    return {"currency": currency, "value": value}

@@ -1,0 +1,256 @@
+"""The linter's parts in-process: readers (streaming and whole), sniffing, the record checker, reporters."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mollie_preflight.cli import progress as progress_module
+from mollie_preflight.cli.readers import read_json, read_jsonl
+from mollie_preflight.cli.records import Finding, Record
+from mollie_preflight.cli.reporters.github import annotation
+from mollie_preflight.cli.sources import sniff
+from mollie_preflight.cli.worker import RecordChecker, Settings
+
+from .payloads import example_order
+
+SETTINGS = Settings(options={}, today=datetime.date(2026, 11, 22))
+
+json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=8)
+json_values = st.recursive(
+    json_scalars | st.sampled_from([0.5, -1.25, 10.0, 1e-7]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _read(document: bytes, *, streaming: bool, monkeypatch: pytest.MonkeyPatch) -> list[Record]:
+    with monkeypatch.context() as patch:
+        if not streaming:
+            patch.setitem(sys.modules, "ijson", None)  # makes ``import ijson`` fail
+        return list(read_json(io.BytesIO(document)))
+
+
+@given(document=json_values)
+def test_streaming_and_whole_reading_agree(document: object) -> None:
+    pytest.importorskip("ijson")
+    data = json.dumps(document).encode()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        streamed = _read(data, streaming=True, monkeypatch=monkeypatch)
+        whole = _read(data, streaming=False, monkeypatch=monkeypatch)
+    assert streamed == whole
+    assert all(record.error is None for record in streamed)
+
+
+@pytest.mark.parametrize("streaming", [True, False])
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (b"[1, {}, []]", [(0, 1), (1, {}), (2, [])]),
+        (b'{"meta": 1, "orders": [{"a": 1}, 2]}', [(0, {"a": 1}), (1, 2)]),
+        (b'{"orders": {"a": 1}}', [(None, {"orders": {"a": 1}})]),
+        (b'{"amount": {"value": 1.5}}', [(None, {"amount": {"value": 1.5}})]),
+        (b'"text"', [(None, "text")]),
+    ],
+)
+def test_json_shapes(
+    streaming: bool, document: bytes, expected: list[tuple[int | None, object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if streaming:
+        pytest.importorskip("ijson")
+    records = _read(document, streaming=streaming, monkeypatch=monkeypatch)
+    assert [(record.number, record.data) for record in records] == expected
+    assert all(record.error is None for record in records)
+
+
+@pytest.mark.parametrize("streaming", [True, False])
+def test_invalid_json_is_a_record_with_an_error(streaming: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if streaming:
+        pytest.importorskip("ijson")
+    records = _read(b'[{"a": 1}, {"b": ]', streaming=streaming, monkeypatch=monkeypatch)
+    assert records[-1].error
+    if streaming:  # the elements before the error were already handed out
+        assert [(r.number, r.data) for r in records[:-1]] == [(0, {"a": 1})]
+        assert records[-1].number == 1
+    assert _read(b"", streaming=streaming, monkeypatch=monkeypatch)[0].error
+
+
+def test_streaming_reader_builds_one_element_at_a_time() -> None:
+    pytest.importorskip("ijson")
+
+    def endless() -> Iterator[bytes]:
+        yield b"["
+        while True:
+            yield b'{"orderNumber": "x"},'
+
+    class Source(io.RawIOBase):
+        def __init__(self) -> None:
+            self.chunks = endless()
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            chunk = next(self.chunks)
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    records = read_json(io.BufferedReader(Source()))
+    first = [next(records) for _ in range(1000)]  # an endless array: only possible when streamed
+    assert first[999] == Record(999, None, data={"orderNumber": "x"})
+
+
+def test_jsonl_numbers_lines_from_one_and_skips_blank_lines() -> None:
+    records = list(read_jsonl(io.BytesIO(b'{"a": 1}\n\n  \n[2]\r\n{oops')))
+    assert [(r.number, r.line, r.text) for r in records] == [
+        (1, 1, b'{"a": 1}\n'),
+        (4, 4, b"[2]\r\n"),
+        (5, 5, b"{oops"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "fmt"),
+    [
+        (b'{"a": 1}\n{"a": 2}\n', "jsonl"),
+        (b'\xef\xbb\xbf  {"a": 1}\n', "jsonl"),
+        (b'{\n  "a": 1\n}\n', "json"),
+        (b'{"a": 1}', "json"),
+        (b"[\n{}\n]", "json"),
+        (b"", "json"),
+    ],
+)
+def test_sniff(head: bytes, fmt: str) -> None:
+    assert sniff(head) == fmt
+
+
+def test_checker_reports_invalid_json_with_its_line() -> None:
+    outcome = RecordChecker(SETTINGS).check(Record(7, 7, b'{"orderNumber": "1",\n'))
+    assert outcome.number == 7
+    ((code, name, severity, field, _, message, expected, actual),) = outcome.findings
+    assert (code, name, severity, field, expected, actual) == ("MP900", "invalid-json", "error", "", None, None)
+    assert message.startswith("The record on line 7 is not valid JSON: ")
+
+
+def test_checker_reads_the_order_number_and_applies_the_minimum_severity() -> None:
+    order = example_order()
+    order["orderNumber"] = 1337
+    order["lines"][0]["vatAmount"]["value"] = "121.15"
+    text = json.dumps(order).encode()
+    outcome = RecordChecker(SETTINGS).check(Record(1, 1, text))
+    assert outcome.order_number == "1337"
+    assert {f[0] for f in outcome.findings} == {"MP302", "MP203"}
+    quiet = Settings(options={"severities": {"MP203": "warning"}}, today=SETTINGS.today, min_rank=2)
+    assert {f[0] for f in RecordChecker(quiet).check(Record(1, 1, text)).findings} == {"MP302"}
+
+
+@given(st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()))
+def test_checker_never_raises(text: bytes) -> None:
+    outcome = RecordChecker(SETTINGS).check(Record(1, 1, text))
+    assert all(len(finding) == 8 for finding in outcome.findings)
+
+
+def _finding(record: int | None, line: int | None, message: str = "m") -> Finding:
+    return Finding(
+        "a,b:c.jsonl", record, line, None, "MP203", "line-vat-amount", "error", "f", "/f", message, None, None
+    )
+
+
+def test_locations() -> None:
+    assert _finding(3, 3).location() == "a,b:c.jsonl:3"
+    assert _finding(3, None).location() == "a,b:c.jsonl[3]"
+    assert _finding(None, None).location() == "a,b:c.jsonl"
+
+
+def test_github_annotation_escapes_properties_and_data() -> None:
+    text = annotation(_finding(3, 3, "50% off\nnext line"))
+    assert (
+        text
+        == "::error file=a%2Cb%3Ac.jsonl,line=3,title=MP203 line-vat-amount::a,b:c.jsonl:3: f: 50%25 off%0Anext line"
+    )
+
+
+def test_progress_waits_a_second_then_shows_rate_and_clears(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([100.0, 100.5, 102.0])
+    monkeypatch.setattr("mollie_preflight.cli.progress.time.monotonic", lambda: next(clock))
+    out = io.StringIO()
+    bar = progress_module.Progress(out)
+    bar.update(10, 0)
+    assert out.getvalue() == ""
+    bar.update(2000, 3)
+    assert "2,000 orders checked, 1,000/s, 3 findings" in out.getvalue()
+    bar.close()
+    assert out.getvalue().endswith("\r\x1b[2K")
+
+
+def test_text_output_escapes_control_characters_from_the_payload() -> None:
+    from mollie_preflight.cli.reporters.text import line
+
+    finding = _finding(1, 1, "got 'evil\n/tmp/x.jsonl:9: MP001 error forged\x1b[31m'")._replace(order_number="A\rB")
+    text = line(finding)
+    assert "\n" not in text
+    assert "\r" not in text
+    assert "\x1b" not in text
+    assert text.endswith("got 'evil\\x0a/tmp/x.jsonl:9: MP001 error forged\\x1b[31m' (order A\\x0dB)")
+
+
+def test_github_annotation_cannot_be_forged_by_a_value() -> None:
+    text = annotation(_finding(1, 1, "x\n::error::forged\x1b"))
+    assert "\n" not in text  # a workflow command must start a line: the forged one stays inside the message
+    assert text.endswith("x%0A::error::forged\\x1b")
+
+
+def test_progress_clear_takes_the_line_away_and_redraws_on_next_update(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([0.0, 5.0, 5.05])
+    monkeypatch.setattr("mollie_preflight.cli.progress.time.monotonic", lambda: next(clock))
+    out = io.StringIO()
+    bar = progress_module.Progress(out)
+    bar.update(1, 0)
+    bar.clear()
+    assert out.getvalue().endswith("\r\x1b[2K")
+    bar.update(2, 0)  # only 50 ms later, but a cleared line is redrawn at once
+    assert out.getvalue().endswith("2 orders checked, 0/s, 0 findings")
+
+
+@given(content=st.binary(max_size=300) | json_values.map(lambda v: json.dumps(v).encode()))
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".txt"])
+def test_any_file_content_gives_findings_never_a_crash(suffix: str, content: bytes) -> None:
+    import tempfile
+    from contextlib import redirect_stdout
+    from pathlib import Path
+
+    from mollie_preflight.cli.main import main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"export{suffix}"
+        path.write_bytes(content)
+        with redirect_stdout(io.StringIO()) as out:
+            status = main(
+                ["check", "--isolated", "--jobs", "1", "--today", "2026-11-22", "--format", "jsonl", str(path)]
+            )
+    assert status in ((2,) if content.startswith(b"\x1f\x8b") else (0, 1))  # a broken gzip stream is an I/O error
+    for text in out.getvalue().splitlines():
+        assert json.loads(text)["file"] == str(path)
+
+
+def test_deep_nesting_is_refused_as_invalid_json() -> None:
+    pytest.importorskip("ijson")
+    deep = b"[" + b'{"a": ' * 2000 + b"1" + b"}" * 2000 + b"]"
+    (record,) = read_json(io.BytesIO(deep))
+    assert record.error == "the JSON is nested more than 500 levels deep"
+
+
+def test_paths_in_sarif_and_annotations_are_normalised() -> None:
+    from mollie_preflight.cli.reporters.sarif import artifact_uri
+
+    assert artifact_uri("./exports/../exports/orders 1.jsonl") == "exports/orders%201.jsonl"
+    assert artifact_uri("/data/orders.jsonl") == "file:///data/orders.jsonl"
+    assert annotation(_finding(1, 1)._replace(file="./a.jsonl")).startswith("::error file=a.jsonl,line=1,")

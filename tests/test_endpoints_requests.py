@@ -1,0 +1,385 @@
+"""The request shape of the other Orders endpoints (MP7xx) and the state checks outside partial lines."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+import mollie_preflight as mp
+
+from .snapshots import bikes, codes, money, only, order_line, snapshot, two_for_one
+
+TEXT_TWO: Any = "2"
+
+
+def with_(order: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {**order, **fields}
+
+
+PRICE: dict[str, Any] = {
+    "quantity": 1,
+    "unitPrice": money("10.00"),
+    "totalAmount": money("10.00"),
+    "vatRate": "21.00",
+    "vatAmount": money("1.74"),
+}
+
+
+class TestUpdateOrder:
+    def test_empty_update(self) -> None:
+        v = only(mp.validate_order_update({"testmode": True}), "MP701")
+        assert v.field == ""
+        assert v.expected is None
+        assert codes(mp.validate_order_update({"orderNumber": "1338"})) == []
+
+    def test_order_number_and_urls(self) -> None:
+        report = mp.validate_order_update({"orderNumber": 1338, "webhookUrl": "/hook"})
+        assert only(report, "MP302").expected == "1338"
+        assert only(report, "MP012").field == "webhookUrl"
+
+    def test_redirect_url_only_before_the_payment_is_final(self) -> None:
+        body = {"redirectUrl": "https://shop.example/return"}
+        v = only(mp.validate_order_update(body, order=two_for_one(status="paid")), "MP812")
+        assert v.field == "redirectUrl"
+        assert v.expected == "created or pending"
+        assert codes(mp.validate_order_update(body, order=two_for_one(status="created"))) == []
+
+    def test_addresses_follow_the_create_order_rules(self) -> None:
+        address = {"givenName": "Piet", "familyName": "Mondriaan", "email": "piet@example.org"}
+        v = only(mp.validate_order_update({"billingAddress": address}), "MP402")
+        assert v.field == "billingAddress"
+        assert v.message.endswith("are missing: streetAndNumber, city, country")
+        complete = {**address, "streetAndNumber": "Keizersgracht 126", "postalCode": "1015 CW", "city": "Amsterdam"}
+        assert codes(mp.validate_order_update({"shippingAddress": {**complete, "country": "NL"}})) == []
+
+    def test_fields_it_does_not_take(self) -> None:
+        v = only(mp.validate_order_update({"orderNumber": "1", "amount": money("1.00")}), "MP609")
+        assert v.field == "amount"
+        assert v.expected is None
+
+
+class TestUpdateLine:
+    def test_empty(self) -> None:
+        v = only(mp.validate_line_update({}), "MP702")
+        assert v.field == ""
+        assert codes(mp.validate_line_update({"name": "New name"})) == []
+
+    def test_price_group(self) -> None:
+        body = {"unitPrice": money("10.00"), "discountAmount": money("1.00")}
+        report = mp.validate_line_update(body)
+        assert [v.field for v in report if v.code == "MP703"] == ["quantity", "totalAmount", "vatAmount", "vatRate"]
+        assert codes(mp.validate_line_update(dict(PRICE))) == []
+
+    def test_formulas_are_the_create_order_ones(self) -> None:
+        v = only(mp.validate_line_update({**PRICE, "vatAmount": money("1.75")}), "MP203")
+        assert v.field == "vatAmount"
+        assert v.expected == "1.74"
+        assert v.message.startswith("VAT amount is off. Expected VAT amount to be €1.74")
+
+    def test_order_currency(self) -> None:
+        body = {**PRICE, **{k: money(PRICE[k]["value"], "USD") for k in ("unitPrice", "totalAmount", "vatAmount")}}
+        report = mp.validate_line_update(body, line_id="odl_a", order=two_for_one(status="created"))
+        assert [v.field for v in report if v.code == "MP107"] == [
+            "unitPrice.currency",
+            "totalAmount.currency",
+            "vatAmount.currency",
+        ]
+
+    def test_state(self) -> None:
+        v = only(mp.validate_line_update({"name": "x"}, line_id="odl_a", order=two_for_one()), "MP806")
+        assert v.expected == "authorized or created or pending"
+        v = only(mp.validate_line_update({"name": "x"}, line_id="odl_b", order=two_for_one("created")), "MP801")
+        assert v.actual == "odl_b"
+        assert codes(mp.validate_line_update({"name": "x"}, line_id="odl_a", order=two_for_one("created"))) == []
+
+    def test_resulting_order_vat_cannot_be_negative(self) -> None:
+        discount = order_line(
+            "odl_d",
+            status="created",
+            quantity=1,
+            unit="-5.00",
+            total="-5.00",
+            rate="21.00",
+            vat="-0.87",
+            type="discount",
+        )
+        order = snapshot(
+            order_line(status="created", quantity=1, unit="10.00", rate="21.00", vat="1.74"), discount, status="created"
+        )
+        cheaper = {**PRICE, "unitPrice": money("1.00"), "totalAmount": money("1.00"), "vatAmount": money("0.17")}
+        report = mp.validate_line_update(cheaper, line_id="odl_a", order=order)
+        assert [(v.code, v.field, v.expected, v.actual) for v in report] == [
+            ("MP811", "", ">= 0.00", "-4.00"),
+            ("MP811", "", ">= 0.00", "-0.70"),
+        ]
+        assert codes(mp.validate_line_update(dict(PRICE), line_id="odl_a", order=order)) == []
+
+
+class TestManageLines:
+    @pytest.mark.parametrize(
+        ("body", "field"),
+        [
+            ({}, "operations"),
+            ({"operations": []}, "operations"),
+            ({"operations": [{"operation": "delete", "data": {}}]}, "operations.0.operation"),
+            ({"operations": [{"operation": "add"}]}, "operations.0.data"),
+        ],
+    )
+    def test_shape(self, body: dict[str, Any], field: str) -> None:
+        v = only(mp.validate_line_operations(body), "MP704")
+        assert v.field == field
+
+    def test_add_uses_the_create_order_line_rules(self) -> None:
+        data = {"name": "Gift wrap", **PRICE, "vatAmount": money("2.00")}
+        report = mp.validate_line_operations({"operations": [{"operation": "add", "data": data}]})
+        v = only(report, "MP203")
+        assert v.field == "operations.0.data.vatAmount"
+        assert v.expected == "1.74"
+        assert v.message.startswith("Operation 0 is invalid. VAT amount is off.")
+
+    def test_update_needs_an_id_and_a_change(self) -> None:
+        report = mp.validate_line_operations({"operations": [{"operation": "update", "data": {}}]})
+        assert only(report, "MP706").field == "operations.0.data.id"
+        assert only(report, "MP702").field == "operations.0.data"
+
+    def test_docs_example_against_the_order(self) -> None:
+        # 100.00 − 10.00 = 90.00 becomes 50.00 − 5.00 + 40.00 = 85.00 (SPEC R096)
+        order = snapshot(
+            order_line("odl_1", status="authorized", quantity=1, unit="100.00", rate="21.00", vat="17.36"),
+            order_line(
+                "odl_2", status="authorized", quantity=1, unit="-10.00", rate="21.00", vat="-1.74", type="discount"
+            ),
+            status="authorized",
+            amount=money("90.00"),
+        )
+        body = {
+            "operations": [
+                {
+                    "operation": "update",
+                    "data": {
+                        "id": "odl_1",
+                        "name": "Half",
+                        "quantity": 1,
+                        "unitPrice": money("50.00"),
+                        "totalAmount": money("50.00"),
+                        "vatRate": "21.00",
+                        "vatAmount": money("8.68"),
+                    },
+                },
+                {
+                    "operation": "update",
+                    "data": {
+                        "id": "odl_2",
+                        "quantity": 1,
+                        "unitPrice": money("-5.00"),
+                        "totalAmount": money("-5.00"),
+                        "vatRate": "21.00",
+                        "vatAmount": money("-0.87"),
+                    },
+                },
+                {
+                    "operation": "add",
+                    "data": {
+                        "name": "New",
+                        "quantity": 1,
+                        "unitPrice": money("40.00"),
+                        "totalAmount": money("40.00"),
+                        "vatRate": "21.00",
+                        "vatAmount": money("6.94"),
+                    },
+                },
+            ]
+        }
+        assert codes(mp.validate_line_operations(body, order=order)) == []
+        cancel_goods = {"operations": [{"operation": "cancel", "data": {"id": "odl_1"}}]}
+        report = mp.validate_line_operations(cancel_goods, order=order)
+        assert [(v.code, v.field, v.expected, v.actual) for v in report] == [
+            ("MP811", "operations", ">= 0.00", "-10.00"),
+            ("MP811", "operations", ">= 0.00", "-1.74"),
+        ]
+        paid = only(mp.validate_line_operations(body, order=bikes("paid")), "MP806")
+        assert paid.actual == "paid"
+
+
+class TestRequestLines:
+    @pytest.mark.parametrize("lines", [{"id": "odl_a"}, "odl_a", 3])
+    def test_lines_not_an_array(self, lines: object) -> None:
+        v = only(mp.validate_cancel_lines({"lines": lines}), "MP707")
+        assert v.field == "lines"
+
+    def test_cancel_needs_lines(self) -> None:
+        assert only(mp.validate_cancel_lines({}), "MP707").field == "lines"
+        assert only(mp.validate_cancel_lines({"lines": []}), "MP707").field == "lines"
+        assert only(mp.validate_cancel_lines({"lines": [1]}), "MP707").field == "lines.0"
+
+    def test_line_id(self) -> None:
+        report = mp.validate_shipment({"lines": [{"quantity": 1}, {"id": "1"}]})
+        assert [v.field for v in report if v.code == "MP706"] == ["lines.0.id", "lines.1.id"]
+        assert codes(mp.validate_shipment({"lines": [{"id": "odl_1"}]})) == []
+
+    @pytest.mark.parametrize("quantity", [1.5, "1", 0, True])
+    def test_quantity(self, quantity: object) -> None:
+        v = only(mp.validate_refund({"lines": [{"id": "odl_a", "quantity": quantity}]}), "MP708")
+        assert v.field == "lines.0.quantity"
+        assert v.expected is None
+
+    def test_duplicate_line(self) -> None:
+        body = {"lines": [{"id": "odl_a", "quantity": 1}, {"id": "odl_a", "quantity": 1}]}
+        v = only(mp.validate_shipment(body, order=snapshot(order_line(total="39.98"))), "MP709")
+        assert v.field == "lines.1.id"
+        assert v.actual == "odl_a"
+
+
+class TestRefunds:
+    def test_lines_missing(self) -> None:
+        v = only(mp.validate_refund({}), "MP710")
+        assert v.field == "lines"
+        assert v.severity is mp.Severity.WARNING
+        assert codes(mp.validate_refund({"lines": []})) == []
+
+    def test_description(self) -> None:
+        v = only(mp.validate_refund({"lines": [], "description": "x" * 141}), "MP711")
+        assert v.field == "description"
+        assert v.expected == "<= 140 characters"
+        assert codes(mp.validate_refund({"lines": [], "description": "x" * 140})) == []
+
+
+class TestShipments:
+    def test_tracking(self) -> None:
+        report = mp.validate_shipment({"tracking": {"carrier": "PostNL", "code": "x" * 101}})
+        v = only(report, "MP712")
+        assert v.field == "tracking.code"
+        assert v.expected == "<= 100 characters"
+        assert codes(mp.validate_shipment({"tracking": {"carrier": "PostNL", "code": "3S"}})) == []
+
+    def test_update_requires_tracking(self) -> None:
+        assert only(mp.validate_shipment_update({}), "MP712").field == "tracking"
+        assert only(mp.validate_shipment_update({"tracking": {"code": "3S"}}), "MP712").field == "tracking.carrier"
+        assert codes(mp.validate_shipment_update({"tracking": {"carrier": "DHL", "code": "3S"}})) == []
+
+    def test_routing(self) -> None:
+        routes = [{"destination": {"type": "organization", "organizationId": "org_1"}}] * 2
+        report = mp.validate_shipment({"routing": routes})
+        assert [v.field for v in report if v.code == "MP713"] == ["routing.0.amount", "routing.1.amount"]
+        one = [{"destination": {"type": "organization", "organizationId": "me"}}]
+        assert only(mp.validate_shipment({"routing": one}), "MP713").field == "routing.0.destination.organizationId"
+        assert codes(mp.validate_shipment({"routing": routes[:1]})) == []
+
+
+class TestOrderPayment:
+    def test_nested_payment(self) -> None:
+        v = only(mp.validate_order_payment({"payment": {"method": "ideal"}}), "MP714")
+        assert v.field == "payment"
+        assert codes(mp.validate_order_payment({"method": "ideal"})) == []
+
+    def test_method(self) -> None:
+        v = only(mp.validate_order_payment({"method": ["ideal", "voucher"]}), "MP715")
+        assert v.field == "method.1"
+        assert v.actual == "voucher"
+
+    def test_state(self) -> None:
+        order = with_(two_for_one("created"), _embedded={"payments": [{"status": "open"}]})
+        v = only(mp.validate_order_payment({}, order=order), "MP809")
+        assert v.expected == "expired or canceled or failed"
+        assert v.actual == "open"
+        many = with_(two_for_one("created"), _embedded={"payments": [{"status": "failed"}] * 25})
+        assert only(mp.validate_order_payment({}, order=many), "MP810").actual == "25"
+        few = with_(two_for_one("created"), _embedded={"payments": [{"status": "failed"}] * 24})
+        assert codes(mp.validate_order_payment({}, order=few)) == []
+        done = only(mp.validate_order_payment({}, order=two_for_one(status="completed")), "MP806")
+        assert done.message == 'Cannot create a new payment for order ord_test when the order status is "completed".'
+
+
+class TestCancelOrder:
+    def test_body(self) -> None:
+        assert only(mp.validate_order_cancel({"reason": "x"}), "MP609").field == "reason"
+        assert codes(mp.validate_order_cancel({"testmode": True})) == []
+
+    def test_open_payment(self) -> None:
+        order = with_(two_for_one("created"), _embedded={"payments": [{"status": "open"}]})
+        v = only(mp.validate_order_cancel(order=order), "MP809")
+        assert v.actual == "open"
+        assert v.expected is None
+        assert codes(mp.validate_order_cancel(order=two_for_one(status="created"))) == []
+
+    def test_unshipped_paid_lines(self) -> None:
+        shipped = order_line("odl_s", status="completed", quantity=1, quantityShipped=1, amountShipped=money("19.99"))
+        order = snapshot(shipped, order_line("odl_p", status="paid", quantity=1), status="shipping")
+        v = only(mp.validate_order_cancel(order=order), "MP815")
+        assert v.actual == "odl_p"
+        assert v.field == ""
+
+
+class TestTestmodeAndSnapshot:
+    def test_testmode_type(self) -> None:
+        v = only(mp.validate_refund({"lines": [], "testmode": "true"}), "MP716")
+        assert v.field == "testmode"
+        assert v.expected == "true"
+
+    def test_testmode_mismatch(self) -> None:
+        v = only(mp.validate_refund({"lines": [], "testmode": True}, order=with_(two_for_one(), mode="live")), "MP813")
+        assert v.expected == "false"
+        assert codes(mp.validate_refund({"lines": [], "testmode": True}, order=with_(two_for_one(), mode="test"))) == []
+
+    @pytest.mark.parametrize(
+        ("order", "where"),
+        [
+            ([], "order"),
+            ({"status": "paid", "lines": []}, "amount"),
+            ({"status": "weird", "amount": money("1.00"), "lines": [order_line()]}, "status"),
+            (snapshot(order_line(quantity=TEXT_TWO)), "lines.0.quantity"),
+            (snapshot(order_line(unitPrice=money("1.00", "USD"))), "lines.0.unitPrice"),
+            (snapshot(order_line(), order_line()), "lines.1.id"),
+        ],
+    )
+    def test_malformed_snapshot_is_a_finding(self, order: object, where: str) -> None:
+        report = mp.validate_shipment(None, order=order)
+        v = only(report, "MP800")
+        assert v.extra == {"orderField": where}
+        assert not report.ok
+
+    def test_bookkeeping_invariants(self) -> None:
+        line = order_line(status="paid", quantityShipped=1, amountShipped=money("19.99"), total="39.98")
+        v = only(mp.validate_shipment(None, order=snapshot(line)), "MP814")
+        assert v.severity is mp.Severity.WARNING
+        assert "quantities say 'shipping'" in v.message
+        assert "MP814" not in codes(mp.validate_shipment(None, order=two_for_one()))
+
+
+class TestDispatch:
+    def test_every_endpoint_has_docs_and_a_validator(self) -> None:
+        for name in mp.ENDPOINTS:
+            report = mp.validate({} if name != "create-order" else None, name)
+            assert report.endpoint == name
+
+    def test_unknown_endpoint_is_a_programmer_error(self) -> None:
+        with pytest.raises(ValueError, match="unknown endpoint"):
+            mp.validate({}, "create-invoice")
+
+    def test_line_id_passes_through(self) -> None:
+        report = mp.validate({"name": "x"}, "update-order-line", line_id="odl_x", order=two_for_one("created"))
+        assert codes(report) == ["MP801"]
+
+    @pytest.mark.parametrize("name", list(mp.ENDPOINTS))
+    @pytest.mark.parametrize(
+        "payload",
+        [
+            None,
+            [],
+            "x",
+            1.5,
+            {1: 2},
+            {"lines": [{"id": ["x"], "quantity": 10**100, "amount": {"value": 1e308}}]},
+            {"operations": [{"operation": "add", "data": {"quantity": -1}}], "tracking": [], "routing": {}},
+        ],
+    )
+    def test_never_raises_never_mutates(self, name: str, payload: object) -> None:
+        before = copy.deepcopy(payload)
+        order = None if name == "create-order" else bikes("authorized")
+        snapshot_before = copy.deepcopy(order)
+        report = mp.validate(payload, name, order=order)
+        assert isinstance(report, mp.Report)
+        assert payload == before
+        assert order == snapshot_before

@@ -1,0 +1,112 @@
+"""The public finding model: Report, Violation, OrderValidationError, problem documents."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import mollie_preflight as mp
+from mollie_preflight.options import DEFAULT_OPTIONS
+from mollie_preflight.rules.checker import Checker
+
+from .helpers import TODAY
+from .payloads import example_order
+
+
+def _broken() -> mp.Report:
+    order = example_order()
+    order["lines"][0]["vatAmount"]["value"] = "121.15"
+    order["lines"][0]["type"] = "discount"  # a positive discount line: a warning (and not a product rate)
+    return mp.validate_order(order, today=TODAY)
+
+
+def test_report_is_a_sequence_of_violations_split_by_severity() -> None:
+    report = _broken()
+    assert not report.ok
+    assert len(report) == len(report.violations) == len(list(report))
+    assert report[0] is report.violations[0]
+    assert [v.code for v in report.errors] == ["MP203"]
+    assert [v.code for v in report.warnings] == ["MP210"]
+    assert all(v.severity is mp.Severity.ERROR for v in report.errors)
+
+
+def test_clean_report() -> None:
+    report = mp.validate_order(example_order(), today=TODAY)
+    assert report.ok
+    assert report.to_problem() is None
+    report.raise_for_errors()
+
+
+def test_raise_for_errors_carries_every_finding() -> None:
+    report = _broken()
+    with pytest.raises(mp.OrderValidationError) as caught:
+        report.raise_for_errors()
+    assert caught.value.report is report
+    assert caught.value.violations == report.violations
+    assert str(caught.value).startswith("lines.0.vatAmount: MP203 Order line 0 is invalid. VAT amount is off.")
+    assert isinstance(caught.value, mp.PreflightError)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_warnings_alone_keep_the_report_ok() -> None:
+    order = example_order()
+    order["lines"][1]["metadata"] = "x" * 1005
+    report = mp.validate_order(order, today=TODAY)
+    assert report.ok
+    assert [v.code for v in report.warnings] == ["MP011"]
+    assert report.to_problem() is None
+
+
+def test_violation_paths_render_as_mollie_field_and_json_pointer() -> None:
+    violation = mp.Violation("MP203", "line-vat-amount", mp.Severity.ERROR, ("lines", 0, "a/b~c"), "m")
+    assert violation.field == "lines.0.a/b~c"
+    assert violation.pointer == "/lines/0/a~1b~0c"
+    assert violation.to_dict() == {
+        "code": "MP203",
+        "name": "line-vat-amount",
+        "severity": "error",
+        "field": "lines.0.a/b~c",
+        "pointer": "/lines/0/a~1b~0c",
+        "message": "m",
+        "expected": None,
+        "actual": None,
+    }
+
+
+def test_problem_document_for_a_top_level_finding_has_no_field() -> None:
+    problem = mp.validate_order([], today=TODAY).to_problem()
+    assert problem is not None
+    assert "field" not in problem
+    assert problem["detail"] == "The request body must be a JSON object, got array."
+
+
+def test_problem_document_carries_extra() -> None:
+    extra = {"minimumAmount": {"currency": "EUR", "value": "0.00"}}
+    violation = mp.Violation("MP203", "line-vat-amount", mp.Severity.ERROR, ("lines", 0, "amount"), "m", extra=extra)
+    problem = mp.Report((violation,)).to_problem()
+    assert problem is not None
+    assert problem["extra"] == extra
+    assert violation.to_dict()["extra"] == extra
+
+
+def test_severity_is_a_string_enum_with_a_rank() -> None:
+    assert mp.Severity("error") is mp.Severity.ERROR
+    assert str(mp.Severity.WARNING) == "warning"
+    assert mp.Severity.ERROR.rank > mp.Severity.WARNING.rank
+
+
+def test_validate_order_refuses_wrong_api_use_loudly() -> None:
+    with pytest.raises(TypeError, match="Options"):
+        mp.validate_order({}, options={"ignore": ["MP203"]})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"datetime\.date"):
+        mp.validate_order({}, today="2026-11-22")  # type: ignore[arg-type]
+
+
+def test_today_defaults_to_the_date_in_amsterdam() -> None:
+    before = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    today = Checker(DEFAULT_OPTIONS, None).today
+    after = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    assert today in (before, after)
+    assert Checker(DEFAULT_OPTIONS, TODAY).today == TODAY
