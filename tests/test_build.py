@@ -249,3 +249,63 @@ def test_any_built_cart_is_accepted(cart: tuple[str, list[dict[str, Any]], int])
     assert len({d["vatRate"] for d in discounts}) == len(discounts)
     taken = -sum(int(Decimal(d["totalAmount"]["value"]).scaleb(CURRENCY_DECIMALS[currency])) for d in discounts)
     assert taken == off
+
+
+def test_a_whole_net_discount_stays_a_whole_discount() -> None:
+    # 8.2603 × 1.21 = 9.99 (rounded down), but the whole net line 3 × 8.2603 × 1.21 = 29.98 (rounded up).
+    line = mp.build_line(
+        name="Free",
+        quantity=3,
+        unit_price="8.2603",
+        discount="24.7809",
+        vat_rate="21",
+        currency="EUR",
+        prices_include_vat=False,
+    )
+    assert line["discountAmount"]["value"] == "29.97"
+    assert values(line) == ("0.00", "0.00")
+    # A net discount larger than the net line is not capped: it is refused.
+    with pytest.raises(ValueError, match="larger than unit_price × quantity"):
+        mp.build_line(
+            name="Free",
+            quantity=3,
+            unit_price="8.2603",
+            discount="24.7810",
+            vat_rate="21",
+            currency="EUR",
+            prices_include_vat=False,
+        )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"unit_price": "-1.50"}, "negative unit price"),
+        ({"unit_price": "1.50", "type": "gift_card", "vat_rate": "0"}, "gift_card line needs a negative"),
+        ({"unit_price": "-1.50", "type": "gift_card"}, "untaxed"),
+        ({"unit_price": "1.50", "type": "discount"}, "negative \\(or zero\\)"),
+        ({"unit_price": "1.50", "discount": "1.51"}, "larger than unit_price"),
+        ({"unit_price": "1.50", "sku": "x" * 65}, "sku: .*65 characters"),
+        ({"unit_price": "1.50", "imageUrl": "/img.png"}, "imageUrl: "),
+        ({"unit_price": "1.50", "metadata": {"x": "y" * 2000}}, "metadata: "),
+    ],
+)
+def test_build_line_refuses_what_mollie_refuses(kwargs: dict[str, Any], message: str) -> None:
+    defaults: dict[str, Any] = {"name": "Item", "quantity": 1, "vat_rate": "21", "currency": "EUR"}
+    with pytest.raises(ValueError, match=message):
+        mp.build_line(**(defaults | kwargs))
+
+
+def test_builders_copy_what_they_are_given() -> None:
+    metadata = {"tags": ["a"]}
+    line = mp.build_line(name="A", quantity=1, unit_price="1.00", vat_rate="21", currency="EUR", metadata=metadata)
+    metadata["tags"].append("b")
+    assert line["metadata"] == {"tags": ["a"]}
+    address = {"city": "Amsterdam"}
+    order = mp.build_order([line], currency="EUR", billingAddress=address)
+    address["city"] = "Utrecht"
+    line["totalAmount"]["value"] = "9.99"
+    assert order["billingAddress"] == {"city": "Amsterdam"}
+    assert order["lines"][0]["totalAmount"]["value"] == "1.00"
+    with pytest.raises(TypeError, match="line 0 must be a dict"):
+        mp.build_order(["x"], currency="EUR")  # type: ignore[list-item]

@@ -14,8 +14,12 @@ from decimal import Decimal
 from typing import Any, Final
 
 from .calc import Rate, round_half_away, scaled_integer, vat_minor
+from .findings import Severity
+from .jsoncopy import copy_json as deep_copy
 from .money import DecimalLike, currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
-from .rules.lines import LINE_CATEGORIES, LINE_TYPES
+from .options import DEFAULT_OPTIONS
+from .rules.checker import Checker
+from .rules.lines import LINE_CATEGORIES, LINE_TYPES, NEGATIVE_TYPES, check_line
 
 #: The optional line fields ``build_line`` passes through, by their Mollie names.
 OPTIONAL_LINE_FIELDS: Final = frozenset({"sku", "category", "imageUrl", "productUrl", "metadata"})
@@ -70,6 +74,9 @@ def build_line(
     )
     if off < 0:
         raise ValueError("discount is the positive amount taken off the line; use a 'discount' line for more")
+    if discount is not None and not prices_include_vat:
+        off = _cap_net_discount(unit_price, quantity, discount, price * quantity, off)
+    _check_signs(type, price, quantity, off, rate)
     total = price * quantity - off
     line: dict[str, Any] = {
         "type": type,
@@ -82,7 +89,8 @@ def build_line(
     line["totalAmount"] = amount_object(total, currency)
     line["vatRate"] = format_rate(rate)
     line["vatAmount"] = amount_object(vat_minor(total, rate), currency)
-    line.update(optional_fields)
+    line.update({key: deep_copy(value) for key, value in optional_fields.items()})
+    _refuse_what_mollie_refuses(line, currency)
     return line
 
 
@@ -95,11 +103,17 @@ def build_order(lines: Iterable[Mapping[str, Any]], *, currency: str, **fields: 
     if "amount" in fields or "lines" in fields:
         raise TypeError("amount and lines are computed by build_order; do not pass them")
     decimals = _decimals(currency)
-    copied = [dict(line) for line in lines]
+    copied: list[dict[str, Any]] = []
+    for index, line in enumerate(lines):
+        copy = deep_copy(line)
+        if not isinstance(copy, dict):
+            raise TypeError(f"line {index} must be a dict (an order line), not {type(line).__name__}")
+        copied.append(copy)
     total = 0
     for index, line in enumerate(copied):
         total += minor_of(line.get("totalAmount"), currency, decimals, f"line {index} totalAmount")
-    return {"amount": amount_object(total, currency), **fields, "lines": copied}
+    extra = {key: deep_copy(value) for key, value in fields.items()}
+    return {"amount": amount_object(total, currency), **extra, "lines": copied}
 
 
 # --- shared by the builders --------------------------------------------------------------------------
@@ -136,6 +150,47 @@ def _decimals(currency: str) -> int:
     if decimals is None:
         raise ValueError(f"{currency!r} is not a currency Mollie supports")
     return decimals
+
+
+def _cap_net_discount(unit_price: DecimalLike, quantity: int, discount: DecimalLike, gross_line: int, off: int) -> int:
+    """A net discount of at most the net line stays at most the gross line.
+
+    Unit price and discount are grossed up and rounded separately, so a discount of the whole net line
+    (``unit × quantity``) can round to a cent more than the gross line (3 × 8.2603 net @ 21 %: the unit is
+    9.99 gross, the line 29.97, but the whole net line 24.7809 grosses up to 29.98, a negative total). It
+    is capped at the gross line, so a 100 % discount stays exactly 100 %.
+    """
+    unit_units, unit_exp = scaled_integer(to_decimal(unit_price, "unit_price"), "unit_price")
+    off_units, off_exp = scaled_integer(to_decimal(discount, "discount"), "discount")
+    exponent = min(unit_exp, off_exp)  # compare on integers: the caller's decimal context stays out of it
+    whole_line = off_units * pow10(off_exp - exponent) <= unit_units * pow10(unit_exp - exponent) * quantity
+    return gross_line if whole_line and off > gross_line >= 0 else off
+
+
+def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate) -> None:
+    """What the sign rules (R059–R062, R072a) refuse or warn about, refused when the line is built."""
+    if unit < 0 and line_type not in NEGATIVE_TYPES:
+        raise ValueError(f"a {line_type} line cannot have a negative unit price; use type 'discount'")
+    if line_type == "gift_card" and unit >= 0:
+        raise ValueError("a gift_card line needs a negative unit price")
+    if line_type in ("discount", "store_credit") and unit > 0:
+        raise ValueError(f"a {line_type} line needs a negative (or zero) unit price")
+    if line_type == "gift_card" and not rate.is_zero:
+        raise ValueError("a gift_card line is a means of payment and is untaxed; use vat_rate 0")
+    if off > 0 and off > unit * quantity:
+        raise ValueError("discount is larger than unit_price × quantity; put the rest on a 'discount' line")
+
+
+def _refuse_what_mollie_refuses(line: dict[str, Any], currency: str) -> None:
+    """Run the line rules on the built line (sku length, URLs, metadata size, ...): one source of truth."""
+    ck = Checker(DEFAULT_OPTIONS, None)
+    ck.order_currency = currency
+    check_line(ck, line, 0)
+    errors = [v for v in ck.findings if v.severity is Severity.ERROR]
+    if errors:
+        prefix = "Order line 0 is invalid. "
+        details = "; ".join(f"{v.field[len('lines.0.') :]}: {v.message.removeprefix(prefix)}" for v in errors)
+        raise ValueError(f"Mollie would refuse this line: {details}")
 
 
 def _gross(value: Decimal, rate: Rate, decimals: int, includes_vat: bool, what: str) -> int:
