@@ -13,7 +13,7 @@ the resolved steps back, so a request the model accepts is by construction one t
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final
@@ -69,51 +69,86 @@ def _start(options: Options | None, today: datetime.date | None, order: object) 
     return ck, state
 
 
+def _line_action(
+    payload: object,
+    order: object,
+    today: datetime.date | None,
+    options: Options | None,
+    *,
+    endpoint: str,
+    fields: Collection[str],
+    read: Callable[[Checker, dict[object, object], OrderState | None], Any],
+    plan: Callable[[Checker, Any, OrderState], list[Planned]],
+    optional: bool = False,
+    extra: Callable[[Checker, dict[object, object], OrderState | None], None] | None = None,
+) -> Outcome:
+    """The shape shipments, refunds and line cancellations share: body, fields, testmode, the lines asked
+    for, the endpoint's own extra checks, and with a snapshot the plan of what the request would do.
+    """
+    ck, state = _start(options, today, order)
+    body = check_body(ck, payload, optional=optional)
+    steps: list[Planned] = []
+    if body is not None:
+        check_unknown_fields(ck, body, fields, endpoint)
+        check_testmode(ck, body, state)
+        requests = read(ck, body, state)
+        if extra is not None:
+            extra(ck, body, state)
+        if state is not None:
+            steps = plan(ck, requests, state)
+    return Outcome(Report(tuple(ck.findings), endpoint), state, steps)
+
+
+def _shipment_extras(ck: Checker, body: dict[object, object], state: OrderState | None) -> None:
+    check_tracking(ck, body.get("tracking"), required=False)
+    check_routing(ck, body.get("routing"), state.currency if state else None)
+
+
 def check_shipment(
     payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
 ) -> Outcome:
-    ck, state = _start(options, today, order)
-    body = check_body(ck, payload, optional=True)
-    steps: list[Planned] = []
-    if body is not None:
-        check_unknown_fields(ck, body, SHIPMENT_FIELDS, "create-shipment")
-        check_testmode(ck, body, state)
-        requests = shipment_lines(ck, body, state)
-        check_tracking(ck, body.get("tracking"), required=False)
-        check_routing(ck, body.get("routing"), state.currency if state else None)
-        if state is not None:
-            steps = plan_shipment(ck, requests, state)
-    return Outcome(Report(tuple(ck.findings), "create-shipment"), state, steps)
+    return _line_action(
+        payload,
+        order,
+        today,
+        options,
+        endpoint="create-shipment",
+        fields=SHIPMENT_FIELDS,
+        read=shipment_lines,
+        plan=plan_shipment,
+        optional=True,
+        extra=_shipment_extras,
+    )
 
 
 def check_refund(
     payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
 ) -> Outcome:
-    ck, state = _start(options, today, order)
-    body = check_body(ck, payload)
-    steps: list[Planned] = []
-    if body is not None:
-        check_unknown_fields(ck, body, REFUND_FIELDS, "create-order-refund")
-        check_testmode(ck, body, state)
-        requests = refund_lines(ck, body, state)
-        if state is not None:
-            steps = plan_refund(ck, requests, state)
-    return Outcome(Report(tuple(ck.findings), "create-order-refund"), state, steps)
+    return _line_action(
+        payload,
+        order,
+        today,
+        options,
+        endpoint="create-order-refund",
+        fields=REFUND_FIELDS,
+        read=refund_lines,
+        plan=plan_refund,
+    )
 
 
 def check_cancel_lines(
     payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
 ) -> Outcome:
-    ck, state = _start(options, today, order)
-    body = check_body(ck, payload)
-    steps: list[Planned] = []
-    if body is not None:
-        check_unknown_fields(ck, body, CANCEL_LINES_FIELDS, "cancel-order-lines")
-        check_testmode(ck, body, state)
-        requests = cancel_lines_requests(ck, body, state)
-        if state is not None:
-            steps = plan_cancel_lines(ck, requests, state)
-    return Outcome(Report(tuple(ck.findings), "cancel-order-lines"), state, steps)
+    return _line_action(
+        payload,
+        order,
+        today,
+        options,
+        endpoint="cancel-order-lines",
+        fields=CANCEL_LINES_FIELDS,
+        read=cancel_lines_requests,
+        plan=plan_cancel_lines,
+    )
 
 
 def check_order_cancel(
