@@ -11,6 +11,8 @@ import gzip
 import io
 import json
 import os
+import re
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -33,7 +35,7 @@ from mollie_preflight.cli.records import Checked
 from mollie_preflight.cli.worker import RecordChecker, Settings
 
 from .payloads import example_order
-from .test_cli_e2e import broken_order, check, records
+from .test_cli_e2e import broken_order, check, records, script
 
 SETTINGS = Settings(options={}, today=datetime.date(2026, 11, 22))
 GARBAGE = b'{"orderNumber": "cut-off", "amount": {'
@@ -134,6 +136,36 @@ def test_gzip_and_stdin_still_work_with_two_jobs(tmp_path: Path) -> None:
     assert [dict(f, file="") for f in records(from_stdin)] == wanted
 
 
+def test_progress_line_counts_from_range_results(export: tuple[Path, dict[str, int]]) -> None:
+    """On a terminal, the progress line is fed by the per-range counts and cleared at the end."""
+    import pty
+
+    path, _ = export
+    command = [script(), "check", "--isolated", "--today", "2026-11-22", "--jobs", "2", str(path)]
+    controller, terminal = pty.openpty()
+    try:
+        environment = {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0", **chunked(2500)}
+        result = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=120, env=environment
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 1
+    assert re.search(rb"\d+ orders checked, [\d,]+/s, \d+ findings", shown)
+    assert shown.endswith(b"\r\x1b[2K")
+    assert b"Found" in result.stdout
+
+
 # --- a worker that dies ------------------------------------------------------------------------------
 
 
@@ -211,13 +243,15 @@ def test_plain_jsonl_goes_to_workers_as_ranges(
     assert wanted[0] == 40
 
 
-def test_a_file_of_one_range_is_checked_without_a_pool(
-    export: tuple[Path, dict[str, int]], inline_pool: type[_InlineExecutor], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path, _ = export
+def test_a_file_of_one_range_is_checked_without_a_pool(tmp_path: Path, inline_pool: type[_InlineExecutor]) -> None:
+    """Even with several batches' worth of records: ranges are ≥ 1 MiB by default, and this file is smaller."""
+    path = tmp_path / "small.jsonl"
+    path.write_text("".join(json.dumps(broken_order(f"S-{i}")) + "\n" for i in range(600)))
+    assert path.stat().st_size < 1024 * 1024  # one range, but more than two batches of 256 records
     with Engine(SETTINGS, 2) as engine:
-        records_checked, _ = _engine_findings(engine, path)  # default ranges are ≥ 1 MiB: one range here
-    assert records_checked == 40
+        records_checked, found = _engine_findings(engine, path)
+    assert records_checked == 600
+    assert found[-1] == (600, "S-599", "MP203")
     assert inline_pool.pools == []
 
 

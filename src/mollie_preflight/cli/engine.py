@@ -66,12 +66,14 @@ class Engine:
         size = splittable_size(path) if self._jobs > 1 and fmt == "jsonl" else None
         if size is not None:
             length = chunk_bytes(size, self._jobs)
-            if size > length:
-                workers = min(self._jobs, -(-size // length))
-                pool = self._pool_of(workers)
-                tasks = (pool.submit(check_chunk_in_worker, path, chunk) for chunk in plan(path, length))
-                yield from _in_order(tasks, workers * _IN_FLIGHT_PER_JOB)
+            if size <= length:  # one range: not worth starting processes for
+                yield from self._check_here(_batched(iter(READERS[fmt](stream)), BATCH_SIZE))
                 return
+            workers = min(self._jobs, -(-size // length))
+            pool = self._pool_of(workers)
+            tasks = (pool.submit(check_chunk_in_worker, path, chunk) for chunk in plan(path, length))
+            yield from _in_order(tasks, workers * _IN_FLIGHT_PER_JOB)
+            return
         yield from self.run(READERS[fmt](stream))
 
     def run(self, records: Iterable[Record]) -> Iterator[Checked]:
@@ -82,18 +84,18 @@ class Engine:
             return
         second = next(batches, None) if self._jobs > 1 else None
         if second is None:
-            yield self._check_here(first)
-            for batch in batches:
-                yield self._check_here(batch)
+            yield from self._check_here(itertools.chain([first], batches))
             return
         pool = self._pool_of(self._jobs)
         tasks = (pool.submit(check_records_in_worker, batch) for batch in itertools.chain((first, second), batches))
         yield from _in_order(tasks, self._jobs * _IN_FLIGHT_PER_JOB)
 
-    def _check_here(self, batch: list[Record]) -> Checked:
+    def _check_here(self, batches: Iterable[list[Record]]) -> Iterator[Checked]:
+        """Check ``batches`` in this process, one result per batch (so that progress is shown as it goes)."""
         if self._local is None:
             self._local = RecordChecker(self._settings)
-        return self._local.check_all(batch)
+        for batch in batches:
+            yield self._local.check_all(batch)
 
     def _pool_of(self, workers: int) -> ProcessPoolExecutor:
         """A pool of at least ``workers`` processes (never more than there are tasks for the first input)."""
