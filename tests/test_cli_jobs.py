@@ -121,6 +121,18 @@ def test_any_range_length_and_any_number_of_jobs_give_the_same_findings(
     assert f"on line {where['garbage']} " in garbage["message"]
 
 
+def test_a_line_over_the_record_cap_is_reported_the_same_by_ranges(tmp_path: Path) -> None:
+    """A 9 MiB line spans many ranges' worth of bytes: it is one range, skipped past in bounded reads."""
+    path = tmp_path / "huge.jsonl"
+    order = json.dumps(broken_order("H-1")).encode()
+    path.write_bytes(order + b"\n" + b'{"name": "' + b"y" * (9 << 20) + b'"}\r\n' + order)
+    one = check("--format", "jsonl", "--jobs", "1", str(path))
+    two = check("--format", "jsonl", "--jobs", "2", str(path), env=chunked(100_000))
+    assert two.stdout == one.stdout
+    assert [(f["line"], f["code"]) for f in records(two)] == [(1, "MP203"), (2, "MP900"), (3, "MP203")]
+    assert "9,437,198 bytes long" in records(two)[1]["message"]
+
+
 def test_gzip_and_stdin_still_work_with_two_jobs(tmp_path: Path) -> None:
     """Inputs that cannot be cut into ranges go through the parent, in batches: more than one batch here."""
     orders = [broken_order(f"Z-{i}") if i % 9 == 0 else example_order() for i in range(700)]
