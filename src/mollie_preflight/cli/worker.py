@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import signal
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,9 +53,6 @@ class RecordChecker:
                 return invalid_json(record.number, record.line, error)
         report = validate_order(data, today=self._today, options=self._options)
         return Outcome(record.number, record.line, order_number(data), flatten(report, self._min_rank))
-
-    def check_batch(self, batch: Sequence[Record]) -> list[Outcome]:
-        return [self.check(record) for record in batch]
 
     def check_all(self, records: Iterable[Record]) -> Checked:
         """Check ``records`` one at a time (never holding them all); keep the outcomes with findings."""
