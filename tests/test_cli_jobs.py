@@ -26,6 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mollie_preflight.cli import engine as engine_module
+from mollie_preflight.cli import jsontext
 from mollie_preflight.cli import main as main_module
 from mollie_preflight.cli import worker as worker_module
 from mollie_preflight.cli.chunks import CHUNK_BYTES_VARIABLE, Chunk, chunk_bytes, open_range, plan, splittable_size
@@ -33,6 +34,8 @@ from mollie_preflight.cli.engine import Engine
 from mollie_preflight.cli.errors import WorkerCrash
 from mollie_preflight.cli.readers import read_jsonl
 from mollie_preflight.cli.records import Checked
+from mollie_preflight.cli.reporters import escape as escape_module
+from mollie_preflight.cli.reporters.escape import printable
 from mollie_preflight.cli.worker import RecordChecker, Settings
 
 from .payloads import example_order
@@ -410,3 +413,18 @@ def test_chunk_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert chunk_bytes(10**10, 2) == 777
     monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "not a number")
     assert chunk_bytes(10, 2) == 1024 * 1024
+
+
+# --- the parent's per-finding work: fast paths equal to what they skip ------------------------------
+
+
+@given(st.text())
+def test_printable_fast_path_equals_the_full_translation(text: str) -> None:
+    assert printable(text) == text.translate(escape_module._CONTROLS)
+
+
+@given(st.text() | st.lists(st.text(), max_size=3) | st.dictionaries(st.text(), st.text(), max_size=3))
+def test_dumps_fast_path_equals_the_full_translation(value: object) -> None:
+    text = jsontext.dumps(value)
+    assert text == json.dumps(value, ensure_ascii=False).translate(jsontext._LINE_BREAKS)
+    assert len(text.splitlines()) == 1
