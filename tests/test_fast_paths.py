@@ -7,11 +7,16 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mollie_preflight.money import parse_value, parse_value_slowly
+from mollie_preflight.calc import Rate
+from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly
 from mollie_preflight.options import DEFAULT_OPTIONS
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
+from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
 from mollie_preflight.rules.e164 import is_valid_e164
+from mollie_preflight.rules.lines import check_line
+
+from .strategies import RATES, amount, minor_of, order_lines, reference_vat
 
 value_texts = st.one_of(
     st.from_regex(r"-?(0|[1-9][0-9]{0,16})(\.[0-9]{0,4})?", fullmatch=True),
@@ -108,3 +113,127 @@ def test_e164_fast_path_decides_nearly_every_valid_example_number() -> None:
     undecided = sorted(set(valid) - set(decided))
     assert len(decided) >= 0.9 * len(valid), undecided
     assert all(is_valid_e164(text) is True for text in ("+31612345678", "+442071234567", "+12015550123"))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+line_fields = st.sampled_from(
+    [
+        "type",
+        "category",
+        "name",
+        "quantity",
+        "unitPrice",
+        "totalAmount",
+        "discountAmount",
+        "vatRate",
+        "vatAmount",
+        "sku",
+        "imageUrl",
+        "productUrl",
+        "metadata",
+        "extra",
+    ]
+)
+field_values = st.one_of(
+    json_values,
+    st.sampled_from(
+        [
+            "physical",
+            "discount",
+            "gift_card",
+            "store_credit",
+            "digital",
+            "gift",
+            "meal",
+            "",
+            " ",
+            "21.00",
+            "-0",
+            "9",
+            "5.5",
+            "-1.00",
+            "https://example.org/x",
+            "http://localhost/",
+        ]
+    ),
+    st.integers(-3, 3),
+    st.fixed_dictionaries(
+        {
+            "currency": st.sampled_from(["EUR", "JPY", "USD", "eur"]),
+            "value": st.sampled_from(["0.00", "1.00", "-1.00", "-0.00", "10", "0.01", "1.0"]),
+        }
+    ),
+)
+
+
+@st.composite
+def consistent_lines(draw: st.DrawFn, currency: str) -> dict[str, Any]:
+    """A line whose total and VAT follow from its other fields, with any type and any signs."""
+    kind = draw(
+        st.sampled_from(
+            [None, "physical", "discount", "digital", "shipping_fee", "store_credit", "gift_card", "surcharge"]
+        )
+    )
+    unit, quantity = draw(st.sampled_from([-1, 0, 1]) | st.integers(-500, 500)), draw(st.integers(1, 3))
+    discount = draw(st.none() | st.integers(-50, 600))
+    rate = draw(st.sampled_from(RATES))
+    total = unit * quantity - (discount or 0)
+    line: dict[str, Any] = {
+        "name": draw(st.sampled_from(["Bike", "x", " "])),
+        "quantity": quantity,
+        "unitPrice": amount(currency, unit),
+        "totalAmount": amount(currency, total),
+        "vatRate": rate,
+        "vatAmount": amount(currency, reference_vat(total, rate)),
+    }
+    if kind is not None:
+        line["type"] = kind
+    if discount is not None:
+        line["discountAmount"] = amount(currency, discount)
+    return line
+
+
+@st.composite
+def mutated_lines(draw: st.DrawFn) -> tuple[object, str]:
+    """A valid or merely consistent line, then zero or more fields replaced, removed, or off by one unit."""
+    currency = draw(st.sampled_from(["EUR", "JPY", "USD"]))
+    valid = st.sampled_from(draw(order_lines(currency, max_size=3)))
+    line: Any = dict(draw(valid | consistent_lines(currency)))
+    for _ in range(draw(st.integers(0, 3))):
+        field = draw(line_fields)
+        action = draw(st.sampled_from(["replace", "remove", "nudge"]))
+        if action == "remove":
+            line.pop(field, None)
+        elif action == "nudge" and isinstance(line.get(field), dict) and "value" in line[field]:
+            minor = minor_of(line[field], currency) + draw(st.sampled_from([-1, 1]))
+            line[field] = amount(currency, minor)
+        else:
+            line[field] = draw(field_values)
+    return (line if draw(st.integers(0, 20)) else draw(json_values)), currency
+
+
+@given(mutated_lines())
+def test_order_line_fast_path_agrees_with_check_line(case: tuple[object, str]) -> None:
+    line, currency = case
+    fast, slow = Checker(DEFAULT_OPTIONS, None), Checker(DEFAULT_OPTIONS, None)
+    for ck in (fast, slow):
+        ck.order_currency, ck.order_decimals = currency, currency_decimals(currency)
+    assert check_order_line(fast, line, 3, {}) == check_line(slow, line, 3)
+    assert fast.findings == slow.findings
+
+
+@given(
+    st.sampled_from(["EUR", "JPY", "USD", "SEK"]).flatmap(
+        lambda currency: order_lines(currency, max_size=5).map(lambda lines: (lines, currency))
+    )
+)
+def test_valid_lines_take_the_fast_path(case: tuple[list[dict[str, Any]], str]) -> None:
+    lines, currency = case
+    decimals = currency_decimals(currency)
+    assert decimals is not None
+    rates: dict[str, Rate] = {}
+    assert all(clean_line_figures(line, i, currency, decimals, rates) is not None for i, line in enumerate(lines))

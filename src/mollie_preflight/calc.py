@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
@@ -40,6 +40,15 @@ class Rate:
 
     units: int
     scale: int
+    #: ``normalized()``, computed once: the order-level rules ask for it for every line.
+    _key: tuple[int, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        units, scale = self.units, self.scale
+        while scale and units % 10 == 0:
+            units //= 10
+            scale -= 1
+        object.__setattr__(self, "_key", (units, scale))
 
     @property
     def is_zero(self) -> bool:
@@ -47,11 +56,7 @@ class Rate:
 
     def normalized(self) -> tuple[int, int]:
         """A key under which equal rates written differently (``"21"``, ``"21.00"``) compare equal."""
-        units, scale = self.units, self.scale
-        while scale and units % 10 == 0:
-            units //= 10
-            scale -= 1
-        return units, scale
+        return self._key
 
     def to_decimal(self) -> Decimal:
         return minor_to_decimal(self.units, self.scale)

@@ -27,7 +27,7 @@ def amsterdam_today() -> datetime.date:
 
 
 class Checker:
-    __slots__ = ("_policy", "_today", "findings", "options", "order_amount", "order_currency")
+    __slots__ = ("_policy", "_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
 
     def __init__(self, options: Options, today: datetime.date | None) -> None:
         self._policy: Mapping[str, Severity] = options.policy
@@ -36,8 +36,9 @@ class Checker:
         self.findings: list[Violation] = []
         #: The order's currency once ``amount`` has been read; lines are compared against it.
         self.order_currency: str | None = None
-        #: The order amount in minor units, when ``amount`` is valid.
+        #: The order amount in minor units and its currency's decimals, when ``amount`` is valid.
         self.order_amount: int | None = None
+        self.order_decimals: int | None = None
 
     @property
     def today(self) -> datetime.date:

@@ -13,7 +13,8 @@ from ..findings import Severity
 from ..money import currency_decimals, format_for_message, format_minor
 from .amounts import Money, check_amount
 from .checker import Checker
-from .lines import NEGATIVE_TYPES, LineFigures, check_line
+from .clean_lines import check_order_line
+from .lines import NEGATIVE_TYPES, LineFigures
 from .rule import Evidence, Rule
 from .values import describe, is_blank, json_type
 
@@ -156,6 +157,7 @@ def check_order(ck: Checker, payload: object) -> bool:
         if amount is not None:
             ck.order_currency = amount.currency
             ck.order_amount = amount.minor
+            ck.order_decimals = amount.decimals
     _check_order_number(ck, payload.get("orderNumber"))
     figures = _check_lines(ck, payload.get("lines"))
     if figures is not None:
@@ -193,7 +195,8 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
             f"The 'lines' field must be a non-empty array of order lines, got {what}.",
         )
         return None
-    figures = [check_line(ck, line, index) for index, line in enumerate(lines)]
+    rates: dict[str, Rate] = {}
+    figures = [check_order_line(ck, line, index, rates) for index, line in enumerate(lines)]
     if any(f is None for f in figures):
         return None
     return [f for f in figures if f is not None]
