@@ -68,3 +68,15 @@ def test_a_patch_sets_appends_and_deletes() -> None:
     assert examples.materialize(patch) == {"a": {"b": 2}, "c": [2, 3]}
     assert examples.shown_paths(patch) == ["a", "c.2", "c.0"]
     assert examples.shown_paths({"whole": "body"}) == [""]
+
+
+@pytest.mark.parametrize("code", sorted(mp.RULES))
+def test_the_switches_each_page_shows_work(code: str) -> None:
+    """``Options(ignore=...)`` silences the failing example and ``severities=`` re-grades it, as the page says."""
+    example = examples.EXAMPLES[code]
+    other = "warning" if mp.RULES[code].severity is mp.Severity.ERROR else "error"
+    for selector in (code, mp.RULES[code].name):
+        silenced = examples.findings(example.endpoint, example.fail, mp.Options(ignore=(selector,)))
+        assert code not in [v.code for v in silenced]
+    regraded = examples.findings(example.endpoint, example.fail, mp.Options(severities={code: other}))
+    assert {v.severity.value for v in regraded if v.code == code} == {other}

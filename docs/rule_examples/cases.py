@@ -79,13 +79,13 @@ def _set(node: Any, keys: list[str], value: Any) -> None:
         node[last] = value
 
 
-def findings(endpoint: str, case: Case) -> list[mp.Violation]:
-    """Every finding the library reports for ``case`` at ``endpoint``, all rules enabled, on ``TODAY``."""
+def findings(endpoint: str, case: Case, options: mp.Options | None = None) -> list[mp.Violation]:
+    """Every finding the library reports for ``case`` at ``endpoint`` on ``TODAY`` (all rules, unless ``options``)."""
     body = materialize(case.body)
     if endpoint == RECORD:
-        return [found.violation for found in mp.validate_records([body], today=TODAY)]
+        return [found.violation for found in mp.validate_records([body], today=TODAY, options=options)]
     params = {"line_id": case.line_id} if case.line_id is not None else {}
-    return list(mp.validate(body, endpoint, order=materialize(case.order), today=TODAY, **params))
+    return list(mp.validate(body, endpoint, order=materialize(case.order), today=TODAY, options=options, **params))
 
 
 def shown_paths(value: Any) -> list[str]:
