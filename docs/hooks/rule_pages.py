@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File, Files
-
 from mollie_preflight import RULES, Rule, Severity, Violation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -271,7 +269,9 @@ def bases_page() -> str:
     )
 
 
-def on_files(files: Files, config: Any) -> Files:
+def on_files(files: Any, config: Any) -> Any:
+    from mkdocs.structure.files import File  # here, so the page functions can be tested without MkDocs
+
     files.append(File.generated(config, "rules/index.md", content=index_page()))
     files.append(File.generated(config, f"rules/{_BASES}", content=bases_page()))
     for rule in RULES.values():
