@@ -37,6 +37,15 @@ def test_a_rule_page_shows_the_finding_the_library_gives(code: str) -> None:
     assert (rule.mollie_message or "") in page
 
 
+def test_a_live_rule_links_the_threads_spec_cites() -> None:
+    page = rule_pages.rule_page(mp.RULES["MP203"])
+    assert "[mollie/mollie-api-python#158](https://github.com/mollie/mollie-api-python/issues/158)" in page
+
+
+def test_the_index_counts_the_rules_by_evidence() -> None:
+    assert f"{len(mp.RULES)} rules: " in rule_pages.index_page()
+
+
 def test_the_bases_page_shows_both_payloads() -> None:
     page = rule_pages.bases_page()
     assert "## The example order" in page

@@ -18,6 +18,7 @@ from mollie_preflight import RULES, Rule, Severity, Violation
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import rule_examples as examples
 from rule_examples.cases import RECORD
+from rule_examples.sources import THREADS
 
 sys.path.pop(0)
 
@@ -177,6 +178,17 @@ def _switches(rule: Rule) -> list[str]:
     return lines
 
 
+def _threads(rule: Rule) -> list[str]:
+    """A table row linking the public threads SPEC cites for the rule's SPEC ids, when it cites any."""
+    urls = list(dict.fromkeys(url for spec in rule.spec for url in THREADS.get(spec, ())))
+    if not urls:
+        return []
+    links = ", ".join(
+        f"[{url.split('github.com/')[1].replace('/issues/', '#').replace('/pull/', '#')}]({url})" for url in urls
+    )
+    return [f"| Public threads | {links} |"]
+
+
 def _sentence(summary: str) -> str:
     """The summary as a sentence; a leading field name (``vatAmount``) keeps its spelling."""
     first = summary.split(" ", 1)[0]
@@ -195,6 +207,7 @@ def rule_page(rule: Rule) -> str:
         f"| Default severity | **{rule.severity.value}** |",
         f"| Evidence | **{rule.evidence.value}**: {_EVIDENCE[rule.evidence.value]} |",
         f"| Specification | {', '.join(rule.spec)} (the project's SPEC, after Mollie's API documentation) |",
+        *_threads(rule),
         f"| Endpoint | `{example.endpoint if example.endpoint != RECORD else 'order exports (the linter)'}` |",
         "",
         "## Why Mollie refuses it",
@@ -227,6 +240,16 @@ def rule_page(rule: Rule) -> str:
     return "\n".join(lines)
 
 
+def _census() -> str:
+    count = {evidence: 0 for evidence in ("documented", "live", "inferred")}
+    for rule in RULES.values():
+        count[rule.evidence.value] += 1
+    return (
+        f"{len(RULES)} rules: {count['documented']} documented by Mollie, {count['live']} seen in live 422 "
+        f"responses, {count['inferred']} inferred (`Options(inferred=False)` or `--no-inferred` skips those)."
+    )
+
+
 def index_page() -> str:
     lines = [
         "# Rules",
@@ -234,6 +257,8 @@ def index_page() -> str:
         "Every rule has a stable code that never changes meaning, a name, a default severity and the evidence "
         "it rests on. Select rules by code, code prefix (`MP2`) or name. The search box finds a rule by any of "
         "them, or by words of Mollie's error message.",
+        "",
+        _census(),
         "",
         "| Code | Name | Severity | Evidence | What |",
         "|------|------|----------|----------|------|",
