@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import pprint
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -241,9 +242,7 @@ def rule_page(rule: Rule) -> str:
 
 
 def _census() -> str:
-    count = {evidence: 0 for evidence in ("documented", "live", "inferred")}
-    for rule in RULES.values():
-        count[rule.evidence.value] += 1
+    count = Counter(rule.evidence.value for rule in RULES.values())
     return (
         f"{len(RULES)} rules: {count['documented']} documented by Mollie, {count['live']} seen in live 422 "
         f"responses, {count['inferred']} inferred (`Options(inferred=False)` or `--no-inferred` skips those)."
