@@ -78,7 +78,7 @@ def clean_line_figures(
     vat = _minor(get("vatAmount"), currency, decimals)
     if unit is None or total is None or vat is None:
         return None
-    discount = 0
+    discount: int | None = 0
     if get("discountAmount") is not None:
         discount = _minor(get("discountAmount"), currency, decimals)
         if discount is None or discount < 0:
