@@ -15,6 +15,8 @@ from mollie_preflight.rules.checker import Checker
 from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
+from mollie_preflight.rules.metadata import json_size
+from mollie_preflight.rules.urls import _ip_address, url_problem, url_problem_slowly
 
 from .strategies import RATES, amount, minor_of, order_lines, reference_vat
 
@@ -237,3 +239,51 @@ def test_valid_lines_take_the_fast_path(case: tuple[list[dict[str, Any]], str]) 
     assert decimals is not None
     rates: dict[str, Rate] = {}
     assert all(clean_line_figures(line, i, currency, decimals, rates) is not None for i, line in enumerate(lines))
+
+
+url_texts = st.one_of(
+    st.from_regex(
+        r"(?i:https?|ftp|my-app)(:|://)[a-z0-9.\-@:\[\]_%]{0,12}([/?#][ -~\u00a0\u2028]{0,8})?", fullmatch=True
+    ),
+    st.text(alphabet="htps:/.-@[]:?# \t\u00a0aZ09", max_size=16),
+    st.text(max_size=12),
+)
+
+
+@given(url_texts, st.booleans())
+def test_url_fast_path_agrees_with_the_slow_path(text: str, web_only: bool) -> None:
+    assert url_problem(text, web_only=web_only) == url_problem_slowly(text, web_only=web_only)
+
+
+def _ip_or_none(host: str) -> object:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+@given(
+    st.one_of(
+        st.ip_addresses().map(str),
+        st.from_regex(r"[0-9a-fx:.%A-Z]{1,20}", fullmatch=True),
+        st.from_regex(r"[a-z0-9-]{1,8}(\.[a-z0-9-]{1,8}){0,3}", fullmatch=True),
+        st.text(max_size=10),
+    )
+)
+def test_webhook_ip_short_cut_agrees_with_ipaddress(host: str) -> None:
+    assert _ip_address(host) == _ip_or_none(host)
+
+
+@given(json_values)
+def test_metadata_size_is_the_size_of_compact_json(value: object) -> None:
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return
+    size = json_size(value, 10**9)
+    if isinstance(size, int):
+        assert size == len(text.encode("utf-8", "surrogatepass"))

@@ -51,6 +51,8 @@ _ESCAPED: Final = frozenset('"\\\b\f\n\r\t')
 
 
 def _string_size(text: str) -> int:
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return len(text) + 2  # the common case, decided in C: nothing to escape, one byte per character
     size = len(text.encode("utf-8", "surrogatepass")) + 2
     for ch in text:
         if ch in _ESCAPED:

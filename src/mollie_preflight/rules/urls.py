@@ -8,12 +8,15 @@ message says.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..findings import Path, Severity
 from .checker import Checker
 from .rule import Evidence, Rule
 from .values import describe, json_type
+
+if TYPE_CHECKING:
+    import ipaddress
 
 URL_INVALID = Rule(
     "MP012",
@@ -49,6 +52,8 @@ MAX_URL_LENGTH: Final = 2048
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
 _WHITE_SPACE = re.compile(r"\s")
+#: An ordinary web URL: http(s), a host name, an optional port, then anything without white space.
+_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?(?::[0-9]*)?(?:[/?#]\S*)?")
 
 
 def url_problem(text: str, *, web_only: bool = True) -> str | None:
@@ -56,7 +61,15 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
 
     ``web_only`` requires ``http``/``https`` with a host; without it any scheme is allowed, as for
     ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``, SPEC R021).
+    An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
     """
+    if len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text):
+        return None
+    return url_problem_slowly(text, web_only=web_only)
+
+
+def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
+    """``url_problem`` without its fast path: the reference the fast path is tested against."""
     if len(text) > MAX_URL_LENGTH:
         return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
     if _WHITE_SPACE.search(text):
@@ -85,13 +98,8 @@ def host_of(url: str) -> str:
 
 def webhook_problem(url: str) -> str | None:
     """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
-    import ipaddress
-
     host = host_of(url).rstrip(".")
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
+    address = _ip_address(host)
     if address is not None:
         mapped = getattr(address, "ipv4_mapped", None)
         if not (mapped or address).is_global:
@@ -104,6 +112,23 @@ def webhook_problem(url: str) -> str | None:
     if all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
         return f"its host {host} is a numeric address in a non-standard notation"
     return None
+
+
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """``host`` as an IP address, or ``None`` for a name.
+
+    A host whose last label is letters only (``shop.example.com``) cannot be an IP literal: IPv4 ends
+    in digits and IPv6 contains colons. Skipping those spares the exception ``ip_address`` raises on names.
+    """
+    last = host.rpartition(".")[2]
+    if last.isascii() and last.isalpha():
+        return None
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
 
 
 def check_webhook(ck: Checker, value: object, path: Path) -> None:
@@ -125,12 +150,11 @@ def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_o
     """Report ``value`` when it is not an absolute URL; return it when it is a usable string."""
     if value is None:
         return None
-    name = str(path[-1])
     if not isinstance(value, str):
         ck.report(
             URL_INVALID,
             path,
-            f"{prefix}The '{name}' field must be a URL string, got {json_type(value)}.",
+            f"{prefix}The '{path[-1]}' field must be a URL string, got {json_type(value)}.",
             actual=describe(value),
         )
         return None
@@ -139,7 +163,7 @@ def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_o
         ck.report(
             URL_INVALID,
             path,
-            f"{prefix}The '{name}' field is not a valid URL: it {problem}.",
+            f"{prefix}The '{path[-1]}' field is not a valid URL: it {problem}.",
             actual=describe(value),
         )
         return None
