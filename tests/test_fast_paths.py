@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from mollie_preflight.calc import Rate
 from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly
 from mollie_preflight.options import DEFAULT_OPTIONS
+from mollie_preflight.rules.address import diagnose_address, is_clean_address
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
 from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
@@ -287,3 +288,70 @@ def test_metadata_size_is_the_size_of_compact_json(value: object) -> None:
     size = json_size(value, 10**9)
     if isinstance(size, int):
         assert size == len(text.encode("utf-8", "surrogatepass"))
+
+
+address_values = st.one_of(
+    st.sampled_from(
+        [
+            "NL",
+            "nl",
+            "DE",
+            "US",
+            "HK",
+            "XX",
+            "AN",
+            "",
+            " ",
+            "Al",
+            "12",
+            "Jo",
+            "1011 AB",
+            "1011AB",
+            "10115",
+            "3011",
+            "+31612345678",
+            "+3161234567",
+            "+69123456789",
+            "a@b.nl",
+            "a@@b.nl",
+            "jan.jansen@example.org",
+            "A" * 130,
+        ]
+    ),
+    json_values,
+)
+
+
+@st.composite
+def varied_addresses(draw: st.DrawFn) -> tuple[object, frozenset[str]]:
+    """A valid address, then fields replaced by near-valid or arbitrary values, removed, or added."""
+    address: Any = {
+        "givenName": "Jan",
+        "familyName": "Jansen",
+        "email": "jan@example.nl",
+        "phone": "+31612345678",
+        "streetAndNumber": "Keizersgracht 313",
+        "postalCode": "1016 EE",
+        "city": "Amsterdam",
+        "country": "NL",
+    }
+    for _ in range(draw(st.integers(0, 3))):
+        field = draw(st.sampled_from([*address, "organizationName", "region", "title", "streetAdditional", "x"]))
+        if draw(st.booleans()):
+            address.pop(field, None)
+        else:
+            address[field] = draw(address_values)
+    methods = draw(st.sampled_from([frozenset(), frozenset({"ideal"}), frozenset({"paypal"}), frozenset({"billie"})]))
+    return (address if draw(st.integers(0, 20)) else draw(json_values)), methods
+
+
+@given(varied_addresses(), st.sampled_from(["billingAddress", "shippingAddress"]))
+def test_clean_address_verdict_is_exactly_no_finding(case: tuple[object, frozenset[str]], key: str) -> None:
+    address, methods = case
+    ck = Checker(DEFAULT_OPTIONS, None)
+    diagnose_address(ck, address, key, methods)
+    clean = is_clean_address(address, methods)
+    if clean:
+        assert ck.findings == []
+    if not methods & {"paypal", "billie"}:
+        assert clean == (ck.findings == [])

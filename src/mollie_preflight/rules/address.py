@@ -15,7 +15,7 @@ from ..reference.countries import ALPHA_2
 from ..reference.orders import ADDRESS_FIELDS, ADDRESS_REQUIRED, NO_POSTAL_CODE, PAYPAL_REGION_COUNTRIES
 from ..reference.postal_codes import POSTAL_CODES
 from .checker import Checker
-from .contact import check_email, check_phone
+from .contact import check_email, check_phone, email_problem, phone_problem
 from .rule import Evidence, Rule
 from .values import describe, is_blank, json_type, object_or_report
 
@@ -149,6 +149,12 @@ _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 
 
 def check_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
     """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows."""
+    if not is_clean_address(value, methods):
+        diagnose_address(ck, value, key, methods)
+
+
+def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
+    """The full check of an address: every problem is reported. See ``check_address``."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
     address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
@@ -200,6 +206,49 @@ def check_address(ck: Checker, value: object, key: str, methods: frozenset[str])
             (*path, "organizationName"),
             "Billie needs the company's name: billingAddress.organizationName is required.",
         )
+
+
+_FIELDS: Final = frozenset(ADDRESS_FIELDS)
+_NAMES: Final = frozenset({"givenName", "familyName"})
+
+
+def is_clean_address(value: object, methods: frozenset[str]) -> bool:
+    """``True`` when ``check_address`` would report nothing: the fast path for the usual, valid address.
+
+    The same conditions as the full check, as plain tests with no paths or messages built; PayPal and
+    Billie orders always take the full check. ``tests/test_fast_paths.py`` proves that a clean verdict
+    never hides a finding.
+    """
+    if type(value) is not dict or "paypal" in methods or "billie" in methods:
+        return False
+    country = value.get("country")
+    if type(country) is not str or country not in ALPHA_2:
+        return False
+    for field in ADDRESS_REQUIRED:
+        if value.get(field) is None:
+            return False
+    if value.get("postalCode") is None and country not in NO_POSTAL_CODE:
+        return False
+    for field, text in value.items():
+        if text is None or field == "country" or field not in _FIELDS:
+            continue
+        if type(text) is not str or not text.strip():
+            return False
+        if field in _NAMES:
+            stripped = text.strip()
+            if len(stripped) < 2 or stripped.isdigit():
+                return False
+        elif field == "email":
+            if email_problem(text) is not None:
+                return False
+        elif field == "phone":
+            if phone_problem(text) is not None:
+                return False
+        elif field == "postalCode":
+            pattern = postal_code_pattern(country)
+            if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(text.strip())):
+                return False
+    return True
 
 
 def _absent(value: object) -> bool:
