@@ -16,8 +16,8 @@ from mollie_preflight.rules.checker import Checker
 from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
-from mollie_preflight.rules.metadata import json_size
-from mollie_preflight.rules.urls import _ip_address, url_problem, url_problem_slowly
+from mollie_preflight.rules.metadata import json_size, json_size_slowly
+from mollie_preflight.rules.urls import _PRIVATE_SUFFIXES, host_of, url_problem, url_problem_slowly, webhook_problem
 
 from .strategies import RATES, amount, minor_of, order_lines, reference_vat
 
@@ -256,25 +256,45 @@ def test_url_fast_path_agrees_with_the_slow_path(text: str, web_only: bool) -> N
     assert url_problem(text, web_only=web_only) == url_problem_slowly(text, web_only=web_only)
 
 
-def _ip_or_none(host: str) -> object:
+def _webhook_problem_by_ipaddress_first(url: str) -> str | None:
+    """The reference: every host goes through ``ipaddress`` before the name rules."""
     import ipaddress
 
+    host = host_of(url).rstrip(".")
     try:
-        return ipaddress.ip_address(host)
+        address: object = ipaddress.ip_address(host)
     except ValueError:
-        return None
+        address = None
+    if isinstance(address, ipaddress.IPv4Address | ipaddress.IPv6Address):
+        mapped = getattr(address, "ipv4_mapped", None)
+        return None if (mapped or address).is_global else "not global"
+    if host == "localhost" or host.endswith(tuple(_PRIVATE_SUFFIXES)):
+        return "local name"
+    if "." not in host:
+        return "single name"
+    if all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
+        return "numeric"
+    return None
 
 
 @given(
     st.one_of(
-        st.ip_addresses().map(str),
+        st.ip_addresses().map(lambda address: f"[{address}]" if address.version == 6 else str(address)),
         st.from_regex(r"[0-9a-fx:.%A-Z]{1,20}", fullmatch=True),
-        st.from_regex(r"[a-z0-9-]{1,8}(\.[a-z0-9-]{1,8}){0,3}", fullmatch=True),
+        st.from_regex(r"[a-z0-9-]{1,8}(\.[a-z0-9-]{1,8}){0,3}\.?", fullmatch=True),
+        st.sampled_from(["localhost", "a.local", "10.0.0.1", "0x7f.1", "127.1", "example.com", "x.internal"]),
         st.text(max_size=10),
     )
 )
-def test_webhook_ip_short_cut_agrees_with_ipaddress(host: str) -> None:
-    assert _ip_address(host) == _ip_or_none(host)
+def test_webhook_verdict_agrees_with_asking_ipaddress_first(host: str) -> None:
+    url = f"https://{host}/hook"
+    problem, reference = webhook_problem(url), _webhook_problem_by_ipaddress_first(url)
+    assert (problem is None) == (reference is None)
+
+
+@given(json_values, st.integers(0, 60))
+def test_metadata_size_fast_path_agrees_with_the_walk(value: object, limit: int) -> None:
+    assert json_size(value, limit) == json_size_slowly(value, limit)
 
 
 @given(json_values)

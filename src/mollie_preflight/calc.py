@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
@@ -34,21 +33,34 @@ _RATE = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?", re.ASCII)
 _MAX_EXPONENT: Final = 40
 
 
-@dataclass(frozen=True, slots=True)
 class Rate:
-    """A VAT percentage as ``units / 10**scale``: ``"21.00"`` is ``Rate(2100, 2)``."""
+    """A VAT percentage as ``units / 10**scale``: ``"21.00"`` is ``Rate(2100, 2)``.
 
-    units: int
-    scale: int
-    #: ``normalized()``, computed once: the order-level rules ask for it for every line.
-    _key: tuple[int, int] = field(init=False, repr=False, compare=False)
+    Immutable by convention. A plain slotted class rather than a frozen dataclass: one is built per
+    distinct rate text of every order, and a frozen dataclass's ``__init__`` costs four times as much.
+    """
 
-    def __post_init__(self) -> None:
-        units, scale = self.units, self.scale
+    __slots__ = ("_key", "scale", "units")
+
+    def __init__(self, units: int, scale: int) -> None:
+        self.units = units
+        self.scale = scale
         while scale and units % 10 == 0:
             units //= 10
             scale -= 1
-        object.__setattr__(self, "_key", (units, scale))
+        #: ``normalized()``, computed once: the order-level rules ask for it for every line.
+        self._key = (units, scale)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
+        return self.units == other.units and self.scale == other.scale
+
+    def __hash__(self) -> int:
+        return hash((self.units, self.scale))
+
+    def __repr__(self) -> str:
+        return f"Rate(units={self.units}, scale={self.scale})"
 
     @property
     def is_zero(self) -> bool:

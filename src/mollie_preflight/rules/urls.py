@@ -97,32 +97,32 @@ def host_of(url: str) -> str:
 
 
 def webhook_problem(url: str) -> str | None:
-    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
+    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``.
+
+    A host whose last label is letters only (``shop.example.com``) is a name: IPv4 literals end in digits
+    and IPv6 literals contain colons. Only other hosts are given to ``ipaddress``, which raises (slowly)
+    on names.
+    """
     host = host_of(url).rstrip(".")
-    address = _ip_address(host)
-    if address is not None:
-        mapped = getattr(address, "ipv4_mapped", None)
-        if not (mapped or address).is_global:
-            return f"its host {host} is a private, loopback, link-local or reserved address"
-        return None
+    last = host.rpartition(".")[2]
+    named = last.isascii() and last.isalpha()
+    if not named:
+        address = _ip_address(host)
+        if address is not None:
+            mapped = getattr(address, "ipv4_mapped", None)
+            if not (mapped or address).is_global:
+                return f"its host {host} is a private, loopback, link-local or reserved address"
+            return None
     if host == "localhost" or host.endswith(_PRIVATE_SUFFIXES):
         return f"its host {host} is a local or reserved name"
     if "." not in host:
         return f"its host {host!r} is a single name that only resolves inside a local network"
-    if all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
+    if not named and all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
         return f"its host {host} is a numeric address in a non-standard notation"
     return None
 
 
 def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """``host`` as an IP address, or ``None`` for a name.
-
-    A host whose last label is letters only (``shop.example.com``) cannot be an IP literal: IPv4 ends
-    in digits and IPv6 contains colons. Skipping those spares the exception ``ip_address`` raises on names.
-    """
-    last = host.rpartition(".")[2]
-    if last.isascii() and last.isalpha():
-        return None
     import ipaddress
 
     try:
