@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..create_order import validate_order
 from ..findings import Severity, Violation
 from ..options import Options
 from ..rules.order import INVALID_JSON
-from ..validate import validate_order
 from .readers import parse_text
 from .records import Outcome, RawFinding, Record
 

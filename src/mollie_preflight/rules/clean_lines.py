@@ -78,11 +78,12 @@ def clean_line_figures(
     vat = _minor(get("vatAmount"), currency, decimals)
     if unit is None or total is None or vat is None:
         return None
-    discount: int | None = 0
+    discount = 0
     if get("discountAmount") is not None:
-        discount = _minor(get("discountAmount"), currency, decimals)
-        if discount is None or discount < 0:
+        sent = _minor(get("discountAmount"), currency, decimals)
+        if sent is None or sent < 0:
             return None
+        discount = sent
     rate = _rate(get("vatRate"), rates)
     if rate is None or total != unit * quantity - discount or vat != vat_minor(total, rate):
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Final
 
@@ -22,7 +21,7 @@ from .checker import Checker
 from .methods import forced_method, requested_methods
 from .rule import Evidence, Rule
 from .urls import check_webhook
-from .values import describe, is_blank, json_type, object_or_report
+from .values import closest, describe, is_blank, json_type, object_or_report
 
 PAYMENT_NOT_OBJECT = Rule(
     "MP520",
@@ -215,8 +214,8 @@ def check_id_prefix(ck: Checker, value: object, path: Path, prefix: str) -> None
 def _unknown_key_message(key: object) -> str:
     if isinstance(key, str) and key in REMOVED_PAYMENT_KEYS:
         return f"payment.{key} {REMOVED_PAYMENT_KEYS[key]}."
-    close = difflib.get_close_matches(key, sorted(PAYMENT_KEYS), n=1, cutoff=0.8) if isinstance(key, str) else []
-    hint = f"; did you mean {close[0]}?" if close else "."
+    meant = closest(key, sorted(PAYMENT_KEYS)) if isinstance(key, str) else None
+    hint = f"; did you mean {meant}?" if meant else "."
     return f"payment.{describe(key)} is not a payment-specific parameter of the Orders API{hint}"
 
 
@@ -279,12 +278,12 @@ def _check_company(ck: Checker, company: object) -> None:
             )
     entity = company.get("entityType")
     if isinstance(entity, str) and entity not in ENTITY_TYPES:
-        close = difflib.get_close_matches(entity.lower(), ENTITY_TYPES, n=1, cutoff=0.8)
+        meant = closest(entity.lower(), ENTITY_TYPES)
         ck.report(
             PAYMENT_COMPANY,
             (*where, "entityType"),
             f"The entityType {describe(entity)!r} is not one of Mollie's: {', '.join(ENTITY_TYPES)}.",
-            expected=close[0] if close else None,
+            expected=meant,
             actual=describe(entity),
         )
 
