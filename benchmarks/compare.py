@@ -324,7 +324,8 @@ def main(argv: list[str] | None = None) -> None:
             )
             print(f"  {case.name:24} {comp:30} {ratio:.2f}×  {'met' if ratio <= TARGET else 'NOT met'}")
     ratio = statistics.median(imports["from mollie_preflight import validate_order"]) / base
-    print(f"  {'import':24} {'from … import validate_order':30} {ratio:.2f}×  {'met' if ratio <= TARGET else 'NOT met'}")
+    verdict = "met" if ratio <= TARGET else "NOT met"
+    print(f"  {'import':24} {'from … import validate_order':30} {ratio:.2f}×  {verdict}")
 
 
 def _cpu() -> str:
