@@ -40,11 +40,13 @@ class Rate:
     distinct rate text of every order, and a frozen dataclass's ``__init__`` costs four times as much.
     """
 
-    __slots__ = ("_key", "scale", "units")
+    __slots__ = ("_key", "scale", "units", "vat_denominator")
 
     def __init__(self, units: int, scale: int) -> None:
         self.units = units
         self.scale = scale
+        #: ``(100 + rate)`` in the rate's own units: VAT = total × units / vat_denominator.
+        self.vat_denominator = 100 * pow10(scale) + units
         while scale and units % 10 == 0:
             units //= 10
             scale -= 1
@@ -100,13 +102,13 @@ def round_half_away(numerator: int, denominator: int) -> int:
 
 def vat_minor(total_minor: int, rate: Rate) -> int:
     """VAT in minor units for a line total in minor units (the rounding happens once, at the end)."""
-    return round_half_away(total_minor * rate.units, 100 * pow10(rate.scale) + rate.units)
+    return round_half_away(total_minor * rate.units, rate.vat_denominator)
 
 
 def vat_minor_is_tie(total_minor: int, rate: Rate) -> bool:
     """Whether the exact VAT lies exactly halfway between two minor units (SPEC §14 question 1)."""
     numerator = abs(total_minor * rate.units)
-    denominator = 100 * pow10(rate.scale) + rate.units
+    denominator = rate.vat_denominator
     return 2 * (numerator % denominator) == denominator
 
 
