@@ -84,6 +84,14 @@ def plain_minor(text: str, decimals: int) -> int | None:
     return None
 
 
+def plain_value_pattern(decimals: int) -> re.Pattern[str] | None:
+    """The pattern ``plain_minor`` uses for ``decimals`` (``None`` beyond three), for callers that read
+    many amounts of one currency: a value it matches in full is valid unless it is a negative zero.
+    Its repetitions are bounded, so no length check is needed before matching.
+    """
+    return _EXACT[decimals] if decimals < len(_EXACT) else None
+
+
 def parse_value_slowly(text: str, decimals: int | None) -> int | InvalidValue:
     """``parse_value`` without its fast path: the reference the fast path is tested against."""
     if len(text) > _MAX_LENGTH:

@@ -12,17 +12,18 @@ and figures on generated valid, broken and hostile lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from ..calc import Rate, parse_rate, vat_minor
-from ..money import plain_minor
+from ..money import plain_value_pattern
 from .checker import Checker
 from .lines import (
-    DETAIL_FIELDS,
     GOODS_TYPES,
     LINE_CATEGORIES,
     LINE_TYPES,
     MAX_QUANTITY,
+    MAX_SKU,
     NEGATIVE_TYPES,
     LineFigures,
     check_line,
@@ -47,10 +48,10 @@ def check_order_line(ck: Checker, line: object, index: int, rates: dict[str, Rat
     if figures is None:
         return check_line(ck, line, index)
     assert isinstance(line, dict)
-    for field in DETAIL_FIELDS:
-        if field in line:
-            check_line_details(ck, line, ("lines", index), f"Order line {index} is invalid. ")
-            break
+    sku = line.get("sku")
+    plain_sku = sku is None or (type(sku) is str and len(sku) <= MAX_SKU)
+    if not plain_sku or "imageUrl" in line or "productUrl" in line or "metadata" in line:
+        check_line_details(ck, line, ("lines", index), f"Order line {index} is invalid. ")
     return figures
 
 
@@ -73,14 +74,18 @@ def clean_line_figures(
     quantity = get("quantity")
     if type(name) is not str or not name.strip() or type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
         return None
-    unit = _minor(get("unitPrice"), currency, decimals)
-    total = _minor(get("totalAmount"), currency, decimals)
-    vat = _minor(get("vatAmount"), currency, decimals)
+    pattern = plain_value_pattern(decimals)
+    if pattern is None:
+        return None
+    plain = pattern.fullmatch
+    unit = _minor(get("unitPrice"), currency, plain)
+    total = _minor(get("totalAmount"), currency, plain)
+    vat = _minor(get("vatAmount"), currency, plain)
     if unit is None or total is None or vat is None:
         return None
     discount = 0
     if get("discountAmount") is not None:
-        sent = _minor(get("discountAmount"), currency, decimals)
+        sent = _minor(get("discountAmount"), currency, plain)
         if sent is None or sent < 0:
             return None
         discount = sent
@@ -97,12 +102,16 @@ def clean_line_figures(
     return LineFigures(index, kind, total, vat, rate)
 
 
-def _minor(amount: object, currency: str, decimals: int) -> int | None:
-    """The amount in minor units when ``check_amount`` would accept it in ``currency`` (sign aside)."""
-    if type(amount) is not dict or amount.get("currency") != currency:
-        return None
-    raw = amount.get("value")
-    return plain_minor(raw, decimals) if type(raw) is str else None
+def _minor(amount: object, currency: str, plain: Callable[[str], object]) -> int | None:
+    """The amount in minor units when ``check_amount`` would accept it in ``currency`` (sign aside);
+    ``plain`` is the full match of ``plain_value_pattern``, chosen once per order."""
+    if type(amount) is dict and amount.get("currency") == currency:
+        raw = amount.get("value")
+        if type(raw) is str and plain(raw):
+            minor = int(raw.replace(".", "", 1))
+            if minor or raw[0] != "-":
+                return minor
+    return None
 
 
 def _rate(text: object, rates: dict[str, Rate]) -> Rate | None:

@@ -275,10 +275,6 @@ def check_line(
     return LineFigures(index, line_type or "physical", correct_total, correct_vat, rate)
 
 
-#: The optional fields ``check_line_details`` reads; a line without any of them needs no call.
-DETAIL_FIELDS: Final = ("sku", "imageUrl", "productUrl", "metadata")
-
-
 def check_line_details(ck: Checker, line: dict[object, object], path: Path, prefix: str) -> None:
     """The line's optional descriptive fields: independent of its figures, so the fast path shares them."""
     _check_sku(ck, line.get("sku"), path, prefix)
