@@ -149,6 +149,8 @@ def _check_locale(ck: Checker, value: object) -> None:
 
 
 def _check_unknown_keys(ck: Checker, payload: dict[object, object]) -> None:
+    if TOP_LEVEL_KEYS.issuperset(payload):
+        return
     for key in payload:
         if isinstance(key, str) and key in TOP_LEVEL_KEYS:
             continue
