@@ -273,6 +273,11 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"payment": {"company": {"entityType": "limited company"}}},
         {"payment": {"company": {"entityType": "limited-company"}}},
     ),
+    "MP531": create(
+        "payment.extraMerchantData",
+        {"payment": {"extraMerchantData": '{"customer_account_info": []}'}},
+        {"payment": {"extraMerchantData": {"customer_account_info": []}}},
+    ),
     "MP527": create(
         "payment.applePayPaymentToken",
         {"payment": {"applePayPaymentToken": {"paymentData": {}}}},

@@ -295,7 +295,7 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
         return None
     where = (*path, "country")
     if not isinstance(value, str) or value.upper() not in ALPHA_2:
-        meant = value.strip().upper() if isinstance(value, str) and value.strip().upper() in ALPHA_2 else None
+        meant = _country_meant(value) if isinstance(value, str) else None
         ck.report(
             ADDRESS_COUNTRY,
             where,
@@ -313,6 +313,18 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
             actual=value,
         )
     return value.upper()
+
+
+def _country_meant(value: str) -> str | None:
+    """The alpha-2 code a wrong country value stands for: " nl ", "NLD", "Netherlands" → "NL"."""
+    stripped = value.strip()
+    if stripped.upper() in ALPHA_2:
+        return stripped.upper()
+    if len(stripped) > 64:
+        return None
+    from ..reference.country_names import ALPHA_2_BY_ALIAS
+
+    return ALPHA_2_BY_ALIAS.get(stripped.casefold())
 
 
 def _check_paypal(ck: Checker, address: dict[object, object], path: Path, country: str | None, key: str) -> None:

@@ -133,6 +133,17 @@ RESOURCE_ID_PREFIX = Rule(
     "Mollie ids start with their resource's prefix; another value is almost always a field mix-up.",
     "Send the Mollie id, not your own: customerId cst_…, mandateId mdt_…, cardToken tkn_…, profileId pfl_….",
 )
+PAYMENT_EXTRA_MERCHANT_DATA = Rule(
+    "MP531",
+    "payment-extra-merchant-data",
+    Severity.WARNING,
+    ("R051",),
+    Evidence.DOCUMENTED,
+    "payment.extraMerchantData is not a JSON object",
+    "Klarna reads extraMerchantData as its attachment body: an object following Klarna's schema, and only "
+    "when agreed with Klarna. A string (often JSON encoded twice) or a list is not that object.",
+    "Send the object itself (not json.dumps of it), or leave the key out unless Klarna asked for it.",
+)
 
 RULES = (
     PAYMENT_NOT_OBJECT,
@@ -146,6 +157,7 @@ RULES = (
     APPLICATION_FEE,
     APPLICATION_FEE_MAXIMUM,
     RESOURCE_ID_PREFIX,
+    PAYMENT_EXTRA_MERCHANT_DATA,
 )
 
 _PREFIXES: Final = {"customerId": "cst_", "mandateId": "mdt_", "cardToken": "tkn_"}
@@ -192,6 +204,14 @@ def check_payment(ck: Checker, payload: dict[object, object]) -> None:
             (*path, "applePayPaymentToken"),
             f"The applePayPaymentToken must be a string holding the token's JSON, got {json_type(token)}.",
             actual=describe(token),
+        )
+    extra = payment.get("extraMerchantData")
+    if extra is not None and not isinstance(extra, dict):
+        ck.report(
+            PAYMENT_EXTRA_MERCHANT_DATA,
+            (*path, "extraMerchantData"),
+            f"payment.extraMerchantData must be a JSON object (Klarna's attachment body), got {json_type(extra)}.",
+            actual=describe(extra),
         )
     if payment.get("webhookUrl") is not None:
         check_webhook(ck, payment["webhookUrl"], (*path, "webhookUrl"))

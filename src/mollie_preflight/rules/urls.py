@@ -44,8 +44,11 @@ WEBHOOK_UNREACHABLE = Rule(
 
 RULES = (URL_INVALID, WEBHOOK_UNREACHABLE)
 
-#: Names that never resolve on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's .internal).
-_PRIVATE_SUFFIXES: Final = (".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".home.arpa")
+#: Names Mollie cannot call: never resolved on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's
+#: .internal), reachable only through Tor (.onion, RFC 7686), or infrastructure-only (.arpa, RFC 3172).
+_PRIVATE_SUFFIXES: Final = (
+    ".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".onion", ".arpa",
+)  # fmt: skip
 
 #: Generous bound: browsers handle ~2000 characters reliably; longer values are almost always a bug.
 MAX_URL_LENGTH: Final = 2048
