@@ -278,9 +278,13 @@ def check_line(
 def check_line_details(ck: Checker, line: dict[object, object], path: Path, prefix: str) -> None:
     """The line's optional descriptive fields: independent of its figures, so the fast path shares them."""
     _check_sku(ck, line.get("sku"), path, prefix)
-    check_url(ck, line.get("imageUrl"), (*path, "imageUrl"), prefix)
-    check_url(ck, line.get("productUrl"), (*path, "productUrl"), prefix)
-    check_metadata(ck, line.get("metadata"), (*path, "metadata"), prefix)
+    for field in ("imageUrl", "productUrl"):
+        url = line.get(field)
+        if url is not None:
+            check_url(ck, url, (*path, field), prefix)
+    metadata = line.get("metadata")
+    if metadata is not None:
+        check_metadata(ck, metadata, (*path, "metadata"), prefix)
 
 
 def _amount(
