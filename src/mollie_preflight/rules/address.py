@@ -210,32 +210,37 @@ def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[st
 
 _FIELDS: Final = frozenset(ADDRESS_FIELDS)
 _NAMES: Final = frozenset({"givenName", "familyName"})
+_REQUIRED: Final = frozenset(ADDRESS_REQUIRED)
 
 
 def is_clean_address(value: object, methods: frozenset[str]) -> bool:
     """``True`` when ``check_address`` would report nothing: the fast path for the usual, valid address.
 
     The same conditions as the full check, as plain tests with no paths or messages built; PayPal and
-    Billie orders always take the full check. ``tests/test_fast_paths.py`` proves that a clean verdict
-    never hides a finding.
+    Billie orders always take the full check. ``tests/test_fast_paths.py`` proves that the verdict is
+    exactly "no finding".
     """
     if type(value) is not dict or "paypal" in methods or "billie" in methods:
         return False
     country = value.get("country")
     if type(country) is not str or country not in ALPHA_2:
         return False
-    for field in ADDRESS_REQUIRED:
-        if value.get(field) is None:
-            return False
     if value.get("postalCode") is None and country not in NO_POSTAL_CODE:
         return False
+    present = 0
     for field, text in value.items():
-        if text is None or field == "country" or field not in _FIELDS:
+        if type(text) is not str:
+            if text is None or field not in _FIELDS:
+                continue
+            return False
+        if field not in _FIELDS:
             continue
-        if type(text) is not str or not text.strip():
+        if field in _REQUIRED:
+            present += 1
+        stripped = text.strip()
+        if not stripped:
             return False
         if field in _NAMES:
-            stripped = text.strip()
             if len(stripped) < 2 or stripped.isdigit():
                 return False
         elif field == "email":
@@ -246,9 +251,9 @@ def is_clean_address(value: object, methods: frozenset[str]) -> bool:
                 return False
         elif field == "postalCode":
             pattern = postal_code_pattern(country)
-            if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(text.strip())):
+            if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(stripped)):
                 return False
-    return True
+    return present == len(_REQUIRED)
 
 
 def _absent(value: object) -> bool:
