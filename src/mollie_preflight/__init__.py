@@ -4,7 +4,10 @@
     >>> report = mp.validate_order(payload)      # doctest: +SKIP
     >>> report.ok, [v.field for v in report]     # doctest: +SKIP
 
-The public API is exactly what ``__all__`` lists; every module behind it is private.
+The public API is what ``__all__`` lists, plus three submodules with an API of their own: ``lifecycle``
+(an offline model of an order's life, for testing back-office code), ``integrations.mollie_client``
+(``guard_client`` for the official Python client) and ``records.validate_text_partition`` (Dask). Every
+other module is private.
 
 Names are imported on first use (PEP 562): checkout code that needs only ``validate_order`` should not pay
 for the builders, the endpoint families or the registry at start-up. ``_SOURCES`` says where each name
