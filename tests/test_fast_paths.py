@@ -7,10 +7,19 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mollie_preflight.money import parse_value, parse_value_slowly
+from mollie_preflight.calc import Rate
+from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly
 from mollie_preflight.options import DEFAULT_OPTIONS
+from mollie_preflight.rules.address import diagnose_address, is_clean_address
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
+from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
+from mollie_preflight.rules.e164 import is_valid_e164
+from mollie_preflight.rules.lines import check_line
+from mollie_preflight.rules.metadata import json_size, json_size_slowly
+from mollie_preflight.rules.urls import _PRIVATE_SUFFIXES, host_of, url_problem, url_problem_slowly, webhook_problem
+
+from .strategies import RATES, amount, minor_of, order_lines, reference_vat
 
 value_texts = st.one_of(
     st.from_regex(r"-?(0|[1-9][0-9]{0,16})(\.[0-9]{0,4})?", fullmatch=True),
@@ -43,3 +52,326 @@ def test_check_amount_fast_path_agrees_with_the_full_diagnosis(
     kwargs: dict[str, Any] = {"prefix": "p ", "may_be_negative": may_be_negative, "order_currency": order_currency}
     assert check_amount(fast, amount, path, **kwargs) == diagnose_amount(slow, amount, path, **kwargs)
     assert fast.findings == slow.findings
+
+
+def _phonenumbers_verdict(text: str) -> bool:
+    import phonenumbers
+
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(text, None)))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _example_numbers() -> list[str]:
+    """Every example number phonenumbers ships, of every type and region, in E.164."""
+    import phonenumbers
+
+    numbers = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in phonenumbers.PhoneNumberType.values():
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                numbers.append(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164))
+    return sorted(set(numbers))
+
+
+EXAMPLE_NUMBERS = _example_numbers()
+
+
+@st.composite
+def e164_numbers(draw: st.DrawFn) -> str:
+    """E.164-shaped strings near real numbers (one digit changed, cut or added) and around country codes."""
+    import phonenumbers
+
+    choice = draw(st.integers(0, 2))
+    if choice == 0:
+        digits = list(draw(st.sampled_from(EXAMPLE_NUMBERS))[1:])
+        at = draw(st.integers(0, len(digits) - 1))
+        edit = draw(st.sampled_from(["replace", "cut", "add", "keep"]))
+        digit = str(draw(st.integers(0, 9)))
+        if edit == "replace":
+            digits[at] = digit
+        elif edit == "cut" and len(digits) > 2:
+            del digits[at]
+        elif edit == "add" and len(digits) < 15:
+            digits.insert(at, digit)
+        text = "".join(digits)
+    else:
+        code = str(draw(st.sampled_from(sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE))))
+        text = code + draw(st.from_regex(r"[0-9]{1,13}", fullmatch=True))
+    return "+" + text[:15]
+
+
+@given(e164_numbers() | st.from_regex(r"\+[1-9][0-9]{1,14}", fullmatch=True))
+def test_e164_fast_path_agrees_with_phonenumbers(text: str) -> None:
+    verdict = is_valid_e164(text)
+    assert verdict is None or verdict == _phonenumbers_verdict(text)
+
+
+def test_e164_fast_path_decides_nearly_every_valid_example_number() -> None:
+    """It must actually be taken: of phonenumbers' own valid examples, only a few need the full parse."""
+    valid = [text for text in EXAMPLE_NUMBERS if _phonenumbers_verdict(text)]
+    decided = [text for text in valid if is_valid_e164(text)]
+    undecided = sorted(set(valid) - set(decided))
+    assert len(decided) >= 0.9 * len(valid), undecided
+    assert all(is_valid_e164(text) is True for text in ("+31612345678", "+442071234567", "+12015550123"))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+line_fields = st.sampled_from(
+    [
+        "type",
+        "category",
+        "name",
+        "quantity",
+        "unitPrice",
+        "totalAmount",
+        "discountAmount",
+        "vatRate",
+        "vatAmount",
+        "sku",
+        "imageUrl",
+        "productUrl",
+        "metadata",
+        "extra",
+    ]
+)
+field_values = st.one_of(
+    json_values,
+    st.sampled_from(
+        [
+            "physical",
+            "discount",
+            "gift_card",
+            "store_credit",
+            "digital",
+            "gift",
+            "meal",
+            "",
+            " ",
+            "21.00",
+            "-0",
+            "9",
+            "5.5",
+            "-1.00",
+            "https://example.org/x",
+            "http://localhost/",
+        ]
+    ),
+    st.integers(-3, 3),
+    st.fixed_dictionaries(
+        {
+            "currency": st.sampled_from(["EUR", "JPY", "USD", "eur"]),
+            "value": st.sampled_from(["0.00", "1.00", "-1.00", "-0.00", "10", "0.01", "1.0"]),
+        }
+    ),
+)
+
+
+@st.composite
+def consistent_lines(draw: st.DrawFn, currency: str) -> dict[str, Any]:
+    """A line whose total and VAT follow from its other fields, with any type and any signs."""
+    kind = draw(
+        st.sampled_from(
+            [None, "physical", "discount", "digital", "shipping_fee", "store_credit", "gift_card", "surcharge"]
+        )
+    )
+    unit, quantity = draw(st.sampled_from([-1, 0, 1]) | st.integers(-500, 500)), draw(st.integers(1, 3))
+    discount = draw(st.none() | st.integers(-50, 600))
+    rate = draw(st.sampled_from(RATES))
+    total = unit * quantity - (discount or 0)
+    line: dict[str, Any] = {
+        "name": draw(st.sampled_from(["Bike", "x", " "])),
+        "quantity": quantity,
+        "unitPrice": amount(currency, unit),
+        "totalAmount": amount(currency, total),
+        "vatRate": rate,
+        "vatAmount": amount(currency, reference_vat(total, rate)),
+    }
+    if kind is not None:
+        line["type"] = kind
+    if discount is not None:
+        line["discountAmount"] = amount(currency, discount)
+    return line
+
+
+@st.composite
+def mutated_lines(draw: st.DrawFn) -> tuple[object, str]:
+    """A valid or merely consistent line, then zero or more fields replaced, removed, or off by one unit."""
+    currency = draw(st.sampled_from(["EUR", "JPY", "USD"]))
+    valid = st.sampled_from(draw(order_lines(currency, max_size=3)))
+    line: Any = dict(draw(valid | consistent_lines(currency)))
+    for _ in range(draw(st.integers(0, 3))):
+        field = draw(line_fields)
+        action = draw(st.sampled_from(["replace", "remove", "nudge"]))
+        if action == "remove":
+            line.pop(field, None)
+        elif action == "nudge" and isinstance(line.get(field), dict) and "value" in line[field]:
+            minor = minor_of(line[field], currency) + draw(st.sampled_from([-1, 1]))
+            line[field] = amount(currency, minor)
+        else:
+            line[field] = draw(field_values)
+    return (line if draw(st.integers(0, 20)) else draw(json_values)), currency
+
+
+@given(mutated_lines())
+def test_order_line_fast_path_agrees_with_check_line(case: tuple[object, str]) -> None:
+    line, currency = case
+    fast, slow = Checker(DEFAULT_OPTIONS, None), Checker(DEFAULT_OPTIONS, None)
+    for ck in (fast, slow):
+        ck.order_currency, ck.order_decimals = currency, currency_decimals(currency)
+    assert check_order_line(fast, line, 3, {}) == check_line(slow, line, 3)
+    assert fast.findings == slow.findings
+
+
+@given(
+    st.sampled_from(["EUR", "JPY", "USD", "SEK"]).flatmap(
+        lambda currency: order_lines(currency, max_size=5).map(lambda lines: (lines, currency))
+    )
+)
+def test_valid_lines_take_the_fast_path(case: tuple[list[dict[str, Any]], str]) -> None:
+    lines, currency = case
+    decimals = currency_decimals(currency)
+    assert decimals is not None
+    rates: dict[str, Rate] = {}
+    assert all(clean_line_figures(line, i, currency, decimals, rates) is not None for i, line in enumerate(lines))
+
+
+url_texts = st.one_of(
+    st.from_regex(
+        r"(?i:https?|ftp|my-app)(:|://)[a-z0-9.\-@:\[\]_%]{0,12}([/?#][ -~\u00a0\u2028]{0,8})?", fullmatch=True
+    ),
+    st.text(alphabet="htps:/.-@[]:?# \t\u00a0aZ09", max_size=16),
+    st.text(max_size=12),
+)
+
+
+@given(url_texts, st.booleans())
+def test_url_fast_path_agrees_with_the_slow_path(text: str, web_only: bool) -> None:
+    assert url_problem(text, web_only=web_only) == url_problem_slowly(text, web_only=web_only)
+
+
+def _webhook_problem_by_ipaddress_first(url: str) -> str | None:
+    """The reference: every host goes through ``ipaddress`` before the name rules."""
+    import ipaddress
+
+    host = host_of(url).rstrip(".")
+    try:
+        address: object = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if isinstance(address, ipaddress.IPv4Address | ipaddress.IPv6Address):
+        mapped = getattr(address, "ipv4_mapped", None)
+        return None if (mapped or address).is_global else "not global"
+    if host == "localhost" or host.endswith(tuple(_PRIVATE_SUFFIXES)):
+        return "local name"
+    if "." not in host:
+        return "single name"
+    if all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
+        return "numeric"
+    return None
+
+
+@given(
+    st.one_of(
+        st.ip_addresses().map(lambda address: f"[{address}]" if address.version == 6 else str(address)),
+        st.from_regex(r"[0-9a-fx:.%A-Z]{1,20}", fullmatch=True),
+        st.from_regex(r"[a-z0-9-]{1,8}(\.[a-z0-9-]{1,8}){0,3}\.?", fullmatch=True),
+        st.sampled_from(["localhost", "a.local", "10.0.0.1", "0x7f.1", "127.1", "example.com", "x.internal"]),
+        st.text(max_size=10),
+    )
+)
+def test_webhook_verdict_agrees_with_asking_ipaddress_first(host: str) -> None:
+    url = f"https://{host}/hook"
+    problem, reference = webhook_problem(url), _webhook_problem_by_ipaddress_first(url)
+    assert (problem is None) == (reference is None)
+
+
+@given(json_values, st.integers(0, 60))
+def test_metadata_size_fast_path_agrees_with_the_walk(value: object, limit: int) -> None:
+    assert json_size(value, limit) == json_size_slowly(value, limit)
+
+
+@given(json_values)
+def test_metadata_size_is_the_size_of_compact_json(value: object) -> None:
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return
+    size = json_size(value, 10**9)
+    if isinstance(size, int):
+        assert size == len(text.encode("utf-8", "surrogatepass"))
+
+
+address_values = st.one_of(
+    st.sampled_from(
+        [
+            "NL",
+            "nl",
+            "DE",
+            "US",
+            "HK",
+            "XX",
+            "AN",
+            "",
+            " ",
+            "Al",
+            "12",
+            "Jo",
+            "1011 AB",
+            "1011AB",
+            "10115",
+            "3011",
+            "+31612345678",
+            "+3161234567",
+            "+69123456789",
+            "a@b.nl",
+            "a@@b.nl",
+            "jan.jansen@example.org",
+            "A" * 130,
+        ]
+    ),
+    json_values,
+)
+
+
+@st.composite
+def varied_addresses(draw: st.DrawFn) -> tuple[object, frozenset[str]]:
+    """A valid address, then fields replaced by near-valid or arbitrary values, removed, or added."""
+    address: Any = {
+        "givenName": "Jan",
+        "familyName": "Jansen",
+        "email": "jan@example.nl",
+        "phone": "+31612345678",
+        "streetAndNumber": "Keizersgracht 313",
+        "postalCode": "1016 EE",
+        "city": "Amsterdam",
+        "country": "NL",
+    }
+    for _ in range(draw(st.integers(0, 3))):
+        field = draw(st.sampled_from([*address, "organizationName", "region", "title", "streetAdditional", "x"]))
+        if draw(st.booleans()):
+            address.pop(field, None)
+        else:
+            address[field] = draw(address_values)
+    methods = draw(st.sampled_from([frozenset(), frozenset({"ideal"}), frozenset({"paypal"}), frozenset({"billie"})]))
+    return (address if draw(st.integers(0, 20)) else draw(json_values)), methods
+
+
+@given(varied_addresses(), st.sampled_from(["billingAddress", "shippingAddress"]))
+def test_clean_address_verdict_is_exactly_no_finding(case: tuple[object, frozenset[str]], key: str) -> None:
+    address, methods = case
+    ck = Checker(DEFAULT_OPTIONS, None)
+    diagnose_address(ck, address, key, methods)
+    clean = is_clean_address(address, methods)
+    if clean:
+        assert ck.findings == []
+    if not methods & {"paypal", "billie"}:
+        assert clean == (ck.findings == [])

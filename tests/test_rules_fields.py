@@ -111,11 +111,9 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ("address-field-value blank", setter("billingAddress.title", "  "), [("MP404", "billingAddress.title", None)]),
     ("address-field-value type", setter("billingAddress.city", 1012), [("MP404", "billingAddress.city", None)]),
     ("address-country", setter("billingAddress.country", "XX"), [("MP405", "billingAddress.country", None)]),
-    (
-        "address-country name",
-        setter("billingAddress.country", "Netherlands"),
-        [("MP405", "billingAddress.country", None)],
-    ),
+    ("country name", setter("billingAddress.country", "Netherlands"), [("MP405", "billingAddress.country", "NL")]),
+    ("country alpha-3", setter("billingAddress.country", "nld"), [("MP405", "billingAddress.country", "NL")]),
+    ("country padded", setter("billingAddress.country", " NL "), [("MP405", "billingAddress.country", "NL")]),
     ("address-country-case", setter("billingAddress.country", "nl"), [("MP406", "billingAddress.country", "NL")]),
     (
         "address-postal-code-format",
@@ -218,6 +216,12 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         [("MP527", "payment.applePayPaymentToken", None)],
     ),
     (
+        "payment-extra-merchant-data",
+        setter("payment", {"extraMerchantData": '{"customer_account_info": []}'}),
+        [("MP531", "payment.extraMerchantData", None)],
+    ),
+    ("extra merchant data object", setter("payment", {"extraMerchantData": {"customer_account_info": []}}), []),
+    (
         "application-fee",
         setter("payment", {"applicationFee": {"amount": {"currency": "EUR", "value": "1.00"}}}),
         [("MP528", "payment.applicationFee.description", None)],
@@ -271,6 +275,9 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ("webhook-unreachable", setter("webhookUrl", "http://localhost:8000/hook"), [("MP611", "webhookUrl", None)]),
     ("webhook private ip", setter("webhookUrl", "https://192.168.1.10/hook"), [("MP611", "webhookUrl", None)]),
     ("webhook custom scheme", setter("webhookUrl", "my-app://hook"), [("MP012", "webhookUrl", None)]),
+    ("webhook onion", setter("webhookUrl", "https://shop2xyz.onion/hook"), [("MP611", "webhookUrl", None)]),
+    ("webhook arpa", setter("webhookUrl", "https://1.0.0.10.in-addr.arpa/hook"), [("MP611", "webhookUrl", None)]),
+    ("webhook public", setter("webhookUrl", "https://hooks.shop.example.com./mollie"), []),
     (
         "payment webhook",
         setter("payment", {"webhookUrl": "https://shop.internal/hook"}),
@@ -330,6 +337,16 @@ def test_country_table_agrees_with_pycountry() -> None:
     import pycountry
 
     assert {country.alpha_2 for country in pycountry.countries} == ALPHA_2
+
+
+def test_country_names_table_agrees_with_pycountry() -> None:
+    import pycountry
+
+    from mollie_preflight.reference.country_names import ALPHA_2_BY_ALIAS
+
+    for country in pycountry.countries:
+        assert ALPHA_2_BY_ALIAS[country.alpha_3.casefold()] == country.alpha_2
+        assert ALPHA_2_BY_ALIAS[country.name.casefold()] == country.alpha_2
 
 
 @given(

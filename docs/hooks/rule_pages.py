@@ -1,36 +1,215 @@
 """MkDocs hook: one page per rule, and the rule index, generated from the registry at build time.
 
 Nothing generated is committed, so a page can never disagree with the code, and a rule cannot exist
-without its page.
+without its page. The examples on a page come from ``docs/rule_examples`` and the findings shown under them
+are produced here, at build time, by running the library on them: no output on a page is written by hand.
 """
 
 from __future__ import annotations
 
+import json
+import pprint
+import sys
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File, Files
+from mollie_preflight import RULES, Rule, Severity, Violation
 
-from mollie_preflight import RULES, Rule
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import rule_examples as examples
+from rule_examples.cases import RECORD
+from rule_examples.sources import THREADS
+
+sys.path.pop(0)
 
 _EVIDENCE = {
     "documented": "stated in Mollie's documentation",
-    "live": "seen in the live API's 422 responses",
-    "inferred": "inferred from Mollie's examples, formulas or related messages; can be switched off with "
-    "`Options(inferred=False)`",
+    "live": "seen in the live API's 422 responses (public issue threads)",
+    "inferred": "inferred from Mollie's examples, formulas or related messages; switched off with "
+    "`Options(inferred=False)` or `--no-inferred`",
 }
+_VALIDATOR = {
+    "create-order": "mp.validate_order(order, today=TODAY)",
+    RECORD: "mp.validate_records([line], today=TODAY)",
+}
+#: Strings longer than this are shortened on the pages (a 1,000-byte metadata note helps nobody).
+_LONGEST = 72
+_BASES = "examples.md"
+
+
+def _shorten(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > _LONGEST:
+        return f"{value[:40]}… ({len(value)} characters)"
+    if isinstance(value, dict):
+        return {key: _shorten(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shorten(item) for item in value]
+    return value
+
+
+def _block(value: Any, title: str = "", *, shorten: bool = True) -> list[str]:
+    """A code block: JSON when the value is JSON, Python's spelling otherwise (the MP002 example holds a set)."""
+    heading = f' title="{title}"' if title else ""
+    if isinstance(value, str) and not title:
+        return [f"```text{heading}", value, "```"]
+    value = _shorten(value) if shorten else value
+    try:
+        text, language = _json(value), "json"
+    except TypeError:
+        text, language = pprint.pformat(value, width=100, sort_dicts=False), "python"
+    return [f"```{language}{heading}", text, "```"]
+
+
+def _json(value: Any, indent: str = "") -> str:
+    """JSON with two-space indents, but small objects and arrays (an amount) on one line, as people write it."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or (len(flat) + len(indent) <= 80 and flat.count("{") <= 1):
+        return flat
+    inner = indent + "  "
+    if isinstance(value, list):
+        items = [inner + _json(item, inner) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + indent + "]"
+    if not all(isinstance(key, str) for key in value):
+        raise TypeError("not a JSON object")
+    items = [f"{inner}{json.dumps(key)}: {_json(item, inner)}" for key, item in value.items()]
+    return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+
+
+def _fragments(value: Any, what: str, anchor: str) -> list[str]:
+    """The parts of a case's body (or order snapshot) that differ from its base, or the whole of it."""
+    if not isinstance(value, examples.Patch):
+        return [f"{what}:", "", *_block(value), ""]
+    if not value.changes:
+        return [f"{what}: [the example {anchor}]({_BASES}#the-example-{anchor}) as it is.", ""]
+    lines = [f"{what}: [the example {anchor}]({_BASES}#the-example-{anchor}) with", ""]
+    for path, new in value.changes.items():
+        if new is examples.DELETE:
+            lines.append(f"- `{path}` removed")
+        elif isinstance(new, dict | list | set):
+            lines.append(f"- `{path}` set as shown below")
+        else:
+            lines.append(f"- `{path}` set to `{json.dumps(_shorten(new), ensure_ascii=False)}`")
+    lines.append("")
+    payload = examples.materialize(value)
+    for path in examples.shown_paths(value):
+        found, node = _lookup(payload, path)
+        lines += (_block(node, path) if found else [f"`{path}` removed"]) + [""]
+    return lines
+
+
+def _lookup(payload: Any, path: str) -> tuple[bool, Any]:
+    node = payload
+    for key in path.split("."):
+        if isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        elif isinstance(node, dict) and key in node:
+            node = node[key]
+        else:
+            return False, None
+    return True, node
+
+
+def _call(endpoint: str, case: Any) -> str:
+    if endpoint in _VALIDATOR:
+        return _VALIDATOR[endpoint]
+    extra = ", order=snapshot" if case.order is not None else ""
+    extra += f', line_id="{case.line_id}"' if case.line_id else ""
+    return f'mp.validate(body, "{endpoint}"{extra}, today=TODAY)'
+
+
+def _finding(violation: Violation) -> dict[str, Any]:
+    data = violation.to_dict()
+    del data["pointer"]
+    return data
+
+
+def _case(rule: Rule, endpoint: str, case: Any, *, failing: bool) -> list[str]:
+    what = "The JSON line" if endpoint == RECORD else ("The order" if endpoint == "create-order" else "The body")
+    lines = _fragments(case.body, what, "order") if endpoint != RECORD else [f"{what}:", "", *_block(case.body), ""]
+    if case.order is not None:
+        lines += _fragments(case.order, "The order snapshot (`order=`)", "snapshot")
+    lines += [f"`{_call(endpoint, case)}` reports:", ""]
+    found = examples.findings(endpoint, case)
+    own = [v for v in found if v.code == rule.code]
+    others = sorted({v.code for v in found} - {rule.code})
+    if failing:
+        lines += _block([_finding(v) for v in own] if len(own) > 1 else _finding(own[0]), shorten=False)
+    else:
+        lines.append(f"no `{rule.code}` finding" + ("; no finding at all." if not found else "."))
+    if others:
+        links = ", ".join(f"[{code}]({code}.md)" for code in others)
+        lines += ["", f"The same payload also gives {links}, which the page of each explains."]
+    return [*lines, ""]
+
+
+def _switches(rule: Rule) -> list[str]:
+    other = "warning" if rule.severity is Severity.ERROR else "error"
+    lines = [
+        "```python",
+        f'mp.Options(ignore=("{rule.code}",))  # or its name, "{rule.name}", or a prefix such as "{rule.code[:3]}"',
+        f'mp.Options(severities={{"{rule.code}": "{other}"}})',
+    ]
+    if rule.evidence.value == "inferred":
+        lines.append("mp.Options(inferred=False)  # every inferred rule at once")
+    lines += ["```", ""]
+    example = examples.EXAMPLES[rule.code]
+    if example.endpoint not in ("create-order", RECORD):
+        return [
+            *lines,
+            f"Pass the options to `{_call(example.endpoint, example.fail).split('(')[0]}` (`options=`). The linter "
+            "checks create-order bodies, so this rule does not occur in its output.",
+            "",
+        ]
+    lines += [
+        "In `pyproject.toml`, for the linter:",
+        "",
+        "```toml",
+        "[tool.mollie-preflight]",
+        f'ignore = ["{rule.code}"]',
+        f'severities = {{ {rule.code} = "{other}" }}',
+        "```",
+        "",
+        f"or on the command line: `mollie-preflight check --ignore {rule.code} exports/`"
+        + (" (`--no-inferred` for every inferred rule)." if rule.evidence.value == "inferred" else "."),
+        "",
+    ]
+    if rule.code == "MP900":
+        lines += ["The linter reports a record that is not JSON whatever is selected: it cannot check it.", ""]
+    return lines
+
+
+def _threads(rule: Rule) -> list[str]:
+    """A table row linking the public threads SPEC cites for the rule's SPEC ids, when it cites any."""
+    urls = list(dict.fromkeys(url for spec in rule.spec for url in THREADS.get(spec, ())))
+    if not urls:
+        return []
+    links = ", ".join(
+        f"[{url.split('github.com/')[1].replace('/issues/', '#').replace('/pull/', '#')}]({url})" for url in urls
+    )
+    return [f"| Public threads | {links} |"]
+
+
+def _sentence(summary: str) -> str:
+    """The summary as a sentence; a leading field name (``vatAmount``) keeps its spelling."""
+    first = summary.split(" ", 1)[0]
+    return (summary[:1].upper() + summary[1:] if first.islower() else summary) + "."
 
 
 def rule_page(rule: Rule) -> str:
+    example = examples.EXAMPLES[rule.code]
     lines = [
         f"# {rule.code} `{rule.name}`",
         "",
-        rule.summary[:1].upper() + rule.summary[1:] + ".",
+        _sentence(rule.summary),
         "",
         "| | |",
         "|---|---|",
         f"| Default severity | **{rule.severity.value}** |",
-        f"| Evidence | {rule.evidence.value}: {_EVIDENCE[rule.evidence.value]} |",
-        f"| Specification | {', '.join(rule.spec)} |",
+        f"| Evidence | **{rule.evidence.value}**: {_EVIDENCE[rule.evidence.value]} |",
+        f"| Specification | {', '.join(rule.spec)} (the project's SPEC, after Mollie's API documentation) |",
+        *_threads(rule),
+        f"| Endpoint | `{example.endpoint if example.endpoint != RECORD else 'order exports (the linter)'}` |",
         "",
         "## Why Mollie refuses it",
         "",
@@ -40,26 +219,34 @@ def rule_page(rule: Rule) -> str:
     if rule.mollie_message:
         lines += ["## Mollie's own message", "", f"> {rule.mollie_message}", ""]
     lines += [
+        "## Example",
+        "",
+        f"`TODAY` is `datetime.date({examples.TODAY.year}, {examples.TODAY.month}, {examples.TODAY.day})`; "
+        f"the findings below are produced by the library when this page is built.",
+        "",
+        "### Refused",
+        "",
+        *_case(rule, example.endpoint, example.fail, failing=True),
+        "### Accepted",
+        "",
+        *_case(rule, example.endpoint, example.ok, failing=False),
         "## How to fix it",
         "",
         rule.fix,
         "",
         "## Turning it off or changing its severity",
         "",
-        "```python",
-        f'mp.Options(ignore=("{rule.code}",))',
-        f'mp.Options(severities={{"{rule.code}": "{"warning" if rule.severity.value == "error" else "error"}"}})',
-        "```",
-        "",
-        "or in `pyproject.toml`:",
-        "",
-        "```toml",
-        "[tool.mollie-preflight]",
-        f'ignore = ["{rule.code}"]',
-        "```",
-        "",
+        *_switches(rule),
     ]
     return "\n".join(lines)
+
+
+def _census() -> str:
+    count = Counter(rule.evidence.value for rule in RULES.values())
+    return (
+        f"{len(RULES)} rules: {count['documented']} documented by Mollie, {count['live']} seen in live 422 "
+        f"responses, {count['inferred']} inferred (`Options(inferred=False)` or `--no-inferred` skips those)."
+    )
 
 
 def index_page() -> str:
@@ -67,7 +254,10 @@ def index_page() -> str:
         "# Rules",
         "",
         "Every rule has a stable code that never changes meaning, a name, a default severity and the evidence "
-        "it rests on. Select rules by code, code prefix (`MP2`) or name.",
+        "it rests on. Select rules by code, code prefix (`MP2`) or name. The search box finds a rule by any of "
+        "them, or by words of Mollie's error message.",
+        "",
+        _census(),
         "",
         "| Code | Name | Severity | Evidence | What |",
         "|------|------|----------|----------|------|",
@@ -80,8 +270,34 @@ def index_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-def on_files(files: Files, config: Any) -> Files:
+def bases_page() -> str:
+    return "\n".join(
+        [
+            "# The payloads the rule examples start from",
+            "",
+            "Each rule page shows only what its example changes. Create-order examples change this order, a valid "
+            "one (the figures of Mollie's own create-order example):",
+            "",
+            "## The example order",
+            "",
+            *_block(examples.ORDER),
+            "",
+            "Examples of the other endpoints send their body whole, and pass this snapshot of the same order, as "
+            "`GET /v2/orders/{id}` returns it once paid, as `order=`:",
+            "",
+            "## The example snapshot",
+            "",
+            *_block(examples.SNAPSHOT),
+            "",
+        ]
+    )
+
+
+def on_files(files: Any, config: Any) -> Any:
+    from mkdocs.structure.files import File  # here, so the page functions can be tested without MkDocs
+
     files.append(File.generated(config, "rules/index.md", content=index_page()))
+    files.append(File.generated(config, f"rules/{_BASES}", content=bases_page()))
     for rule in RULES.values():
         files.append(File.generated(config, f"rules/{rule.code}.md", content=rule_page(rule)))
     return files

@@ -4,38 +4,109 @@
     >>> report = mp.validate_order(payload)      # doctest: +SKIP
     >>> report.ok, [v.field for v in report]     # doctest: +SKIP
 
-The public API is exactly what ``__all__`` lists; every module behind it is private.
+The public API is what ``__all__`` lists, plus three submodules with an API of their own: ``lifecycle``
+(an offline model of an order's life, for testing back-office code), ``integrations.mollie_client``
+(``guard_client`` for the official Python client) and ``records.validate_text_partition`` (Dask). Every
+other module is private.
+
+Names are imported on first use (PEP 562): checkout code that needs only ``validate_order`` should not pay
+for the builders, the endpoint families or the registry at start-up. ``_SOURCES`` says where each name
+lives; a test checks it against ``__all__`` and that every name resolves.
 """
 
 from __future__ import annotations
 
-from .build import build_line, build_order
-from .calc import line_total, order_amount, vat_amount, vat_per_rate
-from .discounts import split_discount
-from .endpoints import (
-    ENDPOINTS,
-    validate,
-    validate_cancel_lines,
-    validate_line_operations,
-    validate_line_update,
-    validate_order_cancel,
-    validate_order_payment,
-    validate_order_update,
-    validate_refund,
-    validate_shipment,
-    validate_shipment_update,
-)
-from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
-from .fix import Change, FixResult, fix_order
-from .lifecycle import LifecycleError
-from .options import Options
-from .reconcile import Reconciled, ReconcileError, reconcile
-from .records import RecordFinding, validate_records
-from .rules.registry import RULES, get_rule
-from .rules.rule import Evidence, Rule
-from .schema import create_order_schema
-from .types import Amount, CreateOrder, OrderAddress, OrderLine
-from .validate import validate_order
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .build import build_line, build_order
+    from .calc import line_total, order_amount, vat_amount, vat_per_rate
+    from .create_order import validate_order
+    from .discounts import split_discount
+    from .endpoints import (
+        ENDPOINTS,
+        validate,
+        validate_cancel_lines,
+        validate_line_operations,
+        validate_line_update,
+        validate_order_cancel,
+        validate_order_payment,
+        validate_order_update,
+        validate_refund,
+        validate_shipment,
+        validate_shipment_update,
+    )
+    from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
+    from .fix import Change, FixResult, fix_order
+    from .lifecycle import LifecycleError
+    from .options import Options
+    from .reconciliation import Reconciled, ReconcileError, reconcile
+    from .records import RecordFinding, validate_records
+    from .rules.registry import RULES, get_rule
+    from .rules.rule import Evidence, Rule
+    from .schema import create_order_schema
+    from .types import Amount, CreateOrder, OrderAddress, OrderLine
+
+_SOURCES: dict[str, str] = {
+    "build_line": ".build",
+    "build_order": ".build",
+    "line_total": ".calc",
+    "order_amount": ".calc",
+    "vat_amount": ".calc",
+    "vat_per_rate": ".calc",
+    "split_discount": ".discounts",
+    "ENDPOINTS": ".endpoints",
+    "validate": ".endpoints",
+    "validate_cancel_lines": ".endpoints",
+    "validate_line_operations": ".endpoints",
+    "validate_line_update": ".endpoints",
+    "validate_order_cancel": ".endpoints",
+    "validate_order_payment": ".endpoints",
+    "validate_order_update": ".endpoints",
+    "validate_refund": ".endpoints",
+    "validate_shipment": ".endpoints",
+    "validate_shipment_update": ".endpoints",
+    "OrderValidationError": ".findings",
+    "PreflightError": ".findings",
+    "Report": ".findings",
+    "Severity": ".findings",
+    "Violation": ".findings",
+    "Change": ".fix",
+    "FixResult": ".fix",
+    "fix_order": ".fix",
+    "LifecycleError": ".lifecycle",
+    "Options": ".options",
+    "ReconcileError": ".reconciliation",
+    "Reconciled": ".reconciliation",
+    "reconcile": ".reconciliation",
+    "RecordFinding": ".records",
+    "validate_records": ".records",
+    "RULES": ".rules.registry",
+    "get_rule": ".rules.registry",
+    "Evidence": ".rules.rule",
+    "Rule": ".rules.rule",
+    "create_order_schema": ".schema",
+    "Amount": ".types",
+    "CreateOrder": ".types",
+    "OrderAddress": ".types",
+    "OrderLine": ".types",
+    "validate_order": ".create_order",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __version__ = "0.1.0"
 

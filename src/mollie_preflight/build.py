@@ -199,7 +199,7 @@ def _gross(value: Decimal, rate: Rate, decimals: int, includes_vat: bool, what: 
         return decimal_to_minor(value, decimals, what)
     units, exponent = scaled_integer(value, what)
     # gross = net × (100 + rate) / 100, with net = units·10^exponent and rate = rate.units / 10^rate.scale
-    numerator = units * (100 * pow10(rate.scale) + rate.units)
+    numerator = units * rate.vat_denominator
     denominator = 100 * pow10(rate.scale)
     shift = exponent + decimals
     if shift >= 0:

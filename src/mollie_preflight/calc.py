@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
 
@@ -34,12 +33,36 @@ _RATE = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?", re.ASCII)
 _MAX_EXPONENT: Final = 40
 
 
-@dataclass(frozen=True, slots=True)
 class Rate:
-    """A VAT percentage as ``units / 10**scale``: ``"21.00"`` is ``Rate(2100, 2)``."""
+    """A VAT percentage as ``units / 10**scale``: ``"21.00"`` is ``Rate(2100, 2)``.
 
-    units: int
-    scale: int
+    Immutable by convention. A plain slotted class rather than a frozen dataclass: one is built per
+    distinct rate text of every order, and a frozen dataclass's ``__init__`` costs four times as much.
+    """
+
+    __slots__ = ("_key", "scale", "units", "vat_denominator")
+
+    def __init__(self, units: int, scale: int) -> None:
+        self.units = units
+        self.scale = scale
+        #: ``(100 + rate)`` in the rate's own units: VAT = total × units / vat_denominator.
+        self.vat_denominator = 100 * pow10(scale) + units
+        while scale and units % 10 == 0:
+            units //= 10
+            scale -= 1
+        #: ``normalized()``, computed once: the order-level rules ask for it for every line.
+        self._key = (units, scale)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rate):
+            return NotImplemented
+        return self.units == other.units and self.scale == other.scale
+
+    def __hash__(self) -> int:
+        return hash((self.units, self.scale))
+
+    def __repr__(self) -> str:
+        return f"Rate(units={self.units}, scale={self.scale})"
 
     @property
     def is_zero(self) -> bool:
@@ -47,11 +70,7 @@ class Rate:
 
     def normalized(self) -> tuple[int, int]:
         """A key under which equal rates written differently (``"21"``, ``"21.00"``) compare equal."""
-        units, scale = self.units, self.scale
-        while scale and units % 10 == 0:
-            units //= 10
-            scale -= 1
-        return units, scale
+        return self._key
 
     def to_decimal(self) -> Decimal:
         return minor_to_decimal(self.units, self.scale)
@@ -83,13 +102,13 @@ def round_half_away(numerator: int, denominator: int) -> int:
 
 def vat_minor(total_minor: int, rate: Rate) -> int:
     """VAT in minor units for a line total in minor units (the rounding happens once, at the end)."""
-    return round_half_away(total_minor * rate.units, 100 * pow10(rate.scale) + rate.units)
+    return round_half_away(total_minor * rate.units, rate.vat_denominator)
 
 
 def vat_minor_is_tie(total_minor: int, rate: Rate) -> bool:
     """Whether the exact VAT lies exactly halfway between two minor units (SPEC §14 question 1)."""
     numerator = abs(total_minor * rate.units)
-    denominator = 100 * pow10(rate.scale) + rate.units
+    denominator = rate.vat_denominator
     return 2 * (numerator % denominator) == denominator
 
 

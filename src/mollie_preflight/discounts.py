@@ -157,7 +157,7 @@ def _largest_with_vat_at_most(vat: int, rate: Rate) -> int:
         return _UNLIMITED
     if vat < 0:
         return 0
-    denominator = 100 * pow10(rate.scale) + rate.units
+    denominator = rate.vat_denominator
     # VAT(s) = round_half_away(s × units / denominator) ≤ vat  ⇔  2 × s × units < (2 × vat + 1) × denominator.
     return ((2 * vat + 1) * denominator - 1) // (2 * rate.units)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final
 
+from .create_order import _checker, validate_order
 from .findings import Report
 from .options import Options
 from .rules.cancel import (
@@ -48,7 +49,6 @@ from .rules.updates import (
     check_resulting_order,
     check_update_order,
 )
-from .validate import _checker, validate_order
 
 
 @dataclass(slots=True)

@@ -27,12 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
+from .create_order import validate_order
 from .derived import derived_amounts
 from .findings import Path, Report, Violation, render_field, render_pointer
 from .jsoncopy import copy_json
 from .options import Options
 from .rules.values import describe
-from .validate import validate_order
 
 #: Amount objects of a create-order body whose spelling may be corrected.
 _LINE_AMOUNTS: Final = frozenset({"unitPrice", "discountAmount", "totalAmount", "vatAmount"})

@@ -24,6 +24,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
+from .create_order import _checker, validate_order
 from .endpoints import Outcome, check_cancel_lines, check_order_cancel, check_refund, check_shipment
 from .findings import OrderValidationError, Report
 from .money import currency_decimals, format_minor
@@ -31,7 +32,6 @@ from .options import Options
 from .rules.partial import Planned
 from .rules.snapshot import OrderState, derived_quantities, read_snapshot
 from .rules.status import check_order_status
-from .validate import _checker, validate_order
 
 Order = dict[str, Any]
 

@@ -64,13 +64,32 @@ def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
     always returns an ``InvalidValue`` or the value in units of its own last digit, which callers must not
     use for arithmetic (they do not: an unknown currency is already a finding).
     """
-    if len(text) > _MAX_LENGTH:
-        return InvalidValue(f"is {len(text)} characters long; no valid amount is longer than {_MAX_LENGTH}")
-    if decimals is not None and decimals < len(_EXACT) and _EXACT[decimals].fullmatch(text):
+    if decimals is not None:
+        minor = plain_minor(text, decimals)
+        if minor is not None:
+            return minor
+    return parse_value_slowly(text, decimals)
+
+
+def plain_minor(text: str, decimals: int) -> int | None:
+    """The fast path of ``parse_value``: the minor units of an ordinary valid value, else ``None``.
+
+    One precompiled pattern per decimal count accepts exactly the plain form Mollie wants; ``None`` means
+    "ask ``parse_value_slowly``", never "invalid" by itself.
+    """
+    if len(text) <= _MAX_LENGTH and decimals < len(_EXACT) and _EXACT[decimals].fullmatch(text):
         minor = int(text.replace(".", "", 1))
         if minor or text[0] != "-":
             return minor
-    return parse_value_slowly(text, decimals)
+    return None
+
+
+def plain_value_pattern(decimals: int) -> re.Pattern[str] | None:
+    """The pattern ``plain_minor`` uses for ``decimals`` (``None`` beyond three), for callers that read
+    many amounts of one currency: a value it matches in full is valid unless it is a negative zero.
+    Its repetitions are bounded, so no length check is needed before matching.
+    """
+    return _EXACT[decimals] if decimals < len(_EXACT) else None
 
 
 def parse_value_slowly(text: str, decimals: int | None) -> int | InvalidValue:

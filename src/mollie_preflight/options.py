@@ -12,8 +12,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from .findings import Severity
-from .rules.registry import RULES, matching
-from .rules.rule import Evidence
+from .rules.rule import Evidence, Rule
 
 TieRule = Literal["half-up", "either"]
 
@@ -39,7 +38,7 @@ class Options:
     vat_ties: TieRule = "half-up"
     expires_at_max_days: int = 100
     klarna_expires_at_max_days: int = 28
-    _policy: Mapping[str, Severity] = field(init=False, repr=False, compare=False)
+    _policy: Mapping[str, Severity] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "select", _selectors("select", self.select))
@@ -52,9 +51,12 @@ class Options:
             days = getattr(self, name)
             if isinstance(days, bool) or not isinstance(days, int) or days < 1:
                 raise ValueError(f"{name} must be a positive int, not {days!r}")
-        object.__setattr__(self, "_policy", self._compile(severities))
+        custom = self.select or self.ignore or severities or not self.inferred
+        object.__setattr__(self, "_policy", self._compile(severities) if custom else None)
 
     def _compile(self, severities: Mapping[str, Severity]) -> Mapping[str, Severity]:
+        from .rules.registry import RULES, matching
+
         chosen = {r.code for s in self.select for r in matching(s)} if self.select else set(RULES)
         chosen -= {r.code for s in self.ignore for r in matching(s)}
         if not self.inferred:
@@ -72,7 +74,21 @@ class Options:
     @property
     def policy(self) -> Mapping[str, Severity]:
         """Enabled rule code → effective severity."""
+        if self._policy is None:
+            from .rules.registry import RULES
+
+            return MappingProxyType({code: rule.severity for code, rule in RULES.items()})
         return self._policy
+
+    def severity_of(self, rule: Rule) -> Severity | None:
+        """The severity ``rule`` reports at, or ``None`` when it is switched off.
+
+        Options that change nothing (the default) answer from the rule itself, so validating never needs
+        the registry of every rule family, and importing ``validate_order`` stays cheap.
+        """
+        if self._policy is None:
+            return rule.severity
+        return self._policy.get(rule.code)
 
     @property
     def tie_either(self) -> bool:
@@ -83,6 +99,10 @@ def _selectors(what: str, values: Iterable[str] | str) -> tuple[str, ...]:
     if isinstance(values, str):
         values = (values,)
     result = tuple(values)
+    if not result:
+        return result
+    from .rules.registry import matching
+
     for selector in result:
         if not isinstance(selector, str) or not matching(selector):
             raise ValueError(f"{what}: {selector!r} matches no rule code, prefix or name")
@@ -90,6 +110,10 @@ def _selectors(what: str, values: Iterable[str] | str) -> tuple[str, ...]:
 
 
 def _severities(values: Mapping[str, Severity | str]) -> Mapping[str, Severity]:
+    if not values:
+        return MappingProxyType({})
+    from .rules.registry import matching
+
     result: dict[str, Severity] = {}
     for selector, level in values.items():
         rules = matching(selector)

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .create_order import validate_order
 from .findings import Violation
 from .options import DEFAULT_OPTIONS, Options
 from .rules.checker import Checker, amsterdam_today
 from .rules.order import INVALID_JSON
-from .validate import validate_order
 
 #: Longest parser message quoted in a finding.
 _MAX_REASON = 120

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..create_order import validate_order
 from ..findings import Severity, Violation
 from ..options import Options
 from ..rules.order import INVALID_JSON
-from ..validate import validate_order
 from .chunks import Chunk, open_range
 from .readers import parse_text, read_jsonl
 from .records import Checked, Outcome, RawFinding, Record

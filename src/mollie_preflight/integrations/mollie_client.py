@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit
 
+from ..create_order import validate_order
 from ..endpoints import (
     validate_cancel_lines,
     validate_line_operations,
@@ -39,7 +40,6 @@ from ..endpoints import (
 )
 from ..findings import Report
 from ..options import Options
-from ..validate import validate_order
 
 
 class Validator(Protocol):

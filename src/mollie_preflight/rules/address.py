@@ -15,7 +15,7 @@ from ..reference.countries import ALPHA_2
 from ..reference.orders import ADDRESS_FIELDS, ADDRESS_REQUIRED, NO_POSTAL_CODE, PAYPAL_REGION_COUNTRIES
 from ..reference.postal_codes import POSTAL_CODES
 from .checker import Checker
-from .contact import check_email, check_phone
+from .contact import check_email, check_phone, email_problem, phone_problem
 from .rule import Evidence, Rule
 from .values import describe, is_blank, json_type, object_or_report
 
@@ -149,6 +149,12 @@ _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 
 
 def check_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
     """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows."""
+    if not is_clean_address(value, methods):
+        diagnose_address(ck, value, key, methods)
+
+
+def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
+    """The full check of an address: every problem is reported. See ``check_address``."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
     address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
@@ -202,6 +208,54 @@ def check_address(ck: Checker, value: object, key: str, methods: frozenset[str])
         )
 
 
+_FIELDS: Final = frozenset(ADDRESS_FIELDS)
+_NAMES: Final = frozenset({"givenName", "familyName"})
+_REQUIRED: Final = frozenset(ADDRESS_REQUIRED)
+
+
+def is_clean_address(value: object, methods: frozenset[str]) -> bool:
+    """``True`` when ``check_address`` would report nothing: the fast path for the usual, valid address.
+
+    The same conditions as the full check, as plain tests with no paths or messages built; PayPal and
+    Billie orders always take the full check. ``tests/test_fast_paths.py`` proves that the verdict is
+    exactly "no finding".
+    """
+    if type(value) is not dict or "paypal" in methods or "billie" in methods:
+        return False
+    country = value.get("country")
+    if type(country) is not str or country not in ALPHA_2:
+        return False
+    if value.get("postalCode") is None and country not in NO_POSTAL_CODE:
+        return False
+    present = 0
+    for field, text in value.items():
+        if type(text) is not str:
+            if text is None or field not in _FIELDS:
+                continue
+            return False
+        if field not in _FIELDS:
+            continue
+        if field in _REQUIRED:
+            present += 1
+        stripped = text.strip()
+        if not stripped:
+            return False
+        if field in _NAMES:
+            if len(stripped) < 2 or stripped.isdigit():
+                return False
+        elif field == "email":
+            if email_problem(text) is not None:
+                return False
+        elif field == "phone":
+            if phone_problem(text) is not None:
+                return False
+        elif field == "postalCode":
+            pattern = postal_code_pattern(country)
+            if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(stripped)):
+                return False
+    return present == len(_REQUIRED)
+
+
 def _absent(value: object) -> bool:
     return value is None or (isinstance(value, str) and is_blank(value))
 
@@ -246,7 +300,7 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
         return None
     where = (*path, "country")
     if not isinstance(value, str) or value.upper() not in ALPHA_2:
-        meant = value.strip().upper() if isinstance(value, str) and value.strip().upper() in ALPHA_2 else None
+        meant = _country_meant(value) if isinstance(value, str) else None
         ck.report(
             ADDRESS_COUNTRY,
             where,
@@ -264,6 +318,18 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
             actual=value,
         )
     return value.upper()
+
+
+def _country_meant(value: str) -> str | None:
+    """The alpha-2 code a wrong country value stands for: " nl ", "NLD", "Netherlands" → "NL"."""
+    stripped = value.strip()
+    if stripped.upper() in ALPHA_2:
+        return stripped.upper()
+    if len(stripped) > 64:
+        return None
+    from ..reference.country_names import ALPHA_2_BY_ALIAS
+
+    return ALPHA_2_BY_ALIAS.get(stripped.casefold())
 
 
 def _check_paypal(ck: Checker, address: dict[object, object], path: Path, country: str | None, key: str) -> None:

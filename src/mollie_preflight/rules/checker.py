@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Path, Severity, Violation
+from ..findings import Path, Violation
 from .rule import Rule
 
 if TYPE_CHECKING:
@@ -27,17 +27,18 @@ def amsterdam_today() -> datetime.date:
 
 
 class Checker:
-    __slots__ = ("_policy", "_today", "findings", "options", "order_amount", "order_currency")
+    __slots__ = ("_severity_of", "_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
 
     def __init__(self, options: Options, today: datetime.date | None) -> None:
-        self._policy: Mapping[str, Severity] = options.policy
+        self._severity_of = options.severity_of
         self._today = today
         self.options = options
         self.findings: list[Violation] = []
         #: The order's currency once ``amount`` has been read; lines are compared against it.
         self.order_currency: str | None = None
-        #: The order amount in minor units, when ``amount`` is valid.
+        #: The order amount in minor units and its currency's decimals, when ``amount`` is valid.
         self.order_amount: int | None = None
+        self.order_decimals: int | None = None
 
     @property
     def today(self) -> datetime.date:
@@ -47,7 +48,7 @@ class Checker:
         return self._today
 
     def wants(self, rule: Rule) -> bool:
-        return rule.code in self._policy
+        return self._severity_of(rule) is not None
 
     def report(
         self,
@@ -59,7 +60,7 @@ class Checker:
         actual: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> None:
-        severity = self._policy.get(rule.code)
+        severity = self._severity_of(rule)
         if severity is None:
             return
         self.findings.append(Violation(rule.code, rule.name, severity, path, message, expected, actual, extra))

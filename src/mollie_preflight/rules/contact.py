@@ -14,6 +14,7 @@ from typing import Final
 
 from ..findings import Path, Severity
 from .checker import Checker
+from .e164 import is_valid_e164
 from .rule import Evidence, Rule
 from .values import describe, json_type
 
@@ -53,6 +54,8 @@ def phone_problem(text: str) -> str | None:
     """Why ``text`` is not a valid E.164 phone number, or ``None``."""
     if not _E164.fullmatch(text):
         return "is not in E.164 format (a plus sign, the country code, then at most 15 digits in all)"
+    if is_valid_e164(text):
+        return None
     import phonenumbers
 
     try:

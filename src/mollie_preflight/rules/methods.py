@@ -6,7 +6,6 @@ payment): the set of valid methods the order may be paid with, empty when any me
 
 from __future__ import annotations
 
-import difflib
 from typing import Final
 
 from ..findings import Severity
@@ -15,7 +14,7 @@ from ..reference.currencies import CURRENCY_METHODS
 from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
 from .checker import Checker
 from .rule import Evidence, Rule
-from .values import describe, json_type
+from .values import closest, describe, json_type
 
 METHOD = Rule(
     "MP501",
@@ -227,8 +226,7 @@ def _meant(item: object) -> str | None:
     folded = item.strip().lower().replace(" ", "").replace("_", "").replace("-", "")
     if folded in _KNOWN:
         return folded
-    close = difflib.get_close_matches(folded, METHODS, n=1, cutoff=0.8)
-    return close[0] if close else None
+    return closest(folded, METHODS)
 
 
 def _supports(supported: frozenset[str], method: str) -> bool:

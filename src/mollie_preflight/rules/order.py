@@ -6,14 +6,15 @@ is reported once, at the line, not again as an order-amount mismatch.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from ..calc import Rate
 from ..findings import Severity
 from ..money import currency_decimals, format_for_message, format_minor
 from .amounts import Money, check_amount
 from .checker import Checker
-from .lines import NEGATIVE_TYPES, LineFigures, check_line
+from .clean_lines import check_order_line
+from .lines import NEGATIVE_TYPES, LineFigures
 from .rule import Evidence, Rule
 from .values import describe, is_blank, json_type
 
@@ -156,6 +157,7 @@ def check_order(ck: Checker, payload: object) -> bool:
         if amount is not None:
             ck.order_currency = amount.currency
             ck.order_amount = amount.minor
+            ck.order_decimals = amount.decimals
     _check_order_number(ck, payload.get("orderNumber"))
     figures = _check_lines(ck, payload.get("lines"))
     if figures is not None:
@@ -193,16 +195,21 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
             f"The 'lines' field must be a non-empty array of order lines, got {what}.",
         )
         return None
-    figures = [check_line(ck, line, index) for index, line in enumerate(lines)]
+    rates: dict[str, Rate] = {}
+    figures = [check_order_line(ck, line, index, rates) for index, line in enumerate(lines)]
     if any(f is None for f in figures):
         return None
     return [f for f in figures if f is not None]
 
 
 def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures]) -> None:
-    if amount is None or any(f.total is None for f in figures):
+    if amount is None:
         return
-    expected = sum(f.total for f in figures if f.total is not None)
+    expected = 0
+    for f in figures:
+        if f.total is None:
+            return
+        expected += f.total
     if expected != amount.minor and ck.wants(ORDER_AMOUNT_MISMATCH):
         ck.report(
             ORDER_AMOUNT_MISMATCH,
@@ -216,10 +223,21 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
 
 
 def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
-    if any(f.vat is None or f.rate is None for f in figures) or ck.order_currency is None:
-        return
     currency = ck.order_currency
-    total = sum(f.vat for f in figures if f.vat is not None)
+    if currency is None:
+        return
+    total = 0
+    #: normalised rate → [the rate as first written, its VAT, the first line with it]
+    per_rate: dict[tuple[int, int], list[Any]] = {}
+    for f in figures:
+        if f.vat is None or f.rate is None:
+            return
+        total += f.vat
+        entry = per_rate.get(f.rate.normalized())
+        if entry is None:
+            per_rate[f.rate.normalized()] = [f.rate, f.vat, f.index]
+        else:
+            entry[1] += f.vat
     if total < 0:
         ck.report(
             ORDER_VAT_NEGATIVE,
@@ -229,13 +247,6 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
             actual=_plain(total, currency),
         )
         return
-    per_rate: dict[tuple[int, int], tuple[Rate, int, int]] = {}
-    for f in figures:
-        assert f.rate is not None
-        assert f.vat is not None
-        key = f.rate.normalized()
-        _, vat, first = per_rate.get(key, (f.rate, 0, f.index))
-        per_rate[key] = (f.rate, vat + f.vat, first)
     for rate, vat, first in per_rate.values():
         if vat < 0:
             ck.report(
@@ -248,12 +259,15 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
 
 
 def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
+    reductions = [f for f in figures if f.type == "discount" or f.type == "gift_card"]
+    if not reductions:
+        return
     product_rates = {
         f.rate.normalized()
         for f in figures
         if f.rate is not None and f.type not in NEGATIVE_TYPES and (f.total or 0) > 0
     }
-    for f in figures:
+    for f in reductions:
         where = ("lines", f.index, "vatRate")
         if f.type == "discount" and f.rate is not None and product_rates and f.rate.normalized() not in product_rates:
             ck.report(

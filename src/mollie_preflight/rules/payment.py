@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Final
 
@@ -22,7 +21,7 @@ from .checker import Checker
 from .methods import forced_method, requested_methods
 from .rule import Evidence, Rule
 from .urls import check_webhook
-from .values import describe, is_blank, json_type, object_or_report
+from .values import closest, describe, is_blank, json_type, object_or_report
 
 PAYMENT_NOT_OBJECT = Rule(
     "MP520",
@@ -134,6 +133,17 @@ RESOURCE_ID_PREFIX = Rule(
     "Mollie ids start with their resource's prefix; another value is almost always a field mix-up.",
     "Send the Mollie id, not your own: customerId cst_…, mandateId mdt_…, cardToken tkn_…, profileId pfl_….",
 )
+PAYMENT_EXTRA_MERCHANT_DATA = Rule(
+    "MP531",
+    "payment-extra-merchant-data",
+    Severity.WARNING,
+    ("R051",),
+    Evidence.DOCUMENTED,
+    "payment.extraMerchantData is not a JSON object",
+    "Klarna reads extraMerchantData as its attachment body: an object following Klarna's schema, and only "
+    "when agreed with Klarna. A string (often JSON encoded twice) or a list is not that object.",
+    "Send the object itself (not json.dumps of it), or leave the key out unless Klarna asked for it.",
+)
 
 RULES = (
     PAYMENT_NOT_OBJECT,
@@ -147,6 +157,7 @@ RULES = (
     APPLICATION_FEE,
     APPLICATION_FEE_MAXIMUM,
     RESOURCE_ID_PREFIX,
+    PAYMENT_EXTRA_MERCHANT_DATA,
 )
 
 _PREFIXES: Final = {"customerId": "cst_", "mandateId": "mdt_", "cardToken": "tkn_"}
@@ -194,6 +205,14 @@ def check_payment(ck: Checker, payload: dict[object, object]) -> None:
             f"The applePayPaymentToken must be a string holding the token's JSON, got {json_type(token)}.",
             actual=describe(token),
         )
+    extra = payment.get("extraMerchantData")
+    if extra is not None and not isinstance(extra, dict):
+        ck.report(
+            PAYMENT_EXTRA_MERCHANT_DATA,
+            (*path, "extraMerchantData"),
+            f"payment.extraMerchantData must be a JSON object (Klarna's attachment body), got {json_type(extra)}.",
+            actual=describe(extra),
+        )
     if payment.get("webhookUrl") is not None:
         check_webhook(ck, payment["webhookUrl"], (*path, "webhookUrl"))
     _check_application_fee(ck, payment.get("applicationFee"))
@@ -215,8 +234,8 @@ def check_id_prefix(ck: Checker, value: object, path: Path, prefix: str) -> None
 def _unknown_key_message(key: object) -> str:
     if isinstance(key, str) and key in REMOVED_PAYMENT_KEYS:
         return f"payment.{key} {REMOVED_PAYMENT_KEYS[key]}."
-    close = difflib.get_close_matches(key, sorted(PAYMENT_KEYS), n=1, cutoff=0.8) if isinstance(key, str) else []
-    hint = f"; did you mean {close[0]}?" if close else "."
+    meant = closest(key, sorted(PAYMENT_KEYS)) if isinstance(key, str) else None
+    hint = f"; did you mean {meant}?" if meant else "."
     return f"payment.{describe(key)} is not a payment-specific parameter of the Orders API{hint}"
 
 
@@ -279,12 +298,12 @@ def _check_company(ck: Checker, company: object) -> None:
             )
     entity = company.get("entityType")
     if isinstance(entity, str) and entity not in ENTITY_TYPES:
-        close = difflib.get_close_matches(entity.lower(), ENTITY_TYPES, n=1, cutoff=0.8)
+        meant = closest(entity.lower(), ENTITY_TYPES)
         ck.report(
             PAYMENT_COMPANY,
             (*where, "entityType"),
             f"The entityType {describe(entity)!r} is not one of Mollie's: {', '.join(ENTITY_TYPES)}.",
-            expected=close[0] if close else None,
+            expected=meant,
             actual=describe(entity),
         )
 

@@ -7,7 +7,6 @@ so they are reported as warnings, with a suggestion when a key is a near miss of
 
 from __future__ import annotations
 
-import difflib
 from typing import Final
 
 from ..findings import Severity
@@ -19,7 +18,7 @@ from .methods import forced_method, requested_methods
 from .payment import check_id_prefix
 from .rule import Evidence, Rule
 from .urls import check_url, check_webhook
-from .values import describe, json_type
+from .values import closest, describe, json_type
 
 REDIRECT_URL_REQUIRED = Rule(
     "MP601",
@@ -150,6 +149,8 @@ def _check_locale(ck: Checker, value: object) -> None:
 
 
 def _check_unknown_keys(ck: Checker, payload: dict[object, object]) -> None:
+    if TOP_LEVEL_KEYS.issuperset(payload):
+        return
     for key in payload:
         if isinstance(key, str) and key in TOP_LEVEL_KEYS:
             continue
@@ -169,5 +170,4 @@ def _near_miss(key: object) -> str | None:
     exact = _KEYS_BY_FOLDED.get(key.lower().replace("_", "").replace("-", ""))
     if exact:
         return exact
-    close = difflib.get_close_matches(key, sorted(TOP_LEVEL_KEYS), n=1, cutoff=0.8)
-    return close[0] if close else None
+    return closest(key, sorted(TOP_LEVEL_KEYS))

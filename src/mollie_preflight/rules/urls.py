@@ -8,12 +8,15 @@ message says.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..findings import Path, Severity
 from .checker import Checker
 from .rule import Evidence, Rule
 from .values import describe, json_type
+
+if TYPE_CHECKING:
+    import ipaddress
 
 URL_INVALID = Rule(
     "MP012",
@@ -41,14 +44,19 @@ WEBHOOK_UNREACHABLE = Rule(
 
 RULES = (URL_INVALID, WEBHOOK_UNREACHABLE)
 
-#: Names that never resolve on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's .internal).
-_PRIVATE_SUFFIXES: Final = (".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".home.arpa")
+#: Names Mollie cannot call: never resolved on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's
+#: .internal), reachable only through Tor (.onion, RFC 7686), or infrastructure-only (.arpa, RFC 3172).
+_PRIVATE_SUFFIXES: Final = (
+    ".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".onion", ".arpa",
+)  # fmt: skip
 
 #: Generous bound: browsers handle ~2000 characters reliably; longer values are almost always a bug.
 MAX_URL_LENGTH: Final = 2048
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
 _WHITE_SPACE = re.compile(r"\s")
+#: An ordinary web URL: http(s), a host name, an optional port, then anything without white space.
+_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?(?::[0-9]*)?(?:[/?#]\S*)?")
 
 
 def url_problem(text: str, *, web_only: bool = True) -> str | None:
@@ -56,7 +64,15 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
 
     ``web_only`` requires ``http``/``https`` with a host; without it any scheme is allowed, as for
     ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``, SPEC R021).
+    An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
     """
+    if len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text):
+        return None
+    return url_problem_slowly(text, web_only=web_only)
+
+
+def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
+    """``url_problem`` without its fast path: the reference the fast path is tested against."""
     if len(text) > MAX_URL_LENGTH:
         return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
     if _WHITE_SPACE.search(text):
@@ -84,26 +100,38 @@ def host_of(url: str) -> str:
 
 
 def webhook_problem(url: str) -> str | None:
-    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
-    import ipaddress
+    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``.
 
+    A host whose last label is letters only (``shop.example.com``) is a name: IPv4 literals end in digits
+    and IPv6 literals contain colons. Only other hosts are given to ``ipaddress``, which raises (slowly)
+    on names.
+    """
     host = host_of(url).rstrip(".")
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if address is not None:
-        mapped = getattr(address, "ipv4_mapped", None)
-        if not (mapped or address).is_global:
-            return f"its host {host} is a private, loopback, link-local or reserved address"
-        return None
+    last = host.rpartition(".")[2]
+    named = last.isascii() and last.isalpha()
+    if not named:
+        address = _ip_address(host)
+        if address is not None:
+            mapped = getattr(address, "ipv4_mapped", None)
+            if not (mapped or address).is_global:
+                return f"its host {host} is a private, loopback, link-local or reserved address"
+            return None
     if host == "localhost" or host.endswith(_PRIVATE_SUFFIXES):
         return f"its host {host} is a local or reserved name"
     if "." not in host:
         return f"its host {host!r} is a single name that only resolves inside a local network"
-    if all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
+    if not named and all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
         return f"its host {host} is a numeric address in a non-standard notation"
     return None
+
+
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
 
 
 def check_webhook(ck: Checker, value: object, path: Path) -> None:
@@ -125,12 +153,11 @@ def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_o
     """Report ``value`` when it is not an absolute URL; return it when it is a usable string."""
     if value is None:
         return None
-    name = str(path[-1])
     if not isinstance(value, str):
         ck.report(
             URL_INVALID,
             path,
-            f"{prefix}The '{name}' field must be a URL string, got {json_type(value)}.",
+            f"{prefix}The '{path[-1]}' field must be a URL string, got {json_type(value)}.",
             actual=describe(value),
         )
         return None
@@ -139,7 +166,7 @@ def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_o
         ck.report(
             URL_INVALID,
             path,
-            f"{prefix}The '{name}' field is not a valid URL: it {problem}.",
+            f"{prefix}The '{path[-1]}' field is not a valid URL: it {problem}.",
             actual=describe(value),
         )
         return None

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..findings import Path
     from .checker import Checker
     from .rule import Rule
@@ -69,3 +71,17 @@ def object_or_report(ck: Checker, rule: Rule, value: object, path: Path, subject
         return value
     ck.report(rule, path, f"{subject} must be an object, got {json_type(value)}.", actual=describe(value))
     return None
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` was probably meant to be (difflib similarity ≥ 0.8), for "did you mean" hints.
+
+    Words longer than 64 characters get no suggestion: no parameter name is that long, and the
+    comparison's cost grows with the length. difflib is imported here, on the first misspelling.
+    """
+    if len(word) > 64:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.8)
+    return close[0] if close else None

@@ -1,0 +1,71 @@
+"""The public namespace: lazy, complete, and cheap for checkout code that needs only ``validate_order``."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mollie_preflight as mp
+
+
+def test_every_public_name_resolves_to_an_object_of_its_module() -> None:
+    for name in mp.__all__:
+        value = getattr(mp, name)
+        assert not isinstance(value, type(sys)), name
+
+
+def test_no_public_name_is_also_a_submodule_name() -> None:
+    """Importing a submodule rebinds the package attribute of the same name, which would shadow the export."""
+    submodules = {info.name for info in pkgutil.iter_modules(mp.__path__)}
+    assert submodules & set(mp.__all__) == set()
+
+
+def test_the_lazy_table_lists_exactly_the_public_names() -> None:
+    assert set(mp._SOURCES) | {"__version__"} == set(mp.__all__)
+    assert sorted(dir(mp)) == sorted(set(dir(mp)) | set(mp.__all__))
+
+
+def test_an_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'validate_orders'"):
+        _ = mp.validate_orders
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _modules_after(statement: str) -> set[str]:
+    """The modules ``statement`` loads in a fresh interpreter, beyond what start-up itself loaded."""
+    code = f"import sys; before = set(sys.modules); {statement}; print('\\n'.join(sorted(set(sys.modules) - before)))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(run.stdout.split())
+
+
+def test_importing_validate_order_loads_only_the_create_order_rules() -> None:
+    loaded = _modules_after("from mollie_preflight import validate_order")
+    heavy = {"phonenumbers", "babel", "pycountry", "email_validator", "difflib", "ipaddress", "zoneinfo"}
+    assert loaded & heavy == set()
+    not_needed = {
+        "mollie_preflight.rules.registry",
+        "mollie_preflight.endpoints",
+        "mollie_preflight.build",
+        "mollie_preflight.fix",
+        "mollie_preflight.lifecycle",
+        "mollie_preflight.rules.partial",
+        "mollie_preflight.rules.snapshot",
+        "mollie_preflight.cli",
+    }
+    assert loaded & not_needed == set()
+
+
+def test_validating_the_seed_example_loads_no_optional_library() -> None:
+    statement = (
+        "import json, pathlib, mollie_preflight as mp; "
+        "from tests.payloads import seed_order; "
+        "assert not mp.validate_order(seed_order())"
+    )
+    loaded = _modules_after(statement)
+    assert loaded & {"pycountry", "email_validator", "babel", "mollie_preflight.rules.registry"} == set()
