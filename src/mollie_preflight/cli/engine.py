@@ -1,9 +1,14 @@
-"""Running the checks over a stream of records, in order, in one process or several.
+"""Running the checks over an input, in order, in one process or several.
 
-Records are grouped in batches; with more than one job, batches go to a process pool and results come
-back in submission order, with a bounded number of batches in flight so memory stays flat however long
-the input is. The pool is started only once the input proves larger than one batch: a small file is
-checked in-process, without paying for process start-up.
+Two ways to share the work, both with results in input order and a bounded number of tasks in flight, so
+memory stays flat however long the input is:
+
+* a plain JSONL file is cut into byte ranges (``chunks``) that the workers read themselves; the parent only
+  scans the file for newlines and merges the findings that come back;
+* any other input (stdin, gzip, JSON arrays) is read by the parent and sent to the workers in batches.
+
+A pool is started only when the input is larger than one range (or one batch): a small file is checked
+in-process, without paying for process start-up. With one job everything runs in-process.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Final
+from concurrent.futures.process import BrokenProcessPool
+from typing import IO, Final
 
-from .records import Outcome, Record
-from .worker import RecordChecker, Settings, check_batch_in_worker, init_worker
+from .chunks import chunk_bytes, plan, splittable_size
+from .errors import WorkerCrash
+from .readers import READERS
+from .records import Checked, Record
+from .worker import RecordChecker, Settings, check_chunk_in_worker, check_records_in_worker, init_worker
 
 BATCH_SIZE: Final = 256
-#: Batches in flight per worker: enough to keep workers busy while the parent reads and writes.
+#: Tasks in flight per worker: enough to keep workers busy while the parent merges results.
 _IN_FLIGHT_PER_JOB: Final = 4
 
 
@@ -32,13 +41,14 @@ def default_jobs() -> int:
 
 
 class Engine:
-    """Checks records with one settings object; owns the process pool (if any) for the whole run."""
+    """Checks inputs with one settings object; owns the process pool (if any) for the whole run."""
 
     def __init__(self, settings: Settings, jobs: int) -> None:
         self._settings = settings
         self._jobs = max(1, jobs)
         self._local: RecordChecker | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._workers = 0
 
     def __enter__(self) -> Engine:
         return self
@@ -51,36 +61,70 @@ class Engine:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def run(self, records: Iterable[Record]) -> Iterator[Outcome]:
-        """Outcomes in the order of ``records``."""
+    def check(self, path: str, fmt: str, stream: IO[bytes]) -> Iterator[Checked]:
+        """The results for the input ``path``, already opened as ``stream`` in format ``fmt``, in input order."""
+        size = splittable_size(path) if self._jobs > 1 and fmt == "jsonl" else None
+        if size is not None:
+            length = chunk_bytes(size, self._jobs)
+            if size <= length:  # one range: not worth starting processes for
+                yield from self._check_here(_batched(iter(READERS[fmt](stream)), BATCH_SIZE))
+                return
+            workers = min(self._jobs, -(-size // length))
+            pool = self._pool_of(workers)
+            tasks = (pool.submit(check_chunk_in_worker, path, chunk) for chunk in plan(path, length))
+            yield from _in_order(tasks, workers * _IN_FLIGHT_PER_JOB)
+            return
+        yield from self.run(READERS[fmt](stream))
+
+    def run(self, records: Iterable[Record]) -> Iterator[Checked]:
+        """The results for ``records``, batch by batch, in their order."""
         batches = _batched(iter(records), BATCH_SIZE)
         first = next(batches, None)
         if first is None:
             return
         second = next(batches, None) if self._jobs > 1 else None
         if second is None:
-            yield from self._check_here(first)
-            for batch in batches:
-                yield from self._check_here(batch)
+            yield from self._check_here(itertools.chain([first], batches))
             return
-        yield from self._check_in_pool(itertools.chain((first, second), batches))
+        pool = self._pool_of(self._jobs)
+        tasks = (pool.submit(check_records_in_worker, batch) for batch in itertools.chain((first, second), batches))
+        yield from _in_order(tasks, self._jobs * _IN_FLIGHT_PER_JOB)
 
-    def _check_here(self, batch: list[Record]) -> list[Outcome]:
+    def _check_here(self, batches: Iterable[list[Record]]) -> Iterator[Checked]:
+        """Check ``batches`` in this process, one result per batch (so that progress is shown as it goes)."""
         if self._local is None:
             self._local = RecordChecker(self._settings)
-        return self._local.check_batch(batch)
-
-    def _check_in_pool(self, batches: Iterator[list[Record]]) -> Iterator[Outcome]:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._jobs, initializer=init_worker, initargs=(self._settings,))
-        pending: deque[Future[list[Outcome]]] = deque()
-        limit = self._jobs * _IN_FLIGHT_PER_JOB
         for batch in batches:
-            pending.append(self._pool.submit(check_batch_in_worker, batch))
-            if len(pending) >= limit:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+            yield self._local.check_all(batch)
+
+    def _pool_of(self, workers: int) -> ProcessPoolExecutor:
+        """A pool of at least ``workers`` processes (never more than there are tasks for the first input)."""
+        if self._pool is None or self._workers < workers:
+            self.close()
+            self._pool = ProcessPoolExecutor(workers, initializer=init_worker, initargs=(self._settings,))
+            self._workers = workers
+        return self._pool
+
+
+def _in_order(tasks: Iterator[Future[Checked]], limit: int) -> Iterator[Checked]:
+    """The results of ``tasks`` in submission order, with at most ``limit`` submitted and not yet yielded."""
+    pending: deque[Future[Checked]] = deque()
+    for task in tasks:
+        pending.append(task)
+        if len(pending) >= limit:
+            yield _result(pending.popleft())
+    while pending:
+        yield _result(pending.popleft())
+
+
+def _result(task: Future[Checked]) -> Checked:
+    try:
+        return task.result()
+    except BrokenProcessPool:
+        raise WorkerCrash(
+            "a worker process stopped unexpectedly (killed, or out of memory?); the results are incomplete"
+            " (try --jobs 1)"
+        ) from None
 
 
 def _batched(records: Iterator[Record], size: int) -> Iterator[list[Record]]:

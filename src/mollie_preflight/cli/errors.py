@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class UsageError(Exception):
     """Bad arguments or an impossible combination of options."""
+
+
+class WorkerCrash(Exception):
+    """A worker process died (killed, out of memory): the run cannot be completed, and must not hang."""

@@ -14,4 +14,9 @@ _LINE_BREAKS: Final = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    # ``str.translate`` walks the text character by character in Python-level lookups (~50 µs a finding);
+    # three substring searches in C decide first whether there is anything to escape at all.
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_LINE_BREAKS)
+    return text

@@ -21,10 +21,9 @@ from ..findings import Severity
 from ..rules.checker import amsterdam_today
 from . import config as config_module
 from .engine import Engine, default_jobs
-from .errors import UsageError
+from .errors import UsageError, WorkerCrash
 from .explain import explain, find, list_rules
 from .progress import Progress
-from .readers import READERS
 from .records import CLI_RULES, Finding
 from .reporters import MACHINE_FORMATS, REPORTERS, Context
 from .sources import InputError, expand, open_input
@@ -104,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         parser.print_help(sys.stderr)
         return 2
-    except (UsageError, config_module.ConfigError) as exc:
+    except (UsageError, WorkerCrash, config_module.ConfigError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -227,12 +226,12 @@ def _findings(
         summary.files += 1
         try:
             with open_input(path) as (fmt, stream):
-                for outcome in engine.run(READERS[fmt](stream)):
-                    summary.records += 1
-                    if outcome.findings:
-                        summary.records_with_findings += 1
-                        if progress is not None:
-                            progress.clear()
+                for checked in engine.check(path, fmt, stream):
+                    summary.records += checked.records
+                    summary.records_with_findings += len(checked.outcomes)
+                    if checked.outcomes and progress is not None:
+                        progress.clear()
+                    for outcome in checked.outcomes:
                         for raw in outcome.findings:
                             yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
                     if progress is not None:

@@ -31,13 +31,16 @@ MAX_DEPTH: Final = 500
 MAX_RECORD_BYTES: Final = 8 * 1024 * 1024
 
 
-def read_jsonl(stream: Stream) -> Iterator[Record]:
+def read_jsonl(stream: Stream, first_line: int = 1) -> Iterator[Record]:
     """One order per line; blank lines are skipped; ``number`` and ``line`` are the 1-based line number.
+
+    ``first_line`` is the number of the stream's first line: a worker reading a byte range of a file (see
+    ``chunks``) numbers its lines as they are numbered in the whole file.
 
     A line longer than ``MAX_RECORD_BYTES`` is not read into memory: it is skipped in chunks and reported
     with its size, so one enormous (or decompressed-bomb) line cannot exhaust memory.
     """
-    number = 0
+    number = first_line - 1
     while text := stream.readline(MAX_RECORD_BYTES + 1):
         number += 1
         if len(text) > MAX_RECORD_BYTES:

@@ -46,6 +46,17 @@ class Outcome(NamedTuple):
     findings: tuple[RawFinding, ...]
 
 
+class Checked(NamedTuple):
+    """The result of checking a run of records (a batch, or a byte range of a file), as a worker returns it.
+
+    Only the outcomes with findings travel back: the parent needs nothing else from a clean record than
+    that it was counted, and most records are clean, so this keeps the parent's share of the work small.
+    """
+
+    records: int
+    outcomes: tuple[Outcome, ...]
+
+
 class Finding(NamedTuple):
     """One reported problem, located in a file and a record: what every reporter writes."""
 

@@ -64,7 +64,7 @@ def open_input(path: str) -> Iterator[tuple[str, IO[bytes]]]:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
     try:
         stream = _buffered(raw)
-        if stream.peek(2)[:2] == _GZIP_MAGIC:
+        if is_gzip(stream.peek(2)):
             stream = _buffered(gzip.GzipFile(fileobj=stream, mode="rb"))
         fmt = _format_by_name(path) if path != STDIN else None
         if fmt is None:
@@ -73,6 +73,11 @@ def open_input(path: str) -> Iterator[tuple[str, IO[bytes]]]:
     finally:
         if path != STDIN:
             raw.close()
+
+
+def is_gzip(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is gzip-compressed (by its magic bytes)."""
+    return head[:2] == _GZIP_MAGIC
 
 
 def _buffered(stream: IO[bytes] | gzip.GzipFile) -> io.BufferedReader:

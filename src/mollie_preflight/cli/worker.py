@@ -1,14 +1,16 @@
 """Checking records: the work that runs in the worker processes (or in-process with ``--jobs 1``).
 
-A worker is set up once with the run's settings (``configure``), then checks batches of records; it
-parses raw JSON text itself, so the parent process only splits lines and the pickled traffic stays small.
+A worker is set up once with the run's settings (``init_worker``), then checks either batches of records
+the parent read (``check_records_in_worker``; it parses raw JSON text itself, so the parent only splits
+lines), or byte ranges of a plain JSONL file that it reads itself (``check_chunk_in_worker``, see
+``chunks``). Either way it answers with a ``Checked``: a count and the outcomes that have findings.
 """
 
 from __future__ import annotations
 
 import datetime
 import signal
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +18,9 @@ from ..create_order import validate_order
 from ..findings import Severity, Violation
 from ..options import Options
 from ..rules.order import INVALID_JSON
-from .readers import parse_text
-from .records import Outcome, RawFinding, Record
+from .chunks import Chunk, open_range
+from .readers import parse_text, read_jsonl
+from .records import Checked, Outcome, RawFinding, Record
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,21 @@ class RecordChecker:
         report = validate_order(data, today=self._today, options=self._options)
         return Outcome(record.number, record.line, order_number(data), flatten(report, self._min_rank))
 
-    def check_batch(self, batch: Sequence[Record]) -> list[Outcome]:
-        return [self.check(record) for record in batch]
+    def check_all(self, records: Iterable[Record]) -> Checked:
+        """Check ``records`` one at a time (never holding them all); keep the outcomes with findings."""
+        count = 0
+        outcomes: list[Outcome] = []
+        for record in records:
+            count += 1
+            outcome = self.check(record)
+            if outcome.findings:
+                outcomes.append(outcome)
+        return Checked(count, tuple(outcomes))
+
+    def check_chunk(self, path: str, chunk: Chunk) -> Checked:
+        """Read and check one byte range of a JSONL file, exactly as the serial reader would read those lines."""
+        with open_range(path, chunk) as stream:
+            return self.check_all(read_jsonl(stream, chunk.first_line))
 
 
 def flatten(report: Iterable[Violation], min_rank: int) -> tuple[RawFinding, ...]:
@@ -95,6 +111,11 @@ def init_worker(settings: Settings) -> None:
     _WORKER = RecordChecker(settings)
 
 
-def check_batch_in_worker(batch: list[Record]) -> list[Outcome]:
+def check_records_in_worker(batch: list[Record]) -> Checked:
     assert _WORKER is not None, "init_worker was not called"
-    return _WORKER.check_batch(batch)
+    return _WORKER.check_all(batch)
+
+
+def check_chunk_in_worker(path: str, chunk: Chunk) -> Checked:
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.check_chunk(path, chunk)

@@ -1,0 +1,430 @@
+"""``--jobs``: plain JSONL files are cut into byte ranges that workers read themselves; output never changes.
+
+The end-to-end tests set ``MOLLIE_PREFLIGHT_CHUNK_BYTES`` so that a small file is cut into many ranges, with
+boundaries inside lines, CRLF lines, blank lines, broken lines and a final line without a newline.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mollie_preflight.cli import engine as engine_module
+from mollie_preflight.cli import jsontext
+from mollie_preflight.cli import main as main_module
+from mollie_preflight.cli import worker as worker_module
+from mollie_preflight.cli.chunks import CHUNK_BYTES_VARIABLE, Chunk, chunk_bytes, open_range, plan, splittable_size
+from mollie_preflight.cli.engine import Engine
+from mollie_preflight.cli.errors import WorkerCrash
+from mollie_preflight.cli.readers import read_jsonl
+from mollie_preflight.cli.records import Checked
+from mollie_preflight.cli.reporters import escape as escape_module
+from mollie_preflight.cli.reporters.escape import printable
+from mollie_preflight.cli.worker import RecordChecker, Settings
+
+from .payloads import example_order
+from .test_cli_e2e import broken_order, check, records, script
+
+SETTINGS = Settings(options={}, today=datetime.date(2026, 11, 22))
+GARBAGE = b'{"orderNumber": "cut-off", "amount": {'
+
+
+def mixed_export() -> tuple[bytes, dict[str, int]]:
+    """A JSONL export with every awkward kind of line, and the 1-based line of some landmarks in it."""
+    lines: list[bytes] = []
+    where: dict[str, int] = {}
+    for i in range(36):
+        order = broken_order(f"J-{i}") if i % 4 == 0 else dict(example_order(), orderNumber=f"J-{i}")
+        ending = b"\r\n" if i % 3 == 0 else b"\n"
+        lines.append(json.dumps(order).encode() + ending)
+        if i == 10:
+            where["garbage"] = len(lines) + 1
+            lines += [GARBAGE + b"\n", b"\n", b"   \r\n"]
+        if i == 20:
+            long = broken_order("J-long")
+            long["lines"][0]["name"] = "x" * 6000  # longer than several ranges: straddles their boundaries
+            lines.append(json.dumps(long).encode() + b"\n")
+            where["long"] = len(lines)
+            lines.append(b"\xff\xfe not utf-8\n")
+    last = broken_order("J-last")
+    lines.append(json.dumps(last).encode())  # no final newline
+    where["last"] = len(lines)
+    return b"".join(lines), where
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    content, where = mixed_export()
+    path = tmp_path_factory.mktemp("jobs") / "export.jsonl"
+    path.write_bytes(content)
+    return path, where
+
+
+def chunked(size: int) -> dict[str, str]:
+    return {CHUNK_BYTES_VARIABLE: str(size)}
+
+
+# --- end to end: the console script, --jobs 1 against --jobs N ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--format", "text"),
+        ("--format", "json"),
+        ("--format", "jsonl"),
+        ("--format", "sarif"),
+        ("--format", "github"),
+        ("--statistics",),
+        ("--statistics", "--format", "json"),
+        ("--format", "jsonl", "--severity", "error", "--fail-on", "warning"),
+        ("--format", "text", "--select", "MP1", "--exit-zero"),
+    ],
+)
+def test_every_format_is_byte_identical_with_two_jobs(
+    export: tuple[Path, dict[str, int]], args: tuple[str, ...]
+) -> None:
+    path, _ = export
+    one = check(*args, "--jobs", "1", str(path))
+    two = check(*args, "--jobs", "2", str(path), env=chunked(2500))
+    # stdout only: under coverage, pool processes print coverage's own warnings on stderr.
+    assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
+    assert one.stdout
+
+
+@pytest.mark.parametrize(("jobs", "size"), [(2, 1), (3, 1300), (2, 4099), (5, 50_000), (2, 10**9)])
+def test_any_range_length_and_any_number_of_jobs_give_the_same_findings(
+    export: tuple[Path, dict[str, int]], jobs: int, size: int
+) -> None:
+    path, where = export
+    one = check("--format", "jsonl", "--jobs", "1", str(path))
+    many = check("--format", "jsonl", "--jobs", str(jobs), str(path), env=chunked(size))
+    assert many.stdout == one.stdout
+    assert many.returncode == one.returncode == 1
+    found = {(f["line"], f["code"], f["orderNumber"]) for f in records(many)}
+    assert (where["garbage"], "MP900", None) in found
+    assert (where["long"], "MP203", "J-long") in found
+    assert (where["long"] + 1, "MP900", None) in found
+    assert (where["last"], "MP203", "J-last") in found
+    garbage = next(f for f in records(many) if f["line"] == where["garbage"])
+    assert f"on line {where['garbage']} " in garbage["message"]
+
+
+def test_a_line_over_the_record_cap_is_reported_the_same_by_ranges(tmp_path: Path) -> None:
+    """A 9 MiB line spans many ranges' worth of bytes: it is one range, skipped past in bounded reads."""
+    path = tmp_path / "huge.jsonl"
+    order = json.dumps(broken_order("H-1")).encode()
+    path.write_bytes(order + b"\n" + b'{"name": "' + b"y" * (9 << 20) + b'"}\r\n' + order)
+    one = check("--format", "jsonl", "--jobs", "1", str(path))
+    two = check("--format", "jsonl", "--jobs", "2", str(path), env=chunked(100_000))
+    assert two.stdout == one.stdout
+    assert [(f["line"], f["code"]) for f in records(two)] == [(1, "MP203"), (2, "MP900"), (3, "MP203")]
+    assert "9,437,198 bytes long" in records(two)[1]["message"]
+
+
+def test_gzip_and_stdin_still_work_with_two_jobs(tmp_path: Path) -> None:
+    """Inputs that cannot be cut into ranges go through the parent, in batches: more than one batch here."""
+    orders = [broken_order(f"Z-{i}") if i % 9 == 0 else example_order() for i in range(700)]
+    content = b"".join(json.dumps(order).encode() + b"\n" for order in orders)
+    plain, packed = tmp_path / "orders.jsonl", tmp_path / "packed.jsonl.gz"
+    plain.write_bytes(content)
+    packed.write_bytes(gzip.compress(content))
+    wanted = [dict(f, file="") for f in records(check("--format", "jsonl", "--jobs", "1", str(plain)))]
+    assert len(wanted) == 78
+    from_gzip = check("--format", "jsonl", "--jobs", "2", str(packed), env=chunked(1000))
+    assert [dict(f, file="") for f in records(from_gzip)] == wanted
+    from_stdin = check("--format", "jsonl", "--jobs", "2", "-", stdin=content, env=chunked(1000))
+    assert [dict(f, file="") for f in records(from_stdin)] == wanted
+
+
+def test_progress_line_counts_from_range_results(export: tuple[Path, dict[str, int]]) -> None:
+    """On a terminal, the progress line is fed by the per-range counts and cleared at the end."""
+    import pty
+
+    path, _ = export
+    command = [script(), "check", "--isolated", "--today", "2026-11-22", "--jobs", "2", str(path)]
+    controller, terminal = pty.openpty()
+    try:
+        environment = {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0", **chunked(2500)}
+        result = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=120, env=environment
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 1
+    assert re.search(rb"\d+ orders checked, [\d,]+/s, \d+ findings", shown)
+    assert shown.rindex(b"\r\x1b[2K") > shown.rindex(b"orders checked")  # cleared at the end
+    assert b"Found" in result.stdout
+
+
+# --- a worker that dies ------------------------------------------------------------------------------
+
+
+def _die(*_: object) -> Checked:
+    os._exit(3)
+
+
+def test_a_worker_that_dies_ends_the_run_with_exit_2_and_one_line(
+    export: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = export
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "2500")
+    monkeypatch.setattr(engine_module, "check_chunk_in_worker", _die)
+    status = main_module.main(["check", "--isolated", "--today", "2026-11-22", "--jobs", "2", str(path)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.splitlines() == [
+        "mollie-preflight: error: a worker process stopped unexpectedly (killed, or out of memory?); the results"
+        " are incomplete (try --jobs 1)"
+    ]
+
+
+# --- the engine in-process: which path an input takes ------------------------------------------------
+
+
+class _InlineExecutor:
+    """A stand-in for the process pool that runs each task at once in this process, recording it."""
+
+    calls: ClassVar[list[str]] = []
+    pools: ClassVar[list[_InlineExecutor]] = []
+
+    def __init__(self, workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+        self.workers = workers
+        type(self).pools.append(self)
+
+    def submit(self, function: Callable[..., Checked], *args: Any) -> Future[Checked]:
+        future: Future[Checked] = Future()
+        future.set_result(function(*args))
+        self.calls.append(function.__name__)
+        return future
+
+    def shutdown(self, **_: object) -> None:
+        pass
+
+
+@pytest.fixture
+def inline_pool(monkeypatch: pytest.MonkeyPatch) -> type[_InlineExecutor]:
+    monkeypatch.setattr(_InlineExecutor, "pools", [])
+    monkeypatch.setattr(_InlineExecutor, "calls", [])
+    monkeypatch.setattr(engine_module, "ProcessPoolExecutor", _InlineExecutor)
+    monkeypatch.setattr(worker_module, "_WORKER", RecordChecker(SETTINGS))  # what init_worker sets up
+    return _InlineExecutor
+
+
+def _engine_findings(engine: Engine, path: Path, fmt: str = "jsonl") -> tuple[int, list[tuple[Any, ...]]]:
+    with path.open("rb") as stream:
+        results = list(engine.check(str(path), fmt, stream))
+    found = [(o.line, o.order_number, raw[0]) for result in results for o in result.outcomes for raw in o.findings]
+    return sum(result.records for result in results), found
+
+
+def test_plain_jsonl_goes_to_workers_as_ranges(
+    export: tuple[Path, dict[str, int]], inline_pool: type[_InlineExecutor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = export
+    with Engine(SETTINGS, 1) as serial:
+        wanted = _engine_findings(serial, path)
+    assert inline_pool.pools == []
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "3000")
+    with Engine(SETTINGS, 8) as parallel:
+        assert _engine_findings(parallel, path) == wanted
+    assert set(inline_pool.calls) == {"check_chunk_in_worker"}
+    assert len(inline_pool.calls) == len(list(plan(str(path), 3000))) > 8
+    assert [pool.workers for pool in inline_pool.pools] == [8]
+    assert wanted[0] == 40
+
+
+def test_a_file_of_one_range_is_checked_without_a_pool(tmp_path: Path, inline_pool: type[_InlineExecutor]) -> None:
+    """Even with several batches' worth of records: ranges are ≥ 1 MiB by default, and this file is smaller."""
+    path = tmp_path / "small.jsonl"
+    path.write_text("".join(json.dumps(broken_order(f"S-{i}")) + "\n" for i in range(600)))
+    assert path.stat().st_size < 1024 * 1024  # one range, but more than two batches of 256 records
+    with Engine(SETTINGS, 2) as engine:
+        records_checked, found = _engine_findings(engine, path)
+    assert records_checked == 600
+    assert found[-1] == (600, "S-599", "MP203")
+    assert inline_pool.pools == []
+
+
+def test_more_jobs_than_ranges_starts_only_as_many_workers_as_ranges(
+    export: tuple[Path, dict[str, int]], inline_pool: type[_InlineExecutor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = export
+    size = path.stat().st_size
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, str(size // 3 + 1))
+    with Engine(SETTINGS, 16) as engine:
+        _engine_findings(engine, path)
+        monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "2000")
+        _engine_findings(engine, path)  # a later file needing more workers gets a larger pool
+    assert [pool.workers for pool in inline_pool.pools] == [3, 16]
+
+
+def test_unsplittable_inputs_go_to_workers_as_batches(tmp_path: Path, inline_pool: type[_InlineExecutor]) -> None:
+    path = tmp_path / "orders.json"
+    path.write_text(json.dumps([broken_order(f"A-{i}") if i % 50 == 0 else example_order() for i in range(600)]))
+    with Engine(SETTINGS, 2) as engine:
+        count, found = _engine_findings(engine, path, "json")
+    assert count == 600
+    assert [number for _, number, _ in found] == [f"A-{i}" for i in range(0, 600, 50)]
+    assert inline_pool.calls == ["check_records_in_worker"] * 3
+
+
+def test_a_pool_process_is_set_up_once_and_leaves_ctrl_c_to_the_parent(
+    export: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = export
+    monkeypatch.setattr(worker_module, "_WORKER", None)
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        worker_module.init_worker(SETTINGS)
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    first = worker_module.check_chunk_in_worker(str(path), Chunk(0, path.stat().st_size, 1))
+    assert first.records == 40
+    with path.open("rb") as stream:
+        batch = list(read_jsonl(stream))
+    assert worker_module.check_records_in_worker(batch) == first
+
+
+def test_results_in_flight_are_bounded() -> None:
+    submitted = 0
+
+    def tasks() -> Iterator[Future[Checked]]:
+        nonlocal submitted
+        for _ in range(20):
+            submitted += 1
+            future: Future[Checked] = Future()
+            future.set_result(Checked(1, ()))
+            yield future
+
+    results = engine_module._in_order(tasks(), 3)
+    next(results)
+    assert submitted == 3
+    assert sum(1 for _ in results) == 19
+
+
+def test_a_broken_pool_is_a_worker_crash() -> None:
+    future: Future[Checked] = Future()
+    future.set_exception(BrokenProcessPool("gone"))
+    with pytest.raises(WorkerCrash, match="stopped unexpectedly"):
+        list(engine_module._in_order(iter([future]), 2))
+
+
+# --- ranges: planning and reading --------------------------------------------------------------------
+
+
+lines = st.lists(
+    st.sampled_from([b"", b"\r", b"  ", b"{}", b"[1", b'{"a": 1}', b"x" * 40, b'{"orderNumber": "N"}', b"\xff"]),
+    max_size=30,
+)
+
+
+@given(
+    lines=lines,
+    final_newline=st.booleans(),
+    length=st.integers(1, 60),
+    block=st.integers(1, 50),
+)
+def test_ranges_tile_the_file_at_line_ends_and_read_as_the_whole_file_reads(
+    lines: list[bytes], final_newline: bool, length: int, block: int
+) -> None:
+    content = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "f.jsonl")
+        Path(path).write_bytes(content)
+        chunks = list(plan(path, length, block))
+        whole = list(read_jsonl(io.BytesIO(content)))
+        pieces = []
+        for chunk in chunks:
+            with open_range(path, chunk) as stream:
+                pieces += list(read_jsonl(stream, chunk.first_line))
+    assert pieces == whole
+    assert [c.start for c in chunks] == [0, *(c.end for c in chunks)][: len(chunks)]
+    assert (chunks[-1].end if chunks else 0) == len(content)
+    for chunk in chunks:
+        assert chunk.first_line == content[: chunk.start].count(b"\n") + 1
+        piece = content[chunk.start : chunk.end]
+        if chunk is not chunks[-1]:
+            assert piece.endswith(b"\n")
+            assert b"\n" not in piece[length - 1 : -1]  # it ends with the line holding its length-th byte
+
+
+def test_a_range_reads_no_further_than_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b'{"a": 1}\n{"b": 2}\n{"c": 3}\n')
+    with open_range(str(path), Chunk(9, 18, 2)) as stream:
+        assert [(r.number, r.text) for r in read_jsonl(stream, 2)] == [(2, b'{"b": 2}\n')]
+
+
+def test_a_file_that_changes_after_planning_is_read_without_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b'{"a": 1}\n' * 100)
+    chunks = list(plan(str(path), 100))
+    path.write_bytes(b'{"orderNumber": "N"}\n{"b"')
+    results = [RecordChecker(SETTINGS).check_chunk(str(path), chunk) for chunk in chunks]
+    assert sum(result.records for result in results) == 2
+    assert [o.findings[0][0] for result in results for o in result.outcomes][-1] == "MP900"
+
+
+def test_splittable_size(tmp_path: Path) -> None:
+    plain, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
+    plain.write_bytes(b"{}\n" * 10)
+    packed.write_bytes(gzip.compress(b"{}\n"))
+    assert splittable_size(str(plain)) == 30
+    assert splittable_size(str(packed)) is None
+    assert splittable_size("-") is None
+    assert splittable_size(str(tmp_path)) is None
+    assert splittable_size(str(tmp_path / "missing")) is None
+
+
+def test_chunk_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CHUNK_BYTES_VARIABLE, raising=False)
+    assert chunk_bytes(10, 2) == 1024 * 1024
+    assert chunk_bytes(48 * 1024 * 1024, 2) == 1536 * 1024
+    assert chunk_bytes(10**10, 2) == 2 * 1024 * 1024
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "777")
+    assert chunk_bytes(10**10, 2) == 777
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "not a number")
+    assert chunk_bytes(10, 2) == 1024 * 1024
+
+
+# --- the parent's per-finding work: fast paths equal to what they skip ------------------------------
+
+
+@given(st.text())
+def test_printable_fast_path_equals_the_full_translation(text: str) -> None:
+    assert printable(text) == text.translate(escape_module._CONTROLS)
+
+
+@given(st.text() | st.lists(st.text(), max_size=3) | st.dictionaries(st.text(), st.text(), max_size=3))
+def test_dumps_fast_path_equals_the_full_translation(value: object) -> None:
+    text = jsontext.dumps(value)
+    assert text == json.dumps(value, ensure_ascii=False).translate(jsontext._LINE_BREAKS)
+    assert len(text.splitlines()) == 1
