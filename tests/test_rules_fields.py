@@ -131,8 +131,21 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ),
     (
         "address-paypal-length",
-        both(setter("method", "paypal"), setter("billingAddress.city", "A" * 101)),
+        both(setter("method", ["paypal", "ideal"]), setter("billingAddress.city", "A" * 101)),
         [("MP410", "billingAddress.city", None)],
+    ),
+    (
+        "address-paypal-only-region",
+        both(
+            setter("method", "paypal"),
+            setter("shippingAddress", {**example_order()["billingAddress"], "country": "US", "postalCode": "10001"}),
+        ),
+        [("MP412", "shippingAddress.region", None)],
+    ),
+    (
+        "address-paypal-only-length",
+        both(setter("method", ["paypal"]), setter("billingAddress.city", "A" * 101)),
+        [("MP413", "billingAddress.city", None)],
     ),
     ("billie-organization-name", setter("method", "billie"), [("MP411", "billingAddress.organizationName", None)]),
     (

@@ -219,6 +219,19 @@ EXAMPLES: Final[dict[str, Example]] = {
     ),
     "MP410": create(
         "billingAddress.streetAndNumber",
+        {
+            "method": ["paypal", "ideal"],
+            "billingAddress.streetAndNumber": "Damrak 1, " + "achter de Beurs van Berlage, " * 5,
+        },
+        {"method": ["paypal", "ideal"]},
+    ),
+    "MP412": create(
+        "shippingAddress.region",
+        {"method": "paypal", "shippingAddress": US_SHIPPING},
+        {"method": "paypal", "shippingAddress": {**US_SHIPPING, "region": "NY"}},
+    ),
+    "MP413": create(
+        "billingAddress.streetAndNumber",
         {"method": "paypal", "billingAddress.streetAndNumber": "Damrak 1, " + "achter de Beurs van Berlage, " * 5},
         {"method": "paypal"},
     ),

@@ -117,6 +117,28 @@ ADDRESS_PAYPAL_LENGTH = Rule(
     "characters; documented for payments, inferred for orders.",
     "Shorten the field, or move the surplus to streetAdditional.",
 )
+ADDRESS_PAYPAL_ONLY_REGION = Rule(
+    "MP412",
+    "address-paypal-only-region",
+    Severity.ERROR,
+    ("R013",),
+    Evidence.INFERRED,
+    "method is paypal and the shipping country needs a region that is missing",
+    "With PayPal as the only method the order can only be paid through PayPal, which requires region for AR, "
+    "BR, CA, CN, ID, IN, JP, MX, TH and US (documented for payments, inferred for orders).",
+    "Send the state or province in region.",
+)
+ADDRESS_PAYPAL_ONLY_LENGTH = Rule(
+    "MP413",
+    "address-paypal-only-length",
+    Severity.ERROR,
+    ("R014",),
+    Evidence.INFERRED,
+    "method is paypal and an address field is longer than PayPal accepts",
+    "With PayPal as the only method, a field PayPal cannot take stops the payment (documented for payments, "
+    "inferred for orders).",
+    "Shorten the field, or move the surplus to streetAdditional.",
+)
 BILLIE_ORGANIZATION = Rule(
     "MP411",
     "billie-organization-name",
@@ -138,6 +160,8 @@ RULES = (
     ADDRESS_POSTAL_CODE_FORMAT,
     ADDRESS_PAYPAL_REGION,
     ADDRESS_PAYPAL_LENGTH,
+    ADDRESS_PAYPAL_ONLY_REGION,
+    ADDRESS_PAYPAL_ONLY_LENGTH,
     BILLIE_ORGANIZATION,
 )
 
@@ -147,13 +171,14 @@ _POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {}
 _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 100), ("region", 100))
 
 
-def check_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
-    """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows."""
+def check_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None = None) -> None:
+    """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows and the
+    one it forces (``method`` as a single value), which turns PayPal's limits from warnings into errors."""
     if not is_clean_address(value, methods):
-        diagnose_address(ck, value, key, methods)
+        diagnose_address(ck, value, key, methods, forced)
 
 
-def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[str]) -> None:
+def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None = None) -> None:
     """The full check of an address: every problem is reported. See ``check_address``."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
@@ -199,7 +224,7 @@ def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[st
         elif field == "postalCode" and country is not None:
             _check_postal_code(ck, field_value, where, country)
     if "paypal" in methods:
-        _check_paypal(ck, value, path, country, key)
+        _check_paypal(ck, value, path, country, key, forced == "paypal")
     if key == "billingAddress" and "billie" in methods and _absent(value.get("organizationName")):
         ck.report(
             BILLIE_ORGANIZATION,
@@ -332,10 +357,17 @@ def _country_meant(value: str) -> str | None:
     return ALPHA_2_BY_ALIAS.get(stripped.casefold())
 
 
-def _check_paypal(ck: Checker, address: dict[object, object], path: Path, country: str | None, key: str) -> None:
+def _check_paypal(
+    ck: Checker, address: dict[object, object], path: Path, country: str | None, key: str, forced: bool
+) -> None:
+    region_rule, length_rule = (
+        (ADDRESS_PAYPAL_ONLY_REGION, ADDRESS_PAYPAL_ONLY_LENGTH)
+        if forced
+        else (ADDRESS_PAYPAL_REGION, ADDRESS_PAYPAL_LENGTH)
+    )
     if key == "shippingAddress" and country in PAYPAL_REGION_COUNTRIES and _absent(address.get("region")):
         ck.report(
-            ADDRESS_PAYPAL_REGION,
+            region_rule,
             (*path, "region"),
             f"PayPal requires a region (state or province) for shipping addresses in {country}.",
         )
@@ -343,7 +375,7 @@ def _check_paypal(ck: Checker, address: dict[object, object], path: Path, countr
     full = sum(len(n) for n in names if isinstance(n, str))
     if full > 128:
         ck.report(
-            ADDRESS_PAYPAL_LENGTH,
+            length_rule,
             (*path, "familyName"),
             f"PayPal accepts at most 128 characters for givenName and familyName together; these have {full}.",
             actual=str(full),
@@ -352,7 +384,7 @@ def _check_paypal(ck: Checker, address: dict[object, object], path: Path, countr
         text = address.get(field)
         if isinstance(text, str) and len(text) > limit:
             ck.report(
-                ADDRESS_PAYPAL_LENGTH,
+                length_rule,
                 (*path, field),
                 f"PayPal accepts at most {limit} characters in '{field}'; this one has {len(text)}.",
                 actual=describe(text),

@@ -86,18 +86,19 @@ def check_top_level(ck: Checker, payload: dict[object, object]) -> None:
     _check_unknown_keys(ck, payload)
     _check_locale(ck, payload.get("locale"))
     methods = requested_methods(payload)
+    forced = forced_method(payload)
     billing = payload.get("billingAddress")
     if billing is None:
-        if forced_method(payload) != "paypal" or isinstance(payload.get("method"), list | tuple):
+        if forced != "paypal" or isinstance(payload.get("method"), list | tuple):
             ck.report(
                 BILLING_ADDRESS_REQUIRED,
                 ("billingAddress",),
                 "The billingAddress is required unless the method is paypal (PayPal Express Checkout).",
             )
     else:
-        check_address(ck, billing, "billingAddress", methods)
+        check_address(ck, billing, "billingAddress", methods, forced)
     if payload.get("shippingAddress") is not None:
-        check_address(ck, payload["shippingAddress"], "shippingAddress", methods)
+        check_address(ck, payload["shippingAddress"], "shippingAddress", methods, forced)
     _check_urls(ck, payload)
     for key in ("testmode", "shopperCountryMustMatchBillingCountry"):
         value = payload.get(key)
