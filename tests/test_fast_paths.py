@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+import mollie_preflight as mp
 from mollie_preflight.calc import Rate
+from mollie_preflight.create_order import validate_order_fully
 from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly
 from mollie_preflight.options import DEFAULT_OPTIONS
 from mollie_preflight.rules.address import diagnose_address, is_clean_address
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
 from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
+from mollie_preflight.rules.clean_order import is_clean_order
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
 from mollie_preflight.rules.metadata import json_size, json_size_slowly
 from mollie_preflight.rules.urls import _PRIVATE_SUFFIXES, host_of, url_problem, url_problem_slowly, webhook_problem
 
-from .strategies import RATES, amount, minor_of, order_lines, reference_vat
+from .helpers import TODAY
+from .payloads import example_order
+from .strategies import RATES, amount, minor_of, order_lines, reference_vat, valid_orders
 
 value_texts = st.one_of(
     st.from_regex(r"-?(0|[1-9][0-9]{0,16})(\.[0-9]{0,4})?", fullmatch=True),
@@ -375,3 +381,115 @@ def test_clean_address_verdict_is_exactly_no_finding(case: tuple[object, frozens
         assert ck.findings == []
     if not methods & {"paypal", "billie"}:
         assert clean == (ck.findings == [])
+
+
+near_valid_values = st.sampled_from(
+    [
+        "",
+        " ",
+        "nl_NL",
+        "nl",
+        "EUR",
+        "eur",
+        "JPY",
+        "10.00",
+        "10.0",
+        "-0.00",
+        "-1.00",
+        "0.00",
+        "21.00",
+        "-21",
+        "https://example.org/x",
+        "http://localhost/hook",
+        "https://10.0.0.1/",
+        "my-app://back",
+        "https://a b",
+        "physical",
+        "discount",
+        "gift_card",
+        "store_credit",
+        "gift",
+        "NL",
+        "nl",
+        "XX",
+        "+31612345678",
+        "+69123456789",
+        "jan@example.nl",
+        "jan@",
+        "1016 EE",
+        "0000",
+        "A" * 70,
+        "ideal",
+        "paypal",
+        "2026-12-01",
+        "pfl_abc",
+        "recurring",
+    ]
+)
+
+
+def _paths(value: object, prefix: tuple[object, ...] = (), depth: int = 0) -> list[tuple[object, ...]]:
+    found = [prefix] if prefix else []
+    if depth < 4 and isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, (*prefix, key), depth + 1)
+    elif depth < 4 and isinstance(value, list):
+        for index, child in enumerate(value):
+            found += _paths(child, (*prefix, index), depth + 1)
+    return found
+
+
+@st.composite
+def mutated_orders(draw: st.DrawFn) -> object:
+    """A valid order with a full address, URLs and metadata, then changed at zero to three random paths."""
+    order: Any = example_order()
+    generated = draw(valid_orders(max_lines=6))
+    order.update(amount=generated["amount"], lines=generated["lines"], orderNumber=generated["orderNumber"])
+    for _ in range(draw(st.integers(0, 3))):
+        paths = _paths(order)
+        path = draw(st.sampled_from(paths))
+        parent: Any = order
+        for step in path[:-1]:
+            parent = parent[step]
+        action = draw(st.sampled_from(["replace", "near", "remove", "add", "nudge"]))
+        last = path[-1]
+        if action == "remove":
+            if isinstance(parent, dict):
+                del parent[last]
+            else:
+                parent.pop(last)
+        elif action == "add" and isinstance(parent, dict):
+            parent[draw(st.sampled_from(["method", "payment", "expiresAt", "profileId", "extra", "sku", "x"]))] = draw(
+                near_valid_values | json_values
+            )
+        elif action == "nudge" and isinstance(parent[last], str) and re.fullmatch(r"-?[0-9]+\.[0-9]{2}", parent[last]):
+            minor = int(parent[last].replace(".", "")) + draw(st.sampled_from([-1, 1]))
+            parent[last] = f"{'-' if minor < 0 else ''}{abs(minor) // 100}.{abs(minor) % 100:02d}"
+        else:
+            parent[last] = draw(near_valid_values if action == "near" else json_values)
+    return order
+
+
+@given(mutated_orders())
+def test_a_clean_verdict_on_the_whole_body_never_hides_a_finding(order: object) -> None:
+    if is_clean_order(order):
+        assert list(validate_order_fully(order, today=TODAY)) == []
+
+
+@given(valid_orders(max_lines=20))
+def test_valid_orders_take_the_whole_body_fast_path(generated: dict[str, Any]) -> None:
+    order = example_order()
+    order.update(amount=generated["amount"], lines=generated["lines"], orderNumber=generated["orderNumber"])
+    assert list(validate_order_fully(order, today=TODAY)) == []
+    assert is_clean_order(order)
+
+
+def test_a_negative_order_whose_lines_add_up_is_still_refused() -> None:
+    """Consistent figures are not enough: the fast path must also refuse what only the amount rules see."""
+    order = example_order()
+    refund = {"type": "store_credit", "name": "Credit", "quantity": 1, "vatRate": "0.00"}
+    refund |= {key: {"currency": "EUR", "value": "-10.00"} for key in ("unitPrice", "totalAmount")}
+    order.update(lines=[refund | {"vatAmount": {"currency": "EUR", "value": "0.00"}}])
+    order["amount"] = {"currency": "EUR", "value": "-10.00"}
+    assert not is_clean_order(order)
+    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP106", "amount.value")]

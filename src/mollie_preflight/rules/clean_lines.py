@@ -78,14 +78,14 @@ def clean_line_figures(
     if pattern is None:
         return None
     plain = pattern.fullmatch
-    unit = _minor(get("unitPrice"), currency, plain)
-    total = _minor(get("totalAmount"), currency, plain)
-    vat = _minor(get("vatAmount"), currency, plain)
+    unit = plain_amount_minor(get("unitPrice"), currency, plain)
+    total = plain_amount_minor(get("totalAmount"), currency, plain)
+    vat = plain_amount_minor(get("vatAmount"), currency, plain)
     if unit is None or total is None or vat is None:
         return None
     discount = 0
     if get("discountAmount") is not None:
-        sent = _minor(get("discountAmount"), currency, plain)
+        sent = plain_amount_minor(get("discountAmount"), currency, plain)
         if sent is None or sent < 0:
             return None
         discount = sent
@@ -102,7 +102,7 @@ def clean_line_figures(
     return LineFigures(index, kind, total, vat, rate)
 
 
-def _minor(amount: object, currency: str, plain: Callable[[str], object]) -> int | None:
+def plain_amount_minor(amount: object, currency: str, plain: Callable[[str], object]) -> int | None:
     """The amount in minor units when ``check_amount`` would accept it in ``currency`` (sign aside);
     ``plain`` is the full match of ``plain_value_pattern``, chosen once per order."""
     if type(amount) is dict and amount.get("currency") == currency:

@@ -66,9 +66,14 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
     ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``, SPEC R021).
     An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
     """
-    if len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text):
+    if is_plain_web_url(text):
         return None
     return url_problem_slowly(text, web_only=web_only)
+
+
+def is_plain_web_url(text: str) -> bool:
+    """An ordinary ``http(s)`` URL with a host name: valid for every URL field (one pattern match)."""
+    return len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None
 
 
 def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:

@@ -1,0 +1,128 @@
+"""The fast path for a whole create-order body: ``True`` when no create-order rule can fire at all.
+
+Most bodies a checkout sends are valid, and for those the full walk pays for being able to explain
+mistakes: a ``Checker``, paths, one call per rule family and per optional field. Here the common shape of
+a valid order (the parameters a shop sends, without ``method``, ``payment`` or dates, whose rules depend
+on more context) is tested with the same fast predicates the full checks use first (``clean_line_figures``,
+``is_clean_address``, ``is_plain_web_url``, ``json_size``) plus the order-level sums, and nothing is built.
+Anything unusual answers ``False`` and the full walk runs, finding and wording every problem.
+
+The contract is one-sided and exact: ``is_clean_order(body)`` implies that ``validate_order(body)``
+reports nothing, whatever the options (options can only switch rules off or change their severity).
+``tests/test_fast_paths.py`` checks it on generated orders mutated at every path, and every rule test
+goes through ``validate_order`` with this fast path in place.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..calc import Rate
+from ..money import plain_value_pattern
+from ..reference.currencies import CURRENCY_DECIMALS
+from ..reference.orders import LOCALES
+from .address import is_clean_address
+from .clean_lines import clean_line_figures, plain_amount_minor
+from .lines import MAX_SKU, NEGATIVE_TYPES
+from .metadata import WARN_FROM, json_size
+from .urls import is_plain_web_url, webhook_problem
+
+#: The parameters the fast path knows; a body with any other key takes the full walk.
+_KEYS: Final = frozenset(
+    {
+        "amount", "orderNumber", "lines", "billingAddress", "shippingAddress", "redirectUrl", "cancelUrl",
+        "webhookUrl", "locale", "metadata", "testmode", "shopperCountryMustMatchBillingCountry",
+    }
+)  # fmt: skip
+_LOCALES: Final = frozenset(LOCALES)
+_NO_METHODS: Final = frozenset[str]()
+
+
+def is_clean_order(body: object) -> bool:
+    """``True`` only when ``validate_order(body)`` has no finding; ``False`` means "take the full walk"."""
+    if type(body) is not dict or not _KEYS.issuperset(body):
+        return False
+    get = body.get
+    locale, order_number = get("locale"), get("orderNumber")
+    if type(locale) is not str or locale not in _LOCALES or type(order_number) is not str or not order_number.strip():
+        return False
+    for flag in ("testmode", "shopperCountryMustMatchBillingCountry"):
+        if get(flag) is not None and type(get(flag)) is not bool:
+            return False
+    if not (_plain_url(get("redirectUrl"), required=True) and _plain_url(get("cancelUrl"))):
+        return False
+    webhook = get("webhookUrl")
+    if webhook is not None and not (_plain_url(webhook) and webhook_problem(webhook) is None):
+        return False
+    shipping = get("shippingAddress")
+    if not is_clean_address(get("billingAddress"), _NO_METHODS) or (
+        shipping is not None and not is_clean_address(shipping, _NO_METHODS)
+    ):
+        return False
+    return _plain_metadata(get("metadata")) and _clean_amount_and_lines(get("amount"), get("lines"))
+
+
+def _clean_amount_and_lines(amount: object, lines: object) -> bool:
+    if type(amount) is not dict or type(lines) is not list or not lines:
+        return False
+    currency = amount.get("currency")
+    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
+    pattern = plain_value_pattern(decimals) if decimals is not None else None
+    if pattern is None or currency is None or decimals is None:
+        return False
+    order_minor = plain_amount_minor(amount, currency, pattern.fullmatch)
+    if order_minor is None or order_minor < 0:
+        return False
+    rates: dict[str, Rate] = {}
+    total = vat_total = 0
+    vat_by_rate: dict[tuple[int, int], int] = {}
+    product_rates: set[tuple[int, int]] = set()
+    reductions: list[tuple[str, Rate]] = []
+    for index, line in enumerate(lines):
+        figures = clean_line_figures(line, index, currency, decimals, rates)
+        if figures is None or figures.total is None or figures.vat is None or figures.rate is None:
+            return False
+        assert isinstance(line, dict)
+        if not _plain_line_details(line):
+            return False
+        key = figures.rate.normalized()
+        total += figures.total
+        vat_total += figures.vat
+        vat_by_rate[key] = vat_by_rate.get(key, 0) + figures.vat
+        if figures.type in ("discount", "gift_card"):
+            reductions.append((figures.type, figures.rate))
+        elif figures.type not in NEGATIVE_TYPES and figures.total > 0:
+            product_rates.add(key)
+    if total != order_minor or vat_total < 0 or any(vat < 0 for vat in vat_by_rate.values()):
+        return False
+    for kind, rate in reductions:
+        if kind == "gift_card" and not rate.is_zero:
+            return False
+        if kind == "discount" and product_rates and rate.normalized() not in product_rates:
+            return False
+    return True
+
+
+def _plain_line_details(line: dict[object, object]) -> bool:
+    """The optional descriptive fields of a line, when ``check_line_details`` would accept them."""
+    sku = line.get("sku")
+    if sku is not None and (type(sku) is not str or len(sku) > MAX_SKU):
+        return False
+    return (
+        _plain_url(line.get("imageUrl"))
+        and _plain_url(line.get("productUrl"))
+        and _plain_metadata(line.get("metadata"))
+    )
+
+
+def _plain_url(value: object, *, required: bool = False) -> bool:
+    if value is None:
+        return not required
+    return type(value) is str and is_plain_web_url(value)
+
+
+def _plain_metadata(value: object) -> bool:
+    if value is None:
+        return True
+    size = json_size(value, WARN_FROM)
+    return type(size) is int and size <= WARN_FROM
