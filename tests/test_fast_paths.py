@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import mollie_preflight as mp
 from mollie_preflight.calc import Rate
 from mollie_preflight.create_order import validate_order_fully
-from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly
+from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
 from mollie_preflight.options import DEFAULT_OPTIONS
 from mollie_preflight.rules.address import diagnose_address, is_clean_address
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
@@ -245,7 +245,11 @@ def test_valid_lines_take_the_fast_path(case: tuple[list[dict[str, Any]], str]) 
     decimals = currency_decimals(currency)
     assert decimals is not None
     rates: dict[str, Rate] = {}
-    assert all(clean_line_figures(line, i, currency, decimals, rates) is not None for i, line in enumerate(lines))
+    plain = plain_value_pattern(decimals)
+    assert plain is not None
+    assert all(
+        clean_line_figures(line, i, currency, plain.fullmatch, rates) is not None for i, line in enumerate(lines)
+    )
 
 
 url_texts = st.one_of(

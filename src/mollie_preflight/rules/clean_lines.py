@@ -42,9 +42,10 @@ def check_order_line(ck: Checker, line: object, index: int, rates: dict[str, Rat
     order repeats a handful of rates over many lines).
     """
     currency, decimals = ck.order_currency, ck.order_decimals
+    pattern = plain_value_pattern(decimals) if decimals is not None else None
     figures = None
-    if currency is not None and decimals is not None:
-        figures = clean_line_figures(line, index, currency, decimals, rates)
+    if currency is not None and pattern is not None:
+        figures = clean_line_figures(line, index, currency, pattern.fullmatch, rates)
     if figures is None:
         return check_line(ck, line, index)
     assert isinstance(line, dict)
@@ -56,9 +57,12 @@ def check_order_line(ck: Checker, line: object, index: int, rates: dict[str, Rat
 
 
 def clean_line_figures(
-    line: object, index: int, currency: str, decimals: int, rates: dict[str, Rate]
+    line: object, index: int, currency: str, plain: Callable[[str], object], rates: dict[str, Rate]
 ) -> LineFigures | None:
-    """The figures of ``line`` when none of its type, name, quantity, amount, rate or formula rules fires."""
+    """The figures of ``line`` when none of its type, name, quantity, amount, rate or formula rules fires.
+
+    ``plain`` is the full match of the currency's ``plain_value_pattern``, chosen once per order.
+    """
     if type(line) is not dict:
         return None
     get = line.get
@@ -74,10 +78,6 @@ def clean_line_figures(
     quantity = get("quantity")
     if type(name) is not str or not name.strip() or type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
         return None
-    pattern = plain_value_pattern(decimals)
-    if pattern is None:
-        return None
-    plain = pattern.fullmatch
     unit = plain_amount_minor(get("unitPrice"), currency, plain)
     total = plain_amount_minor(get("totalAmount"), currency, plain)
     vat = plain_amount_minor(get("vatAmount"), currency, plain)
@@ -89,7 +89,8 @@ def clean_line_figures(
         if sent is None or sent < 0:
             return None
         discount = sent
-    rate = _rate(get("vatRate"), rates)
+    text = get("vatRate")
+    rate = (rates.get(text) or _rate(text, rates)) if type(text) is str else None
     if rate is None or total != unit * quantity - discount or vat != vat_minor(total, rate):
         return None
     if unit < 0:
@@ -114,13 +115,10 @@ def plain_amount_minor(amount: object, currency: str, plain: Callable[[str], obj
     return None
 
 
-def _rate(text: object, rates: dict[str, Rate]) -> Rate | None:
-    if type(text) is not str:
+def _rate(text: str, rates: dict[str, Rate]) -> Rate | None:
+    """A rate text seen for the first time in this call: parsed, and remembered when it is valid."""
+    rate = parse_rate(text)
+    if rate is None or rate.units < 0 or text.startswith("-"):
         return None
-    rate = rates.get(text)
-    if rate is None:
-        rate = parse_rate(text)
-        if rate is None or rate.units < 0 or text.startswith("-"):
-            return None
-        rates[text] = rate
+    rates[text] = rate
     return rate

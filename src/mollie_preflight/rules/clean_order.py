@@ -78,8 +78,9 @@ def _clean_amount_and_lines(amount: object, lines: object) -> bool:
     vat_by_rate: dict[tuple[int, int], int] = {}
     product_rates: set[tuple[int, int]] = set()
     reductions: list[tuple[str, Rate]] = []
+    plain = pattern.fullmatch
     for index, line in enumerate(lines):
-        figures = clean_line_figures(line, index, currency, decimals, rates)
+        figures = clean_line_figures(line, index, currency, plain, rates)
         if figures is None or figures.total is None or figures.vat is None or figures.rate is None:
             return False
         assert isinstance(line, dict)
@@ -93,7 +94,7 @@ def _clean_amount_and_lines(amount: object, lines: object) -> bool:
             reductions.append((figures.type, figures.rate))
         elif figures.type not in NEGATIVE_TYPES and figures.total > 0:
             product_rates.add(key)
-    if total != order_minor or vat_total < 0 or any(vat < 0 for vat in vat_by_rate.values()):
+    if total != order_minor or vat_total < 0 or min(vat_by_rate.values()) < 0:
         return False
     for kind, rate in reductions:
         if kind == "gift_card" and not rate.is_zero:
@@ -108,11 +109,12 @@ def _plain_line_details(line: dict[object, object]) -> bool:
     sku = line.get("sku")
     if sku is not None and (type(sku) is not str or len(sku) > MAX_SKU):
         return False
-    return (
-        _plain_url(line.get("imageUrl"))
-        and _plain_url(line.get("productUrl"))
-        and _plain_metadata(line.get("metadata"))
-    )
+    for field in ("imageUrl", "productUrl"):
+        url = line.get(field)
+        if url is not None and not (type(url) is str and is_plain_web_url(url)):
+            return False
+    metadata = line.get("metadata")
+    return metadata is None or _plain_metadata(metadata)
 
 
 def _plain_url(value: object, *, required: bool = False) -> bool:
