@@ -34,10 +34,11 @@ def validate_order(payload: object, *, today: datetime.date | None = None, optio
     no input makes this function raise: bad input is reported as findings. ``today`` is the reference
     date for date rules (default: today in Europe/Amsterdam).
     """
-    ck = _checker(options, today)
+    if options is not None or today is not None:
+        _checker(options, today)  # refuses arguments of the wrong type before anything else
     if is_clean_order(payload):
         return _CLEAN
-    return _walk(ck, payload)
+    return _walk(_checker(options, today), payload)
 
 
 def validate_order_fully(
