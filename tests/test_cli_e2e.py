@@ -52,6 +52,32 @@ def check(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
     return run("check", "--today", TODAY, "--isolated", *args, **kwargs)
 
 
+def run_on_a_terminal(
+    command: list[str], environment: dict[str, str], timeout: float
+) -> tuple[subprocess.CompletedProcess[bytes], bytes]:
+    """Run ``command`` with stderr on a pseudo-terminal; the result and everything the terminal showed."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=timeout, env=environment
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    return result, shown
+
+
 def records(result: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -455,28 +481,10 @@ def test_input_is_never_modified(tmp_path: Path) -> None:
 
 def test_progress_line_on_a_terminal_only(tmp_path: Path) -> None:
     """stderr on a pseudo-terminal gets a progress line during a long run; a pipe never does."""
-    import pty
 
     path = write_jsonl(tmp_path / "many.jsonl", [example_order()] * 12_000)
     command = [script(), "check", "--isolated", "--today", TODAY, "--jobs", "1", str(path)]
-    controller, terminal = pty.openpty()
-    try:
-        environment = {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0"}
-        result = subprocess.run(
-            command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=300, env=environment
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal side is closed: everything was read
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(controller)
+    result, shown = run_on_a_terminal(command, {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0"}, 300)
     assert result.returncode == 0
     assert b"orders checked" in shown
     assert shown.endswith(b"\r\x1b[2K")  # cleared at the end

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import signal
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -39,7 +38,7 @@ from mollie_preflight.cli.reporters.escape import printable
 from mollie_preflight.cli.worker import RecordChecker, Settings
 
 from .payloads import example_order
-from .test_cli_e2e import broken_order, check, records, script
+from .test_cli_e2e import broken_order, check, records, run_on_a_terminal, script
 
 SETTINGS = Settings(options={}, today=datetime.date(2026, 11, 22))
 GARBAGE = b'{"orderNumber": "cut-off", "amount": {'
@@ -155,28 +154,12 @@ def test_gzip_and_stdin_still_work_with_two_jobs(tmp_path: Path) -> None:
 
 def test_progress_line_counts_from_range_results(export: tuple[Path, dict[str, int]]) -> None:
     """On a terminal, the progress line is fed by the per-range counts and cleared at the end."""
-    import pty
 
     path, _ = export
     command = [script(), "check", "--isolated", "--today", "2026-11-22", "--jobs", "2", str(path)]
-    controller, terminal = pty.openpty()
-    try:
-        environment = {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0", **chunked(2500)}
-        result = subprocess.run(
-            command, stdout=subprocess.PIPE, stderr=terminal, check=False, timeout=120, env=environment
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal side is closed: everything was read
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(controller)
+    result, shown = run_on_a_terminal(
+        command, {**os.environ, "MOLLIE_PREFLIGHT_PROGRESS_DELAY": "0", **chunked(2500)}, 120
+    )
     assert result.returncode == 1
     assert re.search(rb"\d+ orders checked, [\d,]+/s, \d+ findings", shown)
     assert shown.rindex(b"\r\x1b[2K") > shown.rindex(b"orders checked")  # cleared at the end

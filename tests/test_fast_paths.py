@@ -18,6 +18,7 @@ from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
 from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
 from mollie_preflight.rules.clean_order import is_clean_order
+from mollie_preflight.rules.contact import is_e164_shaped
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
 from mollie_preflight.rules.metadata import json_size, json_size_slowly
@@ -497,3 +498,8 @@ def test_a_negative_order_whose_lines_add_up_is_still_refused() -> None:
     order["amount"] = {"currency": "EUR", "value": "-10.00"}
     assert not is_clean_order(order)
     assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP106", "amount.value")]
+
+
+@given(st.from_regex(r"\+?[0-9]{0,17}", fullmatch=True) | st.text(alphabet="+0123456789٣²x ", max_size=18))
+def test_e164_shape_by_string_tests_agrees_with_the_pattern(text: str) -> None:
+    assert is_e164_shaped(text) == (re.fullmatch(r"\+[1-9][0-9]{1,14}", text, re.ASCII) is not None)
