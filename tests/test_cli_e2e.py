@@ -187,6 +187,13 @@ def test_missing_file_is_exit_2_with_one_line_but_other_files_are_checked(tmp_pa
     ]
 
 
+def test_a_run_with_an_unreadable_input_never_says_all_checks_passed(tmp_path: Path) -> None:
+    result = check(str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert result.stdout.strip() == "No findings in 0 orders (0 files), but 1 input could not be read."
+    assert result.stderr.strip() == f"mollie-preflight: error: {tmp_path / 'nope.json'}: no such file or directory"
+
+
 def test_corrupt_gzip_is_an_io_error(tmp_path: Path) -> None:
     path = tmp_path / "orders.jsonl.gz"
     packed = gzip.compress("".join(json.dumps({"n": i}) + "\n" for i in range(5000)).encode())

@@ -133,7 +133,7 @@ def check(args: argparse.Namespace) -> int:
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
     show_progress = not args.quiet and args.format not in MACHINE_FORMATS and sys.stderr.isatty()
     progress = Progress(sys.stderr) if show_progress else None
-    problems: list[str] = []
+    problems = summary.problems
     with Engine(settings, jobs) as engine:
         findings = summary.count(
             _findings(args.paths or ["."], args.stdin_filename, engine, summary, problems, progress)
@@ -165,11 +165,11 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
         raise UsageError("--output and --in-place go with --fix")
     if args.fix and not args.diff and bool(args.output) == bool(args.in_place):
         raise UsageError("--fix needs --output PATH or --in-place (never both)")
-    problems: list[str] = []
+    summary = Summary()
+    problems = summary.problems
     paths = list(_paths(args.paths or ["."], problems))
     destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
     out = sys.stderr if args.output == "-" else sys.stdout
-    summary = Summary()
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
     fixer = Fixer(settings.build_options(), settings.today, settings.min_rank)
 

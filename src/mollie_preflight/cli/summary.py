@@ -23,6 +23,8 @@ class Summary:
     #: With ``--fix``/``--diff``: changes made (or that would be made), and in how many orders.
     fixes: int = 0
     fixed_records: int = 0
+    #: Inputs that could not be read (missing, unreadable, broken gzip), one message each; the run exits 2.
+    problems: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> int:
@@ -49,6 +51,9 @@ class Summary:
         """``Found 3 errors and 1 warning in 2 of 120 orders (2 files).`` or ``All 120 orders passed (2 files).``"""
         where = f"{_plural(self.files, 'file')}"
         fixed = f"{self.fix_sentence()} " if self.fixes else ""
+        if not self.findings and self.problems:
+            unread = _plural(len(self.problems), "input")
+            return f"{fixed}No findings in {_plural(self.records, 'order')} ({where}), but {unread} could not be read."
         if not self.findings:
             return f"{fixed}All checks passed: {_plural(self.records, 'order')} in {where}."
         parts = [_plural(n, level) for level, n in (("error", self.errors), ("warning", self.warnings)) if n]
