@@ -16,7 +16,7 @@ from mollie_preflight.options import DEFAULT_OPTIONS
 from mollie_preflight.rules.address import diagnose_address, is_clean_address
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
-from mollie_preflight.rules.clean_lines import check_order_line, clean_line_figures
+from mollie_preflight.rules.clean_lines import check_order_line, clean_line
 from mollie_preflight.rules.clean_order import is_clean_order
 from mollie_preflight.rules.contact import is_e164_shaped
 from mollie_preflight.rules.e164 import is_valid_e164
@@ -248,9 +248,7 @@ def test_valid_lines_take_the_fast_path(case: tuple[list[dict[str, Any]], str]) 
     rates: dict[str, Rate] = {}
     plain = plain_value_pattern(decimals)
     assert plain is not None
-    assert all(
-        clean_line_figures(line, i, currency, plain.fullmatch, rates) is not None for i, line in enumerate(lines)
-    )
+    assert all(clean_line(line, currency, plain.fullmatch, rates) is not None for line in lines)
 
 
 url_texts = st.one_of(

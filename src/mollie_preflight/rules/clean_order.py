@@ -3,7 +3,7 @@
 Most bodies a checkout sends are valid, and for those the full walk pays for being able to explain
 mistakes: a ``Checker``, paths, one call per rule family and per optional field. Here the common shape of
 a valid order (the parameters a shop sends, without ``method``, ``payment`` or dates, whose rules depend
-on more context) is tested with the same fast predicates the full checks use first (``clean_line_figures``,
+on more context) is tested with the same fast predicates the full checks use first (``clean_line``,
 ``is_clean_address``, ``is_plain_web_url``, ``json_size``) plus the order-level sums, and nothing is built.
 Anything unusual answers ``False`` and the full walk runs, finding and wording every problem.
 
@@ -15,14 +15,14 @@ goes through ``validate_order`` with this fast path in place.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from ..calc import Rate
 from ..money import plain_value_pattern
 from ..reference.currencies import CURRENCY_DECIMALS
 from ..reference.orders import LOCALES
 from .address import is_clean_address
-from .clean_lines import clean_line_figures, plain_amount_minor
+from .clean_lines import clean_line, plain_amount_minor
 from .lines import MAX_SKU, NEGATIVE_TYPES
 from .metadata import WARN_FROM, json_size
 from .urls import is_plain_web_url, webhook_problem
@@ -79,20 +79,18 @@ def _clean_amount_and_lines(amount: object, lines: object) -> bool:
     product_rates: set[tuple[int, int]] = set()
     reductions: list[tuple[str, Rate]] = []
     plain = pattern.fullmatch
-    for index, line in enumerate(lines):
-        figures = clean_line_figures(line, index, currency, plain, rates)
-        if figures is None or figures.total is None or figures.vat is None or figures.rate is None:
+    for line in lines:
+        clean = clean_line(line, currency, plain, rates)
+        if clean is None or not _plain_line_details(line):
             return False
-        assert isinstance(line, dict)
-        if not _plain_line_details(line):
-            return False
-        key = figures.rate.normalized()
-        total += figures.total
-        vat_total += figures.vat
-        vat_by_rate[key] = vat_by_rate.get(key, 0) + figures.vat
-        if figures.type in ("discount", "gift_card"):
-            reductions.append((figures.type, figures.rate))
-        elif figures.type not in NEGATIVE_TYPES and figures.total > 0:
+        kind, line_total, vat, rate = clean
+        key = rate.normalized()
+        total += line_total
+        vat_total += vat
+        vat_by_rate[key] = vat_by_rate.get(key, 0) + vat
+        if kind == "discount" or kind == "gift_card":
+            reductions.append((kind, rate))
+        elif line_total > 0 and kind not in NEGATIVE_TYPES:
             product_rates.add(key)
     if total != order_minor or vat_total < 0 or min(vat_by_rate.values()) < 0:
         return False
@@ -104,7 +102,7 @@ def _clean_amount_and_lines(amount: object, lines: object) -> bool:
     return True
 
 
-def _plain_line_details(line: dict[object, object]) -> bool:
+def _plain_line_details(line: Any) -> bool:
     """The optional descriptive fields of a line, when ``check_line_details`` would accept them."""
     sku = line.get("sku")
     if sku is not None and (type(sku) is not str or len(sku) > MAX_SKU):

@@ -70,14 +70,15 @@ def json_size(value: object, limit: int) -> int | str:
     by ``json_size_slowly``, with the same result.
     """
     if type(value) is dict and value and len(value) <= 64:
-        texts = [text for pair in value.items() for text in pair]
-        if all(type(text) is str for text in texts):
-            joined = "".join(texts)
-            # Nothing to escape and one byte per character: each string is its length plus two quotes.
-            if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
-                size = len(joined) + 6 * len(value) + 1  # quotes, colon and comma per pair, and the braces
-                if size <= limit:
-                    return size
+        try:
+            joined = "".join([text for pair in value.items() for text in pair])  # TypeError unless all strings
+        except TypeError:
+            return json_size_slowly(value, limit)
+        # Nothing to escape and one byte per character: each string is its length plus two quotes.
+        if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
+            size = len(joined) + 6 * len(value) + 1  # quotes, colon and comma per pair, and the braces
+            if size <= limit:
+                return size
     return json_size_slowly(value, limit)
 
 
