@@ -22,7 +22,14 @@ from mollie_preflight.rules.contact import is_e164_shaped
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
 from mollie_preflight.rules.metadata import json_size, json_size_slowly
-from mollie_preflight.rules.urls import _PRIVATE_SUFFIXES, host_of, url_problem, url_problem_slowly, webhook_problem
+from mollie_preflight.rules.urls import (
+    _PRIVATE_SUFFIXES,
+    host_of,
+    is_plain_public_webhook,
+    url_problem,
+    url_problem_slowly,
+    webhook_problem,
+)
 
 from .helpers import TODAY
 from .payloads import example_order
@@ -501,3 +508,30 @@ def test_a_negative_order_whose_lines_add_up_is_still_refused() -> None:
 @given(st.from_regex(r"\+?[0-9]{0,17}", fullmatch=True) | st.text(alphabet="+0123456789٣²x ", max_size=18))
 def test_e164_shape_by_string_tests_agrees_with_the_pattern(text: str) -> None:
     assert is_e164_shaped(text) == (re.fullmatch(r"\+[1-9][0-9]{1,14}", text, re.ASCII) is not None)
+
+
+@given(
+    st.one_of(
+        st.from_regex(r"(?i:https?)://[a-z0-9.\-]{0,14}(:[0-9]{0,4})?([/?#][ -~]{0,6})?", fullmatch=True),
+        st.sampled_from(
+            [
+                "https://shop.example.com/hook",
+                "https://localhost/x",
+                "https://a.local/",
+                "https://x.onion",
+                "https://10.0.0.1/",
+                "https://0x7f.1/",
+                "https://shop./",
+                "https://shop.com./h",
+                "https://-/",
+            ]
+        ),
+        url_texts,
+    )
+)
+def test_plain_public_webhook_implies_check_webhook_accepts(url: str) -> None:
+    if is_plain_public_webhook(url):
+        assert url_problem(url) is None
+        assert webhook_problem(url) is None
+    if url in ("https://shop.example.com/hook", "https://shop.com./h"):
+        assert is_plain_public_webhook(url)

@@ -25,7 +25,7 @@ from .address import is_clean_address
 from .clean_lines import clean_line, plain_amount_minor
 from .lines import MAX_SKU, NEGATIVE_TYPES
 from .metadata import WARN_FROM, json_size
-from .urls import is_plain_web_url, webhook_problem
+from .urls import is_plain_public_webhook, is_plain_web_url
 
 #: The parameters the fast path knows; a body with any other key takes the full walk.
 _KEYS: Final = frozenset(
@@ -46,13 +46,17 @@ def is_clean_order(body: object) -> bool:
     locale, order_number = get("locale"), get("orderNumber")
     if type(locale) is not str or locale not in _LOCALES or type(order_number) is not str or not order_number.strip():
         return False
-    for flag in ("testmode", "shopperCountryMustMatchBillingCountry"):
-        if get(flag) is not None and type(get(flag)) is not bool:
-            return False
-    if not (_plain_url(get("redirectUrl"), required=True) and _plain_url(get("cancelUrl"))):
+    testmode, must_match = get("testmode"), get("shopperCountryMustMatchBillingCountry")
+    if (testmode is not None and type(testmode) is not bool) or (
+        must_match is not None and type(must_match) is not bool
+    ):
         return False
-    webhook = get("webhookUrl")
-    if webhook is not None and not (_plain_url(webhook) and webhook_problem(webhook) is None):
+    redirect, cancel, webhook = get("redirectUrl"), get("cancelUrl"), get("webhookUrl")
+    if type(redirect) is not str or not is_plain_web_url(redirect):
+        return False
+    if cancel is not None and (type(cancel) is not str or not is_plain_web_url(cancel)):
+        return False
+    if webhook is not None and (type(webhook) is not str or not is_plain_public_webhook(webhook)):
         return False
     shipping = get("shippingAddress")
     if not is_clean_address(get("billingAddress"), _NO_METHODS) or (
@@ -113,12 +117,6 @@ def _plain_line_details(line: Any) -> bool:
             return False
     metadata = line.get("metadata")
     return metadata is None or _plain_metadata(metadata)
-
-
-def _plain_url(value: object, *, required: bool = False) -> bool:
-    if value is None:
-        return not required
-    return type(value) is str and is_plain_web_url(value)
 
 
 def _plain_metadata(value: object) -> bool:

@@ -56,7 +56,7 @@ MAX_URL_LENGTH: Final = 2048
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
 _WHITE_SPACE = re.compile(r"\s")
 #: An ordinary web URL: http(s), a host name, an optional port, then anything without white space.
-_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?(?::[0-9]*)?(?:[/?#]\S*)?")
+_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?)(?::[0-9]*)?(?:[/?#]\S*)?")
 
 
 def url_problem(text: str, *, web_only: bool = True) -> str | None:
@@ -74,6 +74,21 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
 def is_plain_web_url(text: str) -> bool:
     """An ordinary ``http(s)`` URL with a host name: valid for every URL field (one pattern match)."""
     return len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None
+
+
+def is_plain_public_webhook(text: str) -> bool:
+    """An ordinary web URL whose host is a public name: ``check_webhook`` would accept it.
+
+    The host comes from the same match, and only names whose last label is letters are decided here
+    (they cannot be IP literals or numeric notations); anything else answers ``False`` and the full check
+    decides. A property test holds this to ``url_problem`` and ``webhook_problem``.
+    """
+    match = _PLAIN_WEB_URL.fullmatch(text) if len(text) <= MAX_URL_LENGTH else None
+    if match is None:
+        return False
+    host = match.group(1).lower().rstrip(".")
+    last = host.rpartition(".")[2]
+    return last.isalpha() and "." in host and host != "localhost" and not host.endswith(_PRIVATE_SUFFIXES)
 
 
 def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
