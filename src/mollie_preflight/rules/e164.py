@@ -41,20 +41,29 @@ _MAX_NSN: Final = 17
 class _Region:
     """One region's metadata as needed here: which numbers of each length are valid."""
 
-    __slots__ = ("leading", "national_prefix", "valid_by_length")
+    __slots__ = ("leading", "national_prefix", "national_prefix_text", "valid_by_length")
 
     def __init__(self, metadata: Any) -> None:
         self.leading = re.compile(metadata.leading_digits) if metadata.leading_digits is not None else None
         prefix = metadata.national_prefix_for_parsing
-        self.national_prefix = re.compile(prefix) if prefix else None
+        #: Most prefixes are plain digits ("0"): a ``startswith`` then does what the pattern would.
+        self.national_prefix_text = prefix if prefix and prefix.isascii() and prefix.isdigit() else None
+        self.national_prefix = re.compile(prefix) if prefix and self.national_prefix_text is None else None
         self.valid_by_length = _patterns_by_length(metadata)
+
+    def may_strip_prefix(self, national: str) -> bool:
+        """Whether phonenumbers' parse would look at a national prefix at the start of ``national``."""
+        if self.national_prefix_text is not None:
+            return national.startswith(self.national_prefix_text)
+        return self.national_prefix is not None and self.national_prefix.match(national) is not None
 
     def is_valid(self, national: str) -> bool:
         pattern = self.valid_by_length.get(len(national))
         return pattern is not None and pattern.fullmatch(national) is not None
 
 
-_country_regions: Mapping[int, tuple[str, ...]] = {}
+#: phonenumbers' country calling codes, keyed by their digits as text (the number is text already).
+_country_regions: Mapping[str, tuple[str, ...]] = {}
 _regions: dict[str, _Region | None] = {}
 
 
@@ -65,7 +74,7 @@ def is_valid_e164(number: str) -> bool | None:
         return None
     country_regions = _country_regions or _load_country_regions()
     for size in (1, 2, 3):
-        regions = country_regions.get(int(digits[:size]))
+        regions = country_regions.get(digits[:size])
         if regions is not None:
             break
     else:
@@ -74,7 +83,7 @@ def is_valid_e164(number: str) -> bool | None:
     if not _MIN_NSN <= len(national) <= _MAX_NSN or national[0] == "0" or "001" in regions:
         return None
     main = _region(regions[0])
-    if main is None or (main.national_prefix is not None and main.national_prefix.match(national)):
+    if main is None or main.may_strip_prefix(national):
         return None  # a national prefix may be stripped: phonenumbers decides
     for code in regions:
         region = _region(code)
@@ -88,11 +97,11 @@ def is_valid_e164(number: str) -> bool | None:
     return None
 
 
-def _load_country_regions() -> Mapping[int, tuple[str, ...]]:
+def _load_country_regions() -> Mapping[str, tuple[str, ...]]:
     global _country_regions
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
-    _country_regions = COUNTRY_CODE_TO_REGION_CODE
+    _country_regions = {str(code): regions for code, regions in COUNTRY_CODE_TO_REGION_CODE.items()}
     return _country_regions
 
 
