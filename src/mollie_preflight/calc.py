@@ -31,6 +31,8 @@ from .money import (
 
 _RATE = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?", re.ASCII)
 _MAX_EXPONENT: Final = 40
+#: 10**0 … 10**4: the scales a rate has in practice, without a function call.
+_POW10: Final = (1, 10, 100, 1000, 10000)
 
 
 class Rate:
@@ -46,7 +48,7 @@ class Rate:
         self.units = units
         self.scale = scale
         #: ``(100 + rate)`` in the rate's own units: VAT = total × units / vat_denominator.
-        self.vat_denominator = 100 * pow10(scale) + units
+        self.vat_denominator = 100 * (_POW10[scale] if 0 <= scale < len(_POW10) else pow10(scale)) + units
         while scale and units % 10 == 0:
             units //= 10
             scale -= 1
