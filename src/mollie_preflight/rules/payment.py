@@ -145,6 +145,22 @@ PAYMENT_EXTRA_MERCHANT_DATA = Rule(
     "Send the object itself (not json.dumps of it), or leave the key out unless Klarna asked for it.",
 )
 
+#: Payment keys whose only check here is their JSON type: key, type, rule, what the message says.
+_TYPED_KEYS: Final = (
+    (
+        "applePayPaymentToken",
+        str,
+        PAYMENT_APPLE_PAY_TOKEN,
+        "The applePayPaymentToken must be a string holding the token's JSON",
+    ),
+    (
+        "extraMerchantData",
+        dict,
+        PAYMENT_EXTRA_MERCHANT_DATA,
+        "payment.extraMerchantData must be a JSON object (Klarna's attachment body)",
+    ),
+)
+
 RULES = (
     PAYMENT_NOT_OBJECT,
     PAYMENT_UNKNOWN_KEY,
@@ -197,22 +213,10 @@ def check_payment(ck: Checker, payload: dict[object, object]) -> None:
         check_id_prefix(ck, payment.get(key), (*path, key), prefix)
     _check_issuer(ck, payment.get("issuer"), requested_methods(payload))
     _check_company(ck, payment.get("company"))
-    token = payment.get("applePayPaymentToken")
-    if token is not None and not isinstance(token, str):
-        ck.report(
-            PAYMENT_APPLE_PAY_TOKEN,
-            (*path, "applePayPaymentToken"),
-            f"The applePayPaymentToken must be a string holding the token's JSON, got {json_type(token)}.",
-            actual=describe(token),
-        )
-    extra = payment.get("extraMerchantData")
-    if extra is not None and not isinstance(extra, dict):
-        ck.report(
-            PAYMENT_EXTRA_MERCHANT_DATA,
-            (*path, "extraMerchantData"),
-            f"payment.extraMerchantData must be a JSON object (Klarna's attachment body), got {json_type(extra)}.",
-            actual=describe(extra),
-        )
+    for key, kind, rule, what in _TYPED_KEYS:
+        value = payment.get(key)
+        if value is not None and not isinstance(value, kind):
+            ck.report(rule, (*path, key), f"{what}, got {json_type(value)}.", actual=describe(value))
     if payment.get("webhookUrl") is not None:
         check_webhook(ck, payment["webhookUrl"], (*path, "webhookUrl"))
     _check_application_fee(ck, payment.get("applicationFee"))
