@@ -77,18 +77,14 @@ def is_plain_web_url(text: str) -> bool:
 
 
 def is_plain_public_webhook(text: str) -> bool:
-    """An ordinary web URL whose host is a public name: ``check_webhook`` would accept it.
+    """An ordinary web URL on a host Mollie can reach: ``check_webhook`` would accept it.
 
-    The host comes from the same match, and only names whose last label is letters are decided here
-    (they cannot be IP literals or numeric notations); anything else answers ``False`` and the full check
-    decides. A property test holds this to ``url_problem`` and ``webhook_problem``.
+    The host comes from the same match (no second parse with ``host_of``) and is judged by the same
+    ``host_problem`` as ``webhook_problem``. A property test holds this to ``url_problem`` and
+    ``webhook_problem``.
     """
     match = _PLAIN_WEB_URL.fullmatch(text) if len(text) <= MAX_URL_LENGTH else None
-    if match is None:
-        return False
-    host = match.group(1).lower().rstrip(".")
-    last = host.rpartition(".")[2]
-    return last.isalpha() and "." in host and host != "localhost" and not host.endswith(_PRIVATE_SUFFIXES)
+    return match is not None and host_problem(match.group(1).lower().rstrip(".")) is None
 
 
 def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
@@ -120,13 +116,17 @@ def host_of(url: str) -> str:
 
 
 def webhook_problem(url: str) -> str | None:
-    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``.
+    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
+    return host_problem(host_of(url).rstrip("."))
+
+
+def host_problem(host: str) -> str | None:
+    """Why Mollie could not call a webhook on ``host`` (lower case, no trailing dot), or ``None``.
 
     A host whose last label is letters only (``shop.example.com``) is a name: IPv4 literals end in digits
     and IPv6 literals contain colons. Only other hosts are given to ``ipaddress``, which raises (slowly)
     on names.
     """
-    host = host_of(url).rstrip(".")
     last = host.rpartition(".")[2]
     named = last.isascii() and last.isalpha()
     if not named:
