@@ -21,7 +21,7 @@ from mollie_preflight.rules.clean_order import is_clean_order
 from mollie_preflight.rules.contact import is_e164_shaped
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
-from mollie_preflight.rules.metadata import json_size, json_size_slowly
+from mollie_preflight.rules.metadata import is_surely_within, json_size, json_size_slowly
 from mollie_preflight.rules.urls import (
     _PRIVATE_SUFFIXES,
     host_of,
@@ -324,6 +324,33 @@ def test_metadata_size_is_the_size_of_compact_json(value: object) -> None:
     size = json_size(value, 10**9)
     if isinstance(size, int):
         assert size == len(text.encode("utf-8", "surrogatepass"))
+
+
+flat_metadata = st.dictionaries(st.text(max_size=12), st.text(max_size=40), max_size=8)
+
+
+@given(flat_metadata | json_values, st.integers(0, 400))
+def test_metadata_surely_within_never_passes_a_value_over_the_limit(value: object, limit: int) -> None:
+    if is_surely_within(value, limit):
+        size = json_size_slowly(value, limit)
+        assert isinstance(size, int)
+        assert size <= limit
+
+
+@given(st.dictionaries(st.text(max_size=12), st.text(max_size=12), max_size=5))
+def test_metadata_surely_within_settles_small_flat_objects(value: dict[str, str]) -> None:
+    # 5 pairs of at most 24 characters: 1 + 6 * 5 + 6 * 120 = 751 bytes in the worst case.
+    assert is_surely_within(value, 751)
+
+
+def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
+    control = {"\x00": "\x01" * 4}  # every character escaped as \u00XX: {"\u0000":"\u0001…"} is 37 bytes
+    assert json_size_slowly(control, 10**6) == 1 + 6 + 6 * 5
+    assert is_surely_within(control, 37)
+    assert not is_surely_within(control, 36)
+    assert not is_surely_within({"a": 1}, 10**6)
+    assert not is_surely_within({1: "a"}, 10**6)
+    assert not is_surely_within(["a"], 10**6)
 
 
 address_values = st.one_of(

@@ -4,8 +4,9 @@ Most bodies a checkout sends are valid, and for those the full walk pays for bei
 mistakes: a ``Checker``, paths, one call per rule family and per optional field. Here the common shape of
 a valid order (the parameters a shop sends, without ``method``, ``payment`` or dates, whose rules depend
 on more context) is tested with the same fast predicates the full checks use first (``clean_line``,
-``is_clean_address``, ``is_plain_web_url``, ``json_size``) plus the order-level sums, and nothing is built.
-Anything unusual answers ``False`` and the full walk runs, finding and wording every problem.
+``is_clean_address``, ``is_plain_web_url``, ``is_surely_within``, ``json_size``) plus the order-level
+sums, and nothing is built. Anything unusual answers ``False`` and the full walk runs, finding and
+wording every problem.
 
 The contract is one-sided and exact: ``is_clean_order(body)`` implies that ``validate_order(body)``
 reports nothing, whatever the options (options can only switch rules off or change their severity).
@@ -24,7 +25,7 @@ from ..reference.orders import LOCALES
 from .address import is_clean_address
 from .clean_lines import clean_line, plain_amount_minor
 from .lines import MAX_SKU, NEGATIVE_TYPES
-from .metadata import WARN_FROM, json_size
+from .metadata import WARN_FROM, is_surely_within, json_size
 from .urls import is_plain_public_webhook, is_plain_web_url
 
 #: The parameters the fast path knows; a body with any other key takes the full walk.
@@ -120,7 +121,7 @@ def _plain_line_details(line: Any) -> bool:
 
 
 def _plain_metadata(value: object) -> bool:
-    if value is None:
+    if value is None or is_surely_within(value, WARN_FROM):
         return True
     size = json_size(value, WARN_FROM)
     return type(size) is int and size <= WARN_FROM

@@ -51,12 +51,6 @@ class _Region:
         self.national_prefix = re.compile(prefix) if prefix and self.national_prefix_text is None else None
         self.valid_by_length = _patterns_by_length(metadata)
 
-    def may_strip_prefix(self, national: str) -> bool:
-        """Whether phonenumbers' parse would look at a national prefix at the start of ``national``."""
-        if self.national_prefix_text is not None:
-            return national.startswith(self.national_prefix_text)
-        return self.national_prefix is not None and self.national_prefix.match(national) is not None
-
     def is_valid(self, national: str) -> bool:
         pattern = self.valid_by_length.get(len(national))
         return pattern is not None and pattern.fullmatch(national) is not None
@@ -64,7 +58,9 @@ class _Region:
 
 #: phonenumbers' country calling codes, keyed by their digits as text (the number is text already).
 _country_regions: Mapping[str, tuple[str, ...]] = {}
-_regions: dict[str, _Region | None] = {}
+#: Per calling code seen so far, its regions' metadata in phonenumbers' order; empty when this module
+#: does not answer for the code (non-geographic, or no metadata).
+_resolved: dict[str, tuple[_Region, ...]] = {}
 
 
 def is_valid_e164(number: str) -> bool | None:
@@ -72,23 +68,25 @@ def is_valid_e164(number: str) -> bool | None:
     digits = number[1:]
     if digits[:1] in ("", "0"):
         return None
-    country_regions = _country_regions or _load_country_regions()
-    for size in (1, 2, 3):
-        regions = country_regions.get(digits[:size])
-        if regions is not None:
-            break
-    else:
-        return None
+    codes = _country_regions or _load_country_regions()
+    size = 1 if digits[:1] in codes else 2 if digits[:2] in codes else 3 if digits[:3] in codes else 0
     national = digits[size:]
-    if not _MIN_NSN <= len(national) <= _MAX_NSN or national[0] == "0" or "001" in regions:
+    if not size or not _MIN_NSN <= len(national) <= _MAX_NSN or national[0] == "0":
         return None
-    main = _region(regions[0])
-    if main is None or main.may_strip_prefix(national):
-        return None  # a national prefix may be stripped: phonenumbers decides
-    for code in regions:
-        region = _region(code)
-        if region is None:
-            continue
+    code = digits[:size]
+    regions = _resolved.get(code)
+    if regions is None:
+        regions = _resolve(code)
+    if not regions:
+        return None
+    main = regions[0]
+    prefix = main.national_prefix_text
+    if prefix is not None:
+        if national.startswith(prefix):
+            return None  # a national prefix may be stripped: phonenumbers decides
+    elif main.national_prefix is not None and main.national_prefix.match(national):
+        return None
+    for region in regions:
         if region.leading is not None:
             if region.leading.match(national):
                 return region.is_valid(national) or None
@@ -105,13 +103,23 @@ def _load_country_regions() -> Mapping[str, tuple[str, ...]]:
     return _country_regions
 
 
-def _region(code: str) -> _Region | None:
-    if code not in _regions:
-        from phonenumbers.phonemetadata import PhoneMetadata
+def _resolve(code: str) -> tuple[_Region, ...]:
+    """The regions of calling code ``code`` (first use), keeping phonenumbers' order; the main region
+    first, as its national prefix is the one parsing strips."""
+    from phonenumbers.phonemetadata import PhoneMetadata
 
-        metadata = PhoneMetadata.metadata_for_region(code, None)
-        _regions[code] = _Region(metadata) if metadata is not None else None
-    return _regions[code]
+    names = _country_regions[code]
+    found: list[_Region] = []
+    if "001" not in names:
+        for name in names:
+            metadata = PhoneMetadata.metadata_for_region(name, None)
+            if metadata is None:
+                if not found:  # no main region: phonenumbers decides every number of this code
+                    break
+                continue
+            found.append(_Region(metadata))
+    regions = _resolved[code] = tuple(found)
+    return regions
 
 
 def _patterns_by_length(metadata: Any) -> dict[int, re.Pattern[str]]:
