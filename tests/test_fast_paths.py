@@ -532,6 +532,30 @@ def test_a_negative_order_whose_lines_add_up_is_still_refused() -> None:
     assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP106", "amount.value")]
 
 
+def _line(kind: str, value: str, rate: str, vat: str) -> dict[str, Any]:
+    line: dict[str, Any] = {"type": kind, "name": kind.capitalize(), "quantity": 1, "vatRate": rate}
+    line |= {key: {"currency": "EUR", "value": value} for key in ("unitPrice", "totalAmount")}
+    return line | {"vatAmount": {"currency": "EUR", "value": vat}}
+
+
+def test_a_rate_whose_vat_a_store_credit_turns_negative_is_refused() -> None:
+    """No discount line, so only the negative line VAT sends this order to the per-rate sums."""
+    order = example_order()
+    order["lines"] = [_line("physical", "100.00", "9.00", "8.26"), _line("store_credit", "-10.00", "21.00", "-1.74")]
+    order["amount"] = {"currency": "EUR", "value": "90.00"}
+    assert not is_clean_order(order)
+    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP306", "lines.1.vatRate")]
+
+
+def test_a_taxed_gift_card_too_small_to_carry_vat_is_refused() -> None:
+    """-0.01 at 21 % has no VAT: the gift card alone, not a negative VAT, must send it to the rate rules."""
+    order = example_order()
+    order["lines"] = [_line("physical", "10.00", "21.00", "1.74"), _line("gift_card", "-0.01", "21.00", "0.00")]
+    order["amount"] = {"currency": "EUR", "value": "9.99"}
+    assert not is_clean_order(order)
+    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP308", "lines.1.vatRate")]
+
+
 @given(st.from_regex(r"\+?[0-9]{0,17}", fullmatch=True) | st.text(alphabet="+0123456789٣²x ", max_size=18))
 def test_e164_shape_by_string_tests_agrees_with_the_pattern(text: str) -> None:
     assert is_e164_shaped(text) == (re.fullmatch(r"\+[1-9][0-9]{1,14}", text, re.ASCII) is not None)

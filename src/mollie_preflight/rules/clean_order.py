@@ -23,7 +23,7 @@ from ..money import plain_value_pattern
 from ..reference.currencies import CURRENCY_DECIMALS
 from ..reference.orders import LOCALES
 from .address import is_clean_address
-from .clean_lines import clean_line, plain_amount_minor
+from .clean_lines import CleanLine, clean_line, plain_amount_minor
 from .lines import MAX_SKU, NEGATIVE_TYPES
 from .metadata import WARN_FROM, is_surely_within, json_size
 from .urls import is_plain_public_webhook, is_plain_web_url
@@ -79,32 +79,42 @@ def _clean_amount_and_lines(amount: object, lines: object) -> bool:
     if order_minor is None or order_minor < 0:
         return False
     rates: dict[str, Rate] = {}
+    figures: list[CleanLine] = []
     total = 0
-    vat_by_rate: dict[tuple[int, int], int] = {}
-    product_rates: set[tuple[int, int]] = set()
-    reductions: list[tuple[str, Rate]] = []
+    unusual = False
     plain = pattern.fullmatch
     for line in lines:
         clean = clean_line(line, currency, plain, rates)
         if clean is None or not _plain_line_details(line):
             return False
-        kind, line_total, vat, rate = clean
-        key = rate.normalized()
-        total += line_total
-        vat_by_rate[key] = vat_by_rate.get(key, 0) + vat
-        if kind == "discount" or kind == "gift_card":
-            reductions.append((kind, rate))
-        elif line_total > 0 and kind not in NEGATIVE_TYPES:
-            product_rates.add(key)
-    # Every rate's VAT at least zero implies the order's VAT is too.
-    if total != order_minor or min(vat_by_rate.values()) < 0:
+        figures.append(clean)
+        total += clean[1]
+        kind = clean[0]
+        unusual = unusual or clean[2] < 0 or kind == "discount" or kind == "gift_card"
+    if total != order_minor:
         return False
-    for kind, rate in reductions:
+    # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
+    # reduction rules have nothing to check: the usual order is done here.
+    return not unusual or _clean_rates(figures)
+
+
+def _clean_rates(figures: list[CleanLine]) -> bool:
+    """The order-level rate rules of an order with negative VAT or reduction lines: every rate's VAT at
+    least zero, gift cards at 0 %, discounts at a rate some product line uses."""
+    vat_by_rate: dict[tuple[int, int], int] = {}
+    product_rates: set[tuple[int, int]] = set()
+    for kind, line_total, vat, rate in figures:
+        key = rate.normalized()
+        vat_by_rate[key] = vat_by_rate.get(key, 0) + vat
         if kind == "gift_card" and not rate.is_zero:
             return False
-        if kind == "discount" and product_rates and rate.normalized() not in product_rates:
-            return False
-    return True
+        if kind not in NEGATIVE_TYPES and line_total > 0:
+            product_rates.add(key)
+    if min(vat_by_rate.values()) < 0:
+        return False
+    return not any(
+        kind == "discount" and product_rates and rate.normalized() not in product_rates for kind, _, _, rate in figures
+    )
 
 
 def _plain_line_details(line: Any) -> bool:
