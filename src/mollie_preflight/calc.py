@@ -42,7 +42,7 @@ class Rate:
     distinct rate text of every order, and a frozen dataclass's ``__init__`` costs four times as much.
     """
 
-    __slots__ = ("_key", "scale", "units", "vat_denominator")
+    __slots__ = ("key", "scale", "units", "vat_denominator")
 
     def __init__(self, units: int, scale: int) -> None:
         self.units = units
@@ -52,8 +52,9 @@ class Rate:
         while scale and units % 10 == 0:
             units //= 10
             scale -= 1
-        #: ``normalized()``, computed once: the order-level rules ask for it for every line.
-        self._key = (units, scale)
+        #: The same rate without trailing zeros, under which equal rates written differently (``"21"``,
+        #: ``"21.00"``) compare equal: an attribute, as the order-level rules read it for every line.
+        self.key = (units, scale)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Rate):
@@ -69,10 +70,6 @@ class Rate:
     @property
     def is_zero(self) -> bool:
         return self.units == 0
-
-    def normalized(self) -> tuple[int, int]:
-        """A key under which equal rates written differently (``"21"``, ``"21.00"``) compare equal."""
-        return self._key
 
     def to_decimal(self) -> Decimal:
         return minor_to_decimal(self.units, self.scale)
@@ -176,7 +173,7 @@ def vat_per_rate(lines: Iterable[Mapping[str, Any]]) -> dict[Decimal, Decimal]:
         if rate is None:
             raise ValueError(f"line {index} has no valid vatRate")
         currency, decimals, minor = _read_amount(line, "vatAmount", index, currency)
-        key = rate.normalized()
+        key = rate.key
         sums[key] = sums.get(key, 0) + minor
     return {minor_to_decimal(*key): minor_to_decimal(value, decimals) for key, value in sums.items()}
 

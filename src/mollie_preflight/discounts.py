@@ -56,7 +56,7 @@ def split_discount(
     budgets: dict[tuple[int, int], int] = {}
     for index, line in enumerate(lines):
         rate = rate_of(str(line.get("vatRate", "")))
-        key = rate.normalized()
+        key = rate.key
         vat = minor_of(line.get("vatAmount"), currency, decimals, f"line {index} vatAmount")
         budgets[key] = budgets.get(key, 0) + vat
         if line.get("type", "physical") not in kinds:

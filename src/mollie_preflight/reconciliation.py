@@ -97,8 +97,8 @@ def _largest_rate(lines: list[dict[str, Any]], totals: list[int]) -> Rate:
     rates: dict[tuple[int, int], Rate] = {}
     for line, total in zip(lines, totals, strict=True):
         rate = rate_of(str(line.get("vatRate", "0")))
-        rates.setdefault(rate.normalized(), rate)
-        per_rate[rate.normalized()] = per_rate.get(rate.normalized(), 0) + total
+        rates.setdefault(rate.key, rate)
+        per_rate[rate.key] = per_rate.get(rate.key, 0) + total
     if not per_rate:
         return Rate(0, 2)
     return rates[max(per_rate, key=per_rate.__getitem__)]

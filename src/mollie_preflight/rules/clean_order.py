@@ -37,6 +37,8 @@ _KEYS: Final = frozenset(
 )  # fmt: skip
 _LOCALES: Final = frozenset(LOCALES)
 _NO_METHODS: Final = frozenset[str]()
+#: Line types with a rule on their VAT rate (discounts at a product's rate, gift cards at 0 %).
+_RATE_BOUND_TYPES: Final = frozenset({"discount", "gift_card"})
 
 
 def is_clean_order(body: object) -> bool:
@@ -88,9 +90,10 @@ def _clean_amount_and_lines(amount: object, lines: object) -> bool:
         if clean is None or not _plain_line_details(line):
             return False
         figures.append(clean)
-        total += clean[1]
-        kind = clean[0]
-        unusual = unusual or clean[2] < 0 or kind == "discount" or kind == "gift_card"
+        kind, line_total, vat, _ = clean
+        total += line_total
+        if vat < 0 or kind in _RATE_BOUND_TYPES:
+            unusual = True
     if total != order_minor:
         return False
     # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
@@ -104,7 +107,7 @@ def _clean_rates(figures: list[CleanLine]) -> bool:
     vat_by_rate: dict[tuple[int, int], int] = {}
     product_rates: set[tuple[int, int]] = set()
     for kind, line_total, vat, rate in figures:
-        key = rate.normalized()
+        key = rate.key
         vat_by_rate[key] = vat_by_rate.get(key, 0) + vat
         if kind == "gift_card" and not rate.is_zero:
             return False
@@ -113,7 +116,7 @@ def _clean_rates(figures: list[CleanLine]) -> bool:
     if min(vat_by_rate.values()) < 0:
         return False
     return not any(
-        kind == "discount" and product_rates and rate.normalized() not in product_rates for kind, _, _, rate in figures
+        kind == "discount" and product_rates and rate.key not in product_rates for kind, _, _, rate in figures
     )
 
 

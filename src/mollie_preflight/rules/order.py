@@ -233,9 +233,9 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
         if f.vat is None or f.rate is None:
             return
         total += f.vat
-        entry = per_rate.get(f.rate.normalized())
+        entry = per_rate.get(f.rate.key)
         if entry is None:
-            per_rate[f.rate.normalized()] = [f.rate, f.vat, f.index]
+            per_rate[f.rate.key] = [f.rate, f.vat, f.index]
         else:
             entry[1] += f.vat
     if total < 0:
@@ -263,13 +263,11 @@ def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
     if not reductions:
         return
     product_rates = {
-        f.rate.normalized()
-        for f in figures
-        if f.rate is not None and f.type not in NEGATIVE_TYPES and (f.total or 0) > 0
+        f.rate.key for f in figures if f.rate is not None and f.type not in NEGATIVE_TYPES and (f.total or 0) > 0
     }
     for f in reductions:
         where = ("lines", f.index, "vatRate")
-        if f.type == "discount" and f.rate is not None and product_rates and f.rate.normalized() not in product_rates:
+        if f.type == "discount" and f.rate is not None and product_rates and f.rate.key not in product_rates:
             ck.report(
                 DISCOUNT_LINE_VAT_RATE,
                 where,
