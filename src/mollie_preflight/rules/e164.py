@@ -17,7 +17,7 @@ that is not non-geographic); in every other case it answers ``None`` and the cal
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from itertools import product
 from typing import Any, Final
 
 #: Every number type; mobile first, as most shoppers give a mobile number (the order of a regular
@@ -51,32 +51,33 @@ class _Region:
         self.national_prefix = re.compile(prefix) if prefix and self.national_prefix_text is None else None
         self.valid_by_length = _patterns_by_length(metadata)
 
-    def is_valid(self, national: str) -> bool:
-        pattern = self.valid_by_length.get(len(national))
-        return pattern is not None and pattern.fullmatch(national) is not None
+
+class _CallingCode:
+    """A country calling code and, once a number has used it, its regions' metadata in phonenumbers'
+    order (the main region first: its national prefix is the one parsing strips)."""
+
+    __slots__ = ("digits", "regions")
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+        #: Empty when this module does not answer for the code (non-geographic, or no metadata).
+        self.regions: tuple[_Region, ...] | None = None
 
 
-#: phonenumbers' country calling codes, keyed by their digits as text (the number is text already).
-_country_regions: Mapping[str, tuple[str, ...]] = {}
-#: Per calling code seen so far, its regions' metadata in phonenumbers' order; empty when this module
-#: does not answer for the code (non-geographic, or no metadata).
-_resolved: dict[str, tuple[_Region, ...]] = {}
+#: Every possible first three digits of an international number ("316…") to its calling code: one
+#: lookup finds the code whatever its length (codes are prefix-free). Built on first use.
+_codes_by_start: dict[str, _CallingCode] = {}
 
 
 def is_valid_e164(number: str) -> bool | None:
     """``True`` when ``number`` (``+`` and 2–15 digits) is valid; ``None`` when phonenumbers must decide."""
-    digits = number[1:]
-    if digits[:1] in ("", "0"):
+    code = (_codes_by_start or _load_codes()).get(number[1:4])
+    if code is None:  # no code, or too short to hold one and a national number
         return None
-    codes = _country_regions or _load_country_regions()
-    size = 1 if digits[:1] in codes else 2 if digits[:2] in codes else 3 if digits[:3] in codes else 0
-    national = digits[size:]
-    if not size or not _MIN_NSN <= len(national) <= _MAX_NSN or national[0] == "0":
+    national = number[1 + len(code.digits) :]
+    if not _MIN_NSN <= len(national) <= _MAX_NSN or national[0] == "0":
         return None
-    code = digits[:size]
-    regions = _resolved.get(code)
-    if regions is None:
-        regions = _resolve(code)
+    regions = code.regions if code.regions is not None else _resolve(code)
     if not regions:
         return None
     main = regions[0]
@@ -87,28 +88,32 @@ def is_valid_e164(number: str) -> bool | None:
     elif main.national_prefix is not None and main.national_prefix.match(national):
         return None
     for region in regions:
-        if region.leading is not None:
-            if region.leading.match(national):
-                return region.is_valid(national) or None
-        elif region.is_valid(national):
+        leading = region.leading
+        if leading is not None and not leading.match(national):
+            continue
+        pattern = region.valid_by_length.get(len(national))
+        if pattern is not None and pattern.fullmatch(national):
             return True
+        if leading is not None:
+            return None  # the region whose leading digits match decides
     return None
 
 
-def _load_country_regions() -> Mapping[str, tuple[str, ...]]:
-    global _country_regions
+def _load_codes() -> dict[str, _CallingCode]:
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
-    _country_regions = {str(code): regions for code, regions in COUNTRY_CODE_TO_REGION_CODE.items()}
-    return _country_regions
+    for number in sorted(COUNTRY_CODE_TO_REGION_CODE, key=lambda code: (len(str(code)), code)):
+        code = _CallingCode(str(number))
+        for tail in product("0123456789", repeat=3 - len(code.digits)):
+            _codes_by_start.setdefault(code.digits + "".join(tail), code)  # shorter codes first, as in parsing
+    return _codes_by_start
 
 
-def _resolve(code: str) -> tuple[_Region, ...]:
-    """The regions of calling code ``code`` (first use), keeping phonenumbers' order; the main region
-    first, as its national prefix is the one parsing strips."""
+def _resolve(code: _CallingCode) -> tuple[_Region, ...]:
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
     from phonenumbers.phonemetadata import PhoneMetadata
 
-    names = _country_regions[code]
+    names = COUNTRY_CODE_TO_REGION_CODE[int(code.digits)]
     found: list[_Region] = []
     if "001" not in names:
         for name in names:
@@ -118,8 +123,8 @@ def _resolve(code: str) -> tuple[_Region, ...]:
                     break
                 continue
             found.append(_Region(metadata))
-    regions = _resolved[code] = tuple(found)
-    return regions
+    code.regions = tuple(found)
+    return code.regions
 
 
 def _patterns_by_length(metadata: Any) -> dict[int, re.Pattern[str]]:
