@@ -18,7 +18,7 @@ from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
 from mollie_preflight.rules.clean_lines import check_order_line, clean_line
 from mollie_preflight.rules.clean_order import is_clean_order
-from mollie_preflight.rules.contact import is_e164_shaped
+from mollie_preflight.rules.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
 from mollie_preflight.rules.e164 import is_valid_e164
 from mollie_preflight.rules.lines import check_line
 from mollie_preflight.rules.metadata import is_surely_within, json_size, json_size_slowly
@@ -554,6 +554,35 @@ def test_a_taxed_gift_card_too_small_to_carry_vat_is_refused() -> None:
     order["amount"] = {"currency": "EUR", "value": "9.99"}
     assert not is_clean_order(order)
     assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP308", "lines.1.vatRate")]
+
+
+def _email_validator_accepts(text: str) -> bool:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+@given(
+    st.from_regex(_PLAIN_EMAIL, fullmatch=True)
+    | st.builds(
+        "{}@{}.{}".format,
+        st.from_regex(r"[a-z0-9.+_-]{1,12}", fullmatch=True),
+        st.from_regex(r"[a-z0-9-]{1,10}(\.[a-z0-9-]{1,5}){0,2}", fullmatch=True),
+        st.sampled_from([*SPECIAL_USE_TLDS, "TEST", "Local", "com", "example", "internal", "nl", "c", "123"]),
+    )
+)
+def test_the_plain_email_pattern_accepts_only_what_email_validator_accepts(text: str) -> None:
+    assert (email_problem(text) is None) == _email_validator_accepts(text)
+
+
+def test_special_use_names_are_email_validators() -> None:
+    import email_validator
+
+    assert set(email_validator.SPECIAL_USE_DOMAIN_NAMES) == SPECIAL_USE_TLDS
 
 
 @given(st.from_regex(r"\+?[0-9]{0,17}", fullmatch=True) | st.text(alphabet="+0123456789٣²x ", max_size=18))

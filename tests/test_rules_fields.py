@@ -168,6 +168,15 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         [("MP421", "billingAddress.email", "anna@example.org")],
     ),
     ("email international", setter("billingAddress.email", "jürgen@müller.de"), []),
+    # special-use names refuse mail (RFC 6761), in plain ASCII as in international addresses
+    ("email .test domain", setter("billingAddress.email", "anna@shop.test"), [("MP421", "billingAddress.email", None)]),
+    ("email .LOCAL domain", setter("billingAddress.email", "jan@nas.LOCAL"), [("MP421", "billingAddress.email", None)]),
+    (
+        "email .test international",
+        setter("billingAddress.email", "jürgen@shop.test"),
+        [("MP421", "billingAddress.email", None)],
+    ),
+    ("email .internal domain", setter("billingAddress.email", "anna@crm.internal"), []),
     # methods
     ("method unknown", setter("method", "ideall"), [("MP501", "method", "ideal")]),
     ("method reverted", setter("method", ["ideal", "twint"]), [("MP501", "method.1", None)]),
