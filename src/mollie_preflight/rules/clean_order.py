@@ -106,18 +106,18 @@ def _clean_rates(figures: list[CleanLine]) -> bool:
     least zero, gift cards at 0 %, discounts at a rate some product line uses."""
     vat_by_rate: dict[tuple[int, int], int] = {}
     product_rates: set[tuple[int, int]] = set()
+    discount_rates: list[tuple[int, int]] = []
     for kind, line_total, vat, rate in figures:
         key = rate.key
         vat_by_rate[key] = vat_by_rate.get(key, 0) + vat
-        if kind == "gift_card" and not rate.is_zero:
-            return False
-        if kind not in NEGATIVE_TYPES and line_total > 0:
+        if kind == "discount":
+            discount_rates.append(key)
+        elif kind == "gift_card":
+            if rate.units:
+                return False
+        elif line_total > 0 and kind not in NEGATIVE_TYPES:
             product_rates.add(key)
-    if min(vat_by_rate.values()) < 0:
-        return False
-    return not any(
-        kind == "discount" and product_rates and rate.key not in product_rates for kind, _, _, rate in figures
-    )
+    return min(vat_by_rate.values()) >= 0 and (not product_rates or product_rates.issuperset(discount_rates))
 
 
 def _plain_line_details(line: Any) -> bool:
