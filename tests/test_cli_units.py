@@ -1,4 +1,4 @@
-"""The linter's parts in-process: readers (streaming and whole), sniffing, the record checker, reporters."""
+"""The linter's parts in-process: readers, sniffing, the record checker, reporters."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mollie_preflight.cli import progress as progress_module
+from mollie_preflight.cli import readers
 from mollie_preflight.cli.readers import read_json, read_jsonl
 from mollie_preflight.cli.records import Finding, Record
 from mollie_preflight.cli.reporters.github import annotation
@@ -32,59 +33,126 @@ json_values = st.recursive(
 )
 
 
-def _read(document: bytes, *, streaming: bool, monkeypatch: pytest.MonkeyPatch) -> list[Record]:
-    with monkeypatch.context() as patch:
-        if not streaming:
-            patch.setitem(sys.modules, "ijson", None)  # makes ``import ijson`` fail
+def _read(document: bytes, chunk: int | None = None) -> list[Record]:
+    """``read_json`` over ``document``, reading ``chunk`` bytes at a time (so values are cut anywhere)."""
+    with pytest.MonkeyPatch.context() as patch:
+        if chunk is not None:
+            patch.setattr(readers, "_CHUNK_BYTES", chunk)
         return list(read_json(io.BytesIO(document)))
 
 
-@given(document=json_values)
-def test_streaming_and_whole_reading_agree(document: object) -> None:
-    pytest.importorskip("ijson")
-    data = json.dumps(document).encode()
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        streamed = _read(data, streaming=True, monkeypatch=monkeypatch)
-        whole = _read(data, streaming=False, monkeypatch=monkeypatch)
-    assert streamed == whole
-    assert all(record.error is None for record in streamed)
+def _as_json_loads_reads_it(document: object) -> list[tuple[int | None, object]]:
+    """The records the reader must produce, from the document as ``json.loads`` builds it."""
+    if isinstance(document, list):
+        return list(enumerate(document))
+    if isinstance(document, dict) and isinstance(document.get("orders"), list):
+        return list(enumerate(document["orders"]))
+    return [(None, document)]
 
 
-@pytest.mark.parametrize("streaming", [True, False])
-@pytest.mark.parametrize(
-    ("document", "expected"),
-    [
-        (b"[1, {}, []]", [(0, 1), (1, {}), (2, [])]),
-        (b'{"meta": 1, "orders": [{"a": 1}, 2]}', [(0, {"a": 1}), (1, 2)]),
-        (b'{"orders": {"a": 1}}', [(None, {"orders": {"a": 1}})]),
-        (b'{"amount": {"value": 1.5}}', [(None, {"amount": {"value": 1.5}})]),
-        (b'"text"', [(None, "text")]),
-    ],
+json_documents = (
+    json_values | st.lists(json_values, max_size=5) | st.fixed_dictionaries({"orders": st.lists(json_values)})
 )
-def test_json_shapes(
-    streaming: bool, document: bytes, expected: list[tuple[int | None, object]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if streaming:
-        pytest.importorskip("ijson")
-    records = _read(document, streaming=streaming, monkeypatch=monkeypatch)
-    assert [(record.number, record.data) for record in records] == expected
+
+
+@given(json_documents, st.sampled_from([None, 0, 2]), st.sampled_from([None, 1, 3, 64]))
+def test_the_reader_builds_what_json_loads_builds(document: object, indent: int | None, chunk: int | None) -> None:
+    data = json.dumps(document, indent=indent, ensure_ascii=indent == 2).encode()
+    records = _read(data, chunk)
+    assert [(record.number, record.data) for record in records] == _as_json_loads_reads_it(document)
     assert all(record.error is None for record in records)
 
 
-@pytest.mark.parametrize("streaming", [True, False])
-def test_invalid_json_is_a_record_with_an_error(streaming: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    if streaming:
-        pytest.importorskip("ijson")
-    records = _read(b'[{"a": 1}, {"b": ]', streaming=streaming, monkeypatch=monkeypatch)
-    assert records[-1].error
-    if streaming:  # the elements before the error were already handed out
-        assert [(r.number, r.data) for r in records[:-1]] == [(0, {"a": 1})]
-        assert records[-1].number == 1
-    assert _read(b"", streaming=streaming, monkeypatch=monkeypatch)[0].error
+@given(
+    st.lists(st.tuples(st.sampled_from(["", " ", "\n", "\r\n", "\n \n\t"]), json_values), max_size=6),
+    st.sampled_from([None, 1, 5]),
+)
+def test_array_elements_carry_the_line_they_start_on(elements: list[tuple[str, object]], chunk: int | None) -> None:
+    text, starts = "[", list[int]()
+    for space, element in elements:
+        text += ("," if starts else "") + space
+        starts.append(1 + text.count("\n"))
+        text += json.dumps(element, indent=1)
+    records = _read((text + "\n]").encode(), chunk)
+    assert [(record.number, record.line) for record in records] == list(enumerate(starts))
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (b"[1, {}, []]", [(0, 1, 1), (1, 1, {}), (2, 1, [])]),
+        (b'{"meta": 1,\n "orders": [\n{"a": 1},\n 2]}', [(0, 3, {"a": 1}), (1, 4, 2)]),
+        (b'{"orders": {"a": 1}}', [(None, 1, {"orders": {"a": 1}})]),
+        (b'{"orders": [1], "orders": [2]}', [(0, 1, 1), (1, 1, 2)]),
+        (b'\n\n{"amount": {"value": 1.5}}', [(None, 3, {"amount": {"value": 1.5}})]),
+        (b'"text"', [(None, 1, "text")]),
+        (b"{}", [(None, 1, {})]),
+        (b"[]", []),
+        (b'\xef\xbb\xbf[{"a": "\xc3\xa9"}]', [(0, 1, {"a": "\u00e9"})]),
+    ],
+)
+def test_json_shapes(document: bytes, expected: list[tuple[int | None, int | None, object]]) -> None:
+    records = _read(document)
+    assert [(record.number, record.line, record.data) for record in records] == expected
+    assert all(record.error is None for record in records)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (b'[{"a": 1},\n {"b": ]', (1, 2, "Expecting value (line 2, column 8)")),
+        (b"[1,]", (1, 1, "Expecting value (line 1, column 4)")),
+        (b"[1 2]", (1, 1, "Expecting ',' delimiter (line 1, column 4)")),
+        (b"[1] x", (None, 1, "Extra data (line 1, column 5)")),
+        (b'{"orders": [1, tru', (1, 1, "Expecting value (line 1, column 16)")),
+        (b'{"a" 1}', (None, 1, "Expecting ':' delimiter (line 1, column 6)")),
+        (b"{1: 2}", (None, 1, "Expecting property name enclosed in double quotes (line 1, column 2)")),
+        (b'[1, "\xff"]', (None, 1, "the file is not valid UTF-8 text")),
+        (b"", (None, None, "the file is empty")),
+        (b" \n ", (None, None, "the file is empty")),
+    ],
+)
+def test_invalid_json_is_a_record_with_an_error(document: bytes, expected: tuple[int | None, int | None, str]) -> None:
+    records = _read(document)
+    assert (records[-1].number, records[-1].line, records[-1].error) == expected
+    assert all(record.error is None for record in records[:-1])
+
+
+@pytest.mark.skipif(not hasattr(sys, "get_int_max_str_digits"), reason="no digit limit on this Python")
+def test_an_integer_python_will_not_convert_is_a_record_with_an_error() -> None:
+    digits = sys.get_int_max_str_digits() + 1
+    (first, broken) = _read(b"[1, " + b"7" * digits + b"]")
+    assert (first.data, broken.number, broken.line) == (1, 1, 1)
+    assert broken.error == (
+        f"Exceeds the limit ({digits - 1} digits) for integer string conversion: value has {digits} digits"
+        " (line 1, column 5)"
+    )
+
+
+def test_the_column_of_an_error_counts_from_the_start_of_its_line_across_chunks() -> None:
+    document = b"[" + b'{"a": 1}, ' * 10_000 + b"{oops}]"
+    (*elements, broken) = _read(document, 4096)
+    assert len(elements) == 10_000
+    assert broken.error == f"Expecting property name enclosed in double quotes (line 1, column {1 + 10 * 10_000 + 2})"
+
+
+def test_an_element_longer_than_a_record_may_be_is_refused_without_reading_the_rest() -> None:
+    from mollie_preflight.cli.readers import MAX_RECORD_BYTES
+
+    for document in (
+        b'[1, "' + b"x" * (MAX_RECORD_BYTES + 10) + b'", 2]',
+        b'[1, "' + b"x" * (MAX_RECORD_BYTES * 3),  # never closed: the cap ends reading
+    ):
+        (first, broken) = _read(document)
+        assert first.data == 1
+        assert (broken.number, broken.line, broken.error) == (
+            1,
+            1,
+            f"an element is more than {MAX_RECORD_BYTES:,} bytes long, more than an order may have (line 1, column 5)",
+        )
 
 
 def test_streaming_reader_builds_one_element_at_a_time() -> None:
-    pytest.importorskip("ijson")
 
     def endless() -> Iterator[bytes]:
         yield b"["
@@ -105,7 +173,7 @@ def test_streaming_reader_builds_one_element_at_a_time() -> None:
 
     records = read_json(io.BufferedReader(Source()))
     first = [next(records) for _ in range(1000)]  # an endless array: only possible when streamed
-    assert first[999] == Record(999, None, data={"orderNumber": "x"})
+    assert first[999] == Record(999, 1, data={"orderNumber": "x"})
 
 
 def test_jsonl_numbers_lines_from_one_and_skips_blank_lines() -> None:
@@ -167,6 +235,8 @@ def _finding(record: int | None, line: int | None, message: str = "m") -> Findin
 def test_locations() -> None:
     assert _finding(3, 3).location() == "a,b:c.jsonl:3"
     assert _finding(3, None).location() == "a,b:c.jsonl[3]"
+    assert _finding(3, 40).location() == "a,b:c.jsonl:40 [3]"
+    assert _finding(None, 2).location() == "a,b:c.jsonl:2"
     assert _finding(None, None).location() == "a,b:c.jsonl"
 
 
@@ -241,11 +311,13 @@ def test_any_file_content_gives_findings_never_a_crash(suffix: str, content: byt
         assert json.loads(text)["file"] == str(path)
 
 
-def test_deep_nesting_is_refused_as_invalid_json() -> None:
-    pytest.importorskip("ijson")
-    deep = b"[" + b'{"a": ' * 2000 + b"1" + b"}" * 2000 + b"]"
+@pytest.mark.parametrize("depth", [501, 2000])
+def test_deep_nesting_is_refused_as_invalid_json(depth: int) -> None:
+    deep = b"[" + b'{"a": ' * depth + b"1" + b"}" * depth + b"]"
     (record,) = read_json(io.BytesIO(deep))
-    assert record.error == "the JSON is nested more than 500 levels deep"
+    assert record.error == "the JSON is nested more than 500 levels deep (line 1, column 2)"
+    (record,) = read_json(io.BytesIO(b"[" + b"[" * 500 + b"]" * 500 + b"]"))
+    assert record.error is None
 
 
 def test_paths_in_sarif_and_annotations_are_normalised() -> None:

@@ -6,16 +6,18 @@ out as a ``Record`` with ``error`` set, and the reader goes on where it can (JSO
 I/O errors (a broken gzip stream, a vanished file) propagate.
 
 ``read_jsonl`` hands out raw lines, parsed later by the worker that validates them. ``read_json`` streams
-the elements of a top-level array, or of an ``orders`` array in a top-level object, with ``ijson`` when it
-is installed (the ``cli`` extra); without it, the document is loaded whole, which is correct but not flat
-in memory.
+the elements of a top-level array, or of an ``orders`` array in a top-level object, decoding one element
+at a time with the standard library's own JSON scanner and noting the line each starts on (for SARIF and
+annotations).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
-from collections.abc import Callable, Iterator
-from typing import IO, Any, Final
+import re
+from collections.abc import Callable, Generator, Iterator
+from typing import IO, Final, NoReturn
 
 from .records import Record
 
@@ -27,8 +29,17 @@ ORDERS_KEY: Final = "orders"
 #: Deeper nesting is refused, as ``json.loads`` refuses it: no order is that deep, and deeper values could
 #: not be pickled to a worker or printed in a diff.
 MAX_DEPTH: Final = 500
-#: The largest JSONL record read: real orders are kilobytes; 8 MiB leaves room for any of them.
+#: The largest record read (a JSONL line, an array element): real orders are kilobytes; 8 MiB is room for any.
 MAX_RECORD_BYTES: Final = 8 * 1024 * 1024
+
+_DECODER: Final = json.JSONDecoder()
+_SPACE: Final = re.compile(r"[ \t\n\r]*")
+_NUMBER_CHARACTERS: Final = re.compile(r"[0-9.eE+-]*")
+_CHUNK_BYTES: Final = 1 << 16
+#: A value cut off at the end of the text read so far fails this close to the cut at most ("fals", "1e+").
+_LONGEST_CUT_TOKEN: Final = 16
+_TOO_DEEP: Final = f"the JSON is nested more than {MAX_DEPTH} levels deep"
+_TOO_LONG: Final = f"an element is more than {MAX_RECORD_BYTES:,} bytes long, more than an order may have"
 
 
 def read_jsonl(stream: Stream, first_line: int = 1) -> Iterator[Record]:
@@ -62,13 +73,54 @@ def _skip_line(stream: Stream) -> int:
 
 
 def read_json(stream: Stream) -> Iterator[Record]:
-    """One order, an array of orders, or an object with an ``orders`` array; array elements numbered from 0."""
+    """One order, an array of orders, or an object with an ``orders`` array; array elements are numbered
+    from 0 and carry the line they start on. Streamed: memory holds one element, not the document."""
+    text = _JsonText(stream)
     try:
-        import ijson  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        yield from _read_json_whole(stream)
-    else:
-        yield from _read_json_streaming(stream, ijson)
+        first = text.skip_space()
+        if not first:
+            yield Record(None, None, error="the file is empty")
+            return
+        line = text.line
+        if first == "[":
+            yield from text.elements()
+        elif first == "{":
+            document = yield from _read_object(text)
+            if document is not None:
+                yield Record(None, line, data=document)
+        else:
+            yield Record(None, line, data=text.value())
+        if text.skip_space():
+            text.fail("Extra data")
+    except _Unreadable as problem:
+        yield Record(problem.index, problem.line, error=problem.why)
+
+
+def _read_object(text: _JsonText) -> Generator[Record, None, dict[str, object] | None]:
+    """The top-level object: its ``orders`` array streamed as records (then ``None`` is returned), or else
+    the whole object, which is then the one order (as ``json.loads`` would read it). A repeated ``orders``
+    array is streamed too, numbered on, rather than silently left out."""
+    text.expect("{")
+    document: dict[str, object] = {}
+    streamed = False
+    next_index = 0
+    if text.skip_space() == "}":
+        text.expect("}")
+        return document
+    while True:
+        if text.skip_space() != '"':
+            text.fail("Expecting property name enclosed in double quotes")
+        key = str(text.value())
+        text.expect(":")
+        if key == ORDERS_KEY and text.skip_space() == "[":
+            streamed = True
+            next_index = yield from text.elements(next_index)
+        else:
+            document[key] = text.value()
+        if text.skip_space() == "}":
+            text.expect("}")
+            return None if streamed else document
+        text.expect(",")
 
 
 READERS: Final[dict[str, Reader]] = {"json": read_json, "jsonl": read_jsonl}
@@ -88,100 +140,150 @@ def parse_text(text: bytes) -> tuple[object, str | None]:
         return None, str(exc)
 
 
-def _read_json_whole(stream: Stream) -> Iterator[Record]:
-    try:
-        document = json.loads(stream.read())
-    except json.JSONDecodeError as exc:
-        yield Record(None, exc.lineno, error=f"{exc.msg} (line {exc.lineno}, column {exc.colno})")
-        return
-    except UnicodeDecodeError:
-        yield Record(None, None, error="the file is not valid UTF-8 text")
-        return
-    except RecursionError:
-        yield Record(None, None, error="the JSON is nested too deeply to read")
-        return
-    orders = _orders_of(document)
-    if orders is None:
-        yield Record(None, None, data=document)
-    else:
-        for index, order in enumerate(orders):
-            yield Record(index, None, data=order)
+class _Unreadable(Exception):
+    """Why the document cannot be read any further: where (line; array index inside one), and why."""
+
+    def __init__(self, why: str, line: int | None, index: int | None = None) -> None:
+        super().__init__(why)
+        self.why, self.line, self.index = why, line, index
 
 
-def _orders_of(document: object) -> list[object] | None:
-    if isinstance(document, list):
-        return document
-    if isinstance(document, dict) and isinstance(document.get(ORDERS_KEY), list):
-        return document[ORDERS_KEY]  # type: ignore[no-any-return]
-    return None
+class _JsonText:
+    """A JSON document read as text, a chunk at a time, with the line number of the current position.
 
+    Values are decoded one at a time by ``json``'s own C scanner (``raw_decode``), so they are exactly what
+    ``json.loads`` would build. A value cut off at the end of what has been read fails to decode and is
+    decoded again after reading as much again (so a long value is decoded a logarithmic number of times);
+    text already consumed is dropped, so memory holds about one element, never the whole document.
+    """
 
-_STARTS: Final = frozenset({"start_map", "start_array"})
-_ENDS: Final = frozenset({"end_map", "end_array"})
+    def __init__(self, stream: Stream) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-8-sig")()  # a byte order mark is skipped
+        self._text = ""
+        self._pos = 0
+        self._end_of_stream = False
+        #: Characters dropped before ``_text``, and where the line of ``_pos`` starts (both from the start
+        #: of the document): for the column in messages.
+        self._dropped = 0
+        self._line_start = 0
+        #: The line of ``_pos``, counted from 1, and the index into the array being streamed, if any.
+        self.line = 1
+        self._index: int | None = None
 
+    def skip_space(self) -> str:
+        """Move past white space; the next character, or ``""`` at the end of the document."""
+        while True:
+            end = _run_end(_SPACE, self._text, self._pos)
+            self._advance(end)
+            if end < len(self._text):
+                return self._text[end]
+            if not self._read_more():
+                return ""
 
-def _read_json_streaming(stream: Stream, ijson: Any) -> Iterator[Record]:
-    """Walk ijson's event stream, building one array element at a time (never the whole document)."""
-    index = 0
-    in_array = False
-    try:
-        events = ijson.parse(stream, use_float=True)
-        first = next(events, None)
-        if first is None:
-            yield Record(None, None, error="the file is empty")
-            return
-        _, event, value = first
-        if event == "start_array":
-            in_array = True
-            for item in _elements(events, ijson):
-                yield Record(index, None, data=item)
-                index += 1
-            return
-        if event != "start_map":
-            yield Record(None, None, data=_build(event, value, events, ijson))
-            return
-        document: dict[str, object] = {}
-        streamed = False
-        for _, event, key in events:
-            if event == "end_map":
-                break
-            _, event, value = next(events)
-            if key == ORDERS_KEY and event == "start_array" and not streamed:
-                streamed = in_array = True
-                for item in _elements(events, ijson):
-                    yield Record(index, None, data=item)
-                    index += 1
+    def expect(self, character: str) -> None:
+        if self.skip_space() != character:
+            self.fail(f"Expecting {character!r} delimiter" if character in ",:" else f"Expecting {character!r}")
+        self._pos += 1
+
+    def elements(self, first_index: int = 0) -> Generator[Record, None, int]:
+        """The elements of the array starting here, as records numbered from ``first_index`` with their first
+        line; returns the number the next element would have."""
+        self.expect("[")
+        self._index = first_index
+        if self.skip_space() == "]":
+            self._pos += 1
+        else:
+            while True:
+                self.skip_space()
+                yield Record(self._index, self.line, data=self.value())
+                self._index += 1
+                if self.skip_space() == "]":
+                    self._pos += 1
+                    break
+                self.expect(",")
+        next_index, self._index = self._index, None
+        return next_index
+
+    def value(self) -> object:
+        """Decode the value at the current position (after white space) and move past it."""
+        self.skip_space()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self._text, self._pos)
+            except json.JSONDecodeError as exc:
+                if self._end_of_stream:
+                    self.fail(exc.msg, exc.pos)
+                if len(self._text) - self._pos > MAX_RECORD_BYTES:
+                    cut = exc.pos >= len(self._text) - _LONGEST_CUT_TOKEN or exc.msg.startswith("Unterminated")
+                    self.fail(_TOO_LONG if cut else exc.msg, exc.pos)
+            except RecursionError:
+                self.fail(_TOO_DEEP)
+            except ValueError as exc:  # an integer with more digits than Python converts
+                self.fail(str(exc).split(";")[0])
             else:
-                document[key] = _build(event, value, events, ijson)
-        if not streamed:
-            yield Record(None, None, data=document)
-    except (ijson.JSONError, ValueError) as exc:
-        yield Record(index if in_array else None, None, error=str(exc).splitlines()[0] if str(exc) else "invalid JSON")
+                if self._end_of_stream or not _may_go_on(self._text, end, value):
+                    if end - self._pos > MAX_RECORD_BYTES:
+                        self.fail(_TOO_LONG)
+                    if _too_deep(self._text, self._pos, end, value):
+                        self.fail(_TOO_DEEP)
+                    self._advance(end)
+                    return value
+            self._read_more()
+
+    def fail(self, why: str, at: int | None = None) -> NoReturn:
+        """Stop reading: ``why``, with the line and column of ``at`` (default: the current position)."""
+        at = self._pos if at is None else at
+        self._advance(at)
+        column = self._dropped + at - self._line_start + 1
+        raise _Unreadable(f"{why} (line {self.line}, column {column})", self.line, self._index)
+
+    def _advance(self, end: int) -> None:
+        newlines = self._text.count("\n", self._pos, end)
+        if newlines:
+            self.line += newlines
+            self._line_start = self._dropped + self._text.rfind("\n", self._pos, end) + 1
+        self._pos = end
+
+    def _read_more(self) -> bool:
+        """Append the next chunk (at least as much as is pending, so long values are re-read few times)."""
+        if self._end_of_stream:
+            return False
+        chunk = self._stream.read(max(_CHUNK_BYTES, len(self._text) - self._pos))
+        self._end_of_stream = not chunk
+        try:
+            decoded = self._decoder.decode(chunk, final=self._end_of_stream)
+        except UnicodeDecodeError:
+            raise _Unreadable("the file is not valid UTF-8 text", self.line, self._index) from None
+        self._dropped += self._pos
+        self._text = self._text[self._pos :] + decoded
+        self._pos = 0
+        return bool(chunk)
 
 
-def _elements(events: Iterator[tuple[str, str, Any]], ijson: Any) -> Iterator[object]:
-    """The elements of the array whose ``start_array`` was just consumed, up to its ``end_array``."""
-    for _, event, value in events:
-        if event == "end_array":
-            return
-        yield _build(event, value, events, ijson)
+def _may_go_on(text: str, end: int, value: object) -> bool:
+    """Whether a value decoded up to ``end`` may be longer than the text read so far: a number followed by
+    nothing but characters a number can hold (``1`` of ``1.5`` when the text ends in ``1.``)."""
+    return type(value) in (int, float) and _run_end(_NUMBER_CHARACTERS, text, end) == len(text)
 
 
-def _build(event: str, value: object, events: Iterator[tuple[str, str, Any]], ijson: Any) -> object:
-    """The value that starts with ``event``: a scalar as it is, a container built from its events."""
-    if event not in _STARTS:
-        return value
-    builder = ijson.ObjectBuilder()
-    builder.event(event, value)
-    depth = 1
-    for _, event, value in events:
-        builder.event(event, value)
-        if event in _STARTS:
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ValueError(f"the JSON is nested more than {MAX_DEPTH} levels deep")
-        elif event in _ENDS:
-            depth -= 1
-            if depth == 0:
-                break
-    return builder.value
+def _run_end(characters: re.Pattern[str], text: str, start: int) -> int:
+    """Where the run of ``characters`` (a ``[…]*`` pattern) that starts at ``start`` ends."""
+    match = characters.match(text, start)
+    return match.end() if match else start
+
+
+def _too_deep(text: str, start: int, end: int, value: object) -> bool:
+    """Whether ``value`` (decoded from ``text[start:end]``) nests deeper than ``MAX_DEPTH``: counted only
+    when the text has that many brackets at all, which real orders never have."""
+    if text.count("[", start, end) + text.count("{", start, end) <= MAX_DEPTH:
+        return False
+    depth, level = 0, [(value, 1)]
+    while level:
+        item, depth_here = level.pop()
+        depth = max(depth, depth_here)
+        if depth > MAX_DEPTH:
+            return True
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        level.extend((child, depth_here + 1) for child in children if isinstance(child, dict | list))
+    return False

@@ -78,12 +78,14 @@ class Finding(NamedTuple):
         return Severity(self.severity).rank
 
     def location(self) -> str:
-        """``orders.jsonl:12`` (a line), ``orders.json[3]`` (an array index) or ``order.json``."""
-        if self.record is None:
-            return self.file if self.line is None else f"{self.file}:{self.line}"
-        if self.line is not None:
+        """``orders.jsonl:12`` (a line), ``orders.json:40 [3]`` (an array element: its first line, then its
+        index) or ``order.json``. A JSON-lines record is numbered by its line, so an index is shown only
+        where it is something else."""
+        if self.line is None:
+            return self.file if self.record is None else f"{self.file}[{self.record}]"
+        if self.record is None or self.record == self.line:
             return f"{self.file}:{self.line}"
-        return f"{self.file}[{self.record}]"
+        return f"{self.file}:{self.line} [{self.record}]"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a finding, shared by the ``json`` and ``jsonl`` formats."""
