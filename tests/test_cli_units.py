@@ -129,6 +129,21 @@ def test_an_integer_python_will_not_convert_is_a_record_with_an_error() -> None:
     )
 
 
+def test_a_broken_element_is_reported_without_reading_on() -> None:
+    class Counting(io.BytesIO):
+        taken = 0
+
+        def read(self, size: int | None = -1) -> bytes:
+            data = super().read(size)
+            self.taken += len(data)
+            return data
+
+    stream = Counting(b'[{"a": 1}, {"b": ]' + b" " * 10_000_000 + b"]")
+    (first, broken) = read_json(stream)
+    assert (first.data, broken.number, broken.error) == ({"a": 1}, 1, "Expecting value (line 1, column 18)")
+    assert stream.taken <= 1 << 16
+
+
 def test_the_column_of_an_error_counts_from_the_start_of_its_line_across_chunks() -> None:
     document = b"[" + b'{"a": 1}, ' * 10_000 + b"{oops}]"
     (*elements, broken) = _read(document, 4096)

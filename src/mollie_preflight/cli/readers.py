@@ -154,7 +154,8 @@ class _JsonText:
     Values are decoded one at a time by ``json``'s own C scanner (``raw_decode``), so they are exactly what
     ``json.loads`` would build. A value cut off at the end of what has been read fails to decode and is
     decoded again after reading as much again (so a long value is decoded a logarithmic number of times);
-    text already consumed is dropped, so memory holds about one element, never the whole document.
+    an error anywhere else is final at once. Text already consumed is dropped, so memory holds about one
+    element, never the whole document.
     """
 
     def __init__(self, stream: Stream) -> None:
@@ -212,11 +213,12 @@ class _JsonText:
             try:
                 value, end = _DECODER.raw_decode(self._text, self._pos)
             except json.JSONDecodeError as exc:
-                if self._end_of_stream:
+                # Only a value cut off by the end of the text read so far can still turn out valid.
+                cut = exc.pos >= len(self._text) - _LONGEST_CUT_TOKEN or exc.msg.startswith("Unterminated")
+                if self._end_of_stream or not cut:
                     self.fail(exc.msg, exc.pos)
                 if len(self._text) - self._pos > MAX_RECORD_BYTES:
-                    cut = exc.pos >= len(self._text) - _LONGEST_CUT_TOKEN or exc.msg.startswith("Unterminated")
-                    self.fail(_TOO_LONG if cut else exc.msg, exc.pos)
+                    self.fail(_TOO_LONG, exc.pos)
             except RecursionError:
                 self.fail(_TOO_DEEP)
             except ValueError as exc:  # an integer with more digits than Python converts
