@@ -76,7 +76,7 @@ def is_surely_within(value: object, limit: int) -> bool:
             return False
         characters += len(key) + len(text)
     # Braces 2, per pair two pairs of quotes, a colon and a comma (one too many): 1 + 6 per pair.
-    return 1 + 6 * len(value) + 6 * characters <= limit
+    return (1 + 6 * len(value) + 6 * characters if value else 2) <= limit
 
 
 def json_size(value: object, limit: int) -> int | str:
