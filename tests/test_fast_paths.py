@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from mollie_preflight.calc import Rate
 from mollie_preflight.create_order import validate_order_fully
 from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
 from mollie_preflight.options import DEFAULT_OPTIONS
+from mollie_preflight.reference.orders import METHODS
 from mollie_preflight.rules.address import diagnose_address, is_clean_address
 from mollie_preflight.rules.amounts import check_amount, diagnose_amount
 from mollie_preflight.rules.checker import Checker
@@ -348,6 +350,8 @@ def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
     assert json_size_slowly(control, 10**6) == 1 + 6 + 6 * 5
     assert is_surely_within(control, 37)
     assert not is_surely_within(control, 36)
+    assert is_surely_within({}, 2)
+    assert not is_surely_within({}, 1)
     assert not is_surely_within({"a": 1}, 10**6)
     assert not is_surely_within({1: "a"}, 10**6)
     assert not is_surely_within(["a"], 10**6)
@@ -476,12 +480,20 @@ def _paths(value: object, prefix: tuple[object, ...] = (), depth: int = 0) -> li
     return found
 
 
+method_values = st.sampled_from([*METHODS, "blik", "iDEAL"]) | st.lists(st.sampled_from([*METHODS, "blik"]), max_size=3)
+
+
 @st.composite
 def mutated_orders(draw: st.DrawFn) -> object:
-    """A valid order with a full address, URLs and metadata, then changed at zero to three random paths."""
+    """A valid order with a full address, URLs and metadata, perhaps a method and no phone, then changed at
+    zero to three random paths."""
     order: Any = example_order()
     generated = draw(valid_orders(max_lines=6))
     order.update(amount=generated["amount"], lines=generated["lines"], orderNumber=generated["orderNumber"])
+    if draw(st.booleans()):
+        order["method"] = draw(method_values)
+    if draw(st.booleans()):
+        del order["billingAddress"]["phone"]
     for _ in range(draw(st.integers(0, 3))):
         paths = _paths(order)
         path = draw(st.sampled_from(paths))
@@ -519,6 +531,57 @@ def test_valid_orders_take_the_whole_body_fast_path(generated: dict[str, Any]) -
     order.update(amount=generated["amount"], lines=generated["lines"], orderNumber=generated["orderNumber"])
     assert list(validate_order_fully(order, today=TODAY)) == []
     assert is_clean_order(order)
+
+
+@given(valid_orders(max_lines=5), st.sampled_from(sorted(set(METHODS) - {"voucher", "giftcard", "paypal", "billie"})))
+def test_orders_with_a_method_that_takes_their_currency_take_the_fast_path(
+    generated: dict[str, Any], method: str
+) -> None:
+    order = example_order()
+    order.update(amount=generated["amount"], lines=generated["lines"], method=[method, "creditcard"])
+    if list(validate_order_fully(order, today=TODAY)) == []:
+        assert is_clean_order(order)
+
+
+@pytest.mark.parametrize(
+    ("method", "phone", "expected"),
+    [
+        ("ideal", True, []),
+        (["ideal", "creditcard", "ideal"], True, []),
+        ("klarnapaylater", True, []),
+        ("klarnapaylater", False, [("MP506", "billingAddress.phone")]),
+        ("voucher", True, [("MP505", "lines")]),
+        ("blik", True, [("MP501", "method")]),
+        ([], True, [("MP501", "method")]),
+        (["ideal", 7], True, [("MP501", "method.1")]),
+    ],
+)
+def test_a_method_takes_the_fast_path_only_when_no_rule_can_fire(
+    method: object, phone: bool, expected: list[tuple[str, str]]
+) -> None:
+    order = example_order()
+    order["method"] = method
+    if not phone:
+        del order["billingAddress"]["phone"]
+    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == expected
+    assert is_clean_order(order) == (expected == [])
+
+
+def test_a_method_that_does_not_take_the_currency_is_refused() -> None:
+    order = example_order()
+    order["method"] = "ideal"
+    for item in [
+        order["amount"],
+        *(
+            line[key]
+            for line in order["lines"]
+            for key in line
+            if isinstance(line[key], dict) and "currency" in line[key]
+        ),
+    ]:
+        item["currency"] = "GBP"
+    assert not is_clean_order(order)
+    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP502", "method")]
 
 
 def test_a_negative_order_whose_lines_add_up_is_still_refused() -> None:

@@ -142,7 +142,7 @@ def check_methods(ck: Checker, payload: dict[object, object]) -> None:
     currency = ck.order_currency
     if currency is not None and currency != "EUR":
         supported = CURRENCY_METHODS.get(currency, frozenset())
-        unsupported = sorted(m for m in methods if not _supports(supported, m))
+        unsupported = sorted(m for m in methods if not takes_currency(m, currency))
         if unsupported and forced is not None:
             ck.report(
                 METHOD_CURRENCY,
@@ -229,12 +229,14 @@ def _meant(item: object) -> str | None:
     return closest(folded, METHODS)
 
 
-def _supports(supported: frozenset[str], method: str) -> bool:
+def takes_currency(method: str, currency: str) -> bool:
+    """Whether ``method`` can be paid in ``currency`` (every method takes EUR)."""
+    if currency == "EUR":
+        return True
     if method in EUR_ONLY_METHODS:
         return False
-    if method in KLARNA_METHODS:
-        return "klarna" in supported
-    return method in supported
+    supported = CURRENCY_METHODS.get(currency, frozenset())
+    return ("klarna" if method in KLARNA_METHODS else method) in supported
 
 
 def _has_phone(payload: dict[object, object]) -> bool:
