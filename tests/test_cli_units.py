@@ -63,6 +63,44 @@ def test_the_reader_builds_what_json_loads_builds(document: object, indent: int 
     assert all(record.error is None for record in records)
 
 
+@st.composite
+def json_texts_with_typos(draw: st.DrawFn) -> str:
+    """JSON text of a generated document, then up to three characters inserted, deleted or replaced."""
+    text = json.dumps(draw(json_documents), indent=draw(st.sampled_from([None, 1])))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        typo = draw(st.sampled_from([*'[]{},:"\\ \n0123456789.-eEtrufalsn', "\u00e9", "\x00"]))
+        text = text[:at] + draw(st.sampled_from([typo, typo + text[at : at + 1], ""])) + text[at + 1 :]
+    return text
+
+
+@given(json_texts_with_typos(), st.sampled_from([None, 1, 2, 7]))
+def test_the_reader_accepts_and_refuses_what_json_loads_does(text: str, chunk: int | None) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    records = _read(data, chunk)
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError):
+        assert records[-1].error is not None
+        assert all(record.error is None for record in records[:-1])
+        return
+    if text.count('"orders"') < 2:  # a repeated orders array is read whole, where json.loads keeps the last
+        assert [(record.number, record.data) for record in records] == _as_json_loads_reads_it(document)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_json_is_read_in_every_encoding_json_loads_reads(encoding: str) -> None:
+    """Windows PowerShell's Out-File writes UTF-16 with a byte order mark."""
+    data = json.dumps([{"orderNumber": "é1"}, {"orderNumber": 2}], indent=1, ensure_ascii=False).encode(encoding)
+    records = _read(data, 3)
+    assert [(record.number, record.line, record.data) for record in records] == [
+        (0, 2, {"orderNumber": "é1"}),
+        (1, 5, {"orderNumber": 2}),
+    ]
+    broken = _read("[1, 2]".encode("utf-16")[:-1])
+    assert broken[-1].error == "the file is not valid UTF-16 text"
+
+
 @given(
     st.lists(st.tuples(st.sampled_from(["", " ", "\n", "\r\n", "\n \n\t"]), json_values), max_size=6),
     st.sampled_from([None, 1, 5]),

@@ -160,7 +160,10 @@ class _JsonText:
 
     def __init__(self, stream: Stream) -> None:
         self._stream = stream
-        self._decoder = codecs.getincrementaldecoder("utf-8-sig")()  # a byte order mark is skipped
+        #: Chosen from the first bytes, as ``json.loads`` does: UTF-8 (a byte order mark is skipped), or
+        #: UTF-16/32, which Windows tools still write.
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self._encoding = "UTF-8"
         self._text = ""
         self._pos = 0
         self._end_of_stream = False
@@ -251,12 +254,16 @@ class _JsonText:
         """Append the next chunk (at least as much as is pending, so long values are re-read few times)."""
         if self._end_of_stream:
             return False
-        chunk = self._stream.read(max(_CHUNK_BYTES, len(self._text) - self._pos))
+        chunk = self._stream.read(max(_CHUNK_BYTES, len(self._text) - self._pos, 4))
         self._end_of_stream = not chunk
+        if self._decoder is None:
+            encoding = json.detect_encoding(chunk)
+            self._encoding = "UTF-" + encoding.split("-")[1]  # utf-16-le: UTF-16
+            self._decoder = codecs.getincrementaldecoder(encoding)()
         try:
             decoded = self._decoder.decode(chunk, final=self._end_of_stream)
         except UnicodeDecodeError:
-            raise _Unreadable("the file is not valid UTF-8 text", self.line, self._index) from None
+            raise _Unreadable(f"the file is not valid {self._encoding} text", self.line, self._index) from None
         self._dropped += self._pos
         self._text = self._text[self._pos :] + decoded
         self._pos = 0
