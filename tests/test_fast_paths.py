@@ -601,22 +601,23 @@ def _line(kind: str, value: str, rate: str, vat: str) -> dict[str, Any]:
     return line | {"vatAmount": {"currency": "EUR", "value": vat}}
 
 
-def test_a_rate_whose_vat_a_store_credit_turns_negative_is_refused() -> None:
-    """No discount line, so only the negative line VAT sends this order to the per-rate sums."""
+@pytest.mark.parametrize(
+    ("lines", "total", "expected"),
+    [
+        # No discount line: only the negative line VAT sends this order to the per-rate sums.
+        ([("physical", "100.00", "9.00", "8.26"), ("store_credit", "-10.00", "21.00", "-1.74")], "90.00", "MP306"),
+        # -0.01 at 21 % has no VAT: the gift card alone, not a negative VAT, must send it to the rate rules.
+        ([("physical", "10.00", "21.00", "1.74"), ("gift_card", "-0.01", "21.00", "0.00")], "9.99", "MP308"),
+    ],
+)
+def test_orders_only_the_rate_rules_refuse_leave_the_fast_path(
+    lines: list[tuple[str, str, str, str]], total: str, expected: str
+) -> None:
     order = example_order()
-    order["lines"] = [_line("physical", "100.00", "9.00", "8.26"), _line("store_credit", "-10.00", "21.00", "-1.74")]
-    order["amount"] = {"currency": "EUR", "value": "90.00"}
+    order["lines"] = [_line(*line) for line in lines]
+    order["amount"] = {"currency": "EUR", "value": total}
     assert not is_clean_order(order)
-    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP306", "lines.1.vatRate")]
-
-
-def test_a_taxed_gift_card_too_small_to_carry_vat_is_refused() -> None:
-    """-0.01 at 21 % has no VAT: the gift card alone, not a negative VAT, must send it to the rate rules."""
-    order = example_order()
-    order["lines"] = [_line("physical", "10.00", "21.00", "1.74"), _line("gift_card", "-0.01", "21.00", "0.00")]
-    order["amount"] = {"currency": "EUR", "value": "9.99"}
-    assert not is_clean_order(order)
-    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [("MP308", "lines.1.vatRate")]
+    assert [(v.code, v.field) for v in mp.validate_order(order, today=TODAY)] == [(expected, "lines.1.vatRate")]
 
 
 def _email_validator_accepts(text: str) -> bool:
