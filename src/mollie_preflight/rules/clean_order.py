@@ -26,7 +26,7 @@ from .address import is_clean_address
 from .clean_lines import CleanLine, clean_line, plain_amount_minor
 from .lines import MAX_SKU, NEGATIVE_TYPES
 from .metadata import WARN_FROM, is_surely_within, json_size
-from .methods import takes_currency
+from .methods import has_phone, takes_currency
 from .urls import is_plain_public_webhook, is_plain_web_url
 
 #: The parameters the fast path knows; a body with any other key takes the full walk.
@@ -67,7 +67,7 @@ def is_clean_order(body: object) -> bool:
     if webhook is not None and (type(webhook) is not str or not is_plain_public_webhook(webhook)):
         return False
     method, billing, shipping = get("method"), get("billingAddress"), get("shippingAddress")
-    if method is not None and not _plain_method(method, get("amount"), billing):
+    if method is not None and not _plain_method(method, body):
         return False
     if not is_clean_address(billing, _NO_METHODS) or (
         shipping is not None and not is_clean_address(shipping, _NO_METHODS)
@@ -76,23 +76,19 @@ def is_clean_order(body: object) -> bool:
     return _plain_metadata(get("metadata")) and _clean_amount_and_lines(get("amount"), get("lines"))
 
 
-def _plain_method(method: object, amount: object, billing: object) -> bool:
+def _plain_method(method: object, body: dict[object, object]) -> bool:
     """``method`` as ``check_methods`` accepts it without a word, for a method that changes no other rule."""
     names = [method] if type(method) is str else method if type(method) is list and method else None
+    amount = body.get("amount")
     currency = amount.get("currency") if type(amount) is dict else None
     if names is None or type(currency) is not str:
         return False
     for name in names:
         if type(name) is not str or name not in _PLAIN_METHODS or not takes_currency(name, currency):
             return False
-        if name in KLARNA_METHODS and not _has_phone(billing):
-            return False  # Klarna wants a phone (MP506); the billing address is the usual place
+        if name in KLARNA_METHODS and not has_phone(body):
+            return False  # Klarna wants a phone (MP506)
     return True
-
-
-def _has_phone(address: object) -> bool:
-    phone = address.get("phone") if type(address) is dict else None
-    return type(phone) is str and phone.strip() != ""
 
 
 def _clean_amount_and_lines(amount: object, lines: object) -> bool:

@@ -163,7 +163,7 @@ def check_methods(ck: Checker, payload: dict[object, object]) -> None:
     if "voucher" in methods and line_list and not any(line.get("category") for line in line_list):
         rule = VOUCHER_ONLY_NO_CATEGORY if forced == "voucher" else VOUCHER_CATEGORY
         ck.report(rule, ("lines",), "Vouchers need order lines with a category (meal, eco or gift); no line has one.")
-    if methods & KLARNA_METHODS and not _has_phone(payload):
+    if methods & KLARNA_METHODS and not has_phone(payload):
         ck.report(
             KLARNA_PHONE, ("billingAddress", "phone"), "Klarna recommends a phone number; neither address has one."
         )
@@ -239,7 +239,8 @@ def takes_currency(method: str, currency: str) -> bool:
     return ("klarna" if method in KLARNA_METHODS else method) in supported
 
 
-def _has_phone(payload: dict[object, object]) -> bool:
+def has_phone(payload: dict[object, object]) -> bool:
+    """Whether either address has a phone number, as Klarna wants (MP506)."""
     for key in ("billingAddress", "shippingAddress"):
         address = payload.get(key)
         if isinstance(address, dict) and isinstance(address.get("phone"), str) and address["phone"].strip():
