@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import time
 from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
 
+import babel
+import babel.numbers
 import pytest
-from babel.numbers import get_currency_precision
+from babel.core import get_global
+from babel.numbers import format_currency, get_currency_precision
 
+from mollie_preflight import validate_order
 from mollie_preflight.money import (
     InvalidValue,
     decimal_to_minor,
@@ -17,6 +24,10 @@ from mollie_preflight.money import (
     to_decimal,
 )
 from mollie_preflight.reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
+
+from .helpers import CORE
+
+LIBRARY_DIFFERENCES: Final = Path(__file__).parent / "data" / "library_differences.json"
 
 
 @pytest.mark.parametrize(
@@ -96,12 +107,138 @@ def test_messages_format_amounts_as_mollie_does(minor: int, currency: str, text:
     assert format_for_message(minor, currency).replace("\xa0", " ") == text
 
 
-def test_babel_agrees_with_mollies_decimal_table() -> None:
-    """CLDR (babel) and Mollie's documented table must agree, or messages would show wrong decimals."""
-    disagreements = {
-        c: (d, get_currency_precision(c)) for c, d in CURRENCY_DECIMALS.items() if get_currency_precision(c) != d
+#: 3001.50 (3002 where Mollie allows no decimals) as messages show it in every Mollie currency: the
+#: digits are Mollie's (https://docs.mollie.com/docs/multicurrency), the symbols babel's en_US ones.
+MESSAGE_AMOUNTS: Final = {
+    "AED": "AED3,001.50",
+    "AUD": "A$3,001.50",
+    "BGN": "BGN3,001.50",
+    "BRL": "R$3,001.50",
+    "CAD": "CA$3,001.50",
+    "CHF": "CHF3,001.50",
+    "CZK": "CZK3,001.50",
+    "DKK": "DKK3,001.50",
+    "EUR": "€3,001.50",
+    "GBP": "£3,001.50",
+    "HKD": "HK$3,001.50",
+    "HUF": "HUF3,001.50",
+    "ILS": "₪3,001.50",
+    "ISK": "ISK3,002",
+    "JPY": "¥3,002",
+    "MXN": "MX$3,001.50",
+    "MYR": "MYR3,001.50",
+    "NOK": "NOK3,001.50",
+    "NZD": "NZ$3,001.50",
+    "PHP": "₱3,001.50",
+    "PLN": "PLN3,001.50",
+    "RON": "RON3,001.50",
+    "RUB": "RUB3,001.50",
+    "SEK": "SEK3,001.50",
+    "SGD": "SGD3,001.50",
+    "THB": "THB3,001.50",
+    "TWD": "NT$3,001.50",
+    "USD": "$3,001.50",
+    "ZAR": "ZAR3,001.50",
+}
+
+
+@pytest.fixture(params=[0, 2, 3], ids=lambda digits: f"babel-says-{digits}-digits")
+def babel_currency_digits(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """babel told that every currency has ``request.param`` decimals, in its CLDR table and in the function
+    that reads it, so that no path through babel can still find the real figure."""
+    digits: int = request.param
+    fractions = get_global("currency_fractions")
+    for currency in [*CURRENCY_DECIMALS, "DEFAULT"]:
+        monkeypatch.setitem(fractions, currency, (digits, 0, digits, 0))
+    monkeypatch.setattr(babel.numbers, "get_currency_precision", lambda currency: digits)
+    return digits
+
+
+def test_babels_own_formatting_follows_the_patched_digits(babel_currency_digits: int) -> None:
+    """The patch reaches babel: left to itself, babel shows HUF with the digits it was told. Without this
+    the tests below could pass for a patch that changed nothing."""
+    shown = format_currency(Decimal("3001.50"), "HUF", locale="en_US")
+    assert shown == {0: "HUF3,002", 2: "HUF3,001.50", 3: "HUF3,001.500"}[babel_currency_digits]
+
+
+def test_the_message_table_covers_every_mollie_currency() -> None:
+    assert set(MESSAGE_AMOUNTS) == set(CURRENCY_DECIMALS)
+
+
+@pytest.mark.parametrize("currency", sorted(MESSAGE_AMOUNTS))
+def test_messages_show_mollies_digits_whatever_babel_says(currency: str, babel_currency_digits: int) -> None:
+    minor = 300150 if CURRENCY_DECIMALS[currency] else 3002
+    assert format_for_message(minor, currency) == MESSAGE_AMOUNTS[currency]
+    assert format_for_message(-minor, currency) == "-" + MESSAGE_AMOUNTS[currency]
+
+
+@pytest.mark.parametrize(
+    ("minor", "currency", "text"),
+    [(1, "HUF", "HUF0.01"), (-1, "HUF", "-HUF0.01"), (0, "HUF", "HUF0.00"), (1, "JPY", "¥1"), (0, "ISK", "ISK0")],
+)
+def test_the_smallest_amounts_keep_every_digit(
+    minor: int, currency: str, text: str, babel_currency_digits: int
+) -> None:
+    assert format_for_message(minor, currency) == text
+
+
+def _huf(value: str) -> dict[str, str]:
+    return {"currency": "HUF", "value": value}
+
+
+def test_a_huf_order_one_filler_off_is_reported_with_both_figures(babel_currency_digits: int) -> None:
+    """Through the rules: an order amount one fillér above its line, and a VAT amount one fillér below."""
+    order = {
+        "amount": _huf("3001.51"),
+        "orderNumber": "1",
+        "locale": "hu_HU",
+        "lines": [
+            {
+                "name": "Kabát",
+                "quantity": 1,
+                "unitPrice": _huf("3001.50"),
+                "totalAmount": _huf("3001.50"),
+                "vatRate": "27.00",
+                "vatAmount": _huf("638.10"),
+            }
+        ],
     }
-    assert disagreements == {}
+    findings = [(v.code, v.field, v.expected, v.actual, v.message) for v in validate_order(order, options=CORE)]
+    assert findings == [
+        (
+            "MP203",
+            "lines.0.vatAmount",
+            "638.11",
+            "638.10",
+            "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be HUF638.11 "
+            "(HUF3,001.50 × (27.00% / 127.00%)), got HUF638.10.",
+        ),
+        (
+            "MP304",
+            "amount",
+            "3001.50",
+            "3001.51",
+            "The amount of the order does not match the total amount from the order lines. "
+            "Expected order amount to be HUF3,001.50 but got HUF3,001.51.",
+        ),
+    ]
+
+
+def test_babel_differs_from_mollies_decimal_table_exactly_where_recorded() -> None:
+    """A report, not a guard: the messages above already ignore babel's digits. When a babel release moves
+    a currency's digits, this fails so that the change is looked at and recorded, never followed."""
+    recorded: dict[str, Any] = json.loads(LIBRARY_DIFFERENCES.read_text(encoding="utf-8"))["currency_digits"]
+    differences = {
+        currency: {"mollie": decimals, "babel": get_currency_precision(currency)}
+        for currency, decimals in CURRENCY_DECIMALS.items()
+        if get_currency_precision(currency) != decimals
+    }
+    assert differences == {
+        currency: {k: entry[k] for k in ("mollie", "babel")} for currency, entry in recorded.items()
+    }, (
+        f"babel {babel.__version__} disagrees with Mollie's decimals differently than {LIBRARY_DIFFERENCES.name} "
+        "records: check https://docs.mollie.com/docs/multicurrency, then update the file (the product needs no change)"
+    )
 
 
 def test_method_table_covers_exactly_the_non_euro_currencies() -> None:

@@ -12,12 +12,17 @@ results), never in the caller's decimal context: conversions here are exact by c
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from .reference.currencies import CURRENCY_DECIMALS
+
+if TYPE_CHECKING:
+    from babel.numbers import NumberPattern
 
 #: No Mollie amount has more integer digits than this; the bound keeps hostile values cheap to refuse.
 MAX_INTEGER_DIGITS: Final = 15
@@ -186,10 +191,18 @@ def minor_to_decimal(minor: int, decimals: int) -> Decimal:
     return Decimal((sign, tuple(int(d) for d in str(abs(minor))), -decimals))
 
 
-def format_for_message(minor: int, currency: str) -> str:
-    """An amount as Mollie writes it in error messages: ``€1,027.99``, ``-€6.08``, ``¥1,000``.
+#: The locale of our messages: Mollie writes its own in English, with the symbol before the amount.
+_MESSAGE_LOCALE: Final = "en_US"
 
-    babel is imported here, not at module import, because formatting happens only for findings.
+
+def format_for_message(minor: int, currency: str) -> str:
+    """An amount as Mollie writes it in error messages: ``€1,027.99``, ``-€6.08``, ``¥1,000``, ``HUF3,001.50``.
+
+    The digits are ours: the number of decimals comes from Mollie's table (``CURRENCY_DECIMALS``), and the
+    value is exact minor units, so nothing is rounded. babel only decorates them with the locale's symbol,
+    grouping and sign placement. Its own idea of a currency's digits (CLDR) is never asked: CLDR gives HUF
+    0 decimals where Mollie requires 2, and a message that shows ``HUF3,002`` for both 3001.50 and
+    3001.51 explains nothing.
     """
     from babel.numbers import format_currency
 
@@ -197,7 +210,31 @@ def format_for_message(minor: int, currency: str) -> str:
     # babel computes with Decimal in the *current* context; a caller's hostile context (low precision,
     # traps) must not change or break our messages, so formatting runs in a private default context.
     with localcontext(Context()):
-        return str(format_currency(minor_to_decimal(minor, decimals), currency, locale="en_US"))
+        return str(
+            format_currency(
+                minor_to_decimal(minor, decimals),
+                currency,
+                format=_message_pattern(decimals),
+                locale=_MESSAGE_LOCALE,
+                currency_digits=False,
+            )
+        )
+
+
+@functools.cache
+def _message_pattern(decimals: int) -> NumberPattern:
+    """The message locale's currency pattern with exactly ``decimals`` fraction digits, no more, no fewer.
+
+    With ``currency_digits=False`` babel takes the fraction digits from the pattern instead of CLDR's
+    currency table, so setting them here is what keeps CLDR's digits out of our messages. The pattern is
+    copied, never changed in place: babel shares the locale's pattern with every other caller.
+    """
+    from babel import Locale
+
+    standard: NumberPattern = Locale.parse(_MESSAGE_LOCALE).currency_formats["standard"]
+    pattern = copy.copy(standard)
+    pattern.frac_prec = (decimals, decimals)
+    return pattern
 
 
 def to_decimal(value: DecimalLike, what: str = "amount") -> Decimal:
