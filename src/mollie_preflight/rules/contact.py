@@ -5,6 +5,23 @@ A phone number must be E.164 *and* a real number: ``+69…`` has the E.164 shape
 for ordinary ASCII addresses; anything else (international addresses, quoted local parts) goes to the
 email-validator library with deliverability checks off. Both libraries are imported on first use only,
 so importing this package stays cheap.
+
+Here, unlike for currency digits and country codes, the verdict follows the installed library's data on
+purpose, and a library release may change it:
+
+* Phone numbers: which numbers are real is a matter of numbering plans, which regulators change often;
+  a table frozen here would refuse numbers assigned since, and keep accepting withdrawn ones.
+  libphonenumber's metadata is the maintained record of those plans, and Mollie's own WooCommerce plugin
+  checks numbers with it before it sends them (https://github.com/mollie/WooCommerce/pull/1265, written
+  after Mollie's API answered 422 to a number whose country code no country uses).
+* E-mail addresses: Mollie does not document which syntax it checks; email-validator implements the
+  RFCs' syntax and internationalised addresses (IDNA, with the ``idna`` package's Unicode tables) and
+  refuses special-use domains (``.test``, ``.local``...). Its answers change with the standards and
+  its maintainers' reading of them, rarely.
+
+``tests/data/library_verdicts.json`` records both libraries' answers on inputs where data decides (a
+drama-only UK range, a 555 number, ``.internal``), so that a release that changes one fails a test and
+is looked at before it reaches users.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ look-ahead), so a number costs one regular-expression match instead of up to ele
 This is a fast path, not a replacement: it answers ``True`` only when the number is valid *and* parsing it
 would have been the plain split (no national prefix to strip, no Italian leading zero, a country code
 that is not non-geographic); in every other case it answers ``None`` and the caller asks phonenumbers.
-``tests/test_fast_paths.py`` compares it with phonenumbers on generated and real numbers.
+``tests/test_fast_paths.py`` compares it with phonenumbers on generated and real numbers. Following the
+library's metadata rather than a table of our own is deliberate (``rules/contact.py`` says why).
 """
 
 from __future__ import annotations
