@@ -1,8 +1,8 @@
 """Currencies the Orders API accepts, their decimal places, and the methods that support them.
 
-Source: Mollie's ``source/payments/multicurrency.rst`` (docs repository HEAD 55628855, 2024-03-04), as
-catalogued in SPEC §1.2. Mollie's table, not CLDR, decides the decimals: a test checks that babel's CLDR
-data agrees, so a divergence shows up as a failing test instead of a silently different verdict.
+Source: Mollie's multicurrency guide, https://docs.mollie.com/docs/multicurrency (as of 2024-03-04).
+Mollie's table, not CLDR, decides the decimals: a test checks that babel's CLDR data agrees, so a
+divergence shows up as a failing test instead of a silently different verdict.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ CURRENCY_DECIMALS: Final[dict[str, int]] = {
 }
 
 #: Methods that support a non-EUR currency. EUR supports every method. ``klarna`` stands for Mollie's
-#: unbroken-down "Klarna" column (SPEC §14 question 12).
+#: unbroken-down "Klarna" column.
 CURRENCY_METHODS: Final[dict[str, frozenset[str]]] = {
     "AED": frozenset({"creditcard"}),
     "AUD": frozenset({"paypal", "creditcard"}),
