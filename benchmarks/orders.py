@@ -26,7 +26,7 @@ class Country:
     locale: str
     currency: str
     rates: tuple[str, ...]
-    #: (city, street, postal code); ``None`` postal code for countries Mollie exempts (SPEC R010).
+    #: (city, street, postal code); ``None`` postal code for countries Mollie exempts.
     places: tuple[tuple[str, str, str | None], ...]
 
 

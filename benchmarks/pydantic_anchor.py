@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 CURRENCY_DECIMALS = {"EUR": 2, "GBP": 2, "SEK": 2, "PLN": 2, "USD": 2, "CHF": 2, "DKK": 2, "NOK": 2, "JPY": 0, "ISK": 0}
 COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
-#: SPEC R010, as the SPEC writes it.
+#: Countries without a postal code system, written out as a schema author would.
 _EXEMPT_TEXT = (
     "AE AN AO AW BF BI BJ BO BS BV BW BZ CD CF CG CI CK CM DJ DM ER FJ GA GD GH GM GN GQ GY HK JM KE KI KM KN KP "
     "LC ML MO MR MS MU MW NA NR NU PA QA RW SB SC SL SO SR ST SY TF TK TL TO TT TV UG VU YE ZM ZW"

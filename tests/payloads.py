@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +54,11 @@ def example_order() -> dict[str, Any]:
     return copy.deepcopy(_EXAMPLE)
 
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "002_dbb0742a23a6801b.txt"
+DATA = Path(__file__).resolve().parent / "data"
 
 
-def seed_order() -> dict[str, Any] | None:
-    """The create-order example from the project's seed documents, when they are beside the checkout."""
-    if not SEED.exists():
-        return None
-    match = re.search(r"-d '(\{.*?\})' \|", SEED.read_text(encoding="utf-8"), re.S)
-    assert match is not None, "the seed document no longer has its curl example"
-    data: dict[str, Any] = json.loads(match.group(1))
-    return data
+def docs_example_order() -> dict[str, Any]:
+    """Mollie's own create-order example request, verbatim (source and section in the data file)."""
+    document = json.loads((DATA / "orders" / "create-order-docs-example.json").read_text(encoding="utf-8"))
+    body: dict[str, Any] = document["body"]
+    return body

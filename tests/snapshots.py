@@ -53,7 +53,7 @@ def snapshot(*lines: dict[str, Any], status: str = "paid", **extra: Any) -> dict
 
 
 def two_for_one(status: str = "paid", **extra: Any) -> dict[str, Any]:
-    """The discounts guide's 2-for-1: 2 × 19.99 with a 19.99 discount (SPEC R072b, R101 doc check)."""
+    """The discounts guide's 2-for-1: 2 × 19.99 with a 19.99 discount."""
     line = order_line(
         status=status, quantity=2, unit="19.99", discount="19.99", total="19.99", rate="21.00", vat="3.47"
     )

@@ -1,4 +1,4 @@
-"""The formulas (SPEC R063, R065, R029) against Mollie's worked examples and an independent oracle."""
+"""The formulas against Mollie's worked examples and an independent oracle."""
 
 from __future__ import annotations
 

@@ -447,7 +447,15 @@ def test_rule_explains_one_rule() -> None:
     result = run("rule", "line-vat-amount")
     assert result.returncode == 0
     rule = mp.get_rule("MP203")
-    for part in ("MP203 line-vat-amount", "SPEC: R065", "Evidence: live", "Why:", "Fix:", "Example of Mollie"):
+    for part in (
+        "MP203 line-vat-amount",
+        "Sources:",
+        "https://github.com/mollie/Shopware6/issues/28",
+        "Evidence: live",
+        "Why:",
+        "Fix:",
+        "Example of Mollie",
+    ):
         assert part in result.stdout
     assert rule.fix.split()[0] in result.stdout
     missing = run("rule", "MP999")

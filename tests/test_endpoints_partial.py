@@ -1,4 +1,4 @@
-"""Ship, cancel and refund lines against a snapshot: ids, quantities, statuses and R101's partial amounts."""
+"""Ship, cancel and refund lines against a snapshot: ids, quantities, statuses, discounted lines' partial amounts."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ class TestDocsCases:
         assert v.expected == f"{second}..{second}"
 
     def test_shipment_example_without_amount_is_flagged(self) -> None:
-        # create-shipment's example ships 1 of 2 bikes (100.00 discount) without amount (SPEC §12 item 7)
+        # create-shipment's example ships 1 of 2 bikes (100.00 discount) without amount
         report = mp.validate_shipment({"lines": [{"id": "odl_bike", "quantity": 1}]}, order=bikes())
         v = only(report, "MP803")
         assert v.field == "lines.0.amount"

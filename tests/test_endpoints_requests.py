@@ -145,7 +145,7 @@ class TestManageLines:
         assert only(report, "MP702").field == "operations.0.data"
 
     def test_docs_example_against_the_order(self) -> None:
-        # 100.00 − 10.00 = 90.00 becomes 50.00 − 5.00 + 40.00 = 85.00 (SPEC R096)
+        # 100.00 − 10.00 = 90.00 becomes 50.00 − 5.00 + 40.00 = 85.00
         order = snapshot(
             order_line("odl_1", status="authorized", quantity=1, unit="100.00", rate="21.00", vat="17.36"),
             order_line(

@@ -1,5 +1,5 @@
 """``validate_order`` is total: any JSON-like input gives findings, never an exception, a mutation, a hang,
-or a verdict that depends on the caller's decimal context (DESIGN §2.2, §2.3).
+or a verdict that depends on the caller's decimal context.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The lifecycle model: each step returns a new order, updated as SPEC §8–§9 say, or raises with findings."""
+"""The lifecycle model: each step returns a new order, updated as Mollie's status pages say, or raises with findings."""
 
 from __future__ import annotations
 

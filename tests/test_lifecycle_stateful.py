@@ -3,7 +3,7 @@
 Properties:
 - the model accepts a request exactly when the validators find no error in it, and then refuses nothing
   else: its ``LifecycleError`` carries the validators' report;
-- every order it returns keeps SPEC R118's invariants (checked here independently of the model's code), the
+- every order it returns keeps the line bookkeeping invariants (checked here independently of the model's code), the
   snapshot reader finds nothing wrong with it, and the order it was given is unchanged.
 """
 
@@ -68,7 +68,7 @@ def payloads(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def bounds(line: dict[str, Any], quantity: int, refund: bool, capture: bool) -> tuple[int, int]:
-    """R101's inferred bounds, computed here from the JSON (independently of the library's code)."""
+    """The partial-amount rule's inferred bounds, computed here from the JSON (independently of the library's code)."""
     if refund:
         n = line["quantityShipped"] if capture else line["quantity"] - line["quantityCanceled"]
         total = cents(line["amountShipped"]) if capture else cents(line["totalAmount"]) - cents(line["amountCanceled"])
@@ -109,7 +109,7 @@ PROCESSED = (
 
 
 def check_steps(before: dict[str, Any], after: dict[str, Any]) -> None:
-    """No step takes more money than its items are worth at unit price (R101's documented maximum)."""
+    """No step takes more money than its items are worth at unit price (the documented maximum)."""
     for old, new in zip(before["lines"], after["lines"], strict=True):
         unit = cents(new["unitPrice"])
         for quantity_key, amount_key in PROCESSED:

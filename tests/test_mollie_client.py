@@ -153,7 +153,7 @@ def test_check_request_matches_method_and_whole_path() -> None:
 
 # --- the same error locally and remotely --------------------------------------------------------------
 
-#: A real Mollie 422 (SPEC §11, example 3).
+#: A real Mollie 422.
 MOLLIE_422 = {
     "status": 422,
     "title": "Unprocessable Entity",

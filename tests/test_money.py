@@ -1,4 +1,4 @@
-"""Strict amount parsing and formatting (SPEC R003, R004, R007)."""
+"""Strict amount parsing and formatting."""
 
 from __future__ import annotations
 

@@ -77,8 +77,10 @@ def test_rules_registry_is_complete_and_consistent() -> None:
         assert rule.code[2:].isdigit()
         assert rule.name == rule.name.lower()
         assert " " not in rule.name
-        assert rule.spec
-        assert all(s.startswith("R") for s in rule.spec)
+        assert rule.sources, f"{code} names no source"
+        assert all(source.url.startswith("https://") for source in rule.sources)
+        assert not rule.sources[0].live, f"{code}: the documentation page comes first, then the live answers"
+        assert (rule.evidence is mp.Evidence.LIVE) <= any(source.live for source in rule.sources), code
         assert rule.summary
         assert rule.why
         assert rule.fix

@@ -61,11 +61,11 @@ def test_importing_validate_order_loads_only_the_create_order_rules() -> None:
     assert loaded & not_needed == set()
 
 
-def test_validating_the_seed_example_loads_no_optional_library() -> None:
+def test_validating_mollies_example_loads_no_optional_library() -> None:
     statement = (
         "import json, pathlib, mollie_preflight as mp; "
-        "from tests.payloads import seed_order; "
-        "assert not mp.validate_order(seed_order())"
+        "from tests.payloads import docs_example_order; "
+        "assert not mp.validate_order(docs_example_order())"
     )
     loaded = _modules_after(statement)
     assert loaded & {"pycountry", "email_validator", "babel", "mollie_preflight.rules.registry"} == set()

@@ -1,4 +1,4 @@
-"""Properties of the core rules over generated orders (DESIGN §6)."""
+"""Properties of the core rules over generated orders."""
 
 from __future__ import annotations
 

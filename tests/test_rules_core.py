@@ -10,21 +10,19 @@ import pytest
 import mollie_preflight as mp
 
 from .helpers import CORE, amount, codes, found, only
-from .payloads import example_order, seed_order
+from .payloads import docs_example_order, example_order
 
 
 def test_the_example_order_has_no_finding_at_all() -> None:
     assert list(mp.validate_order(example_order())) == []
 
 
-def test_the_seed_create_order_example_has_no_finding_at_all() -> None:
-    seed = seed_order()
-    assert seed is not None, "shared/seeds must be beside the checkout"
-    assert list(mp.validate_order(seed)) == []
+def test_mollies_create_order_example_has_no_finding_at_all() -> None:
+    assert list(mp.validate_order(docs_example_order())) == []
 
 
 def test_the_docs_discount_example_is_flagged_at_the_line_total() -> None:
-    """handling-discounts.rst: 2 × 19.99 with totalAmount 38.98 (SPEC §12.1); its VAT 6.94 fits 39.98."""
+    """handling-discounts.rst: 2 × 19.99 with totalAmount 38.98; its VAT 6.94 fits 39.98."""
     order = {
         "amount": amount("38.98"),
         "orderNumber": "1",

@@ -19,7 +19,7 @@ from mollie_preflight.reference.postal_codes import POSTAL_CODES
 from mollie_preflight.rules.address import postal_code_pattern
 
 from .helpers import TODAY
-from .payloads import example_order, seed_order
+from .payloads import docs_example_order, example_order
 
 Order = dict[str, Any]
 ALL = mp.Options()
@@ -343,8 +343,8 @@ def only_message(order: Order, code: str) -> str:
     return hits[0]
 
 
-def test_the_seed_example_stays_clean_with_every_rule() -> None:
-    assert found(seed_order()) == []
+def test_mollies_example_stays_clean_with_every_rule() -> None:
+    assert found(docs_example_order()) == []
     assert found(example_order()) == []
 
 

@@ -19,7 +19,7 @@ from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
 from mollie_preflight.rules.lines import LINE_CATEGORIES, LINE_TYPES
 from mollie_preflight.schema import VAT_RATE_PATTERN, amount_value_pattern, create_order_schema
 
-from .payloads import example_order, seed_order
+from .payloads import docs_example_order, example_order
 
 VALIDATOR = jsonschema.Draft202012Validator(create_order_schema())
 
@@ -43,11 +43,8 @@ def test_the_example_order_is_valid() -> None:
     assert errors(example_order()) == []
 
 
-def test_the_seed_example_is_valid() -> None:
-    seed = seed_order()
-    if seed is None:
-        pytest.skip("the seed documents are not beside this checkout")
-    assert errors(seed) == []
+def test_mollies_example_is_valid() -> None:
+    assert errors(docs_example_order()) == []
 
 
 def test_optional_fields_may_be_null() -> None:

@@ -14,12 +14,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from mollie_preflight import RULES, Rule, Severity, Violation
+from mollie_preflight import RULES, Rule, Severity, Source, Violation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import rule_examples as examples
 from rule_examples.cases import RECORD
-from rule_examples.sources import THREADS
 
 sys.path.pop(0)
 
@@ -179,15 +178,19 @@ def _switches(rule: Rule) -> list[str]:
     return lines
 
 
-def _threads(rule: Rule) -> list[str]:
-    """A table row linking the public threads SPEC cites for the rule's SPEC ids, when it cites any."""
-    urls = list(dict.fromkeys(url for spec in rule.spec for url in THREADS.get(spec, ())))
-    if not urls:
-        return []
-    links = ", ".join(
-        f"[{url.split('github.com/')[1].replace('/issues/', '#').replace('/pull/', '#')}]({url})" for url in urls
-    )
-    return [f"| Public threads | {links} |"]
+def _sources(rule: Rule) -> list[str]:
+    """Table rows linking the rule's sources: Mollie's documentation pages, then the recorded live answers."""
+    docs = [source for source in rule.sources if not source.live]
+    live = [source for source in rule.sources if source.live]
+
+    def link(source: Source) -> str:
+        label = source.title.removeprefix("Live answer: ")
+        return f"[{label}]({source.url})" + (f", section `{source.section}`" if source.section else "")
+
+    rows = [f"| Mollie's documentation | {'; '.join(link(source) for source in docs)} |"] if docs else []
+    if live:
+        rows.append(f"| Live answers | {', '.join(link(source) for source in live)} |")
+    return rows
 
 
 def _sentence(summary: str) -> str:
@@ -207,8 +210,7 @@ def rule_page(rule: Rule) -> str:
         "|---|---|",
         f"| Default severity | **{rule.severity.value}** |",
         f"| Evidence | **{rule.evidence.value}**: {_EVIDENCE[rule.evidence.value]} |",
-        f"| Specification | {', '.join(rule.spec)} (the project's SPEC, after Mollie's API documentation) |",
-        *_threads(rule),
+        *_sources(rule),
         f"| Endpoint | `{example.endpoint if example.endpoint != RECORD else 'order exports (the linter)'}` |",
         "",
         "## Why Mollie refuses it",

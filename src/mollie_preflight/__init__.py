@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .reconciliation import Reconciled, ReconcileError, reconcile
     from .records import RecordFinding, validate_records
     from .rules.registry import RULES, get_rule
-    from .rules.rule import Evidence, Rule
+    from .rules.rule import Evidence, Rule, Source
     from .schema import create_order_schema
     from .types import Amount, CreateOrder, OrderAddress, OrderLine
 
@@ -86,6 +86,7 @@ _SOURCES: dict[str, str] = {
     "get_rule": ".rules.registry",
     "Evidence": ".rules.rule",
     "Rule": ".rules.rule",
+    "Source": ".rules.rule",
     "create_order_schema": ".schema",
     "Amount": ".types",
     "CreateOrder": ".types",
@@ -130,6 +131,7 @@ __all__ = [
     "Report",
     "Rule",
     "Severity",
+    "Source",
     "Violation",
     "__version__",
     "build_line",

@@ -168,7 +168,7 @@ def _cap_net_discount(unit_price: DecimalLike, quantity: int, discount: DecimalL
 
 
 def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate) -> None:
-    """What the sign rules (R059–R062, R072a) refuse or warn about, refused when the line is built."""
+    """What the sign rules refuse or warn about, refused when the line is built."""
     if unit < 0 and line_type not in NEGATIVE_TYPES:
         raise ValueError(f"a {line_type} line cannot have a negative unit price; use type 'discount'")
     if line_type == "gift_card" and unit >= 0:

@@ -3,7 +3,7 @@
 - line total: ``unitPrice × quantity − discountAmount``, exact (every operand already has the
   currency's precision, so there is nothing to round);
 - line VAT: ``totalAmount × vatRate / (100 + vatRate)``, rounded half away from zero to the currency's
-  decimals (SPEC R065: the one observed exact tie, 38.97 @ 20 % = 6.495, was expected as 6.50);
+  decimals;
 - order amount: ``Σ totalAmount``.
 
 Everything is computed on integers (minor units, and the VAT rate as an integer over a power of ten), so
@@ -105,7 +105,7 @@ def vat_minor(total_minor: int, rate: Rate) -> int:
 
 
 def vat_minor_is_tie(total_minor: int, rate: Rate) -> bool:
-    """Whether the exact VAT lies exactly halfway between two minor units (SPEC §14 question 1)."""
+    """Whether the exact VAT lies exactly halfway between two minor units."""
     numerator = abs(total_minor * rate.units)
     denominator = rate.vat_denominator
     return 2 * (numerator % denominator) == denominator
@@ -164,7 +164,7 @@ def order_amount(lines: Iterable[Mapping[str, Any]]) -> Decimal:
 
 
 def vat_per_rate(lines: Iterable[Mapping[str, Any]]) -> dict[Decimal, Decimal]:
-    """``Σ vatAmount`` grouped by VAT rate, for the per-rate check of SPEC R071 (rates normalized)."""
+    """``Σ vatAmount`` grouped by VAT rate, for the per-rate VAT check (rates normalized)."""
     sums: dict[tuple[int, int], int] = {}
     currency: str | None = None
     decimals = 2

@@ -1,7 +1,7 @@
-"""Order-level discounts as one ``discount`` line per VAT rate (SPEC §4, R070–R072).
+"""Order-level discounts as one ``discount`` line per VAT rate.
 
 A single discount line at one rate moves VAT between rates and can push a rate's VAT below zero, which
-Mollie refuses for the order total (R070) and asks to avoid per rate (R071). Splitting the discount over
+Mollie refuses for the order total and asks to avoid per rate. Splitting the discount over
 the rates in proportion to each rate's goods keeps every rate's VAT as it should be. The split is exact:
 shares are rounded down and the remaining minor units go to the largest remainders, so the discount
 lines add up to the discount to the cent.

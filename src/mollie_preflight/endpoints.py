@@ -1,8 +1,8 @@
 """The public validators of the Orders endpoints other than create-order, and ``validate`` by endpoint name.
 
 Each validator takes the request body and, optionally, ``order=``: the order as ``GET /v2/orders/{id}``
-returned it. Without ``order`` it checks what the body alone can tell (SPEC §7, the MP7xx rules); with
-it, also whether the order's state allows the request (SPEC §8–§9, the MP8xx rules): line ids, the
+returned it. Without ``order`` it checks what the body alone can tell; with
+it, also whether the order's state allows the request: line ids, the
 shippable / cancelable / refundable quantities, statuses, partial amounts of discounted lines and the
 order that would result. Like ``validate_order`` they never raise on any input and never modify it.
 
@@ -191,7 +191,7 @@ def validate_shipment(
 def validate_shipment_update(
     payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
 ) -> Report:
-    """Check a ``PATCH /v2/orders/{id}/shipments/{shipmentId}`` body: the tracking details (R107)."""
+    """Check a ``PATCH /v2/orders/{id}/shipments/{shipmentId}`` body: the tracking details."""
     ck, state = _start(options, today, order)
     body = check_body(ck, payload)
     if body is not None:

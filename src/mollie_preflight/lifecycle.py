@@ -1,10 +1,10 @@
 """An offline model of an order's life at Mollie: create, pay or authorize, ship, cancel, refund, expire.
 
 Every function is pure: it takes an order as ``GET /v2/orders/{id}`` returns it (plain JSON data) and
-returns a **new** order with quantities, amounts and statuses updated the way SPEC §8–§9 describe; the
-input is never modified. A request Mollie would refuse raises ``LifecycleError`` carrying the same
-findings the validators give (it *is* the validators' report), so a back office can be tested end to end
-without the API::
+returns a **new** order with quantities, amounts and statuses updated the way Mollie's order and order-line
+status pages describe; the input is never modified. A request Mollie would refuse raises
+``LifecycleError`` carrying the same findings the validators give (it *is* the validators' report), so a
+back office can be tested end to end without the API::
 
     order = new_order(payload, today=date(2026, 11, 22))
     order = authorize(order)
@@ -12,7 +12,7 @@ without the API::
 
 Ids are derived from the content (a hash of the create payload, then of the order id and a counter), so
 the same steps give the same ids on every run. Where the docs leave the bookkeeping open, the model
-follows SPEC R118's inferred formulas (and says so in the rules it reports with).
+follows the bookkeeping formulas inferred from Mollie's examples (and says so in the rules it reports with).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from .rules.status import check_order_status
 
 Order = dict[str, Any]
 
-#: Mollie's default order lifetime when the payload has no expiresAt (SPEC §9.1).
+#: Mollie's default order lifetime when the payload has no expiresAt.
 DEFAULT_EXPIRY_DAYS: Final = 28
 _ID_LENGTH: Final = 10
 
@@ -157,7 +157,7 @@ def refund(
 
 
 def cancel(order: Order, *, today: datetime.date | None = None, options: Options | None = None) -> Order:
-    """Cancel the order (R100): what is not shipped is cancelled; shipping lines complete."""
+    """Cancel the order: what is not shipped is cancelled; shipping lines complete."""
     outcome = _accepted(check_order_cancel(None, order=order, today=today, options=options))
     assert outcome.state is not None
     return _cancel_rest(order, outcome.state)
@@ -252,7 +252,7 @@ def _settle_figures(order: Order, state: OrderState | None) -> Order:
 
 
 def _order_status(statuses: list[str], current: str) -> str:
-    """The order status that the line statuses imply (SPEC §9.1)."""
+    """The order status that the line statuses imply."""
     present = set(statuses)
     if present == {"canceled"}:
         return "expired" if current == "expired" else "canceled"

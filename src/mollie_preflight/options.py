@@ -26,7 +26,7 @@ class Options:
     - ``severities``: per-rule severity overrides, ``{"MP210": "error"}``.
     - ``inferred``: ``False`` disables every rule whose enforcement by Mollie is only inferred.
     - ``vat_ties``: ``"half-up"`` (default, strict: an exact half cent rounds away from zero, as seen live)
-      or ``"either"`` (accept both neighbours on an exact tie, SPEC §14 question 1).
+      or ``"either"`` (accept both neighbours on an exact tie, which Mollie's documentation does not settle).
     - ``expires_at_max_days``: the latest ``expiresAt`` as days after today (the live API refused 101).
     - ``klarna_expires_at_max_days``: Klarna's limit on ``expiresAt`` (28 unless agreed otherwise).
     """

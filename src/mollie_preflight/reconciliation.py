@@ -1,13 +1,13 @@
 """When the shop's own total and Mollie's sum of line totals differ by a few minor units.
 
 Shops compute totals their own way (per-unit rounding, net prices, tax-inclusive display rounding) and
-sometimes land a cent or two away from ``Σ totalAmount``, which Mollie refuses (R029). There are two
+sometimes land a cent or two away from ``Σ totalAmount``, which Mollie refuses. There are two
 established ways out, and ``reconcile`` implements both:
 
 - ``strategy="line"`` (what the WooCommerce and Shopware plugins do): keep the shop's total and add one
   rounding line for the gap, a ``surcharge`` when the shop's total is higher and a ``discount`` when it
   is lower. The line takes the VAT rate of the largest share of the order, so it never introduces a rate
-  no product has (R072) and its VAT is computed by Mollie's formula like every other line.
+  no product has and its VAT is computed by Mollie's formula like every other line.
 - ``strategy="lines-total"`` (what the Magento plugin does): send the exact sum of the lines and accept
   that it differs from the shop's total by the gap; no line is added.
 

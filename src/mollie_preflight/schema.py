@@ -6,7 +6,7 @@ totals, VAT, the order sum, conditional fields, dates relative to today, reachab
 it is generated from the same tables (line types, categories, currencies and their decimals, limits),
 the schema and the rules cannot drift apart when a table changes.
 
-Optional fields accept ``null``, which Mollie treats as absent (SPEC R069); unknown fields are refused,
+Optional fields accept ``null``, which Mollie treats as absent; unknown fields are refused,
 so a misspelt field name (``vatrate``) is caught.
 """
 
@@ -34,11 +34,11 @@ COUNTRY_PATTERN: Final = r"^[A-Za-z]{2}$"
 NOT_BLANK: Final = r"\S"
 
 ADDRESS_REQUIRED: Final = ("streetAndNumber", "city", "country")
-#: The person fields the Orders API adds to the common address object (SPEC §5).
+#: The person fields the Orders API adds to the common address object.
 ORDER_ADDRESS_REQUIRED: Final = (*ADDRESS_REQUIRED, "givenName", "familyName", "email")
 MIN_NAME_LENGTH: Final = 2
 
-#: The ``payment`` keys documented for orders (SPEC R042). Others are a rule warning, not a shape error.
+#: The ``payment`` keys documented for orders. Others are a rule warning, not a shape error.
 PAYMENT_KEYS: Final = (
     "applePayPaymentToken",
     "cardToken",
@@ -196,7 +196,7 @@ def _address(required: tuple[str, ...]) -> dict[str, Any]:
         "type": "object",
         "required": list(required),
         "additionalProperties": False,
-        "description": "postalCode is required outside the countries exempted by SPEC R010 (checked by the rules).",
+        "description": "postalCode is required outside countries without postal codes (checked by the rules).",
         "properties": _properties(
             required,
             {

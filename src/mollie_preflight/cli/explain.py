@@ -30,7 +30,10 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "name": rule.name,
         "severity": rule.severity.value,
         "evidence": rule.evidence.value,
-        "spec": list(rule.spec),
+        "sources": [
+            {"title": source.title, "section": source.section, "url": source.url, "live": source.live}
+            for source in rule.sources
+        ],
         "summary": rule.summary,
         "why": rule.why,
         "fix": rule.fix,
@@ -53,10 +56,9 @@ def explain(rule: Rule, out: TextIO, fmt: str) -> None:
     if fmt == "json":
         out.write(json.dumps(rule_dict(rule), indent=2, ensure_ascii=False) + "\n")
         return
-    spec = ", ".join(rule.spec) if rule.spec else "— (a rule of the linter, not of the API)"
     sections = [
         f"{rule.code} {rule.name}",
-        f"Severity: {rule.severity.value} by default · Evidence: {rule.evidence.value} · SPEC: {spec}",
+        f"Severity: {rule.severity.value} by default · Evidence: {rule.evidence.value}",
         f"What: {rule.summary}",
         f"Why: {rule.why}",
         f"Fix: {rule.fix}",
@@ -65,3 +67,6 @@ def explain(rule: Rule, out: TextIO, fmt: str) -> None:
         sections.append(f"Example of Mollie's answer (HTTP 422): {rule.mollie_message}")
     for section in sections:
         out.write(textwrap.fill(section, width=100, subsequent_indent="    ", break_long_words=False) + "\n")
+    out.write("Sources:\n")
+    for source in rule.sources:
+        out.write(f"  - {source}\n")

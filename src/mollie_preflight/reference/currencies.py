@@ -1,10 +1,10 @@
 """Currencies the Orders API accepts, their decimal places, and the methods that support them.
 
-Source: Mollie's ``source/payments/multicurrency.rst`` (docs repository HEAD 55628855, 2024-03-04), as
-catalogued in SPEC §1.2. Mollie's table, not CLDR, decides the decimals, in every check and in every
-amount a message shows: babel formats messages but is never asked for a currency's digits, because its
-CLDR data can disagree (babel 2.19 gives HUF 0 decimals; Mollie requires 2). Where it disagrees is
-recorded in ``tests/data/library_differences.json``, so a babel upgrade that moves a figure is noticed.
+Source: Mollie's multicurrency guide, https://docs.mollie.com/docs/multicurrency (as of 2024-03-04).
+Mollie's table, not CLDR, decides the decimals, in every check and in every amount a message shows:
+babel formats messages but is never asked for a currency's digits, because its CLDR data can disagree
+(babel 2.19 gives HUF 0 decimals; Mollie requires 2). Where it disagrees is recorded in
+``tests/data/library_differences.json``, so a babel upgrade that moves a figure is noticed.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ CURRENCY_DECIMALS: Final[dict[str, int]] = {
 }
 
 #: Methods that support a non-EUR currency. EUR supports every method. ``klarna`` stands for Mollie's
-#: unbroken-down "Klarna" column (SPEC §14 question 12).
+#: unbroken-down "Klarna" column.
 CURRENCY_METHODS: Final[dict[str, frozenset[str]]] = {
     "AED": frozenset({"creditcard"}),
     "AUD": frozenset({"paypal", "creditcard"}),

@@ -2,7 +2,7 @@
 
 Source: the ``mollie/api-documentation`` repository at 55628855 (``orders-api/create-order.rst``,
 ``overview/common-data-types.rst``, ``payments-api/create-payment.rst``, ``payments/recurring.rst``),
-catalogued with their history in SPEC §1–§6.
+as the create-order reference (https://docs.mollie.com/reference/create-order) documented them.
 """
 
 from __future__ import annotations
@@ -11,43 +11,43 @@ from typing import Final
 
 AS_OF: Final = "2024-03-04"
 
-#: R019: the locales the live API accepts (en_GB since 2022-03-07).
+#: The locales the live API accepts (en_GB since 2022-03-07).
 LOCALES: Final = (
     "en_US", "en_GB", "nl_NL", "nl_BE", "fr_FR", "fr_BE", "de_DE", "de_AT", "de_CH", "es_ES", "ca_ES",
     "pt_PT", "it_IT", "nb_NO", "sv_SE", "fi_FI", "da_DK", "is_IS", "hu_HU", "pl_PL", "lv_LV", "lt_LT",
 )  # fmt: skip
 
-#: R033: create-order's ``method`` values.
+#: Create-order's ``method`` values.
 METHODS: Final = (
     "applepay", "bancontact", "banktransfer", "belfius", "billie", "creditcard", "directdebit", "eps",
     "giftcard", "giropay", "ideal", "in3", "kbc", "klarna", "klarnapaylater", "klarnapaynow", "klarnasliceit",
     "mybank", "paypal", "paysafecard", "przelewy24", "sofort", "voucher",
 )  # fmt: skip
-#: Added to the docs on 2024-01-30 and reverted the next day: not accepted (R033).
+#: Added to the docs on 2024-01-30 and reverted the next day: not accepted.
 REVERTED_METHODS: Final = frozenset({"blik", "twint"})
 KLARNA_METHODS: Final = frozenset({"klarna", "klarnapaylater", "klarnapaynow", "klarnasliceit"})
-#: Methods whose 28-day expiry limit is documented (R038).
+#: Methods whose 28-day expiry limit is documented.
 KLARNA_EXPIRY_METHODS: Final = frozenset({"klarnapaylater", "klarnapaynow", "klarnasliceit"})
-#: Klarna's currencies (R080; Mollie's "Klarna" column of the currency table, plus EUR).
+#: Klarna's currencies (Mollie's "Klarna" column of the currency table, plus EUR).
 KLARNA_CURRENCIES: Final = frozenset({"EUR", "DKK", "NOK", "SEK"})
-#: The orders-only methods not listed for any non-EUR currency: EUR only (R008, inferred).
+#: The orders-only methods not listed for any non-EUR currency: EUR only (inferred).
 EUR_ONLY_METHODS: Final = frozenset({"in3", "voucher", "billie"})
-#: R045: methods that can start a recurring sequence.
+#: Methods that can start a recurring sequence.
 FIRST_METHODS: Final = frozenset(
     {"applepay", "bancontact", "belfius", "creditcard", "eps", "giropay", "ideal", "kbc", "mybank", "paypal", "sofort"}
 )
 
-#: R010: countries without a postal code system, where ``postalCode`` may be left out.
+#: Countries without a postal code system, where ``postalCode`` may be left out.
 NO_POSTAL_CODE: Final = frozenset(
     (
         "AE AN AO AW BF BI BJ BO BS BV BW BZ CD CF CG CI CK CM DJ DM ER FJ GA GD GH GM GN GQ GY HK JM KE KI KM "
         "KN KP LC ML MO MR MS MU MW NA NR NU PA QA RW SB SC SL SO SR ST SY TF TK TL TO TT TV UG VU YE ZM ZW"
     ).split()
 )
-#: R013: PayPal needs ``region`` for shipping addresses in these countries.
+#: PayPal needs ``region`` for shipping addresses in these countries.
 PAYPAL_REGION_COUNTRIES: Final = frozenset("AR BR CA CN ID IN JP MX TH US".split())
 
-#: R042: documented keys of the ``payment`` object.
+#: Documented keys of the ``payment`` object.
 PAYMENT_KEYS: Final = frozenset(
     {
         "applePayPaymentToken", "cardToken", "consumerAccount", "customerId", "customerReference",
@@ -62,13 +62,13 @@ REMOVED_PAYMENT_KEYS: Final = {
 }
 COMPANY_KEYS: Final = frozenset({"registrationNumber", "vatNumber", "entityType"})
 SEQUENCE_TYPES: Final = ("oneoff", "first", "recurring")
-#: R050: Billie's company entity types.
+#: Billie's company entity types.
 ENTITY_TYPES: Final = (
     "limited-company", "public-limited-company", "entrepreneurial-company", "limited-partnership-limited-company",
     "limited-partnership", "general-partnership", "registered-sole-trader", "sole-trader", "civil-law-partnership",
     "public-institution",
 )  # fmt: skip
-#: R049: gift card issuers.
+#: Gift card issuers.
 GIFTCARD_ISSUERS: Final = frozenset(
     (
         "beautycadeaukaart bloemencadeaukaart bloemplantgiftcard boekenbon dagiftcard decadeaukaart "
@@ -81,7 +81,7 @@ GIFTCARD_ISSUERS: Final = frozenset(
 )
 KBC_ISSUERS: Final = frozenset({"kbc", "cbc"})
 
-#: §2: every top-level create-order parameter.
+#: Every top-level create-order parameter.
 TOP_LEVEL_KEYS: Final = frozenset(
     {
         "amount", "orderNumber", "lines", "billingAddress", "shippingAddress", "consumerDateOfBirth",
@@ -99,7 +99,7 @@ MISPLACED_TOP_LEVEL_KEYS: Final = {
     "expiryDate": "was renamed to expiresAt in 2019",
 }
 
-#: Address fields (§5) and those every address needs (R009, R074); postalCode is conditional (R010).
+#: Address fields and those every address needs; postalCode is conditional.
 ADDRESS_FIELDS: Final = (
     "organizationName", "title", "givenName", "familyName", "email", "phone", "streetAndNumber",
     "streetAdditional", "postalCode", "city", "region", "country",

@@ -1,4 +1,4 @@
-"""``billingAddress`` and ``shippingAddress`` (SPEC §1.3, §5: R009–R014, R069, R074–R075).
+"""``billingAddress`` and ``shippingAddress``.
 
 Mollie lists every missing field of an address in one message ("The following fields of the
 billingAddress are missing: …"), so missing fields are one finding per address, at the address. Each
@@ -14,6 +14,7 @@ from ..findings import Path, Severity
 from ..reference.countries import ALPHA_2
 from ..reference.orders import ADDRESS_FIELDS, ADDRESS_REQUIRED, NO_POSTAL_CODE, PAYPAL_REGION_COUNTRIES
 from ..reference.postal_codes import POSTAL_CODES
+from . import citations as cite
 from .checker import Checker
 from .contact import check_email, check_phone, email_problem, phone_problem
 from .rule import Evidence, Rule
@@ -23,7 +24,7 @@ ADDRESS_NOT_OBJECT = Rule(
     "MP401",
     "address-not-object",
     Severity.ERROR,
-    ("R009", "R074"),
+    (cite.COMMON_DATA_TYPES.at("Address object"), cite.CREATE_ORDER.at("billingAddress")),
     Evidence.DOCUMENTED,
     "an address is not an object",
     "billingAddress and shippingAddress are address objects.",
@@ -33,7 +34,11 @@ ADDRESS_MISSING_FIELDS = Rule(
     "MP402",
     "address-missing-fields",
     Severity.ERROR,
-    ("R009", "R010", "R074"),
+    (
+        cite.COMMON_DATA_TYPES.at("Address object"),
+        cite.CREATE_ORDER.at("billingAddress"),
+        cite.live("https://github.com/mollie/mollie-odoo/issues/30"),
+    ),
     Evidence.LIVE,
     "an address lacks givenName, familyName, email, streetAndNumber, city, country, or a postalCode its country needs",
     "Order addresses need the full name, e-mail and address; postalCode may be left out only in countries "
@@ -45,7 +50,7 @@ ADDRESS_NAME = Rule(
     "MP403",
     "address-name",
     Severity.ERROR,
-    ("R012",),
+    (cite.COMMON_DATA_TYPES.at("Address object"), cite.live("https://github.com/mollie/Magento/issues/246")),
     Evidence.LIVE,
     "givenName or familyName is shorter than two characters or only digits",
     "Mollie checks names when an order is created, because Klarna needs real names.",
@@ -56,7 +61,7 @@ ADDRESS_FIELD_VALUE = Rule(
     "MP404",
     "address-field-value",
     Severity.ERROR,
-    ("R069",),
+    (cite.CREATE_ORDER.at("billingAddress"), cite.live("https://github.com/mollie/Shopware6/issues/1396")),
     Evidence.INFERRED,
     "an address field is not a string, or is empty or only white space",
     "Optional fields must be left out rather than sent blank; a whitespace-only title was refused live.",
@@ -67,7 +72,7 @@ ADDRESS_COUNTRY = Rule(
     "MP405",
     "address-country",
     Severity.ERROR,
-    ("R011",),
+    (cite.COMMON_DATA_TYPES.at("Address object"),),
     Evidence.DOCUMENTED,
     "an address's country is not an ISO 3166-1 alpha-2 code",
     "Mollie needs the two-letter country code to route the payment and decide which fields apply.",
@@ -77,7 +82,7 @@ ADDRESS_COUNTRY_CASE = Rule(
     "MP406",
     "address-country-case",
     Severity.WARNING,
-    ("R011",),
+    (cite.COMMON_DATA_TYPES.at("Address object"),),
     Evidence.INFERRED,
     "an address's country code is not in upper case",
     "Mollie's own examples use upper case; its responses have been seen in lower case, so it is probably "
@@ -88,7 +93,7 @@ ADDRESS_POSTAL_CODE_FORMAT = Rule(
     "MP407",
     "address-postal-code-format",
     Severity.WARNING,
-    ("R010",),
+    (cite.COMMON_DATA_TYPES.at("Address object"), cite.live("https://github.com/mollie/mollie-odoo/issues/30")),
     Evidence.INFERRED,
     "a postal code does not have its country's format",
     "Mollie itself accepted a malformed Dutch postal code live, but Klarna, carriers and address checks are "
@@ -99,7 +104,7 @@ ADDRESS_PAYPAL_REGION = Rule(
     "MP409",
     "address-paypal-region",
     Severity.WARNING,
-    ("R013",),
+    (cite.COMMON_DATA_TYPES.at("Address object"), cite.CREATE_PAYMENT.at("PayPal shippingAddress")),
     Evidence.INFERRED,
     "PayPal may be used and the shipping country needs a region that is missing",
     "PayPal requires region for AR, BR, CA, CN, ID, IN, JP, MX, TH and US; documented for payments, "
@@ -110,7 +115,7 @@ ADDRESS_PAYPAL_LENGTH = Rule(
     "MP410",
     "address-paypal-length",
     Severity.WARNING,
-    ("R014",),
+    (cite.CREATE_PAYMENT.at("PayPal"),),
     Evidence.INFERRED,
     "PayPal may be used and an address field is longer than PayPal accepts",
     "PayPal limits the full name to 128, streetAndNumber to 128, postalCode to 20, city and region to 100 "
@@ -121,7 +126,7 @@ ADDRESS_PAYPAL_ONLY_REGION = Rule(
     "MP412",
     "address-paypal-only-region",
     Severity.ERROR,
-    ("R013",),
+    (cite.COMMON_DATA_TYPES.at("Address object"), cite.CREATE_PAYMENT.at("PayPal shippingAddress")),
     Evidence.INFERRED,
     "method is paypal and the shipping country needs a region that is missing",
     "With PayPal as the only method the order can only be paid through PayPal, which requires region for AR, "
@@ -132,7 +137,7 @@ ADDRESS_PAYPAL_ONLY_LENGTH = Rule(
     "MP413",
     "address-paypal-only-length",
     Severity.ERROR,
-    ("R014",),
+    (cite.CREATE_PAYMENT.at("PayPal"),),
     Evidence.INFERRED,
     "method is paypal and an address field is longer than PayPal accepts",
     "With PayPal as the only method, a field PayPal cannot take stops the payment (documented for payments, "
@@ -143,7 +148,7 @@ BILLIE_ORGANIZATION = Rule(
     "MP411",
     "billie-organization-name",
     Severity.ERROR,
-    ("R075",),
+    (cite.CREATE_PAYMENT.at("Billie"), cite.CREATE_ORDER.at("billingAddress.organizationName")),
     Evidence.DOCUMENTED,
     "the method is billie and the billing address has no organizationName",
     "Billie is a business-to-business method: it needs the company's name.",

@@ -1,4 +1,4 @@
-"""Amount objects, ``{"currency": "EUR", "value": "10.00"}`` (SPEC R001–R007, R030).
+"""Amount objects, ``{"currency": "EUR", "value": "10.00"}``.
 
 ``check_amount`` is the one place an amount is read. It reports everything wrong with the object and
 returns the value in integer minor units only when the amount is fully valid, so that no formula ever
@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..findings import Path, Severity
 from ..money import InvalidValue, currency_decimals, format_minor, parse_value, pow10
 from ..reference.currencies import CURRENCY_DECIMALS
+from . import citations as cite
 from .checker import Checker
 from .rule import Evidence, Rule
 from .values import describe, json_type
@@ -21,7 +22,7 @@ AMOUNT_SHAPE = Rule(
     "MP101",
     "amount-shape",
     Severity.ERROR,
-    ("R001",),
+    (cite.COMMON_DATA_TYPES.at("Amount object"),),
     Evidence.DOCUMENTED,
     "an amount is not an object with a string 'currency' and a string 'value'",
     "Every amount in the Orders API is an object with exactly these two keys.",
@@ -31,7 +32,7 @@ AMOUNT_VALUE_STRING = Rule(
     "MP102",
     "amount-value-string",
     Severity.ERROR,
-    ("R002",),
+    (cite.CREATE_PAYMENT, cite.CREATE_ORDER_REFUND, cite.APPLICATION_FEES, cite.CREATE_SHIPMENT),
     Evidence.DOCUMENTED,
     "an amount's value is a JSON number instead of a string",
     "Mollie does not accept non-string values: a number loses its trailing zeros and, as a float, its exact cents.",
@@ -41,7 +42,15 @@ AMOUNT_VALUE_FORMAT = Rule(
     "MP103",
     "amount-value-format",
     Severity.ERROR,
-    ("R003", "R007"),
+    (
+        cite.CREATE_PAYMENT,
+        cite.MIGRATING_V1_TO_V2,
+        cite.MULTICURRENCY,
+        cite.live("https://github.com/mollie/mollie-api-php/issues/758"),
+        cite.live("https://github.com/zwaldeck/mollie/issues/78"),
+        cite.live("https://github.com/zwaldeck/mollie/issues/122"),
+        cite.live("https://github.com/Viincenttt/MollieApi/issues/293"),
+    ),
     Evidence.LIVE,
     "an amount's value is not a plain decimal with exactly the currency's number of decimals",
     "Mollie requires exactly the currency's decimals (2, or 0 for JPY and ISK), a point as decimal mark, no "
@@ -53,7 +62,7 @@ AMOUNT_NEGATIVE_ZERO = Rule(
     "MP104",
     "amount-negative-zero",
     Severity.ERROR,
-    ("R004",),
+    (cite.COMMON_DATA_TYPES.at("Amount object"), cite.live("https://github.com/mollie/magento2/issues/542")),
     Evidence.INFERRED,
     "an amount's value is a negative zero such as '-0.00'",
     "A rounding residue formatted as '-0.00' was refused live as an invalid amount value.",
@@ -64,7 +73,7 @@ AMOUNT_CURRENCY = Rule(
     "MP105",
     "amount-currency",
     Severity.ERROR,
-    ("R005",),
+    (cite.COMMON_DATA_TYPES.at("Amount object"), cite.MULTICURRENCY),
     Evidence.DOCUMENTED,
     "an amount's currency is not an upper-case ISO 4217 code that Mollie supports",
     "Mollie supports a fixed list of currencies (Payments multicurrency guide); HRK was removed in 2023.",
@@ -74,7 +83,7 @@ AMOUNT_NEGATIVE = Rule(
     "MP106",
     "amount-negative",
     Severity.ERROR,
-    ("R006", "R062"),
+    (cite.CREATE_ORDER.at("amount"), cite.MULTICURRENCY, cite.CHANGELOG, cite.MANAGE_ORDER_LINES),
     Evidence.DOCUMENTED,
     "an amount that must be zero or positive is negative (order amount, discountAmount, ...)",
     "Only unitPrice, totalAmount and vatAmount of a line may be negative; a discountAmount is given as a "
@@ -85,7 +94,7 @@ AMOUNT_CURRENCY_MISMATCH = Rule(
     "MP107",
     "amount-currency-mismatch",
     Severity.ERROR,
-    ("R030",),
+    (cite.CREATE_ORDER.at("lines"),),
     Evidence.DOCUMENTED,
     "an amount's currency differs from the order's currency",
     "All order lines must have the same currency as the order; currencies cannot be mixed.",

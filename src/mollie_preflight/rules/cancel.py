@@ -1,10 +1,11 @@
-"""Cancel order lines and cancel order (SPEC §7.4, §7.5: R097–R100)."""
+"""Cancel order lines and cancel order."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from ..findings import Severity
+from . import citations as cite
 from .checker import Checker
 from .partial import CANCEL, REQUEST_LINES, Planned, RequestLine, plan, read_request_lines
 from .rule import Evidence, Rule
@@ -14,14 +15,14 @@ from .status import check_order_status
 CANCEL_LINES_FIELDS: Final = ("lines", "testmode")
 CANCEL_ORDER_FIELDS: Final = ("testmode",)
 CANCELABLE_ORDER_STATUSES: Final = ("created", "authorized", "shipping")
-#: Payment statuses that are still open: an order with such a payment cannot be cancelled (R100).
+#: Payment statuses that are still open: an order with such a payment cannot be cancelled.
 OPEN_PAYMENT_STATUSES: Final = frozenset({"open", "pending"})
 
 OPEN_PAYMENT = Rule(
     "MP809",
     "open-payment",
     Severity.ERROR,
-    ("R100", "R112"),
+    (cite.CANCEL_ORDER, cite.CREATE_ORDER_PAYMENT),
     Evidence.DOCUMENTED,
     "the order has a payment that is still open (or, for a new payment, not failed, expired or canceled)",
     "An open payment may still complete; Mollie refuses to cancel the order or start another payment "
@@ -32,7 +33,7 @@ UNSHIPPED_PAID_LINES = Rule(
     "MP815",
     "unshipped-paid-lines",
     Severity.ERROR,
-    ("R100",),
+    (cite.CANCEL_ORDER,),
     Evidence.DOCUMENTED,
     "a shipping order with unshipped paid lines is cancelled",
     "Cancelling a shipping order completes its shipping lines and cancels its authorized ones; paid items "
@@ -72,7 +73,7 @@ def check_no_open_payment(ck: Checker, state: OrderState, what: str) -> bool:
 
 
 def check_cancel_order(ck: Checker, state: OrderState) -> bool:
-    """R100 against the snapshot; ``True`` when the order can be cancelled."""
+    """Whether the snapshot's status and payments allow cancelling the order; ``True`` when they do."""
     if not check_order_status(ck, state, CANCELABLE_ORDER_STATUSES, "cancel"):
         return False
     ok = check_no_open_payment(ck, state, "cancel")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def amsterdam_today() -> datetime.date:
-    """Today's date in Europe/Amsterdam, Mollie's home time zone (SPEC §14 question 9)."""
+    """Today's date in Europe/Amsterdam, Mollie's home time zone."""
     from zoneinfo import ZoneInfo
 
     return datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()

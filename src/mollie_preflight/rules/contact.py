@@ -1,4 +1,4 @@
-"""Phone numbers and e-mail addresses in addresses (SPEC R015, R016).
+"""Phone numbers and e-mail addresses in addresses.
 
 A phone number must be E.164 *and* a real number: ``+69…`` has the E.164 shape but no country uses the
 +69 prefix, so the number is checked with phonenumbers' metadata. E-mail addresses take a strict fast path
@@ -30,6 +30,7 @@ import re
 from typing import Final
 
 from ..findings import Path, Severity
+from . import citations as cite
 from .checker import Checker
 from .e164 import is_valid_e164
 from .rule import Evidence, Rule
@@ -39,7 +40,14 @@ PHONE = Rule(
     "MP420",
     "phone",
     Severity.ERROR,
-    ("R015",),
+    (
+        cite.COMMON_DATA_TYPES.at("Phone number"),
+        cite.CREATE_ORDER.at("billingAddress.phone"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/227"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/271"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/1025"),
+        cite.live("https://github.com/mollie/Shopware6/issues/1340"),
+    ),
     Evidence.LIVE,
     "a phone number is not in E.164 format or is not a real number",
     "Mollie (and Klarna) need an international number: a plus sign, the country code and the number, digits "
@@ -51,7 +59,7 @@ EMAIL = Rule(
     "MP421",
     "email",
     Severity.ERROR,
-    ("R016",),
+    (cite.COMMON_DATA_TYPES.at("Address object"),),
     Evidence.DOCUMENTED,
     "an e-mail address is not a syntactically valid address",
     "Mollie sends payment instructions and Klarna sends invoices to this address.",

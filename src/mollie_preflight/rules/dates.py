@@ -1,4 +1,4 @@
-"""``consumerDateOfBirth`` and ``expiresAt`` (SPEC R017, R035–R038).
+"""``consumerDateOfBirth`` and ``expiresAt``.
 
 ``today`` comes from the caller (``validate_order(today=...)``) or is Amsterdam's date, read once per call.
 """
@@ -11,6 +11,7 @@ from typing import Final
 
 from ..findings import Path, Severity
 from ..reference.orders import KLARNA_EXPIRY_METHODS
+from . import citations as cite
 from .checker import Checker
 from .methods import requested_methods
 from .rule import Evidence, Rule
@@ -20,7 +21,7 @@ DATE_FORMAT = Rule(
     "MP604",
     "date-format",
     Severity.ERROR,
-    ("R017", "R036"),
+    (cite.COMMON_DATA_TYPES.at("Date"), cite.CREATE_ORDER.at("consumerDateOfBirth")),
     Evidence.DOCUMENTED,
     "a date is not a real calendar date written YYYY-MM-DD (expiresAt is a date, not a date-time)",
     "Dates in Orders API requests are plain dates; expiresAt takes a date although the response's "
@@ -31,8 +32,8 @@ EXPIRES_AT_WINDOW = Rule(
     "MP605",
     "expires-at-window",
     Severity.ERROR,
-    ("R037",),
-    Evidence.LIVE,
+    (cite.CREATE_ORDER.at("expiresAt"),),
+    Evidence.DOCUMENTED,
     "expiresAt is not between tomorrow and 100 days from today",
     "The docs say 'tomorrow … 100 days after tomorrow'; the live API refused today + 101 ('Expiry date is "
     "too far in the future.'), so the default bound is today + 100 (Options.expires_at_max_days).",
@@ -43,7 +44,7 @@ EXPIRES_AT_KLARNA = Rule(
     "MP606",
     "expires-at-klarna",
     Severity.WARNING,
-    ("R038",),
+    (cite.ORDER_STATUS_CHANGES, cite.ORDERS_OVERVIEW, cite.CREATE_ORDER.at("expiresAt")),
     Evidence.DOCUMENTED,
     "a Klarna Pay now, Pay later or Slice it order expires more than 28 days ahead",
     "Klarna cannot be used with an expiry beyond 28 days unless the merchant agreed another limit with "
@@ -54,7 +55,7 @@ DATE_OF_BIRTH = Rule(
     "MP607",
     "date-of-birth",
     Severity.ERROR,
-    ("R035",),
+    (cite.CREATE_ORDER.at("consumerDateOfBirth"),),
     Evidence.INFERRED,
     "consumerDateOfBirth is today or in the future",
     "A date of birth lies in the past; Klarna and in3 use it for their credit check.",

@@ -1,4 +1,4 @@
-"""Order lines (SPEC §3, R054–R068): fields, enums, signs, and the two line formulas.
+"""Order lines: fields, enums, signs, and the two line formulas.
 
 The formulas are checked against the figures *as they should be*: the VAT of a line is computed from
 its correct total (``unitPrice × quantity − discountAmount``) whenever that total can be computed, and
@@ -14,6 +14,7 @@ from typing import Final
 from ..calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from ..findings import Path, Severity
 from ..money import format_for_message, format_minor, pow10
+from . import citations as cite
 from .amounts import Money, check_amount
 from .checker import Checker
 from .metadata import check_metadata
@@ -31,9 +32,9 @@ LINE_TYPES: Final = (
     "surcharge",
 )
 LINE_CATEGORIES: Final = ("meal", "eco", "gift")
-#: Line types whose unit price may be negative (SPEC R059).
+#: Line types whose unit price may be negative.
 NEGATIVE_TYPES: Final = frozenset({"discount", "store_credit", "gift_card"})
-#: Line types that are goods or fees, whose total should not be negative (SPEC R061).
+#: Line types that are goods or fees, whose total should not be negative.
 GOODS_TYPES: Final = frozenset({"physical", "digital", "shipping_fee", "surcharge"})
 REQUIRED: Final = ("name", "quantity", "unitPrice", "totalAmount", "vatRate", "vatAmount")
 MAX_SKU: Final = 64
@@ -44,7 +45,7 @@ LINE_NOT_OBJECT = Rule(
     "MP200",
     "line-not-object",
     Severity.ERROR,
-    ("R054",),
+    (cite.CREATE_ORDER.at("lines"),),
     Evidence.DOCUMENTED,
     "an element of 'lines' is not an object",
     "Each order line is an object with name, quantity, prices and VAT.",
@@ -54,7 +55,7 @@ LINE_REQUIRED_FIELD = Rule(
     "MP201",
     "line-required-field",
     Severity.ERROR,
-    ("R054",),
+    (cite.CREATE_ORDER.at("lines"),),
     Evidence.DOCUMENTED,
     "a line lacks name, quantity, unitPrice, totalAmount, vatRate or vatAmount",
     "These six fields are required on every order line.",
@@ -64,7 +65,11 @@ LINE_TOTAL_AMOUNT = Rule(
     "MP202",
     "line-total-amount",
     Severity.ERROR,
-    ("R063",),
+    (
+        cite.CREATE_ORDER.at("lines.totalAmount"),
+        cite.live("https://github.com/mollie/magento2/issues/619"),
+        cite.live("https://github.com/mollie/Magento/issues/226"),
+    ),
     Evidence.LIVE,
     "totalAmount is not unitPrice × quantity − discountAmount",
     "Mollie recomputes the line total exactly, with no tolerance; a one-cent difference is refused.",
@@ -75,7 +80,16 @@ LINE_VAT_AMOUNT = Rule(
     "MP203",
     "line-vat-amount",
     Severity.ERROR,
-    ("R065",),
+    (
+        cite.CREATE_ORDER.at("lines.vatAmount"),
+        cite.live("https://github.com/mollie/Shopware6/issues/28"),
+        cite.live("https://github.com/mollie/Shopware6/issues/37"),
+        cite.live("https://github.com/mollie/Shopware/issues/73"),
+        cite.live("https://github.com/mollie/Shopware6/issues/66"),
+        cite.live("https://github.com/mollie/mollie-api-python/issues/158"),
+        cite.live("https://github.com/vendidero/woocommerce-germanized/issues/217"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/1021"),
+    ),
     Evidence.LIVE,
     "vatAmount is not totalAmount × vatRate / (100 + vatRate), rounded half up to the currency",
     "Mollie derives VAT from the VAT-inclusive line total and refuses any deviation, even one cent. Computing "
@@ -88,7 +102,7 @@ LINE_TYPE = Rule(
     "MP204",
     "line-type",
     Severity.ERROR,
-    ("R055",),
+    (cite.CREATE_ORDER.at("lines.type"),),
     Evidence.DOCUMENTED,
     "a line's type is not one of Mollie's line types",
     "The type enum is physical, discount, digital, shipping_fee, store_credit, gift_card, surcharge.",
@@ -98,7 +112,7 @@ LINE_CATEGORY = Rule(
     "MP205",
     "line-category",
     Severity.ERROR,
-    ("R056",),
+    (cite.CREATE_ORDER.at("lines.category"),),
     Evidence.DOCUMENTED,
     "a line's category is not meal, eco or gift",
     "Vouchers need a category from this enum; 'gifts_and_flowers' was renamed to 'gift' in 2020.",
@@ -108,7 +122,7 @@ LINE_NAME = Rule(
     "MP206",
     "line-name",
     Severity.ERROR,
-    ("R057",),
+    (cite.CREATE_ORDER.at("lines.name"),),
     Evidence.DOCUMENTED,
     "a line's name is not a non-blank string",
     "The name describes the item on the checkout and to suppliers such as Klarna.",
@@ -118,7 +132,11 @@ LINE_QUANTITY = Rule(
     "MP207",
     "line-quantity",
     Severity.ERROR,
-    ("R058",),
+    (
+        cite.CREATE_ORDER.at("lines.quantity"),
+        cite.live("https://github.com/mollie/OpenCart/issues/138"),
+        cite.live("https://github.com/mollie/OpenCart/issues/160"),
+    ),
     Evidence.LIVE,
     "a line's quantity is not a whole JSON number of at least 1",
     "Mollie refuses fractional quantities ('should be a whole number'); booleans and strings are not numbers.",
@@ -129,7 +147,11 @@ LINE_UNIT_PRICE_NEGATIVE = Rule(
     "MP208",
     "line-unit-price-negative",
     Severity.ERROR,
-    ("R059",),
+    (
+        cite.CREATE_ORDER.at("lines.unitPrice"),
+        cite.live("https://github.com/mollie/Shopware6/issues/1347"),
+        cite.live("https://github.com/pronamic/wp-pronamic-pay-gravityforms/issues/54"),
+    ),
     Evidence.INFERRED,
     "a negative unitPrice on a line whose type is not discount, store_credit or gift_card",
     "Only reductions may have a negative price; the same validator family refuses it live on the Payments API.",
@@ -141,7 +163,7 @@ LINE_GIFT_CARD_NOT_NEGATIVE = Rule(
     "MP209",
     "line-gift-card-not-negative",
     Severity.ERROR,
-    ("R060",),
+    (cite.HANDLING_DISCOUNTS.at("Gift cards"), cite.live("https://github.com/mollie/WooCommerce/pull/1293")),
     Evidence.DOCUMENTED,
     "a gift_card line has a unit price of zero or more",
     "A gift card line is a means of payment and must carry a negative amount.",
@@ -151,7 +173,7 @@ LINE_REDUCTION_POSITIVE = Rule(
     "MP210",
     "line-reduction-positive",
     Severity.WARNING,
-    ("R060",),
+    (cite.HANDLING_DISCOUNTS.at("Gift cards"), cite.live("https://github.com/mollie/WooCommerce/pull/1293")),
     Evidence.INFERRED,
     "a discount or store_credit line has a positive unit price",
     "A reduction line takes money off the order; a positive discount line is reported to be refused.",
@@ -161,7 +183,7 @@ LINE_TOTAL_NEGATIVE = Rule(
     "MP211",
     "line-total-negative",
     Severity.WARNING,
-    ("R061",),
+    (cite.CREATE_ORDER.at("lines.totalAmount"), cite.live("https://github.com/mollie/WooCommerce/pull/1293")),
     Evidence.INFERRED,
     "a physical, digital, shipping_fee or surcharge line has a negative total",
     "A discount larger than the line is not allowed; reductions belong on a separate discount line.",
@@ -171,7 +193,7 @@ LINE_VAT_RATE = Rule(
     "MP212",
     "line-vat-rate",
     Severity.ERROR,
-    ("R064",),
+    (cite.CREATE_ORDER, cite.live("https://github.com/mollie/Shopware/issues/446")),
     Evidence.LIVE,
     'a line\'s vatRate is not a string holding a non-negative percentage such as "21.00"',
     "vatRate is a string so that its decimals survive; a negative rate (even '-0.0') was refused live.",
@@ -182,7 +204,7 @@ LINE_SKU = Rule(
     "MP213",
     "line-sku",
     Severity.ERROR,
-    ("R066",),
+    (cite.CREATE_ORDER.at("lines.sku"),),
     Evidence.DOCUMENTED,
     "a line's sku is not a string of at most 64 characters",
     "Mollie (and Klarna, for its line reference) limit the SKU to 64 characters.",
@@ -511,7 +533,7 @@ def _check_total(
     path: Path,
     prefix: str,
 ) -> int | None:
-    """Check R063 and return the line total as it should be (the sent one when it cannot be computed)."""
+    """Check the line total (MP202); return the total as it should be (as sent when it cannot be computed)."""
     discount_ok = discount is not None or line.get("discountAmount") is None
     if unit_price is None or quantity is None or not discount_ok:
         return total.minor if total is not None else None
@@ -536,7 +558,7 @@ def _check_total(
 def _check_vat(
     ck: Checker, total: int | None, rate: Rate | None, vat: Money | None, path: Path, prefix: str
 ) -> int | None:
-    """Check R065 against the correct total and return the VAT as it should be."""
+    """Check the line VAT (MP203) against the correct total and return the VAT as it should be."""
     if total is None or rate is None:
         return vat.minor if vat is not None else None
     correct = vat_minor(total, rate)

@@ -1,4 +1,4 @@
-"""Manage order lines: ``add``, ``update`` and ``cancel`` operations in one request (SPEC §7.3: R091–R096)."""
+"""Manage order lines: ``add``, ``update`` and ``cancel`` operations in one request."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Final
 
 from ..calc import vat_minor
 from ..findings import Path, Severity
+from . import citations as cite
 from .checker import Checker
 from .lines import LineFigures, check_line
 from .partial import (
@@ -42,7 +43,7 @@ MANAGE_OPERATIONS = Rule(
     "MP704",
     "manage-operations",
     Severity.ERROR,
-    ("R091",),
+    (cite.MANAGE_ORDER_LINES,),
     Evidence.DOCUMENTED,
     "operations is not a non-empty array of {operation: add|update|cancel, data: object}",
     "Manage order lines applies a list of operations in one re-authorization; each needs its kind and data.",

@@ -1,4 +1,4 @@
-"""``metadata`` (order, line, refund): any JSON value of about 1 kB at most (SPEC R023, R068)."""
+"""``metadata`` (order, line, refund): any JSON value of about 1 kB at most."""
 
 from __future__ import annotations
 
@@ -6,19 +6,20 @@ from decimal import Decimal
 from typing import Final
 
 from ..findings import Path, Severity
+from . import citations as cite
 from .checker import Checker
 from .rule import Evidence, Rule
 
 #: The limit we enforce: Mollie documents "approximately 1kB"; we read it as 1024 bytes of compact JSON.
 LIMIT: Final = 1024
-#: From here on we warn, because the exact limit is unknown (SPEC §14 question 10).
+#: From here on we warn, because the exact limit is unknown.
 WARN_FROM: Final = 1000
 
 METADATA_TOO_LARGE = Rule(
     "MP010",
     "metadata-too-large",
     Severity.ERROR,
-    ("R023", "R068"),
+    (cite.CREATE_ORDER.at("metadata"),),
     Evidence.INFERRED,
     "metadata is larger than 1024 bytes of compact JSON",
     "Mollie accepts metadata of approximately 1 kB on orders, lines and refunds and refuses larger values.",
@@ -28,7 +29,7 @@ METADATA_NEAR_LIMIT = Rule(
     "MP011",
     "metadata-near-limit",
     Severity.WARNING,
-    ("R023",),
+    (cite.CREATE_ORDER.at("metadata"),),
     Evidence.INFERRED,
     "metadata is between 1000 and 1024 bytes, close to Mollie's approximate limit",
     "The documented limit is 'approximately 1kB'; values this close to it may be refused.",
@@ -38,7 +39,7 @@ VALUE_NOT_JSON = Rule(
     "MP002",
     "value-not-json",
     Severity.ERROR,
-    ("R116",),
+    (cite.HANDLING_ERRORS,),
     Evidence.DOCUMENTED,
     "a value cannot be sent as JSON (a set, a custom object, a non-string key)",
     "The request body is JSON; a value JSON cannot represent never reaches Mollie as intended.",

@@ -1,4 +1,4 @@
-"""``method`` and what it implies for the rest of the order (SPEC §1.2, §2, §6: R008, R033, R078–R081).
+"""``method`` and what it implies for the rest of the order.
 
 ``requested_methods`` is the one reading of ``method`` the other rule modules use (addresses, dates,
 payment): the set of valid methods the order may be paid with, empty when any method may be chosen.
@@ -12,6 +12,7 @@ from ..findings import Severity
 from ..money import format_minor
 from ..reference.currencies import CURRENCY_METHODS
 from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
+from . import citations as cite
 from .checker import Checker
 from .rule import Evidence, Rule
 from .values import closest, describe, json_type
@@ -20,7 +21,7 @@ METHOD = Rule(
     "MP501",
     "method",
     Severity.ERROR,
-    ("R033",),
+    (cite.CREATE_ORDER.at("method"),),
     Evidence.DOCUMENTED,
     "method is not a known method id, or a non-empty array of them",
     "Mollie accepts one method id, or an array that limits the checkout's choice; blik and twint were "
@@ -31,7 +32,7 @@ METHOD_CURRENCY = Rule(
     "MP502",
     "method-currency",
     Severity.ERROR,
-    ("R008",),
+    (cite.MULTICURRENCY, cite.GET_METHOD, cite.COMMON_DATA_TYPES.at("Address object")),
     Evidence.DOCUMENTED,
     "the only method given does not support the order's currency",
     "Outside EUR, each currency works with a few methods only; forcing another one fails.",
@@ -41,7 +42,7 @@ METHOD_CURRENCY_LIMITED = Rule(
     "MP503",
     "method-currency-limited",
     Severity.WARNING,
-    ("R008",),
+    (cite.MULTICURRENCY, cite.GET_METHOD, cite.COMMON_DATA_TYPES.at("Address object")),
     Evidence.DOCUMENTED,
     "some of the listed methods do not support the order's currency",
     "The checkout silently hides the methods that cannot take the currency.",
@@ -51,7 +52,7 @@ VOUCHER_CATEGORY = Rule(
     "MP504",
     "voucher-category",
     Severity.WARNING,
-    ("R078",),
+    (cite.INTEGRATING_VOUCHERS, cite.CREATE_ORDER.at("lines.category")),
     Evidence.DOCUMENTED,
     "voucher is offered and no line has a category",
     "Mollie offers vouchers only when lines carry a category (meal, eco, gift) and pays out only for those.",
@@ -61,7 +62,7 @@ VOUCHER_ONLY_NO_CATEGORY = Rule(
     "MP505",
     "voucher-only-no-category",
     Severity.ERROR,
-    ("R078",),
+    (cite.INTEGRATING_VOUCHERS, cite.CREATE_ORDER.at("lines.category")),
     Evidence.INFERRED,
     "voucher is the only method and no line has a category",
     "With voucher forced and nothing eligible, the order cannot be paid at all.",
@@ -71,7 +72,7 @@ KLARNA_PHONE = Rule(
     "MP506",
     "klarna-phone",
     Severity.WARNING,
-    ("R080",),
+    (cite.MULTICURRENCY, cite.UPDATE_ORDER, cite.CANCEL_ORDER_LINES, cite.CREATE_ORDER.at("billingAddress.phone")),
     Evidence.DOCUMENTED,
     "a Klarna method is offered and neither address has a phone number",
     "Klarna recommends a phone number and may decline orders without one.",
@@ -81,7 +82,7 @@ GIFTCARD_CAP = Rule(
     "MP507",
     "giftcard-cap",
     Severity.WARNING,
-    ("R079",),
+    (cite.GIFT_CARDS,),
     Evidence.DOCUMENTED,
     "giftcard is the only method and the order is above the €50 gift cards can cover",
     "Gift cards cover at most €50 per payment; the rest must be paid with another method.",
@@ -91,7 +92,7 @@ PAYPAL_DIGITAL = Rule(
     "MP508",
     "paypal-digital",
     Severity.WARNING,
-    ("R081",),
+    (cite.CREATE_ORDER.at("method"),),
     Evidence.DOCUMENTED,
     "PayPal is offered for an order with digital lines",
     "Selling digital goods through PayPal needs PayPal to enable it on your account.",

@@ -1,4 +1,4 @@
-"""The create-order body as a whole (SPEC §2 amount/orderNumber/lines, §4 order-level VAT rules).
+"""The create-order body as a whole.
 
 Order-level sums use each line's figures as they should be (see ``lines``), so a single wrong line total
 is reported once, at the line, not again as an order-amount mismatch.
@@ -11,6 +11,7 @@ from typing import Any, Final
 from ..calc import Rate
 from ..findings import Severity
 from ..money import currency_decimals, format_for_message, format_minor
+from . import citations as cite
 from .amounts import Money, check_amount
 from .checker import Checker
 from .clean_lines import check_order_line
@@ -24,7 +25,7 @@ PAYLOAD_NOT_OBJECT = Rule(
     "MP001",
     "payload-not-object",
     Severity.ERROR,
-    ("R116",),
+    (cite.HANDLING_ERRORS,),
     Evidence.DOCUMENTED,
     "the request body is not a JSON object",
     "Every Orders API request body is a JSON object.",
@@ -34,7 +35,7 @@ INVALID_JSON = Rule(
     "MP900",
     "invalid-json",
     Severity.ERROR,
-    ("R116",),
+    (cite.HANDLING_ERRORS,),
     Evidence.DOCUMENTED,
     "a record of an export is not valid JSON",
     "Mollie refuses a body that is not JSON before it looks at any field; the record cannot be checked.",
@@ -45,7 +46,7 @@ ORDER_REQUIRED_FIELD = Rule(
     "MP301",
     "order-required-field",
     Severity.ERROR,
-    ("R024",),
+    (cite.MIGRATE_TO_ORDERS, cite.CREATE_ORDER.at("Body parameters")),
     Evidence.DOCUMENTED,
     "amount, orderNumber, lines or locale is missing",
     "These are required on every create-order request (locale is required here, unlike on payments).",
@@ -55,7 +56,7 @@ ORDER_NUMBER = Rule(
     "MP302",
     "order-number",
     Severity.ERROR,
-    ("R027",),
+    (cite.CREATE_ORDER.at("orderNumber"),),
     Evidence.DOCUMENTED,
     "orderNumber is not a non-empty string",
     "orderNumber is documented as a string; Mollie puts it in the payment description.",
@@ -65,7 +66,7 @@ ORDER_LINES = Rule(
     "MP303",
     "order-lines",
     Severity.ERROR,
-    ("R028",),
+    (cite.CREATE_ORDER.at("lines"),),
     Evidence.INFERRED,
     "lines is not a non-empty array",
     "An order consists of its lines; the order amount must equal their sum.",
@@ -75,7 +76,13 @@ ORDER_AMOUNT_MISMATCH = Rule(
     "MP304",
     "order-amount-mismatch",
     Severity.ERROR,
-    ("R029",),
+    (
+        cite.CREATE_ORDER.at("amount"),
+        cite.live("https://github.com/mollie/Magento/issues/137"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/89"),
+        cite.live("https://github.com/mollie/OpenCart/issues/119"),
+        cite.live("https://github.com/mollie/mollie-api-node/issues/131"),
+    ),
     Evidence.LIVE,
     "amount is not the sum of the lines' totalAmount",
     "Mollie requires the order amount to match the sum of the line totals exactly; one cent off is refused.",
@@ -87,7 +94,7 @@ ORDER_VAT_NEGATIVE = Rule(
     "MP305",
     "order-vat-negative",
     Severity.ERROR,
-    ("R070",),
+    (cite.CREATE_ORDER.at("lines.vatAmount"),),
     Evidence.DOCUMENTED,
     "the lines' VAT amounts add up to less than zero",
     "An order whose total VAT is negative is refused (discounts guide).",
@@ -97,7 +104,7 @@ ORDER_VAT_RATE_NEGATIVE = Rule(
     "MP306",
     "order-vat-rate-negative",
     Severity.WARNING,
-    ("R071",),
+    (cite.CREATE_ORDER.at("lines.vatAmount"),),
     Evidence.DOCUMENTED,
     "the VAT of the lines at one rate adds up to less than zero",
     "Mollie asks that no VAT rate's total goes negative; Klarna and bookkeeping need per-rate VAT ≥ 0.",
@@ -107,7 +114,7 @@ DISCOUNT_LINE_VAT_RATE = Rule(
     "MP307",
     "discount-line-vat-rate",
     Severity.WARNING,
-    ("R072",),
+    (cite.CREATE_ORDER.at("lines.vatRate"),),
     Evidence.DOCUMENTED,
     "a discount line's VAT rate is not the rate of any product line",
     "A discount must carry the VAT rate of the goods it discounts, or VAT is moved between rates.",
@@ -117,7 +124,7 @@ GIFT_CARD_LINE_TAXED = Rule(
     "MP308",
     "gift-card-line-taxed",
     Severity.WARNING,
-    ("R072a",),
+    (cite.CREATE_ORDER.at("lines.vatRate"),),
     Evidence.DOCUMENTED,
     "a gift_card line carries VAT",
     "A gift card is a means of payment, not a sale; it is untaxed.",

@@ -1,12 +1,11 @@
-"""The line items of ship, cancel and refund requests: ``{id, quantity, amount}`` (SPEC R097, R098, R101–R103,
-R108, R109) and the partial-amount rule for discounted lines (R101).
+"""The line items of ship, cancel and refund requests (``{id, quantity, amount}``) and the partial amounts.
 
 Without a snapshot only the shape is checked. With one, each item is resolved against its order line into
 a ``Planned`` step (line, quantity, amount) — the same plan the lifecycle model applies — so the model and
 the validators can never disagree on what a request means.
 
-R101's bounds, for a line with unit price u, n items and total T, of which k items and amount A were
-already processed, when q items are processed now::
+The bounds of the partial-amount rule, for a line with unit price u, n items and total T, of which k items
+and amount A were already processed, when q items are processed now::
 
     max(0, (T − A) − u·(n − k − q))  ≤  amount  ≤  min(u·q, T − A)
 
@@ -23,6 +22,7 @@ from typing import Final
 
 from ..findings import Path, Severity
 from ..money import format_for_message, format_minor
+from . import citations as cite
 from .amounts import check_amount
 from .checker import Checker
 from .lines import MAX_QUANTITY
@@ -37,7 +37,7 @@ LINE_ID = Rule(
     "MP706",
     "line-id",
     Severity.ERROR,
-    ("R092", "R094", "R097", "R102", "R108"),
+    (cite.MANAGE_ORDER_LINES, cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
     Evidence.DOCUMENTED,
     "a line reference lacks 'id' or its id is not an order line id (odl_…)",
     "Ship, cancel, refund and update requests name order lines by the id Mollie gave them, not by position.",
@@ -47,7 +47,7 @@ REQUEST_LINES = Rule(
     "MP707",
     "request-lines",
     Severity.ERROR,
-    ("R097", "R102", "R108"),
+    (cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
     Evidence.DOCUMENTED,
     "'lines' of a ship, cancel or refund request is not an array of objects",
     "Each element names one order line and optionally a quantity and an amount.",
@@ -57,7 +57,12 @@ REQUEST_LINE_QUANTITY = Rule(
     "MP708",
     "request-line-quantity",
     Severity.ERROR,
-    ("R098", "R102", "R108"),
+    (
+        cite.CANCEL_ORDER_LINES,
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_REFUND,
+        cite.live("https://github.com/mollie/magento2/issues/113"),
+    ),
     Evidence.LIVE,
     "a line's quantity in a ship, cancel or refund request is not a whole number of at least 1",
     "Mollie refuses fractional quantities in these requests as in order lines.",
@@ -68,7 +73,7 @@ REQUEST_LINE_DUPLICATE = Rule(
     "MP709",
     "request-line-duplicate",
     Severity.ERROR,
-    ("R097", "R102", "R108"),
+    (cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
     Evidence.INFERRED,
     "the same order line appears twice in one ship, cancel or refund request",
     "How Mollie treats a line named twice is undocumented; a repeated id is almost always a bug in grouping "
@@ -79,7 +84,7 @@ LINE_NOT_IN_ORDER = Rule(
     "MP801",
     "line-not-in-order",
     Severity.ERROR,
-    ("R097", "R102", "R108", "R092", "R094"),
+    (cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND, cite.MANAGE_ORDER_LINES),
     Evidence.DOCUMENTED,
     "a line id does not belong to the order",
     "Mollie looks the line up in this order; an id from another order (or a typo) is refused.",
@@ -89,7 +94,13 @@ QUANTITY_OVER_MAXIMUM = Rule(
     "MP802",
     "quantity-over-maximum",
     Severity.ERROR,
-    ("R098", "R103", "R108"),
+    (
+        cite.CANCEL_ORDER_LINES,
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_REFUND,
+        cite.live("https://github.com/mollie/PrestaShop/issues/1195"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/1077"),
+    ),
     Evidence.LIVE,
     "the quantity is more than the line's shippable, cancelable or refundable quantity",
     "Items already shipped, cancelled or refunded cannot be processed again; the live API answers with the "
@@ -101,7 +112,12 @@ PARTIAL_AMOUNT_REQUIRED = Rule(
     "MP803",
     "partial-amount-required",
     Severity.ERROR,
-    ("R101",),
+    (
+        cite.HANDLING_DISCOUNTS,
+        cite.CREATE_SHIPMENT,
+        cite.CANCEL_ORDER_LINES,
+        cite.live("https://github.com/mollie/magento2/pull/116"),
+    ),
     Evidence.DOCUMENTED,
     "part of a line with a discount is shipped, cancelled or refunded without 'amount'",
     "Mollie cannot know how the discount is spread over the items, so the amount for part of a discounted "
@@ -114,7 +130,12 @@ PARTIAL_AMOUNT_MAXIMUM = Rule(
     "MP804",
     "partial-amount-over-maximum",
     Severity.ERROR,
-    ("R101",),
+    (
+        cite.HANDLING_DISCOUNTS,
+        cite.CREATE_SHIPMENT,
+        cite.CANCEL_ORDER_LINES,
+        cite.live("https://github.com/mollie/magento2/pull/116"),
+    ),
     Evidence.DOCUMENTED,
     "the amount for part of a line is more than unit price × quantity",
     "The documented maximum for an amount on a ship, cancel or refund line is unitPrice × quantity.",
@@ -124,11 +145,17 @@ PARTIAL_AMOUNT_BOUNDS = Rule(
     "MP805",
     "partial-amount-bounds",
     Severity.ERROR,
-    ("R101",),
+    (
+        cite.HANDLING_DISCOUNTS,
+        cite.CREATE_SHIPMENT,
+        cite.CANCEL_ORDER_LINES,
+        cite.live("https://github.com/mollie/magento2/pull/116"),
+    ),
     Evidence.INFERRED,
     "the amount for part of a line is outside the bounds the rest of the line leaves",
     "What was already processed and what remains bound the amount: the rest of the line must still be "
-    "coverable by its remaining items, and no more than the rest can be taken (bounds inferred, SPEC §14.14).",
+    "coverable by its remaining items, and no more than the rest can be taken (bounds inferred: the window "
+    "is not documented).",
     "Send an amount within extra.minimumAmount and extra.maximumAmount.",
     "Line 0 contains invalid data. An amount is required for this API call. The amount must be between €35.40 "
     "and €59.00.",
@@ -137,7 +164,7 @@ NOTHING_TO_PROCESS = Rule(
     "MP808",
     "nothing-to-process",
     Severity.ERROR,
-    ("R102", "R108", "R098"),
+    (cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND, cite.CANCEL_ORDER_LINES),
     Evidence.DOCUMENTED,
     "the request would ship, cancel or refund nothing: no item is left for it",
     "Mollie refuses a shipment, cancellation or refund of lines that have nothing left for it.",
@@ -147,7 +174,14 @@ LINE_STATUS = Rule(
     "MP807",
     "line-status",
     Severity.ERROR,
-    ("R099", "R106", "R111", "R095"),
+    (
+        cite.ORDER_STATUS_CHANGES,
+        cite.CANCEL_ORDER,
+        cite.CANCEL_ORDER_LINES,
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_PAYMENT,
+        cite.MANAGE_ORDER_LINES,
+    ),
     Evidence.DOCUMENTED,
     "the line's status does not allow this action",
     "Authorized lines are cancelled, paid lines refunded, created lines cannot be touched one by one, and "
@@ -206,7 +240,7 @@ CANCEL: Final = Action(
         "shipping": "the unshipped items of a paid order are refunded, not cancelled",
     },
     # Cancelling returns an authorization; paid items are refunded instead (orders guide), so in the paid
-    # flow a partly shipped line has nothing to cancel (SPEC R099 read with R118).
+    # flow a partly shipped line has nothing to cancel.
     frozenset({"authorized"}),
 )
 REFUND: Final = Action(
@@ -323,7 +357,7 @@ def _check_duplicates(ck: Checker, lines: list[RequestLine]) -> None:
 
 
 def pool(line: LineState, action: Action, capture: bool) -> tuple[int, int, int, int]:
-    """(n, T, k, A) of R101 for this action: the items and money the action draws from, and what it took."""
+    """(n, T, k, A) of the partial-amount rule: the items and money the action draws from, and what it took."""
     if action is REFUND:
         if capture:
             return line.shipped, line.amount_shipped, line.refunded, line.amount_refunded
@@ -332,14 +366,14 @@ def pool(line: LineState, action: Action, capture: bool) -> tuple[int, int, int,
 
 
 def partial_bounds(line: LineState, quantity: int, action: Action, capture: bool) -> tuple[int, int]:
-    """R101's (minimum, maximum) amount for processing ``quantity`` items of ``line`` (inferred bounds)."""
+    """The (minimum, maximum) amount for processing ``quantity`` items of ``line`` (inferred bounds)."""
     n, total, k, done = pool(line, action, capture)
     rest = total - done
     return max(0, rest - line.unit_price * (n - k - quantity)), min(line.unit_price * quantity, rest)
 
 
 def amount_required(line: LineState, quantity: int | None, action: Action, capture: bool) -> bool:
-    """R101: an amount is needed for part of what is left of a line that has a discount."""
+    """The partial-amount rule: an amount is needed for part of what is left of a line that has a discount."""
     n, _, k, _ = pool(line, action, capture)
     return quantity is not None and quantity < n - k and line.discount > 0 and line.total >= 0
 
@@ -425,7 +459,7 @@ def check_line_status(
 def _check_partial_amount(
     ck: Checker, request: RequestLine, line: LineState, quantity: int, state: OrderState, action: Action
 ) -> int | None:
-    """Check R101 and return the amount the step processes, or ``None`` when it is refused."""
+    """Check the partial-amount rule and return the amount the step processes, or ``None`` when it is refused."""
     capture = state.capture
     if line.total < 0:  # reduction lines: Mollie works the amount out; a request amount cannot be negative
         return default_amount(line, quantity, action, capture)

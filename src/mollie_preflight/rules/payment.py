@@ -1,4 +1,4 @@
-"""The ``payment`` object of a create-order body (SPEC R042–R053, R020 for id prefixes)."""
+"""The ``payment`` object of a create-order body."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ..reference.orders import (
     REMOVED_PAYMENT_KEYS,
     SEQUENCE_TYPES,
 )
+from . import citations as cite
 from .amounts import check_amount
 from .checker import Checker
 from .methods import forced_method, requested_methods
@@ -27,7 +28,7 @@ PAYMENT_NOT_OBJECT = Rule(
     "MP520",
     "payment-not-object",
     Severity.ERROR,
-    ("R042",),
+    (cite.CREATE_ORDER.at("payment"),),
     Evidence.DOCUMENTED,
     "payment is not an object",
     "Payment-specific parameters are passed in the payment object.",
@@ -37,7 +38,7 @@ PAYMENT_UNKNOWN_KEY = Rule(
     "MP521",
     "payment-unknown-key",
     Severity.WARNING,
-    ("R042",),
+    (cite.CREATE_ORDER.at("payment"),),
     Evidence.DOCUMENTED,
     "payment has a key that is not a documented payment-specific parameter",
     "Unknown keys are not applied; dueDate and description are often sent and do nothing for orders.",
@@ -47,7 +48,7 @@ PAYMENT_SEQUENCE_TYPE = Rule(
     "MP522",
     "payment-sequence-type",
     Severity.ERROR,
-    ("R043",),
+    (cite.CREATE_PAYMENT,),
     Evidence.DOCUMENTED,
     "payment.sequenceType is not oneoff, first or recurring",
     "Only these three sequence types exist.",
@@ -57,7 +58,7 @@ PAYMENT_RECURRING_CUSTOMER = Rule(
     "MP523",
     "payment-recurring-customer",
     Severity.ERROR,
-    ("R044",),
+    (cite.CREATE_PAYMENT,),
     Evidence.INFERRED,
     "a recurring payment has no payment.customerId",
     "A recurring payment charges a customer's mandate; without the customer there is nothing to charge.",
@@ -67,7 +68,7 @@ PAYMENT_FIRST_METHOD = Rule(
     "MP524",
     "payment-first-method",
     Severity.ERROR,
-    ("R045",),
+    (cite.RECURRING,),
     Evidence.DOCUMENTED,
     "a first payment is forced to a method that cannot start a recurring sequence",
     "Only some methods create a mandate for later recurring payments.",
@@ -77,7 +78,7 @@ PAYMENT_ISSUER = Rule(
     "MP525",
     "payment-issuer",
     Severity.WARNING,
-    ("R049",),
+    (cite.CREATE_PAYMENT,),
     Evidence.DOCUMENTED,
     "payment.issuer does not have the shape the method's issuers have",
     "iDEAL issuers are ideal_<BIC>, KBC's are kbc or cbc, gift cards name a brand; lists change over time.",
@@ -87,7 +88,7 @@ PAYMENT_COMPANY = Rule(
     "MP526",
     "payment-company",
     Severity.ERROR,
-    ("R050",),
+    (cite.CREATE_PAYMENT.at("Billie"),),
     Evidence.DOCUMENTED,
     "payment.company is not an object of registrationNumber, vatNumber and a known entityType",
     "Billie needs the company's details; entityType is an enumeration.",
@@ -97,7 +98,7 @@ PAYMENT_APPLE_PAY_TOKEN = Rule(
     "MP527",
     "payment-apple-pay-token",
     Severity.ERROR,
-    ("R047",),
+    (cite.CREATE_PAYMENT, cite.APPLE_PAY_DIRECT, cite.live("https://github.com/mollie/magento2/issues/927")),
     Evidence.DOCUMENTED,
     "payment.applePayPaymentToken is not a string",
     "The token is passed as a string holding the JSON Apple returned, not as an object.",
@@ -107,7 +108,7 @@ APPLICATION_FEE = Rule(
     "MP528",
     "application-fee",
     Severity.ERROR,
-    ("R053",),
+    (cite.APPLICATION_FEES, cite.CREATE_ORDER.at("payment.applicationFee")),
     Evidence.DOCUMENTED,
     "payment.applicationFee lacks its amount or description, or breaks their limits",
     "An application fee needs an amount of at least 0.01 and a description of at most 255 characters.",
@@ -117,7 +118,7 @@ APPLICATION_FEE_MAXIMUM = Rule(
     "MP529",
     "application-fee-maximum",
     Severity.WARNING,
-    ("R053",),
+    (cite.APPLICATION_FEES, cite.CREATE_ORDER.at("payment.applicationFee")),
     Evidence.DOCUMENTED,
     "the application fee is above 10 % of the order amount or €2.00",
     "The Orders API caps application fees at 10 % of the amount, at most €2.00, unless Mollie agreed more.",
@@ -127,7 +128,7 @@ RESOURCE_ID_PREFIX = Rule(
     "MP530",
     "resource-id-prefix",
     Severity.WARNING,
-    ("R020", "R040", "R048"),
+    (cite.MANAGE_ORDER_LINES, cite.AUTHENTICATION, cite.CREATE_ORDER.at("payment"), cite.ORDERS_OVERVIEW),
     Evidence.INFERRED,
     "an id does not have its resource's prefix (cst_, mdt_, tkn_, pfl_)",
     "Mollie ids start with their resource's prefix; another value is almost always a field mix-up.",
@@ -137,7 +138,7 @@ PAYMENT_EXTRA_MERCHANT_DATA = Rule(
     "MP531",
     "payment-extra-merchant-data",
     Severity.WARNING,
-    ("R051",),
+    (cite.CREATE_PAYMENT,),
     Evidence.DOCUMENTED,
     "payment.extraMerchantData is not a JSON object",
     "Klarna reads extraMerchantData as its attachment body: an object following Klarna's schema, and only "
@@ -223,7 +224,7 @@ def check_payment(ck: Checker, payload: dict[object, object]) -> None:
 
 
 def check_id_prefix(ck: Checker, value: object, path: Path, prefix: str) -> None:
-    """R020: a Mollie id carries its resource's prefix."""
+    """MP530: a Mollie id carries its resource's prefix."""
     if value is None:
         return
     if not isinstance(value, str) or not value.startswith(prefix) or not _ID.fullmatch(value):

@@ -1,10 +1,11 @@
-"""Create order payment: a new payment for an order whose first one failed (SPEC §7.9: R112–R114)."""
+"""Create order payment: a new payment for an order whose first one failed."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from ..findings import Severity
+from . import citations as cite
 from .amounts import check_amount
 from .cancel import OPEN_PAYMENT
 from .checker import Checker
@@ -14,7 +15,7 @@ from .status import check_order_status
 from .urls import check_url
 from .values import describe, json_type
 
-#: The methods create-order-payment documents (R113). klarna, mybank and voucher are missing (SPEC §12.4).
+#: The methods create-order-payment documents. klarna, mybank and voucher are missing.
 METHODS: Final = (
     "applepay",
     "bancontact",
@@ -38,7 +39,7 @@ METHODS: Final = (
     "sofort",
 )
 NOT_LISTED: Final = ("klarna", "mybank", "voucher")
-#: Order fields that cannot be changed through a new payment (R113).
+#: Order fields that cannot be changed through a new payment.
 ORDER_ONLY_FIELDS: Final = (
     "amount",
     "lines",
@@ -50,7 +51,7 @@ ORDER_ONLY_FIELDS: Final = (
     "expiresAt",
     "consumerDateOfBirth",
 )
-#: Payment statuses after which a new payment may be created (R112).
+#: Payment statuses after which a new payment may be created.
 FINISHED_PAYMENT_STATUSES: Final = frozenset({"expired", "canceled", "failed"})
 MAX_PAYMENTS: Final = 25
 
@@ -58,7 +59,7 @@ ORDER_PAYMENT_NESTED = Rule(
     "MP714",
     "order-payment-nested",
     Severity.ERROR,
-    ("R113",),
+    (cite.CREATE_ORDER_PAYMENT,),
     Evidence.DOCUMENTED,
     "create-order-payment parameters are sent inside a 'payment' object",
     "Unlike create-order, create-order-payment takes method, customerId, issuer and the rest at the top level; "
@@ -69,7 +70,7 @@ ORDER_PAYMENT_METHOD = Rule(
     "MP715",
     "order-payment-method",
     Severity.ERROR,
-    ("R113",),
+    (cite.CREATE_ORDER_PAYMENT,),
     Evidence.DOCUMENTED,
     "method is not one of the 20 methods create-order-payment documents",
     "The endpoint documents its own list of methods, shorter than create-order's (no klarna, mybank, voucher).",
@@ -79,7 +80,7 @@ PAYMENT_LIMIT = Rule(
     "MP810",
     "order-payment-limit",
     Severity.ERROR,
-    ("R112",),
+    (cite.CREATE_ORDER_PAYMENT,),
     Evidence.DOCUMENTED,
     "the order already has 25 payments",
     "An order can have at most 25 payments (since May 2021).",

@@ -1,10 +1,11 @@
-"""Create order refund (SPEC §7.8: R108–R111)."""
+"""Create order refund."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from ..findings import Severity
+from . import citations as cite
 from .checker import Checker
 from .metadata import check_metadata
 from .partial import NOTHING_TO_PROCESS, REFUND, Planned, RequestLine, plan, read_request_lines
@@ -19,18 +20,18 @@ REFUND_LINES_MISSING = Rule(
     "MP710",
     "refund-lines-missing",
     Severity.WARNING,
-    ("R108",),
+    (cite.CREATE_ORDER_REFUND,),
     Evidence.INFERRED,
     "an order refund without the 'lines' field",
     "The reference marks lines as required and refunds the whole order with an empty array; that leaving the "
-    "key out does the same is only said by the migration guide (SPEC §14 question 17).",
+    "key out does the same is only said by the migration guide.",
     'Send "lines": [] to refund everything, or list the lines to refund.',
 )
 REFUND_DESCRIPTION = Rule(
     "MP711",
     "refund-description",
     Severity.ERROR,
-    ("R110",),
+    (cite.CREATE_ORDER_REFUND,),
     Evidence.DOCUMENTED,
     "a refund's description is not a string of at most 140 characters",
     "The description appears on the shopper's bank statement, which limits its length.",

@@ -1,6 +1,5 @@
 """What every request body of the other Orders endpoints shares: it is an object, ``testmode`` is a boolean
-that matches the order's mode, and fields the endpoint does not take are pointed out (SPEC R114, R116,
-§14 question 18).
+that matches the order's mode, and fields the endpoint does not take are pointed out.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from itertools import islice
 from typing import Final
 
 from ..findings import Path, Severity
+from . import citations as cite
 from .checker import Checker
 from .order import PAYLOAD_NOT_OBJECT
 from .rule import Evidence, Rule
@@ -21,7 +21,7 @@ TESTMODE_TYPE = Rule(
     "MP716",
     "testmode-type",
     Severity.ERROR,
-    ("R114",),
+    (cite.CREATE_ORDER_PAYMENT,),
     Evidence.DOCUMENTED,
     "testmode is not a JSON boolean",
     "testmode (for access tokens) is a boolean; a string such as 'true' is not one.",
@@ -31,7 +31,7 @@ TESTMODE_MISMATCH = Rule(
     "MP813",
     "testmode-mismatch",
     Severity.ERROR,
-    ("R114",),
+    (cite.CREATE_ORDER_PAYMENT,),
     Evidence.DOCUMENTED,
     "testmode says test while the order is live, or the other way round",
     "With an access token, testmode selects where the order is looked up; the wrong mode finds no order.",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from ..findings import Severity
 
 
 class Evidence(str, Enum):
-    """Why we believe Mollie enforces a rule (SPEC §0)."""
+    """Why we believe Mollie enforces a rule: what its sources show."""
 
     DOCUMENTED = "documented"  #: Mollie's documentation states it
     LIVE = "live"  #: the live API was seen refusing it (public issue threads)
@@ -20,13 +20,34 @@ class Evidence(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """A public page a rule rests on: a page of Mollie's documentation, or a thread that recorded a live answer."""
+
+    url: str
+    title: str
+    #: The part of the page that states the rule (a parameter, a heading); empty for the whole page.
+    section: str = ""
+    #: ``True`` for a record of the live API's answer (an issue thread, an integration test).
+    live: bool = False
+
+    def at(self, section: str) -> Source:
+        """The same page, pointing at one of its sections."""
+        return replace(self, section=section)
+
+    def __str__(self) -> str:
+        where = f" ({self.section})" if self.section else ""
+        return f"{self.title}{where}: {self.url}"
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One rule. ``code`` never changes meaning once released; ``name`` is its kebab-case alias."""
 
     code: str
     name: str
     severity: Severity
-    spec: tuple[str, ...]
+    #: Where the rule comes from: Mollie's documentation, then the live answers that confirm it.
+    sources: tuple[Source, ...]
     evidence: Evidence
     summary: str
     why: str

@@ -1,10 +1,11 @@
-"""Create and update shipment (SPEC §7.7: R102–R107)."""
+"""Create and update shipment."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from ..findings import Path, Severity
+from . import citations as cite
 from .amounts import check_amount
 from .checker import Checker
 from .partial import NOTHING_TO_PROCESS, SHIP, Planned, RequestLine, plan, read_request_lines
@@ -22,7 +23,7 @@ SHIPMENT_TRACKING = Rule(
     "MP712",
     "shipment-tracking",
     Severity.ERROR,
-    ("R104", "R107"),
+    (cite.CREATE_SHIPMENT, cite.UPDATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
     Evidence.DOCUMENTED,
     "tracking is missing where required, or lacks carrier or code, or one is over 100 characters",
     "Tracking is optional on a new shipment but the one thing an update changes; carrier and code are both "
@@ -33,7 +34,7 @@ SHIPMENT_ROUTING = Rule(
     "MP713",
     "shipment-routing",
     Severity.ERROR,
-    ("R105",),
+    (cite.CREATE_PAYMENT, cite.CREATE_SHIPMENT),
     Evidence.DOCUMENTED,
     "routing is not an array of {amount, destination: {type: organization, organizationId}}",
     "Mollie Connect routes captured funds to organizations; each route names one, and with several routes "

@@ -1,4 +1,4 @@
-"""The order snapshot (``GET /v2/orders/{id}``) that state checks run against (SPEC §8, §9, R118).
+"""The order snapshot (``GET /v2/orders/{id}``) that state checks run against.
 
 A snapshot comes from the caller, so it is read as defensively as a request body: anything unusable is a
 finding (``order-snapshot-invalid``) and the state checks are skipped, never an exception. What is read
@@ -7,8 +7,8 @@ lifecycle model compute on the same figures.
 
 Fields Mollie always returns but a hand-built snapshot may leave out are defaulted the way a new order
 has them: the processed quantities and amounts are zero, and the ``*ableQuantity`` fields are derived
-from the quantities and the line status with the formulas of R118 (inferred). When the snapshot does
-carry them, Mollie's own figures win: they are authoritative.
+from the quantities and the line status with the bookkeeping formulas we infer from Mollie's examples.
+When the snapshot does carry them, Mollie's own figures win: they are authoritative.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Final
 from ..calc import Rate, parse_rate
 from ..findings import Severity
 from ..money import InvalidValue, currency_decimals, format_minor, parse_value
+from . import citations as cite
 from .checker import Checker
 from .lines import MAX_QUANTITY
 from .rule import Evidence, Rule
@@ -28,9 +29,9 @@ from .values import describe, json_type
 
 ORDER_STATUSES: Final = ("created", "pending", "paid", "authorized", "shipping", "completed", "canceled", "expired")
 LINE_STATUSES: Final = ("created", "paid", "authorized", "shipping", "completed", "canceled")
-#: Methods whose orders are authorized first and captured by shipping (the "capture flow" of R118).
+#: Methods whose orders are authorized first and captured by shipping (the "capture flow").
 CAPTURE_METHODS: Final = frozenset({"klarna", "klarnapaylater", "klarnapaynow", "klarnasliceit", "billie"})
-#: Line statuses in which items can still be shipped / cancelled / refunded (R118, §9.3).
+#: Line statuses in which items can still be shipped / cancelled / refunded .
 SHIPPABLE_STATUSES: Final = frozenset({"paid", "authorized", "shipping"})
 CANCELABLE_STATUSES: Final = frozenset({"authorized", "shipping"})
 REFUNDABLE_STATUSES: Final = frozenset({"paid", "shipping", "completed"})
@@ -41,7 +42,7 @@ SNAPSHOT_INVALID = Rule(
     "MP800",
     "order-snapshot-invalid",
     Severity.ERROR,
-    ("R118",),
+    (cite.GET_ORDER, cite.live("https://github.com/mollie/PrestaShop/issues/1195")),
     Evidence.DOCUMENTED,
     "the order passed as order= is not an order as GET /v2/orders/{id} returns it",
     "State checks compare the request with the order's lines, statuses and quantities; a snapshot that lacks "
@@ -52,7 +53,7 @@ SNAPSHOT_BOOKKEEPING = Rule(
     "MP814",
     "order-snapshot-bookkeeping",
     Severity.WARNING,
-    ("R118",),
+    (cite.GET_ORDER, cite.live("https://github.com/mollie/PrestaShop/issues/1195")),
     Evidence.INFERRED,
     "the snapshot's quantities, amounts and statuses do not satisfy the bookkeeping invariants",
     "Mollie's figures always add up (shipped + canceled ≤ quantity, processed amounts within the line total, "
@@ -118,7 +119,7 @@ class OrderState:
 def derived_quantities(
     status: str, capture: bool, quantity: int, shipped: int, canceled: int, refunded: int
 ) -> tuple[int, int, int]:
-    """(shippable, cancelable, refundable) as R118 infers them from the quantities and the line status."""
+    """(shippable, cancelable, refundable) as we infer them from the quantities and the line status."""
     remaining = quantity - shipped - canceled
     shippable = remaining if status in SHIPPABLE_STATUSES else 0
     # In the paid flow unshipped items are refunded, not cancelled (see ``partial.CANCEL``).
@@ -298,7 +299,7 @@ def _payments(order: dict[object, object]) -> tuple[str, ...] | None:
 
 
 def invariant_problems(line: LineState, capture: bool) -> list[str]:
-    """What is wrong with one line's bookkeeping by the (inferred) invariants of R118; empty when nothing."""
+    """What is wrong with one line's bookkeeping by the (inferred) bookkeeping invariants; empty when nothing."""
     problems = []
     if line.shipped + line.canceled > line.quantity:
         problems.append("more items shipped and cancelled than the line has")
@@ -322,7 +323,7 @@ def invariant_problems(line: LineState, capture: bool) -> list[str]:
 
 
 def _status_from_quantities(line: LineState) -> str | None:
-    """The status the quantities force (R118), or ``None`` when they leave it open."""
+    """The status the quantities force, or ``None`` when they leave it open."""
     if line.canceled == line.quantity:
         return "canceled"
     if line.status in ("created", "paid", "authorized", "shipping", "completed") and line.remaining <= 0:

@@ -1,10 +1,11 @@
-"""Which order status allows which write endpoint (SPEC §9.1, §9.3: R089, R095, R100, R106, R111, R112)."""
+"""Which order status allows which write endpoint."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
 from ..findings import Path, Severity
+from . import citations as cite
 from .checker import Checker
 from .rule import Evidence, Rule
 from .snapshot import OrderState
@@ -13,7 +14,14 @@ ORDER_STATUS = Rule(
     "MP806",
     "order-status",
     Severity.ERROR,
-    ("R089", "R095", "R100", "R106", "R111", "R112"),
+    (
+        cite.UPDATE_ORDER_LINE,
+        cite.MANAGE_ORDER_LINES,
+        cite.CANCEL_ORDER,
+        cite.ORDER_STATUS_CHANGES,
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_PAYMENT,
+    ),
     Evidence.DOCUMENTED,
     "the order's status does not allow this request",
     "Each write endpoint works only in some order statuses (status-changes guide): lines can be changed only "

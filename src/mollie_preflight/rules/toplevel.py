@@ -1,7 +1,7 @@
-"""The other top-level create-order parameters (SPEC §2: R018, R019, R021–R026, R032, R034, R039–R041).
+"""The other top-level create-order parameters.
 
-Also the keys that are not parameters at all: Mollie ignores them (or refuses them; SPEC §14 question 18),
-so they are reported as warnings, with a suggestion when a key is a near miss of a real one
+Also the keys that are not parameters at all: Mollie ignores them (or refuses them: its documentation does
+not say which), so they are reported as warnings, with a suggestion when a key is a near miss of a real one
 (``redirectURL``, ``webhookurl``).
 """
 
@@ -11,6 +11,7 @@ from typing import Final
 
 from ..findings import Severity
 from ..reference.orders import LOCALES, MISPLACED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS
+from . import citations as cite
 from .address import check_address
 from .checker import Checker
 from .metadata import check_metadata
@@ -24,7 +25,7 @@ REDIRECT_URL_REQUIRED = Rule(
     "MP601",
     "redirect-url-required",
     Severity.ERROR,
-    ("R025",),
+    (cite.GET_ORDER, cite.APPLE_PAY_DIRECT, cite.CREATE_ORDER.at("redirectUrl")),
     Evidence.DOCUMENTED,
     "redirectUrl is missing and the payment is not recurring",
     "Mollie sends the customer back to redirectUrl after the checkout; only recurring orders have no checkout.",
@@ -34,7 +35,12 @@ BILLING_ADDRESS_REQUIRED = Rule(
     "MP602",
     "billing-address-required",
     Severity.ERROR,
-    ("R041",),
+    (
+        cite.PAYPAL_EXPRESS,
+        cite.CREATE_ORDER.at("billingAddress"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/479"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/629"),
+    ),
     Evidence.LIVE,
     "billingAddress is missing and the method is not paypal",
     "Orders need the billing address, except in the PayPal Express Checkout flow where PayPal provides it.",
@@ -45,7 +51,13 @@ LOCALE = Rule(
     "MP603",
     "locale",
     Severity.ERROR,
-    ("R019", "R032"),
+    (
+        cite.COMMON_DATA_TYPES.at("Locale"),
+        cite.CREATE_ORDER.at("locale"),
+        cite.live("https://github.com/mollie/OpenCart/issues/156"),
+        cite.live("https://github.com/zwaldeck/mollie/issues/57"),
+        cite.live("https://github.com/mollie/magento2/pull/170"),
+    ),
     Evidence.LIVE,
     "locale is not one of Mollie's 22 locales",
     "The docs allow any xx_XX locale, but the live API refuses values outside its list ('The locale is "
@@ -57,7 +69,7 @@ BOOLEAN_FIELD = Rule(
     "MP608",
     "boolean-field",
     Severity.ERROR,
-    ("R018", "R039", "R040"),
+    (cite.COMMON_DATA_TYPES.at("Boolean"), cite.CREATE_ORDER.at("testmode"), cite.AUTHENTICATION),
     Evidence.DOCUMENTED,
     "testmode or shopperCountryMustMatchBillingCountry is not a JSON boolean",
     'Boolean parameters take true or false; strings such as "true" are for query strings only.',
@@ -67,7 +79,7 @@ UNKNOWN_FIELD = Rule(
     "MP609",
     "unknown-field",
     Severity.WARNING,
-    ("R024", "R116"),
+    (cite.MIGRATE_TO_ORDERS, cite.CREATE_ORDER.at("Body parameters"), cite.HANDLING_ERRORS),
     Evidence.INFERRED,
     "a key is not a parameter of the endpoint (create order, update order, shipment, ...)",
     "Unknown keys are ignored at best (whether Mollie refuses them is open); a misspelled parameter "

@@ -1,6 +1,6 @@
-"""Update order and update order line (SPEC §7.1, §7.2: R083–R090), and the order that results from
-changing lines (R090, R096), shared with manage order lines. Addresses sent to update-order are checked
-by the create-order address rules (§5, R084).
+"""Update order and update order line, and the order that results from
+changing lines, shared with manage order lines. Addresses sent to update-order are checked
+by the create-order address rules.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Final
 from ..calc import vat_minor
 from ..findings import Path, Severity
 from ..money import format_for_message, format_minor
+from . import citations as cite
 from .address import check_address
 from .checker import Checker
 from .lines import LineFigures, check_line
@@ -43,13 +44,13 @@ LINE_FIELDS: Final = (
     "vatAmount",
     "vatRate",
 )
-#: Any of these makes the whole price group required (R087) ...
+#: Any of these makes the whole price group required ...
 PRICE_TRIGGERS: Final = ("quantity", "unitPrice", "discountAmount", "totalAmount", "vatAmount", "vatRate")
-#: ... which is these (discountAmount stays optional, SPEC §12 item 6).
+#: ... which is these (discountAmount stays optional, although one page of Mollie's docs lists it with them).
 PRICE_GROUP: Final = ("quantity", "unitPrice", "totalAmount", "vatAmount", "vatRate")
-#: Order statuses in which lines can still be changed (R089, R095).
+#: Order statuses in which lines can still be changed.
 EDITABLE_ORDER_STATUSES: Final = ("created", "pending", "authorized")
-#: Order statuses in which the payment is not finalized yet, so redirect and cancel URLs can change (R085).
+#: Order statuses in which the payment is not finalized yet, so redirect and cancel URLs can change.
 UNFINALIZED_ORDER_STATUSES: Final = ("created", "pending")
 
 UPDATE = Action(
@@ -64,7 +65,7 @@ UPDATE_ORDER_EMPTY = Rule(
     "MP701",
     "update-order-empty",
     Severity.ERROR,
-    ("R083",),
+    (cite.UPDATE_ORDER,),
     Evidence.DOCUMENTED,
     "an update-order body changes nothing",
     "At least one of billingAddress, shippingAddress, orderNumber, redirectUrl, cancelUrl or webhookUrl is "
@@ -75,7 +76,7 @@ UPDATE_LINE_EMPTY = Rule(
     "MP702",
     "update-line-empty",
     Severity.ERROR,
-    ("R086", "R092"),
+    (cite.UPDATE_ORDER_LINE, cite.MANAGE_ORDER_LINES),
     Evidence.DOCUMENTED,
     "an order-line update changes nothing",
     "At least one of the line's updatable fields (name, sku, URLs, metadata, quantity, prices, VAT) is required.",
@@ -85,7 +86,7 @@ UPDATE_LINE_PRICE_GROUP = Rule(
     "MP703",
     "update-line-price-group",
     Severity.ERROR,
-    ("R087", "R092"),
+    (cite.UPDATE_ORDER_LINE, cite.MANAGE_ORDER_LINES),
     Evidence.DOCUMENTED,
     "a line update changes a price field without sending quantity, unitPrice, totalAmount, vatAmount and vatRate",
     "Mollie recomputes the line from the full set of figures; changing one needs all of them, consistent.",
@@ -95,7 +96,7 @@ RESULTING_ORDER = Rule(
     "MP811",
     "resulting-order",
     Severity.ERROR,
-    ("R090", "R096", "R070"),
+    (cite.MANAGE_ORDER_LINES, cite.CANCEL_ORDER_LINES, cite.CREATE_ORDER.at("lines")),
     Evidence.INFERRED,
     "after the change the order would have negative VAT or a negative amount",
     "Mollie recomputes the order amount from the changed lines, and the result must still pass the "
@@ -106,7 +107,7 @@ URL_UPDATE_WINDOW = Rule(
     "MP812",
     "url-update-window",
     Severity.ERROR,
-    ("R085",),
+    (cite.UPDATE_ORDER_LINE,),
     Evidence.DOCUMENTED,
     "redirectUrl or cancelUrl is changed after the payment was finalized",
     "The shopper has left the checkout once the payment is finalized; these URLs can only change before.",
@@ -159,7 +160,7 @@ def _check_order_number(ck: Checker, value: object) -> None:
 def check_line_update(
     ck: Checker, data: dict[object, object], path: Path, prefix: str, line_type: str | None = None
 ) -> LineFigures | None:
-    """The checks of a line update (R086–R088); its new figures when it changes the price.
+    """The checks of a line update; its new figures when it changes the price.
 
     An update cannot change a line's ``type``, and the sign rules depend on it: ``line_type`` is the type
     from the snapshot. Without one, a negative price is given the benefit of the doubt (read as a discount
@@ -200,7 +201,7 @@ def active_figures(line: LineState) -> tuple[int, int]:
 
 
 def check_resulting_order(ck: Checker, figures: Iterable[tuple[int, int]], state: OrderState, path: Path) -> None:
-    """R090/R096: the order recomputed from its changed lines must keep VAT and amount ≥ 0."""
+    """MP811: the order recomputed from its changed lines must keep VAT and amount ≥ 0."""
     totals = list(figures)
     amount = sum(total for total, _ in totals)
     vat = sum(vat for _, vat in totals)

@@ -1,4 +1,4 @@
-"""URLs in a payload must be absolute (SPEC R021, R067).
+"""URLs in a payload must be absolute.
 
 Parsing is done by hand on a bounded string instead of by ``urllib.parse`` so that no input, however
 long or strange, costs more than one linear pass, and so that the accepted shape is exactly what the
@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from ..findings import Path, Severity
+from . import citations as cite
 from .checker import Checker
 from .rule import Evidence, Rule
 from .values import describe, json_type
@@ -22,7 +23,7 @@ URL_INVALID = Rule(
     "MP012",
     "url-invalid",
     Severity.ERROR,
-    ("R021", "R067"),
+    (cite.COMMON_DATA_TYPES.at("URL"), cite.CREATE_ORDER.at("redirectUrl")),
     Evidence.INFERRED,
     "a URL field does not hold an absolute URL",
     "Mollie links to, redirects to or calls these URLs; a relative or malformed URL cannot be followed.",
@@ -33,7 +34,12 @@ WEBHOOK_UNREACHABLE = Rule(
     "MP611",
     "webhook-unreachable",
     Severity.ERROR,
-    ("R022", "R034", "R046"),
+    (
+        cite.CREATE_ORDER.at("webhookUrl"),
+        cite.UPDATE_ORDER,
+        cite.live("https://github.com/mollie/laravel-mollie/issues/138"),
+        cite.live("https://github.com/mollie/magento2/issues/460"),
+    ),
     Evidence.LIVE,
     "a webhook URL points at a host Mollie cannot reach from the internet",
     "Mollie calls the webhook from its own servers: localhost, private and link-local addresses, and hosts "
@@ -63,7 +69,7 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
     """Why ``text`` is not an absolute URL, or ``None`` when it is one.
 
     ``web_only`` requires ``http``/``https`` with a host; without it any scheme is allowed, as for
-    ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``, SPEC R021).
+    ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``).
     An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
     """
     if is_plain_web_url(text):

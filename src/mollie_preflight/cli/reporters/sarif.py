@@ -52,8 +52,8 @@ def descriptor(rule: Rule) -> dict[str, Any]:
     if rule.mollie_message:
         help_text += f"\n\nMollie's message: {rule.mollie_message}"
     properties: dict[str, Any] = {"evidence": rule.evidence.value, "tags": ["mollie", rule.evidence.value]}
-    if rule.spec:
-        properties["spec"] = list(rule.spec)
+    if rule.sources:
+        properties["sources"] = [source.url for source in rule.sources]
     return {
         "id": rule.code,
         "name": rule.name,

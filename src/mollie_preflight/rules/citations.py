@@ -1,0 +1,74 @@
+"""The public pages the rules rest on: Mollie's documentation, and the threads where the live API answered.
+
+A rule is a claim about what Mollie refuses; its sources let a reader check the claim instead of trusting
+it. Documentation pages say what Mollie promises; a public issue thread or integration test that quotes the
+live API's 422 says what Mollie actually did, which is the stronger evidence where the two differ. The rule
+pages, ``mollie-preflight rule CODE`` and the SARIF output show them as links, so every link here must be a
+page anyone can open.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .rule import Source
+
+_DOCS: Final = "https://docs.mollie.com/"
+
+
+def _page(path: str, title: str) -> Source:
+    return Source(_DOCS + path, title)
+
+
+# Mollie's API reference: one page per endpoint.
+CREATE_ORDER: Final = _page("reference/create-order", "Mollie API reference: Create order")
+GET_ORDER: Final = _page("reference/get-order", "Mollie API reference: Get order")
+LIST_ORDERS: Final = _page("reference/list-orders", "Mollie API reference: List orders")
+UPDATE_ORDER: Final = _page("reference/update-order", "Mollie API reference: Update order")
+UPDATE_ORDER_LINE: Final = _page("reference/update-order-line", "Mollie API reference: Update order line")
+MANAGE_ORDER_LINES: Final = _page("reference/manage-order-lines", "Mollie API reference: Manage order lines")
+CANCEL_ORDER_LINES: Final = _page("reference/cancel-order-lines", "Mollie API reference: Cancel order lines")
+CANCEL_ORDER: Final = _page("reference/cancel-order", "Mollie API reference: Cancel order")
+CREATE_SHIPMENT: Final = _page("reference/create-shipment", "Mollie API reference: Create shipment")
+GET_SHIPMENT: Final = _page("reference/get-shipment", "Mollie API reference: Get shipment")
+UPDATE_SHIPMENT: Final = _page("reference/update-shipment", "Mollie API reference: Update shipment")
+CREATE_ORDER_REFUND: Final = _page("reference/create-order-refund", "Mollie API reference: Create order refund")
+CREATE_ORDER_PAYMENT: Final = _page("reference/create-order-payment", "Mollie API reference: Create order payment")
+CREATE_PAYMENT: Final = _page("reference/create-payment", "Mollie API reference: Create payment")
+GET_METHOD: Final = _page("reference/get-method", "Mollie API reference: Get payment method")
+EXTRA_PAYMENT_PARAMETERS: Final = _page(
+    "reference/extra-payment-parameters", "Mollie API reference: Method-specific parameters"
+)
+COMMON_DATA_TYPES: Final = _page("reference/common-data-types", "Mollie API reference: Common data types")
+HANDLING_ERRORS: Final = _page("reference/handling-errors", "Mollie API reference: Handling errors")
+AUTHENTICATION: Final = _page("reference/authentication", "Mollie API reference: Authentication")
+IDEMPOTENCY: Final = _page("reference/api-idempotency", "Mollie API reference: API idempotency")
+
+# Mollie's guides.
+MULTICURRENCY: Final = _page("docs/multicurrency", "Mollie guide: Multicurrency")
+HANDLING_DISCOUNTS: Final = _page("docs/handling-discounts", "Mollie guide: Handling discounts")
+INTEGRATING_VOUCHERS: Final = _page("docs/integrating-vouchers", "Mollie guide: Integrating vouchers")
+VOUCHERS: Final = _page("docs/vouchers", "Mollie guide: Vouchers")
+REFUNDS: Final = _page("docs/refunds", "Mollie guide: Refunds")
+RECURRING: Final = _page("docs/recurring-payments", "Mollie guide: Recurring payments")
+APPLE_PAY_DIRECT: Final = _page("docs/direct-integration-of-apple-pay", "Mollie guide: Apple Pay direct integration")
+APPLICATION_FEES: Final = _page("docs/application-fees", "Mollie guide: Application fees")
+PAYPAL_EXPRESS: Final = _page("docs/paypal-express-checkout", "Mollie guide: PayPal Express Checkout")
+GIFT_CARDS: Final = _page("docs/gift-cards", "Mollie guide: Gift cards")
+PLACE_A_HOLD: Final = _page("docs/place-a-hold-for-a-payment", "Mollie guide: Place a hold for a payment")
+MIGRATING_V1_TO_V2: Final = _page("docs/migrating-from-v1-to-v2", "Mollie guide: Migrating from v1 to v2")
+ORDERS_OVERVIEW: Final = _page("orders/overview", "Mollie guide: Orders API overview")
+ORDER_STATUS_CHANGES: Final = _page("orders/status-changes", "Mollie guide: Order status changes")
+WHY_USE_ORDERS: Final = _page("orders/why-use-orders", "Mollie guide: Why use orders")
+MIGRATE_TO_ORDERS: Final = _page("orders/migrate-to-orders", "Mollie guide: Migrating from Payments to Orders")
+CHANGELOG: Final = _page("changelog", "Mollie API changelog")
+
+_THREAD = re.compile(r"https://github\.com/([\w.-]+/[\w.-]+)/(issues|pull)/(\d+)")
+
+
+def live(url: str) -> Source:
+    """A public thread or test in which the live API's answer was recorded (named ``owner/repo#N``)."""
+    match = _THREAD.fullmatch(url)
+    title = f"{match.group(1)}#{match.group(3)}" if match else url.removeprefix("https://")
+    return Source(url, f"Live answer: {title}", live=True)
