@@ -1,0 +1,247 @@
+"""From the Orders API to the Payments API: an Orders create body rewritten as the Payments create body.
+
+Mollie no longer recommends the Orders API and its guide "Migrating from Orders to Payments"
+(https://docs.mollie.com/docs/migrating-from-orders-to-payments) lists what changes: ``orderNumber`` becomes
+the ``description``, a line's ``name`` its ``description``, ``consumerDateOfBirth`` and ``expiresAt`` have no
+place on a payment, and methods that authorized an order first (Klarna, Billie, Riverty) need
+``captureMode: "manual"`` to keep doing so. The rest follows from comparing the two references
+(https://docs.mollie.com/reference/create-order, https://docs.mollie.com/reference/create-payment): the
+``payment`` object's parameters move to the top level, a line's ``category`` becomes the array
+``categories``, and the retired Klarna method ids become ``klarna``.
+
+``migrate_order`` never guesses money: amounts, quantities, prices and VAT are copied as they are, so a
+migrated body validates exactly as well as the order did. Every field it renames, moves, converts or drops
+is listed with the reason, so a shop can review the move instead of trusting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from .jsoncopy import copy_json
+
+#: Create-order parameters that mean the same on a payment and keep their name.
+_SAME: Final = frozenset(
+    {
+        "amount", "billingAddress", "shippingAddress", "redirectUrl", "cancelUrl", "webhookUrl", "locale",
+        "metadata", "profileId", "testmode",
+    }
+)  # fmt: skip
+#: ``payment`` parameters of an order that are top-level parameters of a payment, under the same name.
+_PAYMENT_TO_TOP: Final = frozenset(
+    {
+        "sequenceType", "customerId", "mandateId", "issuer", "cardToken", "applePayPaymentToken", "voucherNumber",
+        "voucherPin", "customerReference", "extraMerchantData", "company", "applicationFee",
+    }
+)  # fmt: skip
+#: Orders' Klarna method ids that the Payments API knows as one method.
+_KLARNA_IDS: Final = frozenset({"klarnapaylater", "klarnapaynow", "klarnasliceit"})
+#: Methods Mollie retired: a payment cannot be created with them at all.
+_RETIRED: Final = frozenset({"giropay", "sofort"})
+#: Methods whose orders were authorized first and captured by shipping: on a payment that is manual capture.
+_AUTHORIZE_FIRST: Final = frozenset({"klarna", "billie", "riverty"})
+#: Line fields that keep their name and meaning.
+_LINE_SAME: Final = frozenset(
+    {
+        "type", "quantity", "unitPrice", "discountAmount", "totalAmount", "vatRate", "vatAmount", "sku", "imageUrl",
+        "productUrl",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One field of the order and what became of it: ``target`` is the Payments field, ``None`` when dropped."""
+
+    source: str
+    target: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.target or 'dropped'}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """The Payments create body, every field moved or changed on the way, and every field left behind."""
+
+    body: dict[str, Any]
+    moved: tuple[Move, ...]
+    dropped: tuple[Move, ...]
+
+    @property
+    def changes(self) -> tuple[Move, ...]:
+        """Every change, moved and dropped, in the order of the fields of the order."""
+        return tuple(sorted((*self.moved, *self.dropped), key=_order_of))
+
+
+def _order_of(move: Move) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in move.source.split("."))
+
+
+def migrate_order(body: object) -> Migration:
+    """The Payments API create body equivalent to the Orders API create body ``body`` (never modified).
+
+    >>> migration = migrate_order({"orderNumber": "1337", "method": "klarnapaylater", "lines": [
+    ...     {"name": "Bike", "category": "gift", "quantity": 1}]})
+    >>> migration.body
+    {'description': '1337', 'method': 'klarna', 'lines': [{'description': 'Bike', 'categories': ['gift'], 'quantity': 1}], 'captureMode': 'manual'}
+    >>> print(*migration.changes, sep="\\n")
+    orderNumber → description: a payment has no orderNumber; its description is required and shown to the customer
+    method → method: Mollie replaced klarnapaylater by the one method klarna
+    lines.0.name → lines.0.description: a payment line has no name; its description is required
+    lines.0.category → lines.0.categories: a payment line takes a list of categories
+    captureMode → captureMode: klarna authorized the order first; on a payment that takes captureMode manual (captured later through the Captures API, as shipping did)
+    """  # noqa: E501
+    moved: list[Move] = []
+    dropped: list[Move] = []
+    if not isinstance(body, Mapping):
+        dropped.append(Move("", None, "the body is not a JSON object, so nothing can be moved"))
+        return Migration({}, (), tuple(dropped))
+    result: dict[str, Any] = {}
+    for key, value in body.items():
+        if key in _SAME:
+            result[key] = copy_json(value)
+        elif key == "orderNumber":
+            result["description"] = copy_json(value)
+            moved.append(
+                Move(key, "description", "a payment has no orderNumber; its description is required and shown to "
+                     "the customer")  # fmt: skip
+            )
+        elif key == "lines":
+            result["lines"] = _lines(value, moved, dropped)
+        elif key == "method":
+            method = _method(value, moved, dropped)
+            if method is not None:
+                result["method"] = method
+        elif key == "payment":
+            _payment(value, result, moved, dropped)
+        elif key == "consumerDateOfBirth":
+            if _methods_of(body.get("method")) == {"in3"}:
+                result[key] = copy_json(value)
+                moved.append(Move(key, key, "kept: in3 takes it as a method-specific parameter"))
+            else:
+                dropped.append(Move(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
+        elif key == "expiresAt":
+            dropped.append(
+                Move(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)")
+            )
+        elif key == "shopperCountryMustMatchBillingCountry":
+            _country_restriction(value, body.get("billingAddress"), result, moved, dropped)
+        else:
+            result[key] = copy_json(value)  # not an Orders parameter either: validation will say so
+    _capture_mode(result, moved)
+    return Migration(result, tuple(moved), tuple(dropped))
+
+
+def _methods_of(method: object) -> set[str]:
+    if isinstance(method, str):
+        return {method}
+    if isinstance(method, list):
+        return {item for item in method if isinstance(item, str)}
+    return set()
+
+
+def _renamed(method: str) -> str:
+    return "klarna" if method in _KLARNA_IDS else method
+
+
+def _method(value: object, moved: list[Move], dropped: list[Move]) -> object:
+    """The method (or list of methods) a payment takes; ``None`` when nothing of it can move."""
+    if isinstance(value, str):
+        if value in _RETIRED:
+            dropped.append(Move("method", None, f"Mollie retired {value}; the customer chooses another method"))
+            return None
+        if value in _KLARNA_IDS:
+            moved.append(Move("method", "method", f"Mollie replaced {value} by the one method klarna"))
+        return _renamed(value)
+    if not isinstance(value, list):
+        return copy_json(value)
+    kept: list[object] = []
+    for index, item in enumerate(value):
+        if isinstance(item, str) and item in _RETIRED:
+            dropped.append(Move(f"method.{index}", None, f"Mollie retired {item}"))
+            continue
+        new = _renamed(item) if isinstance(item, str) else item
+        if new != item:
+            moved.append(Move(f"method.{index}", "method", f"Mollie replaced {item} by the one method klarna"))
+        if new not in kept:
+            kept.append(new)
+    return kept or None
+
+
+def _lines(value: object, moved: list[Move], dropped: list[Move]) -> object:
+    if not isinstance(value, list):
+        return copy_json(value)
+    lines: list[object] = []
+    for index, line in enumerate(value):
+        if not isinstance(line, Mapping):
+            lines.append(copy_json(line))
+            continue
+        new: dict[str, Any] = {}
+        for key, item in line.items():
+            where = f"lines.{index}.{key}"
+            if key == "name":
+                new["description"] = copy_json(item)
+                moved.append(Move(where, f"lines.{index}.description", "a payment line has no name; its "
+                                  "description is required"))  # fmt: skip
+            elif key == "category":
+                new["categories"] = [item]
+                moved.append(Move(where, f"lines.{index}.categories", "a payment line takes a list of categories"))
+            elif key == "metadata":
+                dropped.append(Move(where, None, "a payment line has no metadata; keep what you need in the "
+                                    "payment's metadata"))  # fmt: skip
+            elif key in _LINE_SAME:
+                new[key] = copy_json(item)
+            else:
+                new[key] = copy_json(item)  # not an order-line field either: validation will say so
+        lines.append(new)
+    return lines
+
+
+def _payment(value: object, result: dict[str, Any], moved: list[Move], dropped: list[Move]) -> None:
+    if not isinstance(value, Mapping):
+        dropped.append(Move("payment", None, "payment is not an object; its parameters cannot be read"))
+        return
+    for key, item in value.items():
+        where = f"payment.{key}"
+        if key in _PAYMENT_TO_TOP:
+            result[key] = copy_json(item)
+            moved.append(Move(where, key, "a payment takes its method parameters at the top level"))
+        elif key == "webhookUrl":
+            if "webhookUrl" in result or "webhookUrl" in value and False:
+                dropped.append(Move(where, None, "a payment has one webhookUrl; the order's is kept"))
+            else:
+                result["webhookUrl"] = copy_json(item)
+                moved.append(Move(where, "webhookUrl", "a payment has one webhookUrl, at the top level"))
+        else:
+            dropped.append(Move(where, None, "not a parameter of the Payments API"))
+
+
+def _country_restriction(
+    value: object, billing: object, result: dict[str, Any], moved: list[Move], dropped: list[Move]
+) -> None:
+    key = "shopperCountryMustMatchBillingCountry"
+    country = billing.get("country") if isinstance(billing, Mapping) else None
+    if value is True and isinstance(country, str):
+        result["restrictPaymentMethodsToCountry"] = country
+        moved.append(
+            Move(key, "restrictPaymentMethodsToCountry", f"the nearest payment parameter: only methods (and cards) "
+                 f"of the billing country {country} are offered")  # fmt: skip
+        )
+    else:
+        dropped.append(Move(key, None, "the Payments API has no such parameter"))
+
+
+def _capture_mode(result: dict[str, Any], moved: list[Move]) -> None:
+    """Methods that authorized an order first keep doing so on a payment only with manual capture."""
+    methods = _methods_of(result.get("method"))
+    if methods and methods <= _AUTHORIZE_FIRST and "captureMode" not in result:
+        result["captureMode"] = "manual"
+        names = ", ".join(sorted(methods))
+        moved.append(
+            Move("captureMode", "captureMode", f"{names} authorized the order first; on a payment that takes "
+                 "captureMode manual (captured later through the Captures API, as shipping did)")  # fmt: skip
+        )
