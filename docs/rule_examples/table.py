@@ -104,6 +104,11 @@ EXAMPLES: Final[dict[str, Example]] = {
         "lines.0.metadata", {"lines.0.metadata": {"note": "x" * 1000}}, {"lines.0.metadata": {"note": "x" * 900}}
     ),
     "MP012": create("redirectUrl", {"redirectUrl": "/return/2026-0042"}),
+    "MP013": create(
+        "lines.0.imageUrl",
+        {"lines.0.imageUrl": ""},
+        {"lines.0.imageUrl": "https://shop.example/img/bike.png"},
+    ),
     # --- amounts ------------------------------------------------------------------------------------------
     "MP101": create("amount", {"amount": "1027.99"}),
     "MP102": create("lines.1.unitPrice.value", {"lines.1.unitPrice.value": 329.99}),
@@ -161,6 +166,7 @@ EXAMPLES: Final[dict[str, Example]] = {
     ),
     "MP212": create("lines.0.vatRate", {"lines.0.vatRate": "21%"}),
     "MP213": create("lines.0.sku", {"lines.0.sku": 42}),
+    "MP214": create("lines.0.vatRate", {"lines.0.vatRate": 21}, {"lines.0.vatRate": "21.00"}),
     # --- the order ------------------------------------------------------------------------------------------
     "MP301": create("locale", {"locale": DELETE}),
     "MP302": create("orderNumber", {"orderNumber": 2026}),
@@ -358,6 +364,12 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"lines": [{"id": "odl_lock", "quantity": 1}]},
     ),
     "MP710": request("create-order-refund", "lines", {}, {"lines": []}),
+    "MP717": request(
+        "update-order",
+        "shippingAddress",
+        {"orderNumber": "2026-0042-B", "shippingAddress": None},
+        {"orderNumber": "2026-0042-B"},
+    ),
     "MP711": request(
         "create-order-refund",
         "description",

@@ -35,7 +35,7 @@ from .rules.partial import LINE_NOT_IN_ORDER, Planned, check_line_status
 from .rules.payments import ORDER_ONLY_FIELDS, check_order_payment
 from .rules.refunds import FIELDS as REFUND_FIELDS
 from .rules.refunds import plan_refund, refund_lines
-from .rules.requests import check_body, check_testmode, check_unknown_fields
+from .rules.requests import check_body, check_null_parameters, check_testmode, check_unknown_fields
 from .rules.shipments import FIELDS as SHIPMENT_FIELDS
 from .rules.shipments import check_routing, check_tracking, plan_shipment, shipment_lines
 from .rules.snapshot import OrderState, read_snapshot
@@ -240,6 +240,7 @@ def validate_order_update(
     ck, state = _start(options, today, order)
     body = check_body(ck, payload)
     if body is not None:
+        check_null_parameters(ck, body)
         check_unknown_fields(ck, body, (*ORDER_FIELDS, "testmode"), "update-order")
         check_testmode(ck, body, state)
         check_update_order(ck, body, state)

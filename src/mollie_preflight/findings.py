@@ -31,6 +31,10 @@ _DOCUMENTATION: Final[dict[str, str]] = {
 }
 
 
+#: The ``title`` Mollie's problem documents carry for each status it answers a bad request with.
+_TITLES: Final[dict[int, str]] = {400: "Bad Request", 422: "Unprocessable Entity"}
+
+
 class Severity(str, Enum):
     """How bad a finding is. ``ERROR``: Mollie answers 422 (documented or seen live). ``WARNING``: a
     documented recommendation, or a rule whose enforcement by Mollie is inferred.
@@ -70,6 +74,8 @@ class Violation:
     expected: str | None = None
     actual: str | None = None
     extra: Mapping[str, Any] | None = field(default=None, compare=False)
+    #: The HTTP status Mollie answers this finding with when it is not the usual 422 (400 for some state errors).
+    status: int | None = field(default=None, compare=False)
 
     @property
     def field(self) -> str:
@@ -157,7 +163,8 @@ class Report(Sequence[Violation]):
             raise OrderValidationError(self)
 
     def to_problem(self) -> dict[str, Any] | None:
-        """The first error as the problem document Mollie's API answers with (HTTP 422), or ``None``.
+        """The first error as the problem document Mollie's API answers with (HTTP 422, or 400 where Mollie
+        answers a state error with Bad Request), or ``None``.
 
         Mollie stops at the first error; this gives the same document for the same first error.
         """
@@ -165,7 +172,9 @@ class Report(Sequence[Violation]):
         if not errors:
             return None
         first = errors[0]
-        problem: dict[str, Any] = {"status": 422, "title": "Unprocessable Entity", "detail": first.message}
+        status = first.status or 422
+        problem: dict[str, Any] = {"status": status, "title": _TITLES.get(status, "Unprocessable Entity")}
+        problem["detail"] = first.message
         if first.path:
             problem["field"] = first.field
         if first.extra:

@@ -107,8 +107,11 @@ def migrate_order(body: object) -> Migration:
         elif key == "orderNumber":
             result["description"] = copy_json(value)
             moved.append(
-                Move(key, "description", "a payment has no orderNumber; its description is required and shown to "
-                     "the customer")  # fmt: skip
+                Move(
+                    key,
+                    "description",
+                    "a payment has no orderNumber; its description is required and shown to the customer",
+                )
             )
         elif key == "lines":
             result["lines"] = _lines(value, moved, dropped)
@@ -117,7 +120,7 @@ def migrate_order(body: object) -> Migration:
             if method is not None:
                 result["method"] = method
         elif key == "payment":
-            _payment(value, result, moved, dropped)
+            _payment(value, result, moved, dropped, has_webhook="webhookUrl" in body)
         elif key == "consumerDateOfBirth":
             if _methods_of(body.get("method")) == {"in3"}:
                 result[key] = copy_json(value)
@@ -125,9 +128,7 @@ def migrate_order(body: object) -> Migration:
             else:
                 dropped.append(Move(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
         elif key == "expiresAt":
-            dropped.append(
-                Move(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)")
-            )
+            dropped.append(Move(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)"))
         elif key == "shopperCountryMustMatchBillingCountry":
             _country_restriction(value, body.get("billingAddress"), result, moved, dropped)
         else:
@@ -185,14 +186,16 @@ def _lines(value: object, moved: list[Move], dropped: list[Move]) -> object:
             where = f"lines.{index}.{key}"
             if key == "name":
                 new["description"] = copy_json(item)
-                moved.append(Move(where, f"lines.{index}.description", "a payment line has no name; its "
-                                  "description is required"))  # fmt: skip
+                moved.append(
+                    Move(where, f"lines.{index}.description", "a payment line has no name; its description is required")
+                )
             elif key == "category":
                 new["categories"] = [item]
                 moved.append(Move(where, f"lines.{index}.categories", "a payment line takes a list of categories"))
             elif key == "metadata":
-                dropped.append(Move(where, None, "a payment line has no metadata; keep what you need in the "
-                                    "payment's metadata"))  # fmt: skip
+                dropped.append(
+                    Move(where, None, "a payment line has no metadata; keep what you need in the payment's metadata")
+                )
             elif key in _LINE_SAME:
                 new[key] = copy_json(item)
             else:
@@ -201,7 +204,9 @@ def _lines(value: object, moved: list[Move], dropped: list[Move]) -> object:
     return lines
 
 
-def _payment(value: object, result: dict[str, Any], moved: list[Move], dropped: list[Move]) -> None:
+def _payment(
+    value: object, result: dict[str, Any], moved: list[Move], dropped: list[Move], *, has_webhook: bool
+) -> None:
     if not isinstance(value, Mapping):
         dropped.append(Move("payment", None, "payment is not an object; its parameters cannot be read"))
         return
@@ -211,7 +216,7 @@ def _payment(value: object, result: dict[str, Any], moved: list[Move], dropped: 
             result[key] = copy_json(item)
             moved.append(Move(where, key, "a payment takes its method parameters at the top level"))
         elif key == "webhookUrl":
-            if "webhookUrl" in result or "webhookUrl" in value and False:
+            if has_webhook:
                 dropped.append(Move(where, None, "a payment has one webhookUrl; the order's is kept"))
             else:
                 result["webhookUrl"] = copy_json(item)
@@ -228,8 +233,11 @@ def _country_restriction(
     if value is True and isinstance(country, str):
         result["restrictPaymentMethodsToCountry"] = country
         moved.append(
-            Move(key, "restrictPaymentMethodsToCountry", f"the nearest payment parameter: only methods (and cards) "
-                 f"of the billing country {country} are offered")  # fmt: skip
+            Move(
+                key,
+                "restrictPaymentMethodsToCountry",
+                f"the nearest payment parameter: only methods (and cards) of the billing country {country} are offered",
+            )
         )
     else:
         dropped.append(Move(key, None, "the Payments API has no such parameter"))
@@ -242,6 +250,10 @@ def _capture_mode(result: dict[str, Any], moved: list[Move]) -> None:
         result["captureMode"] = "manual"
         names = ", ".join(sorted(methods))
         moved.append(
-            Move("captureMode", "captureMode", f"{names} authorized the order first; on a payment that takes "
-                 "captureMode manual (captured later through the Captures API, as shipping did)")  # fmt: skip
+            Move(
+                "captureMode",
+                "captureMode",
+                f"{names} authorized the order first; on a payment that takes "
+                "captureMode manual (captured later through the Captures API, as shipping did)",
+            )
         )

@@ -10,7 +10,7 @@ from .checker import Checker
 from .partial import CANCEL, REQUEST_LINES, Planned, RequestLine, plan, read_request_lines
 from .rule import Evidence, Rule
 from .snapshot import OrderState
-from .status import check_order_status
+from .status import ORDER_STATUS
 
 CANCEL_LINES_FIELDS: Final = ("lines", "testmode")
 CANCEL_ORDER_FIELDS: Final = ("testmode",)
@@ -73,8 +73,20 @@ def check_no_open_payment(ck: Checker, state: OrderState, what: str) -> bool:
 
 
 def check_cancel_order(ck: Checker, state: OrderState) -> bool:
-    """Whether the snapshot's status and payments allow cancelling the order; ``True`` when they do."""
-    if not check_order_status(ck, state, CANCELABLE_ORDER_STATUSES, "cancel"):
+    """Whether the snapshot's status and payments allow cancelling the order; ``True`` when they do.
+
+    Mollie answers a cancel in a final state with 400 Bad Request and no field, not 422
+    (https://github.com/mollie/magento2/issues/240); the finding carries that status and Mollie's text.
+    """
+    if state.status not in CANCELABLE_ORDER_STATUSES:
+        ck.report(
+            ORDER_STATUS,
+            (),
+            f"The order cannot be canceled from state: {state.status}.",
+            expected=" or ".join(sorted(CANCELABLE_ORDER_STATUSES)),
+            actual=state.status,
+            status=400,
+        )
         return False
     ok = check_no_open_payment(ck, state, "cancel")
     if state.status == "shipping":

@@ -59,8 +59,10 @@ class Checker:
         expected: str | None = None,
         actual: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        status: int | None = None,
     ) -> None:
+        """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422."""
         severity = self._severity_of(rule)
         if severity is None:
             return
-        self.findings.append(Violation(rule.code, rule.name, severity, path, message, expected, actual, extra))
+        self.findings.append(Violation(rule.code, rule.name, severity, path, message, expected, actual, extra, status))

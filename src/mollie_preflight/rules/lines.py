@@ -200,6 +200,17 @@ LINE_VAT_RATE = Rule(
     'Send the rate as a string with up to two decimals: "21.00", "9.00", "0.00".',
     "Order line 3 is invalid. The VAT rate cannot be negative.",
 )
+LINE_VAT_RATE_NUMBER = Rule(
+    "MP214",
+    "line-vat-rate-number",
+    Severity.WARNING,
+    (cite.CREATE_ORDER.at("lines.vatRate"), cite.live("https://github.com/mollie/WooCommerce/issues/1019")),
+    Evidence.LIVE,
+    'a line\'s vatRate is a JSON number (21 or 21.0) instead of a string ("21.00")',
+    "The docs say vatRate should be a string; plugins that round the rate (round($rate, 2)) send a number, and "
+    "Mollie accepts it today. A number that is not an exact two-decimal rate stays an MP212 error.",
+    'Send the rate as a string with two decimals: "21.00".',
+)
 LINE_SKU = Rule(
     "MP213",
     "line-sku",
@@ -225,6 +236,7 @@ RULES = (
     LINE_REDUCTION_POSITIVE,
     LINE_TOTAL_NEGATIVE,
     LINE_VAT_RATE,
+    LINE_VAT_RATE_NUMBER,
     LINE_SKU,
 )
 
@@ -303,7 +315,7 @@ def check_line_details(ck: Checker, line: dict[object, object], path: Path, pref
     for field in ("imageUrl", "productUrl"):
         url = line.get(field)
         if url is not None:
-            check_url(ck, url, (*path, field), prefix)
+            check_url(ck, url, (*path, field), prefix, tolerant=True)
     metadata = line.get("metadata")
     if metadata is not None:
         check_metadata(ck, metadata, (*path, "metadata"), prefix)
@@ -433,14 +445,23 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
     where = (*path, "vatRate")
     if not isinstance(value, str):
         expected = _rate_string(value)
+        if expected is None:
+            ck.report(
+                LINE_VAT_RATE,
+                where,
+                f"{prefix}The 'vatRate' field must be a string such as \"21.00\", got {json_type(value)}.",
+                actual=describe(value),
+            )
+            return None
         ck.report(
-            LINE_VAT_RATE,
+            LINE_VAT_RATE_NUMBER,
             where,
-            f"{prefix}The 'vatRate' field must be a string such as \"21.00\", got {json_type(value)}.",
+            f"{prefix}The 'vatRate' field is a JSON number; the docs ask for a string such as \"{expected}\", "
+            "Mollie accepts the number today.",
             expected=expected,
             actual=describe(value),
         )
-        return None
+        value = expected
     rate = parse_rate(value)
     if rate is None:
         ck.report(

@@ -6,6 +6,7 @@ from typing import Final
 
 from ..findings import Severity
 from . import citations as cite
+from .address import BILLIE_ORGANIZATION
 from .amounts import check_amount
 from .cancel import OPEN_PAYMENT
 from .checker import Checker
@@ -106,6 +107,21 @@ def check_order_payment(ck: Checker, body: dict[object, object], state: OrderSta
         check_amount(ck, fee["amount"], ("applicationFee", "amount"), order_currency=state.currency if state else None)
     if state is not None:
         _check_state(ck, state)
+        _check_method_requirements(ck, body.get("method"), state)
+
+
+def _check_method_requirements(ck: Checker, method: object, state: OrderState) -> None:
+    """A new payment's method needs what it needs at create-order: billie an organization name in the order's
+    billing address. Mollie checks it against the order, and answers 422 with no field (mollie/Shopware6#840).
+    """
+    methods = method if isinstance(method, list) else [method]
+    if "billie" in methods and state.billing_organization is False:
+        ck.report(
+            BILLIE_ORGANIZATION,
+            (),
+            "A billing organization name is required for this payment method.",
+            expected="billingAddress.organizationName",
+        )
 
 
 def _check_methods(ck: Checker, value: object) -> None:

@@ -19,13 +19,15 @@ FIELDS: Final = ("lines", "description", "metadata", "testmode")
 REFUND_LINES_MISSING = Rule(
     "MP710",
     "refund-lines-missing",
-    Severity.WARNING,
-    (cite.CREATE_ORDER_REFUND,),
-    Evidence.INFERRED,
+    Severity.ERROR,
+    (cite.CREATE_ORDER_REFUND, cite.live("https://github.com/mollie/Shopware6/issues/862")),
+    Evidence.LIVE,
     "an order refund without the 'lines' field",
-    "The reference marks lines as required and refunds the whole order with an empty array; that leaving the "
-    "key out does the same is only said by the migration guide.",
+    "The reference marks lines as required and refunds the whole order with an empty array. A migration guide "
+    "says leaving the key out does the same, but the live API refuses it: 'The 'lines' field is missing.' "
+    "(https://github.com/mollie/Shopware6/issues/862).",
     'Send "lines": [] to refund everything, or list the lines to refund.',
+    "The 'lines' field is missing.",
 )
 REFUND_DESCRIPTION = Rule(
     "MP711",
@@ -62,12 +64,12 @@ def check_description(ck: Checker, value: object) -> None:
 
 
 def refund_lines(ck: Checker, body: dict[object, object], state: OrderState | None) -> list[RequestLine] | None:
-    """The request lines, or ``None`` when the body refunds everything (an empty or, per the guide, no list)."""
+    """The request lines, or ``None`` when the body refunds everything (an empty list; no list is refused)."""
     check_description(ck, body.get("description"))
     check_metadata(ck, body.get("metadata"), ("metadata",))
     lines = body.get("lines")
     if lines is None:
-        ck.report(REFUND_LINES_MISSING, ("lines",), "The 'lines' field is missing; send [] to refund everything.")
+        ck.report(REFUND_LINES_MISSING, ("lines",), "The 'lines' field is missing. Send [] to refund everything.")
         return None
     if lines == []:
         return None

@@ -38,7 +38,24 @@ TESTMODE_MISMATCH = Rule(
     "Send testmode: true exactly for test orders (mode 'test').",
 )
 
-RULES = (TESTMODE_TYPE, TESTMODE_MISMATCH)
+NULL_PARAMETER = Rule(
+    "MP717",
+    "null-parameter",
+    Severity.ERROR,
+    (cite.UPDATE_ORDER, cite.live("https://github.com/mollie/mollie-api-php/issues/541")),
+    Evidence.LIVE,
+    "a parameter of an update request is sent as null",
+    "Update order takes no null: Mollie reads a null parameter as one that does not exist and refuses it "
+    "(an SDK that always sent shippingAddress, null when the order had none, was refused live). A parameter "
+    "cannot be cleared this way; create-order, by contrast, takes null as absent.",
+    "Leave the parameter out instead of sending null.",
+    'Non-existent body parameter "shippingAddress" for this API call. Did you mean: "shippingAddress.city"?',
+)
+
+RULES = (TESTMODE_TYPE, TESTMODE_MISMATCH, NULL_PARAMETER)
+
+#: Mollie's "Did you mean" for a null object parameter names its first sub-parameter (alphabetically).
+_FIRST_SUB_PARAMETER: Final = {"billingAddress": "city", "shippingAddress": "city"}
 
 #: A body with thousands of stray keys is one mistake, not thousands: report the first few.
 MAX_REPORTED: Final = 20
@@ -95,4 +112,19 @@ def check_unknown_fields(
             (*path, key if isinstance(key, str) else describe(key)),
             f"The {endpoint} endpoint does not take the '{describe(key)}' field; it is ignored or refused.",
             actual=describe(key),
+        )
+
+
+def check_null_parameters(ck: Checker, body: dict[object, object]) -> None:
+    """Report each top-level ``null`` with Mollie's live text and its "Did you mean" hint (update order)."""
+    nulls = (key for key, value in body.items() if value is None and isinstance(key, str))
+    for key in islice(nulls, MAX_REPORTED):
+        sub = _FIRST_SUB_PARAMETER.get(key)
+        hint = f' Did you mean: "{key}.{sub}"?' if sub else ""
+        ck.report(
+            NULL_PARAMETER,
+            (key,),
+            f'Non-existent body parameter "{key}" for this API call.{hint}',
+            expected=f"{key}.{sub}" if sub else None,
+            actual="null",
         )

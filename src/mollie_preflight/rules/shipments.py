@@ -79,7 +79,7 @@ def check_tracking(ck: Checker, tracking: object, *, required: bool) -> None:
                 expected=f"<= {MAX_TRACKING} characters",
                 actual=describe(value),
             )
-    check_url(ck, tracking.get("url"), (*path, "url"))
+    check_url(ck, tracking.get("url"), (*path, "url"), tolerant=True)
 
 
 def check_routing(ck: Checker, routing: object, currency: str | None) -> None:

@@ -110,6 +110,9 @@ class OrderState:
     payments: tuple[str, ...] | None
     #: The order's payment method when the snapshot names one (a string; arrays are left out).
     method: str | None = None
+    #: Whether the billing address names an organization; ``None`` when the snapshot has no billing address.
+    #: A new payment with a B2B method (billie) needs one, as the order did (mollie/Shopware6#840).
+    billing_organization: bool | None = None
 
     def money(self, minor: int) -> dict[str, str]:
         """An amount object in the order's currency."""
@@ -220,9 +223,17 @@ def read_snapshot(ck: Checker, order: object) -> OrderState | None:
         MappingProxyType(by_id),
         _payments(order),
         method if isinstance(method, str) else None,
+        _billing_organization(order.get("billingAddress")),
     )
     _check_invariants(ck, state)
     return state
+
+
+def _billing_organization(address: object) -> bool | None:
+    if not isinstance(address, dict):
+        return None
+    name = address.get("organizationName")
+    return isinstance(name, str) and name.strip() != ""
 
 
 def _read_line(reader: _Reader, line: object, index: int, currency: str, capture: bool) -> LineState | None:

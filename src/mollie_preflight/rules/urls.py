@@ -48,7 +48,28 @@ WEBHOOK_UNREACHABLE = Rule(
     "The webhook URL is invalid because it is unreachable from Mollie's point of view.",
 )
 
-RULES = (URL_INVALID, WEBHOOK_UNREACHABLE)
+URL_TOLERATED = Rule(
+    "MP013",
+    "url-empty-or-encoded",
+    Severity.WARNING,
+    (
+        cite.CREATE_ORDER.at("lines.imageUrl"),
+        cite.live("https://github.com/mollie/Shopware6/issues/562"),
+        cite.live("https://github.com/mollie/Shopware6/issues/553"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/1195"),
+    ),
+    Evidence.LIVE,
+    "an optional URL (imageUrl, productUrl, tracking.url) is an empty string or a whole URL-encoded URL",
+    "The docs ask for a URL or no field at all, but plugins have sent '' and URL-encoded URLs "
+    "(http%3A%2F%2F...) for years and Mollie accepts them today; it refuses raw spaces. The value is "
+    "useless to the customer either way (no picture, no link).",
+    "Leave the field out when there is no URL, and send the URL itself, not its URL-encoded form.",
+)
+
+RULES = (URL_INVALID, WEBHOOK_UNREACHABLE, URL_TOLERATED)
+
+#: The start of an absolute http(s) URL that was URL-encoded as a whole (``http%3A%2F%2F``).
+_ENCODED_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?%3[Aa]%2[Ff]%2[Ff]\S*")
 
 #: Names Mollie cannot call: never resolved on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's
 #: .internal), reachable only through Tor (.onion, RFC 7686), or infrastructure-only (.arpa, RFC 3172).
@@ -175,8 +196,14 @@ def check_webhook(ck: Checker, value: object, path: Path) -> None:
         )
 
 
-def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_only: bool = True) -> str | None:
-    """Report ``value`` when it is not an absolute URL; return it when it is a usable string."""
+def check_url(
+    ck: Checker, value: object, path: Path, prefix: str = "", *, web_only: bool = True, tolerant: bool = False
+) -> str | None:
+    """Report ``value`` when it is not an absolute URL; return it when it is a usable string.
+
+    ``tolerant`` is for the optional URLs Mollie only displays or links to: there ``""`` and a URL-encoded
+    URL are accepted live, so they get the MP013 warning instead of the MP012 error.
+    """
     if value is None:
         return None
     if not isinstance(value, str):
@@ -184,6 +211,15 @@ def check_url(ck: Checker, value: object, path: Path, prefix: str = "", *, web_o
             URL_INVALID,
             path,
             f"{prefix}The '{path[-1]}' field must be a URL string, got {json_type(value)}.",
+            actual=describe(value),
+        )
+        return None
+    if tolerant and (value == "" or _ENCODED_WEB_URL.fullmatch(value[: MAX_URL_LENGTH + 1])):
+        what = "is empty" if value == "" else "is a URL-encoded URL"
+        ck.report(
+            URL_TOLERATED,
+            path,
+            f"{prefix}The '{path[-1]}' field {what}; the docs ask for a URL (or no field), Mollie accepts it today.",
             actual=describe(value),
         )
         return None
