@@ -65,20 +65,21 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class Migration:
-    """The Payments create body, every field moved or changed on the way, and every field left behind."""
+    """The Payments create body and every field of the order that was moved, changed or left behind."""
 
     body: dict[str, Any]
-    moved: tuple[Move, ...]
-    dropped: tuple[Move, ...]
+    #: In the order of the order's fields (a line's fields under the line), then what the move added.
+    changes: tuple[Move, ...]
 
     @property
-    def changes(self) -> tuple[Move, ...]:
-        """Every change, moved and dropped, in the order of the fields of the order."""
-        return tuple(sorted((*self.moved, *self.dropped), key=_order_of))
+    def moved(self) -> tuple[Move, ...]:
+        """The fields that live on in the payment, renamed, moved or converted."""
+        return tuple(move for move in self.changes if move.target is not None)
 
-
-def _order_of(move: Move) -> tuple[int, ...]:
-    return tuple(int(part) if part.isdigit() else 0 for part in move.source.split("."))
+    @property
+    def dropped(self) -> tuple[Move, ...]:
+        """The fields the Payments API has no place for, each with the reason."""
+        return tuple(move for move in self.changes if move.target is None)
 
 
 def migrate_order(body: object) -> Migration:
@@ -95,18 +96,16 @@ def migrate_order(body: object) -> Migration:
     lines.0.category → lines.0.categories: a payment line takes a list of categories
     captureMode → captureMode: klarna authorized the order first; on a payment that takes captureMode manual (captured later through the Captures API, as shipping did)
     """  # noqa: E501
-    moved: list[Move] = []
-    dropped: list[Move] = []
+    changes: list[Move] = []
     if not isinstance(body, Mapping):
-        dropped.append(Move("", None, "the body is not a JSON object, so nothing can be moved"))
-        return Migration({}, (), tuple(dropped))
+        return Migration({}, (Move("", None, "the body is not a JSON object, so nothing can be moved"),))
     result: dict[str, Any] = {}
     for key, value in body.items():
         if key in _SAME:
             result[key] = copy_json(value)
         elif key == "orderNumber":
             result["description"] = copy_json(value)
-            moved.append(
+            changes.append(
                 Move(
                     key,
                     "description",
@@ -114,27 +113,27 @@ def migrate_order(body: object) -> Migration:
                 )
             )
         elif key == "lines":
-            result["lines"] = _lines(value, moved, dropped)
+            result["lines"] = _lines(value, changes)
         elif key == "method":
-            method = _method(value, moved, dropped)
+            method = _method(value, changes)
             if method is not None:
                 result["method"] = method
         elif key == "payment":
-            _payment(value, result, moved, dropped, has_webhook="webhookUrl" in body)
+            _payment(value, result, changes, has_webhook="webhookUrl" in body)
         elif key == "consumerDateOfBirth":
             if _methods_of(body.get("method")) == {"in3"}:
                 result[key] = copy_json(value)
-                moved.append(Move(key, key, "kept: in3 takes it as a method-specific parameter"))
+                changes.append(Move(key, key, "kept: in3 takes it as a method-specific parameter"))
             else:
-                dropped.append(Move(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
+                changes.append(Move(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
         elif key == "expiresAt":
-            dropped.append(Move(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)"))
+            changes.append(Move(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)"))
         elif key == "shopperCountryMustMatchBillingCountry":
-            _country_restriction(value, body.get("billingAddress"), result, moved, dropped)
+            _country_restriction(value, body.get("billingAddress"), result, changes)
         else:
             result[key] = copy_json(value)  # not an Orders parameter either: validation will say so
-    _capture_mode(result, moved)
-    return Migration(result, tuple(moved), tuple(dropped))
+    _capture_mode(result, changes)
+    return Migration(result, tuple(changes))
 
 
 def _methods_of(method: object) -> set[str]:
@@ -149,31 +148,31 @@ def _renamed(method: str) -> str:
     return "klarna" if method in _KLARNA_IDS else method
 
 
-def _method(value: object, moved: list[Move], dropped: list[Move]) -> object:
+def _method(value: object, changes: list[Move]) -> object:
     """The method (or list of methods) a payment takes; ``None`` when nothing of it can move."""
     if isinstance(value, str):
         if value in _RETIRED:
-            dropped.append(Move("method", None, f"Mollie retired {value}; the customer chooses another method"))
+            changes.append(Move("method", None, f"Mollie retired {value}; the customer chooses another method"))
             return None
         if value in _KLARNA_IDS:
-            moved.append(Move("method", "method", f"Mollie replaced {value} by the one method klarna"))
+            changes.append(Move("method", "method", f"Mollie replaced {value} by the one method klarna"))
         return _renamed(value)
     if not isinstance(value, list):
         return copy_json(value)
     kept: list[object] = []
     for index, item in enumerate(value):
         if isinstance(item, str) and item in _RETIRED:
-            dropped.append(Move(f"method.{index}", None, f"Mollie retired {item}"))
+            changes.append(Move(f"method.{index}", None, f"Mollie retired {item}"))
             continue
         new = _renamed(item) if isinstance(item, str) else item
         if new != item:
-            moved.append(Move(f"method.{index}", "method", f"Mollie replaced {item} by the one method klarna"))
+            changes.append(Move(f"method.{index}", "method", f"Mollie replaced {item} by the one method klarna"))
         if new not in kept:
             kept.append(new)
     return kept or None
 
 
-def _lines(value: object, moved: list[Move], dropped: list[Move]) -> object:
+def _lines(value: object, changes: list[Move]) -> object:
     if not isinstance(value, list):
         return copy_json(value)
     lines: list[object] = []
@@ -186,14 +185,14 @@ def _lines(value: object, moved: list[Move], dropped: list[Move]) -> object:
             where = f"lines.{index}.{key}"
             if key == "name":
                 new["description"] = copy_json(item)
-                moved.append(
+                changes.append(
                     Move(where, f"lines.{index}.description", "a payment line has no name; its description is required")
                 )
             elif key == "category":
                 new["categories"] = [item]
-                moved.append(Move(where, f"lines.{index}.categories", "a payment line takes a list of categories"))
+                changes.append(Move(where, f"lines.{index}.categories", "a payment line takes a list of categories"))
             elif key == "metadata":
-                dropped.append(
+                changes.append(
                     Move(where, None, "a payment line has no metadata; keep what you need in the payment's metadata")
                 )
             elif key in _LINE_SAME:
@@ -204,35 +203,31 @@ def _lines(value: object, moved: list[Move], dropped: list[Move]) -> object:
     return lines
 
 
-def _payment(
-    value: object, result: dict[str, Any], moved: list[Move], dropped: list[Move], *, has_webhook: bool
-) -> None:
+def _payment(value: object, result: dict[str, Any], changes: list[Move], *, has_webhook: bool) -> None:
     if not isinstance(value, Mapping):
-        dropped.append(Move("payment", None, "payment is not an object; its parameters cannot be read"))
+        changes.append(Move("payment", None, "payment is not an object; its parameters cannot be read"))
         return
     for key, item in value.items():
         where = f"payment.{key}"
         if key in _PAYMENT_TO_TOP:
             result[key] = copy_json(item)
-            moved.append(Move(where, key, "a payment takes its method parameters at the top level"))
+            changes.append(Move(where, key, "a payment takes its method parameters at the top level"))
         elif key == "webhookUrl":
             if has_webhook:
-                dropped.append(Move(where, None, "a payment has one webhookUrl; the order's is kept"))
+                changes.append(Move(where, None, "a payment has one webhookUrl; the order's is kept"))
             else:
                 result["webhookUrl"] = copy_json(item)
-                moved.append(Move(where, "webhookUrl", "a payment has one webhookUrl, at the top level"))
+                changes.append(Move(where, "webhookUrl", "a payment has one webhookUrl, at the top level"))
         else:
-            dropped.append(Move(where, None, "not a parameter of the Payments API"))
+            changes.append(Move(where, None, "not a parameter of the Payments API"))
 
 
-def _country_restriction(
-    value: object, billing: object, result: dict[str, Any], moved: list[Move], dropped: list[Move]
-) -> None:
+def _country_restriction(value: object, billing: object, result: dict[str, Any], changes: list[Move]) -> None:
     key = "shopperCountryMustMatchBillingCountry"
     country = billing.get("country") if isinstance(billing, Mapping) else None
     if value is True and isinstance(country, str):
         result["restrictPaymentMethodsToCountry"] = country
-        moved.append(
+        changes.append(
             Move(
                 key,
                 "restrictPaymentMethodsToCountry",
@@ -240,16 +235,16 @@ def _country_restriction(
             )
         )
     else:
-        dropped.append(Move(key, None, "the Payments API has no such parameter"))
+        changes.append(Move(key, None, "the Payments API has no such parameter"))
 
 
-def _capture_mode(result: dict[str, Any], moved: list[Move]) -> None:
+def _capture_mode(result: dict[str, Any], changes: list[Move]) -> None:
     """Methods that authorized an order first keep doing so on a payment only with manual capture."""
     methods = _methods_of(result.get("method"))
     if methods and methods <= _AUTHORIZE_FIRST and "captureMode" not in result:
         result["captureMode"] = "manual"
         names = ", ".join(sorted(methods))
-        moved.append(
+        changes.append(
             Move(
                 "captureMode",
                 "captureMode",
