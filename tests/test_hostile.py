@@ -114,11 +114,15 @@ def fingerprint(value: Any) -> list[Any]:
 
 
 def assert_total(payload: Any) -> mp.Report:
-    """Validate and check the promises: a Report of Violations, input untouched, bounded time."""
+    """Validate and check the promises: a Report of Violations, input untouched, bounded time.
+
+    The time bound is CPU time of this process, so a busy machine cannot fail it; it guards against a
+    pathology (quadratic work, a hostile number expanded), which would cost seconds, not a fraction of one.
+    """
     before = fingerprint(payload)
-    started = time.perf_counter()
+    started = time.process_time()
     report = mp.validate_order(payload, today=TODAY)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert isinstance(report, mp.Report)
     assert all(isinstance(v, mp.Violation) and v.message for v in report)
     assert fingerprint(payload) == before
@@ -162,9 +166,9 @@ def test_ten_thousand_lines_are_linear() -> None:
     order = example_order()
     order["lines"] = [copy.deepcopy(order["lines"][1]) for _ in range(10_000)]
     order["amount"]["value"] = str(mp.order_amount(order["lines"]))
-    started = time.perf_counter()
+    started = time.process_time()
     report = mp.validate_order(order, today=TODAY)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert list(report) == []
 
 
@@ -226,7 +230,7 @@ def test_every_endpoint_is_total_on_any_body_and_any_order_snapshot(endpoint: st
 @pytest.mark.parametrize("value", HOSTILE[:20], ids=lambda v: type(v).__name__)
 def test_every_endpoint_is_total_on_hostile_values(endpoint: str, value: Any) -> None:
     kwargs: dict[str, Any] = {} if endpoint == "create-order" else {"order": value}
-    started = time.perf_counter()
+    started = time.process_time()
     report = mp.validate(value, endpoint, today=TODAY, **kwargs)
     assert isinstance(report, mp.Report)
-    assert time.perf_counter() - started < 0.25
+    assert time.process_time() - started < 0.25

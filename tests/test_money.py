@@ -84,10 +84,10 @@ def test_negative_zero_is_marked() -> None:
 
 @pytest.mark.parametrize("text", ["1" * 100_000, "9" * 5000 + ".00", "1e999999999", "0." + "0" * 100_000])
 def test_hostile_values_are_refused_in_microseconds(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(100):
         result = parse_value(text, 2)
-    elapsed = (time.perf_counter() - started) / 100
+    elapsed = (time.process_time() - started) / 100
     assert isinstance(result, InvalidValue)
     assert elapsed < 0.001  # a pathology guard, not a benchmark: the real cost is about a microsecond
 
