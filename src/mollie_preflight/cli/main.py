@@ -19,6 +19,7 @@ from typing import Any, NoReturn, TextIO
 from .. import __version__
 from ..findings import Severity
 from ..rules.checker import amsterdam_today
+from ..rules.registry import matching
 from . import config as config_module
 from .engine import Engine, default_jobs
 from .errors import UsageError, WorkerCrash
@@ -138,9 +139,11 @@ def check(args: argparse.Namespace) -> int:
         findings = summary.count(
             _findings(args.paths or ["."], args.stdin_filename, engine, summary, problems, progress)
         )
+        if progress is not None:
+            findings = _clearing(findings, progress)
         try:
             if args.statistics:
-                _statistics(findings, summary, out, args.format)
+                _statistics(findings, summary, out, args.format, quiet=args.quiet)
             else:
                 REPORTERS[args.format](findings, out, context)
         finally:
@@ -242,6 +245,13 @@ def _findings(
             problems.append(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
+def _clearing(findings: Iterator[Finding], progress: Progress) -> Iterator[Finding]:
+    """``findings``, then the progress line taken away: the reporter's closing summary, written once the
+    last finding is through, must start on a clean line (stdout and stderr share the terminal)."""
+    yield from findings
+    progress.close()
+
+
 def _paths(paths: list[str], problems: list[str]) -> Iterator[str]:
     for path in paths:
         try:
@@ -264,8 +274,8 @@ def _config(args: argparse.Namespace) -> config_module.Config:
 
 def _settings(args: argparse.Namespace, config: config_module.Config) -> Settings:
     options: dict[str, Any] = {}
-    select = _codes(args.select) if args.select else config.select
-    ignore = _codes(args.ignore) if args.ignore else config.ignore
+    select = _codes("--select", args.select) if args.select else config.select
+    ignore = _codes("--ignore", args.ignore) if args.ignore else config.ignore
     if select is not None:
         options["select"] = select
     if ignore is not None:
@@ -292,9 +302,13 @@ def _settings(args: argparse.Namespace, config: config_module.Config) -> Setting
     return settings
 
 
-def _codes(values: list[str]) -> tuple[str, ...]:
+def _codes(flag: str, values: list[str]) -> tuple[str, ...]:
+    """The selectors given with ``flag``, each checked here so that an unknown one is reported as the
+    command line's mistake, never the configuration file's."""
     codes = tuple(code.strip() for value in values for code in value.split(",") if code.strip())
     for code in codes:
+        if not matching(code):
+            raise UsageError(f"{flag}: {code!r} matches no rule code, prefix or name (see '{PROG} rules')")
         rule = find(code)
         if rule is not None and rule.code in CLI_RULES:
             raise UsageError(
@@ -322,7 +336,7 @@ def _color(choice: str, out: TextIO) -> bool:
     return out.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt: str) -> None:
+def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt: str, *, quiet: bool) -> None:
     for _ in findings:
         pass
     rows = summary.by_code.most_common()
@@ -336,7 +350,8 @@ def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt:
     width = max((len(f"{count:,}") for _, count in rows), default=1)
     for code, count in rows:
         out.write(f"{count:>{width},}  {code}  {summary.names[code]}\n")
-    out.write(summary.sentence() + "\n")
+    if not quiet:
+        out.write(summary.sentence() + "\n")
 
 
 def _silence_stdout() -> None:
