@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -34,6 +34,8 @@ from .worker import Settings
 PROG = "mollie-preflight"
 FORMATS = tuple(REPORTERS)
 LEVELS = ("warning", "error")
+#: What ``--diff`` can show: unified diffs (``text``), or each change as JSON.
+DIFF_FORMATS = ("text", "json", "jsonl")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -159,11 +161,13 @@ def check(args: argparse.Namespace) -> int:
 
 def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) -> int:
     """``--fix`` / ``--diff``: one process, file by file; remaining findings are reported as usual."""
-    from .fixing import Fixer, diff
+    from .fixing import Fixer, changes, diff
     from .fixing_output import Destinations
 
     if args.diff and (args.output or args.in_place):
         raise UsageError("--diff writes nothing: drop --output/--in-place")
+    if args.diff and args.format not in DIFF_FORMATS:
+        raise UsageError(f"--diff shows changes as {', '.join(DIFF_FORMATS)}, not --format {args.format}")
     if not args.diff and not args.fix:
         raise UsageError("--output and --in-place go with --fix")
     if args.fix and not args.diff and bool(args.output) == bool(args.in_place):
@@ -188,7 +192,10 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
                             summary.fixes += record.changes
                             summary.fixed_records += 1
                             if args.diff:
-                                sys.stdout.write(diff(name, record))
+                                if rows is None:
+                                    sys.stdout.write(diff(name, record))
+                                else:
+                                    rows.write_all(changes(name, record))
                         outcome = record.outcome
                         if outcome.findings:
                             summary.records_with_findings += 1
@@ -196,12 +203,17 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
                             yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
             except InputError as exc:
                 problems.append(str(exc))
+            except BrokenPipeError:  # our reader went away (``--diff | head``): not the input's fault
+                raise
             except (OSError, EOFError, zlib.error) as exc:
                 problems.append(f"{name}: cannot read or write: {getattr(exc, 'strerror', None) or exc}")
 
+    rows = _Rows(sys.stdout, args.format) if args.diff and args.format != "text" else None
     if args.diff:
         for _ in summary.count(findings()):
             pass
+        if rows is not None:
+            rows.close()
         if not args.quiet:
             print(summary.fix_sentence(would=True), file=sys.stderr)
     else:
@@ -341,17 +353,38 @@ def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt:
         pass
     rows = summary.by_code.most_common()
     data = [{"code": code, "name": summary.names[code], "count": count} for code, count in rows]
-    if fmt == "json":
-        out.write(json.dumps(data, indent=2) + "\n")
-        return
-    if fmt == "jsonl":
-        out.writelines(json.dumps(row) + "\n" for row in data)
+    if fmt in ("json", "jsonl"):
+        rows = _Rows(out, fmt)
+        rows.write_all(data)
+        rows.close()
         return
     width = max((len(f"{count:,}") for _, count in rows), default=1)
     for code, count in rows:
         out.write(f"{count:>{width},}  {code}  {summary.names[code]}\n")
     if not quiet:
         out.write(summary.sentence() + "\n")
+
+
+class _Rows:
+    """Objects written as they come: one JSON array (``json``) or one object a line (``jsonl``)."""
+
+    def __init__(self, out: TextIO, fmt: str) -> None:
+        self._out = out
+        self._array = fmt == "json"
+        self._separator = "[\n  "
+
+    def write_all(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            text = json.dumps(row, ensure_ascii=False)
+            if self._array:
+                self._out.write(self._separator + text)
+                self._separator = ",\n  "
+            else:
+                self._out.write(text + "\n")
+
+    def close(self) -> None:
+        if self._array:
+            self._out.write("[]\n" if self._separator.startswith("[") else "\n]\n")
 
 
 def _silence_stdout() -> None:
