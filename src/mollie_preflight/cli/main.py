@@ -27,6 +27,7 @@ from .explain import explain, find, list_rules
 from .progress import Progress
 from .records import CLI_RULES, Finding
 from .reporters import MACHINE_FORMATS, REPORTERS, Context
+from .selection import FileSelection
 from .sources import InputError, expand, open_input
 from .summary import Summary
 from .worker import Settings
@@ -56,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     out.add_argument("--stdin-filename", default="-", metavar="NAME", help="the name to report for stdin")
+    files = check.add_argument_group("files (in directories; a file named on the command line is always checked)")
+    files.add_argument("--include", action="append", metavar="PATTERNS", help="names to check (default: *.json, ...)")
+    files.add_argument("--exclude", action="append", metavar="PATTERNS", help="paths to skip, replacing the defaults")
+    files.add_argument("--extend-exclude", action="append", metavar="PATTERNS", help="paths to skip as well")
+    files.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip what git ignores (default: on)",
+    )
     rules = check.add_argument_group("rules")
     rules.add_argument("--select", action="append", metavar="CODES", help="codes, prefixes or names (comma list)")
     rules.add_argument("--ignore", action="append", metavar="CODES", help="codes, prefixes or names to skip")
@@ -123,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def check(args: argparse.Namespace) -> int:
     config = _config(args)
     settings = _settings(args, config)
+    selection = _selection(args, config)
     fail_rank = Severity(args.fail_on or config.fail_on or "error").rank
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
@@ -130,7 +142,7 @@ def check(args: argparse.Namespace) -> int:
     if args.statistics and args.format in ("sarif", "github"):
         raise UsageError(f"--statistics cannot be combined with --format {args.format}")
     if args.fix or args.diff or args.output or args.in_place:
-        return fix_command(args, settings, fail_rank)
+        return fix_command(args, settings, selection, fail_rank)
     out = sys.stdout
     summary = Summary()
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
@@ -139,7 +151,7 @@ def check(args: argparse.Namespace) -> int:
     problems = summary.problems
     with Engine(settings, jobs) as engine:
         findings = summary.count(
-            _findings(args.paths or ["."], args.stdin_filename, engine, summary, problems, progress)
+            _findings(args.paths or ["."], selection, args.stdin_filename, engine, summary, problems, progress)
         )
         if progress is not None:
             findings = _clearing(findings, progress)
@@ -159,7 +171,7 @@ def check(args: argparse.Namespace) -> int:
     return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
 
 
-def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) -> int:
+def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSelection, fail_rank: int) -> int:
     """``--fix`` / ``--diff``: one process, file by file; remaining findings are reported as usual."""
     from .fixing import Fixer, changes, diff
     from .fixing_output import Destinations
@@ -174,7 +186,7 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
         raise UsageError("--fix needs --output PATH or --in-place (never both)")
     summary = Summary()
     problems = summary.problems
-    paths = list(_paths(args.paths or ["."], problems))
+    paths = list(_paths(args.paths or ["."], selection, problems))
     destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
     out = sys.stderr if args.output == "-" else sys.stdout
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
@@ -230,13 +242,14 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
 
 def _findings(
     paths: list[str],
+    selection: FileSelection,
     stdin_name: str,
     engine: Engine,
     summary: Summary,
     problems: list[str],
     progress: Progress | None,
 ) -> Iterator[Finding]:
-    for path in _paths(paths, problems):
+    for path in _paths(paths, selection, problems):
         name = stdin_name if path == "-" else path
         summary.files += 1
         try:
@@ -264,10 +277,10 @@ def _clearing(findings: Iterator[Finding], progress: Progress) -> Iterator[Findi
     progress.close()
 
 
-def _paths(paths: list[str], problems: list[str]) -> Iterator[str]:
+def _paths(paths: list[str], selection: FileSelection, problems: list[str]) -> Iterator[str]:
     for path in paths:
         try:
-            yield from expand([path])
+            yield from expand([path], selection)
         except InputError as exc:
             problems.append(str(exc))
 
@@ -282,6 +295,29 @@ def _config(args: argparse.Namespace) -> config_module.Config:
         return config_module.load(path)
     found = config_module.discover(Path.cwd())
     return config_module.load(found) if found else config_module.Config()
+
+
+def _selection(args: argparse.Namespace, config: config_module.Config) -> FileSelection:
+    """Which files directories give: flags over the configuration file over the defaults (as ruff)."""
+    here = Path.cwd()
+    include = (here, _patterns(args.include)) if args.include else _from(config, config.include)
+    exclude = (here, _patterns(args.exclude)) if args.exclude else _from(config, config.exclude)
+    extend = [(config.base, config.extend_exclude)]
+    if args.extend_exclude:
+        extend.append((here, _patterns(args.extend_exclude)))
+    respect = args.respect_gitignore if args.respect_gitignore is not None else config.respect_gitignore
+    return FileSelection.of(
+        include=include, exclude=exclude, extend_exclude=extend, respect_gitignore=respect is not False
+    )
+
+
+def _from(config: config_module.Config, patterns: tuple[str, ...] | None) -> tuple[Path, tuple[str, ...]] | None:
+    return None if patterns is None else (config.base, patterns)
+
+
+def _patterns(values: list[str]) -> tuple[str, ...]:
+    """Patterns given as flags: repeated, or comma-separated in one value."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
 def _settings(args: argparse.Namespace, config: config_module.Config) -> Settings:
@@ -354,9 +390,9 @@ def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt:
     rows = summary.by_code.most_common()
     data = [{"code": code, "name": summary.names[code], "count": count} for code, count in rows]
     if fmt in ("json", "jsonl"):
-        rows = _Rows(out, fmt)
-        rows.write_all(data)
-        rows.close()
+        writer = _Rows(out, fmt)
+        writer.write_all(data)
+        writer.close()
         return
     width = max((len(f"{count:,}") for _, count in rows), default=1)
     for code, count in rows:
