@@ -447,9 +447,11 @@ def test_rule_explains_one_rule() -> None:
     result = run("rule", "line-vat-amount")
     assert result.returncode == 0
     rule = mp.get_rule("MP203")
-    for part in ("MP203 line-vat-amount", "SPEC: R065", "Evidence: live", "Why:", "Fix:", "Example of Mollie"):
+    for part in ("MP203 line-vat-amount", "Evidence: live", "Why:", "Fix:", "Example of Mollie"):
         assert part in result.stdout
+    assert result.stdout.endswith("\nDocs: https://mollie-preflight.readthedocs.io/en/latest/rules/MP203/\n")
     assert rule.fix.split()[0] in result.stdout
+    assert rule.spec[0] in result.stdout
     missing = run("rule", "MP999")
     assert (missing.returncode, missing.stderr.strip()) == (
         2,

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from ..rules.registry import RULES, get_rule
 from ..rules.rule import Rule
+from .links import rule_url
 from .records import CLI_RULES
 
 
@@ -35,6 +36,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "why": rule.why,
         "fix": rule.fix,
         "mollieMessage": rule.mollie_message,
+        "url": rule_url(rule.code),
     }
 
 
@@ -53,10 +55,10 @@ def explain(rule: Rule, out: TextIO, fmt: str) -> None:
     if fmt == "json":
         out.write(json.dumps(rule_dict(rule), indent=2, ensure_ascii=False) + "\n")
         return
-    spec = ", ".join(rule.spec) if rule.spec else "— (a rule of the linter, not of the API)"
+    sources = ", ".join(rule.spec) if rule.spec else "— (a rule of the linter, not of the API)"
     sections = [
         f"{rule.code} {rule.name}",
-        f"Severity: {rule.severity.value} by default · Evidence: {rule.evidence.value} · SPEC: {spec}",
+        f"Severity: {rule.severity.value} by default · Evidence: {rule.evidence.value} · Sources: {sources}",
         f"What: {rule.summary}",
         f"Why: {rule.why}",
         f"Fix: {rule.fix}",
@@ -65,3 +67,4 @@ def explain(rule: Rule, out: TextIO, fmt: str) -> None:
         sections.append(f"Example of Mollie's answer (HTTP 422): {rule.mollie_message}")
     for section in sections:
         out.write(textwrap.fill(section, width=100, subsequent_indent="    ", break_long_words=False) + "\n")
+    out.write(f"Docs: {rule_url(rule.code)}\n")  # never wrapped: a terminal makes it a link only whole
