@@ -78,7 +78,7 @@ def test_rules_registry_is_complete_and_consistent() -> None:
         assert rule.name == rule.name.lower()
         assert " " not in rule.name
         assert rule.spec
-        assert all(s.startswith("R") for s in rule.spec)
+        assert all(s.startswith(("R", "https://")) for s in rule.spec)  # SPEC ids, or public source URLs
         assert rule.summary
         assert rule.why
         assert rule.fix

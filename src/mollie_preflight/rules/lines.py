@@ -77,8 +77,7 @@ LINE_VAT_AMOUNT = Rule(
     Severity.ERROR,
     ("R065",),
     Evidence.LIVE,
-    "vatAmount is not totalAmount × vatRate / (100 + vatRate) rounded to the cent, an exact half cent "
-    "away from zero",
+    "vatAmount is not totalAmount × vatRate / (100 + vatRate) rounded to the cent, an exact half cent away from zero",
     "Mollie derives VAT from the VAT-inclusive line total and refuses any deviation, even one cent. Computing "
     "VAT from net prices, or summing per-unit VAT, is the most common cause. An exact half cent is rounded "
     "away from zero, for discounts too: 38.97 at 20 % is 6.495, which becomes 6.50, and −38.97 becomes "
