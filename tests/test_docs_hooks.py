@@ -42,6 +42,21 @@ def test_a_live_rule_links_the_threads_spec_cites() -> None:
     assert "[mollie/mollie-api-python#158](https://github.com/mollie/mollie-api-python/issues/158)" in page
 
 
+@pytest.mark.parametrize("code", sorted(mp.RULES))
+def test_a_rule_page_quotes_mollie_with_a_source_or_says_the_wording_is_ours(code: str) -> None:
+    rule = mp.RULES[code]
+    page = rule_pages.rule_page(rule)
+    if rule.mollie_message:
+        quoted = page.split("## Mollie's own message\n\n", 1)[1]
+        assert quoted.startswith(f"> {rule.mollie_message}\n\n")
+        source = quoted.split("\n\n", 2)[1]
+        threads = rule_pages._thread_urls(rule)
+        assert source.startswith("As quoted in [") if threads else source.startswith(("As Mollie's", "Recorded"))
+    else:
+        assert "The wording of this finding is ours" in page
+        assert "We believe Mollie enforces the rule because" in page
+
+
 def test_the_index_counts_the_rules_by_evidence() -> None:
     assert f"{len(mp.RULES)} rules: " in rule_pages.index_page()
 

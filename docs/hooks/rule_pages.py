@@ -179,15 +179,61 @@ def _switches(rule: Rule) -> list[str]:
     return lines
 
 
+def _documents(rule: Rule) -> list[str]:
+    """The public pages a rule rests on: the URLs among its sources (``Rule.spec`` holds them, or, until
+    every declaration is converted, an id of the project's own catalogue, which is not shown)."""
+    return [source for source in rule.spec if source.startswith("https://")]
+
+
+def _thread_urls(rule: Rule) -> list[str]:
+    """The public issue threads that record the live API's answer for the rule (the THREADS table)."""
+    return list(dict.fromkeys(url for source in rule.spec for url in THREADS.get(source, ())))
+
+
+def _link(url: str) -> str:
+    """``[mollie/magento2#116](https://github.com/mollie/magento2/pull/116)``, or the address for other pages."""
+    if "github.com/" in url:
+        return f"[{url.split('github.com/')[1].replace('/issues/', '#').replace('/pull/', '#')}]({url})"
+    return f"<{url}>"
+
+
 def _threads(rule: Rule) -> list[str]:
-    """A table row linking the public threads SPEC cites for the rule's SPEC ids, when it cites any."""
-    urls = list(dict.fromkeys(url for spec in rule.spec for url in THREADS.get(spec, ())))
-    if not urls:
-        return []
-    links = ", ".join(
-        f"[{url.split('github.com/')[1].replace('/issues/', '#').replace('/pull/', '#')}]({url})" for url in urls
-    )
-    return [f"| Public threads | {links} |"]
+    """Table rows linking the rule's public sources: documentation pages, and threads with the live answer."""
+    rows = []
+    if documents := _documents(rule):
+        rows.append(f"| Sources | {', '.join(_link(url) for url in documents)} |")
+    if threads := _thread_urls(rule):
+        rows.append(f"| Public threads | {', '.join(_link(url) for url in threads)} |")
+    return rows
+
+
+#: Why we believe Mollie refuses what a rule reports, by evidence, for rules whose wording is ours.
+_BELIEF = {
+    "documented": "Mollie's documentation states the requirement (the sources above)",
+    "live": "the live API was seen refusing it, in words not recorded closely enough to quote",
+    "inferred": "it follows from Mollie's examples, formulas or related messages; it has not been seen refused "
+    "word for word, which is why inferred rules can be switched off",
+}
+
+
+def _message(rule: Rule) -> list[str]:
+    """Mollie's live message quoted with where it was seen, or a plain statement that the wording is ours."""
+    threads = _thread_urls(rule)
+    if rule.mollie_message:
+        if threads:
+            where = f"As quoted in {', '.join(_link(url) for url in threads)}."
+        elif documents := _documents(rule):
+            where = f"As Mollie's documentation gives it: {', '.join(_link(url) for url in documents)}."
+        else:
+            where = "Recorded from Mollie's answers; the public page it was read from is not linked here yet."
+        return ["## Mollie's own message", "", f"> {rule.mollie_message}", "", where, ""]
+    return [
+        "## The message",
+        "",
+        "The wording of this finding is ours: Mollie's own message for this mistake is not on public record. "
+        f"We believe Mollie enforces the rule because {_BELIEF[rule.evidence.value]}.",
+        "",
+    ]
 
 
 def _sentence(summary: str) -> str:
@@ -207,7 +253,6 @@ def rule_page(rule: Rule) -> str:
         "|---|---|",
         f"| Default severity | **{rule.severity.value}** |",
         f"| Evidence | **{rule.evidence.value}**: {_EVIDENCE[rule.evidence.value]} |",
-        f"| Specification | {', '.join(rule.spec)} (the project's SPEC, after Mollie's API documentation) |",
         *_threads(rule),
         f"| Endpoint | `{example.endpoint if example.endpoint != RECORD else 'order exports (the linter)'}` |",
         "",
@@ -216,8 +261,7 @@ def rule_page(rule: Rule) -> str:
         rule.why,
         "",
     ]
-    if rule.mollie_message:
-        lines += ["## Mollie's own message", "", f"> {rule.mollie_message}", ""]
+    lines += _message(rule)
     lines += [
         "## Example",
         "",
