@@ -457,7 +457,9 @@ def test_rule_explains_one_rule() -> None:
         "Example of Mollie",
     ):
         assert part in result.stdout
+    assert result.stdout.endswith("\nDocs: https://mollie-preflight.readthedocs.io/en/latest/rules/MP203/\n")
     assert rule.fix.split()[0] in result.stdout
+    assert rule.sources[0].url in result.stdout
     missing = run("rule", "MP999")
     assert (missing.returncode, missing.stderr.strip()) == (
         2,

@@ -37,9 +37,25 @@ def test_a_rule_page_shows_the_finding_the_library_gives(code: str) -> None:
     assert (rule.mollie_message or "") in page
 
 
-def test_a_live_rule_links_the_threads_spec_cites() -> None:
+def test_a_live_rule_links_its_documentation_and_the_threads_with_the_live_answer() -> None:
     page = rule_pages.rule_page(mp.RULES["MP203"])
+    assert "| Mollie's documentation | [Mollie API reference: Create order](https://docs.mollie.com/reference/" in page
     assert "[mollie/mollie-api-python#158](https://github.com/mollie/mollie-api-python/issues/158)" in page
+
+
+@pytest.mark.parametrize("code", sorted(mp.RULES))
+def test_a_rule_page_quotes_mollie_with_a_source_or_says_the_wording_is_ours(code: str) -> None:
+    rule = mp.RULES[code]
+    page = rule_pages.rule_page(rule)
+    if rule.mollie_message:
+        quoted = page.split("## Mollie's own message\n\n", 1)[1]
+        assert quoted.startswith(f"> {rule.mollie_message}\n\n")
+        source = quoted.split("\n\n", 2)[1]
+        live = any(source.live for source in rule.sources)
+        assert source.startswith("As quoted in [") if live else source.startswith("Mollie's wording as we recorded")
+    else:
+        assert "The wording of this finding is ours" in page
+        assert "We believe Mollie enforces the rule because" in page
 
 
 def test_the_index_counts_the_rules_by_evidence() -> None:

@@ -14,6 +14,8 @@ REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "reference.md"
 PUBLIC_SUBMODULES = (
     "mollie_preflight.lifecycle",
     "mollie_preflight.integrations.mollie_client.guard_client",
+    "mollie_preflight.integrations.mollie_client.OrderMemory",
+    "mollie_preflight.integrations.mollie_client.check_request",
     "mollie_preflight.records.validate_text_partition",
 )
 

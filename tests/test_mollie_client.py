@@ -15,13 +15,16 @@ import mollie_preflight as mp
 from mollie_preflight.integrations.mollie_client import (
     ENDPOINTS,
     Endpoint,
+    OrderMemory,
     check_request,
     guard_client,
+    order_id,
     resource_path,
 )
 
 from .helpers import TODAY
 from .payloads import example_order
+from .snapshots import bikes
 
 ORDERS_URL = "https://api.mollie.com/v2/orders"
 CREATED = {"resource": "order", "id": "ord_pbjz8x", "status": "created"}
@@ -219,3 +222,96 @@ def test_every_orders_api_write_is_checked() -> None:
     sent = responses.calls[0].request.body
     assert isinstance(sent, str | bytes)
     assert json.loads(sent) == shipment
+
+
+# --- opt-in: requests on an order checked against the order last seen --------------------------------
+
+ORDER_URL = "https://api.mollie.com/v2/orders/ord_test"
+SHIPMENTS_URL = ORDER_URL + "/shipments"
+#: Part of a line with a discount, without the amount: Mollie cannot split the discount (MP803).
+PARTIAL_SHIPMENT = {"lines": [{"id": "odl_bike", "quantity": 1}]}
+VALID_SHIPMENT = {"lines": [{"id": "odl_bike", "quantity": 1, "amount": {"currency": "EUR", "value": "349.00"}}]}
+
+
+def _sent(index: int) -> object:
+    body = responses.calls[index].request.body
+    assert isinstance(body, str | bytes)
+    return json.loads(body)
+
+
+@responses.activate
+def test_after_orders_get_a_shipment_the_order_refuses_is_never_sent() -> None:
+    responses.add(responses.GET, ORDER_URL, json=bikes(), status=200)
+    responses.add(responses.POST, SHIPMENTS_URL, json={"resource": "shipment", "id": "shp_1"}, status=201)
+    client = guard_client(new_client(), orders=OrderMemory(), today=TODAY)
+    order = client.orders.get("ord_test")
+
+    with pytest.raises(mp.OrderValidationError) as refused:
+        order.shipments.create(PARTIAL_SHIPMENT)
+    assert [(v.code, v.field) for v in refused.value.violations] == [("MP803", "lines.0.amount")]
+    assert [call.request.method for call in responses.calls] == ["GET"]
+
+    order.shipments.create(VALID_SHIPMENT)
+    assert [call.request.method for call in responses.calls] == ["GET", "POST"]
+    assert _sent(1) == VALID_SHIPMENT
+
+
+@responses.activate
+def test_without_the_opt_in_or_after_a_write_only_the_body_is_checked() -> None:
+    responses.add(responses.GET, ORDER_URL, json=bikes(), status=200)
+    responses.add(responses.POST, SHIPMENTS_URL, json={"resource": "shipment", "id": "shp_1"}, status=201)
+    plain = guard_client(new_client(), today=TODAY)
+    plain.orders.get("ord_test").shipments.create(PARTIAL_SHIPMENT)  # the body alone is fine: sent
+    assert len(responses.calls) == 2
+
+    memory = OrderMemory()
+    client = guard_client(new_client(), orders=memory, today=TODAY)
+    order = client.orders.get("ord_test")
+    order.shipments.create(VALID_SHIPMENT)
+    assert memory.get("ord_test") is None  # shipped: what is left to ship is Mollie's to say now
+    order.shipments.create(PARTIAL_SHIPMENT)
+    assert len(responses.calls) == 5
+
+
+@responses.activate
+def test_the_order_a_create_returns_is_kept_and_an_old_one_expires() -> None:
+    created = {**bikes(status="created"), "id": "ord_test"}
+    responses.add(responses.POST, ORDERS_URL, json=created, status=201)
+    now = [0.0]
+    memory = OrderMemory(max_age=60, clock=lambda: now[0])
+    client = guard_client(new_client(), orders=memory, today=TODAY)
+    client.orders.create(example_order())
+    assert memory.get("ord_test") == created
+    with pytest.raises(mp.OrderValidationError) as refused:  # not paid yet: nothing can be shipped
+        client.perform_http_call("POST", "orders/ord_test/shipments", VALID_SHIPMENT)
+    assert "MP806" in [v.code for v in refused.value.violations]
+    now[0] = 61.0
+    assert memory.get("ord_test") is None
+    assert len(memory) == 0
+
+
+def test_check_request_takes_the_order_explicitly() -> None:
+    body = {"lines": [{"id": "odl_bike", "quantity": 1}]}
+    alone = check_request("POST", "orders/ord_test/shipments", body, today=TODAY)
+    assert alone is not None
+    assert list(alone) == []
+    with_order = check_request("POST", "orders/ord_test/shipments", body, order=bikes(), today=TODAY)
+    assert with_order is not None
+    assert [(v.code, v.field) for v in with_order] == [("MP803", "lines.0.amount")]
+    created = bikes(status="created")
+    line = check_request("PATCH", "orders/ord_test/lines/odl_nope", {"name": "Bike"}, order=created, today=TODAY)
+    assert line is not None
+    assert [(v.code, v.actual) for v in line] == [("MP801", "odl_nope")]
+
+
+def test_the_memory_keeps_orders_only_and_at_most_its_capacity() -> None:
+    memory = OrderMemory(capacity=2)
+    assert not memory.remember({"resource": "shipment", "id": "shp_1"})
+    assert not memory.remember([])
+    for name in ("ord_a", "ord_b", "ord_c"):
+        assert memory.remember({"resource": "order", "id": name})
+    assert (memory.get("ord_a"), len(memory)) == (None, 2)
+    assert order_id("https://api.mollie.com/v2/orders/ord_a/lines/odl_1?testmode=true") == "ord_a"
+    assert order_id("orders") is None
+    with pytest.raises(ValueError, match="max_age"):
+        OrderMemory(max_age=0)

@@ -178,19 +178,47 @@ def _switches(rule: Rule) -> list[str]:
     return lines
 
 
+def _link(source: Source) -> str:
+    """A Markdown link to one source, with the section of the page it points at."""
+    label = source.title.removeprefix("Live answer: ")
+    return f"[{label}]({source.url})" + (f", section `{source.section}`" if source.section else "")
+
+
 def _sources(rule: Rule) -> list[str]:
     """Table rows linking the rule's sources: Mollie's documentation pages, then the recorded live answers."""
     docs = [source for source in rule.sources if not source.live]
     live = [source for source in rule.sources if source.live]
-
-    def link(source: Source) -> str:
-        label = source.title.removeprefix("Live answer: ")
-        return f"[{label}]({source.url})" + (f", section `{source.section}`" if source.section else "")
-
-    rows = [f"| Mollie's documentation | {'; '.join(link(source) for source in docs)} |"] if docs else []
+    rows = [f"| Mollie's documentation | {'; '.join(_link(source) for source in docs)} |"] if docs else []
     if live:
-        rows.append(f"| Live answers | {', '.join(link(source) for source in live)} |")
+        rows.append(f"| Live answers | {', '.join(_link(source) for source in live)} |")
     return rows
+
+
+#: Why we believe Mollie refuses what a rule reports, by evidence, for rules whose wording is ours.
+_BELIEF = {
+    "documented": "Mollie's documentation states the requirement (the sources above)",
+    "live": "the live API was seen refusing it, in words not recorded closely enough to quote",
+    "inferred": "it follows from Mollie's examples, formulas or related messages; it has not been seen refused "
+    "word for word, which is why inferred rules can be switched off",
+}
+
+
+def _message(rule: Rule) -> list[str]:
+    """Mollie's live message quoted with where it was seen, or a plain statement that the wording is ours."""
+    live = [source for source in rule.sources if source.live]
+    if rule.mollie_message:
+        if live:
+            where = f"As quoted in {', '.join(_link(source) for source in live)}."
+        else:
+            where = "Mollie's wording as we recorded it; no public record of this answer is linked yet."
+        return ["## Mollie's own message", "", f"> {rule.mollie_message}", "", where, ""]
+    return [
+        "## The message",
+        "",
+        "The wording of this finding is ours: Mollie's own message for this mistake is not on public record. "
+        f"We believe Mollie enforces the rule because {_BELIEF[rule.evidence.value]}.",
+        "",
+    ]
 
 
 def _sentence(summary: str) -> str:
@@ -218,8 +246,7 @@ def rule_page(rule: Rule) -> str:
         rule.why,
         "",
     ]
-    if rule.mollie_message:
-        lines += ["## Mollie's own message", "", f"> {rule.mollie_message}", ""]
+    lines += _message(rule)
     lines += [
         "## Example",
         "",

@@ -61,6 +61,15 @@ US_SHIPPING: Final = {
 }
 
 
+#: The example order with 30 bikes instead of 2: EUR 12,199.99, above the documented card limit.
+THIRTY_BIKES: Final = {
+    "lines.0.quantity": 30,
+    "lines.0.totalAmount": money("11870.00"),
+    "lines.0.vatAmount": money("2060.08"),
+    "amount": money("12199.99"),
+}
+
+
 def in_currency(currency: str) -> dict[str, str]:
     """The patch that moves every amount of the example order to ``currency``."""
     amounts = ["amount", *(f"lines.0.{key}" for key in ("unitPrice", "discountAmount", "totalAmount", "vatAmount"))]
@@ -263,6 +272,11 @@ EXAMPLES: Final[dict[str, Example]] = {
     ),
     "MP507": create("method", {"method": "giftcard"}, {"method": ["giftcard", "ideal"]}),
     "MP508": create("method", {"method": "paypal", "lines.1.type": "digital"}, {"method": "paypal"}),
+    "MP532": create(
+        "method",
+        {"method": "creditcard", **THIRTY_BIKES},
+        {"method": "banktransfer", **THIRTY_BIKES},
+    ),
     "MP520": create("payment", {"payment": "ideal_INGBNL2A"}, {"payment": {"issuer": "ideal_INGBNL2A"}}),
     "MP521": create(
         "payment.dueDate",

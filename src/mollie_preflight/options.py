@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from .findings import Severity
+from .reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
 from .rules.rule import Evidence, Rule
 
 TieRule = Literal["half-up", "either"]
@@ -29,6 +30,10 @@ class Options:
       or ``"either"`` (accept both neighbours on an exact tie, which Mollie's documentation does not settle).
     - ``expires_at_max_days``: the latest ``expiresAt`` as days after today (the live API refused 101).
     - ``klarna_expires_at_max_days``: Klarna's limit on ``expiresAt`` (28 unless agreed otherwise).
+    - ``methods``: your profile's payment methods as the Methods API lists them (the JSON of
+      ``GET /v2/methods?amount[currency]=EUR&...``, or ``list(client.methods.list(...))``): their
+      ``minimumAmount``/``maximumAmount`` replace the documented limits of MP532, so the check is exact
+      for the profile. A method the response does not list keeps its documented limits.
     """
 
     select: tuple[str, ...] = ()
@@ -38,7 +43,9 @@ class Options:
     vat_ties: TieRule = "half-up"
     expires_at_max_days: int = 100
     klarna_expires_at_max_days: int = 28
+    methods: object = None
     _policy: Mapping[str, Severity] | None = field(init=False, repr=False, compare=False)
+    _limits: Mapping[str, AmountLimits] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "select", _selectors("select", self.select))
@@ -51,6 +58,7 @@ class Options:
             days = getattr(self, name)
             if isinstance(days, bool) or not isinstance(days, int) or days < 1:
                 raise ValueError(f"{name} must be a positive int, not {days!r}")
+        object.__setattr__(self, "_limits", _limits(self.methods))
         custom = self.select or self.ignore or severities or not self.inferred
         object.__setattr__(self, "_policy", self._compile(severities) if custom else None)
 
@@ -69,7 +77,8 @@ class Options:
         """
         severities = dict(self.severities)
         fields = (self.inferred, self.vat_ties, self.expires_at_max_days, self.klarna_expires_at_max_days)
-        return (Options, (self.select, self.ignore, severities, *fields))
+        profile = None if self.methods is None else dict(self._limits)
+        return (Options, (self.select, self.ignore, severities, *fields, profile))
 
     @property
     def policy(self) -> Mapping[str, Severity]:
@@ -91,8 +100,24 @@ class Options:
         return self._policy.get(rule.code)
 
     @property
+    def method_limits(self) -> Mapping[str, AmountLimits]:
+        """Method id → its amount limits: the documented ones, or the profile's (``methods``)."""
+        return self._limits
+
+    @property
     def tie_either(self) -> bool:
         return self.vat_ties == "either"
+
+
+def _limits(methods: object) -> Mapping[str, AmountLimits]:
+    """The documented limits, with a profile's (a Methods API response, or limits already read) over them."""
+    if methods is None:
+        return DOCUMENTED
+    if isinstance(methods, Mapping) and methods and all(isinstance(v, AmountLimits) for v in methods.values()):
+        profile = dict(methods)
+    else:
+        profile = limits_from_methods(methods)
+    return MappingProxyType({**DOCUMENTED, **profile})
 
 
 def _selectors(what: str, values: Iterable[str] | str) -> tuple[str, ...]:

@@ -34,6 +34,16 @@ class Config:
     vat_ties: str | None = None
     expires_at_max_days: int | None = None
     klarna_expires_at_max_days: int | None = None
+    #: File selection (see ``selection``): patterns relative to the directory of ``path``.
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
+
+    @property
+    def base(self) -> Path:
+        """The directory the file's anchored patterns (``exports/old``) are relative to."""
+        return self.path.parent if self.path is not None else Path.cwd()
 
 
 def _strings(value: object) -> bool:
@@ -61,6 +71,10 @@ _KEYS: Final = {
     "vat-ties": (lambda v: v in ("half-up", "either"), '"half-up" or "either"'),
     "expires-at-max-days": (_days, "a positive integer"),
     "klarna-expires-at-max-days": (_days, "a positive integer"),
+    "include": (_strings, "a list of gitignore-style patterns"),
+    "exclude": (_strings, "a list of gitignore-style patterns"),
+    "extend-exclude": (_strings, "a list of gitignore-style patterns"),
+    "respect-gitignore": (lambda v: isinstance(v, bool), "true or false"),
 }
 
 
@@ -97,6 +111,10 @@ def load(path: Path) -> Config:
         vat_ties=get("vat-ties"),
         expires_at_max_days=get("expires-at-max-days"),
         klarna_expires_at_max_days=get("klarna-expires-at-max-days"),
+        include=tuple(section["include"]) if "include" in section else None,
+        exclude=tuple(section["exclude"]) if "exclude" in section else None,
+        extend_exclude=tuple(get("extend-exclude", ())),
+        respect_gitignore=get("respect-gitignore"),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from ..rules.registry import RULES, get_rule
 from ..rules.rule import Rule
+from .links import rule_url
 from .records import CLI_RULES
 
 
@@ -38,6 +39,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "why": rule.why,
         "fix": rule.fix,
         "mollieMessage": rule.mollie_message,
+        "url": rule_url(rule.code),
     }
 
 
@@ -70,3 +72,4 @@ def explain(rule: Rule, out: TextIO, fmt: str) -> None:
     out.write("Sources:\n")
     for source in rule.sources:
         out.write(f"  - {source}\n")
+    out.write(f"Docs: {rule_url(rule.code)}\n")  # never wrapped: a terminal makes it a link only whole

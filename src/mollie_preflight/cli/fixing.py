@@ -13,7 +13,7 @@ import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..options import Options
 from .errors import UsageError
@@ -22,15 +22,23 @@ from .readers import ORDERS_KEY, parse_text
 from .records import Outcome
 from .worker import flatten, invalid_json, order_number
 
+if TYPE_CHECKING:
+    from ..fix import Change
+
 
 @dataclass
 class FixedRecord:
-    """One record after fixing: what to write, what changed, what is still wrong."""
+    """One record after fixing: what to write, what changed (``edits``, as ``fix.Change`` objects), what is
+    still wrong."""
 
     outcome: Outcome
     before: object
     after: object
-    changes: int
+    edits: tuple[Change, ...] = ()
+
+    @property
+    def changes(self) -> int:
+        return len(self.edits)
 
 
 class Fixer:
@@ -49,7 +57,7 @@ class Fixer:
         result = self._fix_order(data, options=self._options, today=self._today)
         findings = flatten(result.report, self._min_rank)
         outcome = Outcome(number, line, order_number(result.payload), findings)
-        return FixedRecord(outcome, data, result.payload, len(result.changes))
+        return FixedRecord(outcome, data, result.payload, tuple(result.changes))
 
     def run(self, fmt: str, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
         """Fix ``source`` (in format ``fmt``, as the readers name them) into ``target``."""
@@ -64,7 +72,7 @@ class Fixer:
             data, error = parse_text(text)
             if error is not None:
                 target.write(text)
-                yield FixedRecord(invalid_json(number, number, error), None, None, 0)
+                yield FixedRecord(invalid_json(number, number, error), None, None)
                 continue
             record = self.fix(number, number, data)
             if record.changes:
@@ -81,7 +89,7 @@ class Fixer:
             document = json.loads(original)
         except (ValueError, RecursionError) as exc:
             target.write(original)
-            yield FixedRecord(invalid_json(None, None, str(exc)), None, None, 0)
+            yield FixedRecord(invalid_json(None, None, str(exc)), None, None)
             return
         records: list[FixedRecord] = []
         if isinstance(document, list):
@@ -98,6 +106,13 @@ class Fixer:
         else:
             target.write(original)
         yield from records
+
+
+def changes(name: str, record: FixedRecord) -> list[dict[str, Any]]:
+    """What ``--diff --format json``/``jsonl`` shows of one record: each change, located like a finding."""
+    where = {"file": name, "record": record.outcome.number, "line": record.outcome.line}
+    where["orderNumber"] = record.outcome.order_number
+    return [{**where, **edit.to_dict()} for edit in record.edits]
 
 
 def diff(name: str, record: FixedRecord) -> str:

@@ -12,13 +12,14 @@ import json
 import os
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from .. import __version__
 from ..findings import Severity
 from ..rules.checker import amsterdam_today
+from ..rules.registry import matching
 from . import config as config_module
 from .engine import Engine, default_jobs
 from .errors import UsageError, WorkerCrash
@@ -26,6 +27,7 @@ from .explain import explain, find, list_rules
 from .progress import Progress
 from .records import CLI_RULES, Finding
 from .reporters import MACHINE_FORMATS, REPORTERS, Context
+from .selection import FileSelection
 from .sources import InputError, expand, open_input
 from .summary import Summary
 from .worker import Settings
@@ -33,6 +35,8 @@ from .worker import Settings
 PROG = "mollie-preflight"
 FORMATS = tuple(REPORTERS)
 LEVELS = ("warning", "error")
+#: What ``--diff`` can show: unified diffs (``text``), or each change as JSON.
+DIFF_FORMATS = ("text", "json", "jsonl")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     out.add_argument("--stdin-filename", default="-", metavar="NAME", help="the name to report for stdin")
+    files = check.add_argument_group("files (in directories; a file named on the command line is always checked)")
+    files.add_argument("--include", action="append", metavar="PATTERNS", help="names to check (default: *.json, ...)")
+    files.add_argument("--exclude", action="append", metavar="PATTERNS", help="paths to skip, replacing the defaults")
+    files.add_argument("--extend-exclude", action="append", metavar="PATTERNS", help="paths to skip as well")
+    files.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip what git ignores (default: on)",
+    )
     rules = check.add_argument_group("rules")
     rules.add_argument("--select", action="append", metavar="CODES", help="codes, prefixes or names (comma list)")
     rules.add_argument("--ignore", action="append", metavar="CODES", help="codes, prefixes or names to skip")
@@ -120,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def check(args: argparse.Namespace) -> int:
     config = _config(args)
     settings = _settings(args, config)
+    selection = _selection(args, config)
     fail_rank = Severity(args.fail_on or config.fail_on or "error").rank
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
@@ -127,7 +142,7 @@ def check(args: argparse.Namespace) -> int:
     if args.statistics and args.format in ("sarif", "github"):
         raise UsageError(f"--statistics cannot be combined with --format {args.format}")
     if args.fix or args.diff or args.output or args.in_place:
-        return fix_command(args, settings, fail_rank)
+        return fix_command(args, settings, selection, fail_rank)
     out = sys.stdout
     summary = Summary()
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
@@ -136,11 +151,13 @@ def check(args: argparse.Namespace) -> int:
     problems = summary.problems
     with Engine(settings, jobs) as engine:
         findings = summary.count(
-            _findings(args.paths or ["."], args.stdin_filename, engine, summary, problems, progress)
+            _findings(args.paths or ["."], selection, args.stdin_filename, engine, summary, problems, progress)
         )
+        if progress is not None:
+            findings = _clearing(findings, progress)
         try:
             if args.statistics:
-                _statistics(findings, summary, out, args.format)
+                _statistics(findings, summary, out, args.format, quiet=args.quiet)
             else:
                 REPORTERS[args.format](findings, out, context)
         finally:
@@ -154,20 +171,22 @@ def check(args: argparse.Namespace) -> int:
     return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
 
 
-def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) -> int:
+def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSelection, fail_rank: int) -> int:
     """``--fix`` / ``--diff``: one process, file by file; remaining findings are reported as usual."""
-    from .fixing import Fixer, diff
+    from .fixing import Fixer, changes, diff
     from .fixing_output import Destinations
 
     if args.diff and (args.output or args.in_place):
         raise UsageError("--diff writes nothing: drop --output/--in-place")
+    if args.diff and args.format not in DIFF_FORMATS:
+        raise UsageError(f"--diff shows changes as {', '.join(DIFF_FORMATS)}, not --format {args.format}")
     if not args.diff and not args.fix:
         raise UsageError("--output and --in-place go with --fix")
     if args.fix and not args.diff and bool(args.output) == bool(args.in_place):
         raise UsageError("--fix needs --output PATH or --in-place (never both)")
     summary = Summary()
     problems = summary.problems
-    paths = list(_paths(args.paths or ["."], problems))
+    paths = list(_paths(args.paths or ["."], selection, problems))
     destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
     out = sys.stderr if args.output == "-" else sys.stdout
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
@@ -185,7 +204,10 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
                             summary.fixes += record.changes
                             summary.fixed_records += 1
                             if args.diff:
-                                sys.stdout.write(diff(name, record))
+                                if rows is None:
+                                    sys.stdout.write(diff(name, record))
+                                else:
+                                    rows.write_all(changes(name, record))
                         outcome = record.outcome
                         if outcome.findings:
                             summary.records_with_findings += 1
@@ -193,12 +215,17 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
                             yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
             except InputError as exc:
                 problems.append(str(exc))
+            except BrokenPipeError:  # our reader went away (``--diff | head``): not the input's fault
+                raise
             except (OSError, EOFError, zlib.error) as exc:
                 problems.append(f"{name}: cannot read or write: {getattr(exc, 'strerror', None) or exc}")
 
+    rows = _Rows(sys.stdout, args.format) if args.diff and args.format != "text" else None
     if args.diff:
         for _ in summary.count(findings()):
             pass
+        if rows is not None:
+            rows.close()
         if not args.quiet:
             print(summary.fix_sentence(would=True), file=sys.stderr)
     else:
@@ -215,13 +242,14 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
 
 def _findings(
     paths: list[str],
+    selection: FileSelection,
     stdin_name: str,
     engine: Engine,
     summary: Summary,
     problems: list[str],
     progress: Progress | None,
 ) -> Iterator[Finding]:
-    for path in _paths(paths, problems):
+    for path in _paths(paths, selection, problems):
         name = stdin_name if path == "-" else path
         summary.files += 1
         try:
@@ -242,10 +270,17 @@ def _findings(
             problems.append(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}")
 
 
-def _paths(paths: list[str], problems: list[str]) -> Iterator[str]:
+def _clearing(findings: Iterator[Finding], progress: Progress) -> Iterator[Finding]:
+    """``findings``, then the progress line taken away: the reporter's closing summary, written once the
+    last finding is through, must start on a clean line (stdout and stderr share the terminal)."""
+    yield from findings
+    progress.close()
+
+
+def _paths(paths: list[str], selection: FileSelection, problems: list[str]) -> Iterator[str]:
     for path in paths:
         try:
-            yield from expand([path])
+            yield from expand([path], selection)
         except InputError as exc:
             problems.append(str(exc))
 
@@ -262,10 +297,33 @@ def _config(args: argparse.Namespace) -> config_module.Config:
     return config_module.load(found) if found else config_module.Config()
 
 
+def _selection(args: argparse.Namespace, config: config_module.Config) -> FileSelection:
+    """Which files directories give: flags over the configuration file over the defaults (as ruff)."""
+    here = Path.cwd()
+    include = (here, _patterns(args.include)) if args.include else _from(config, config.include)
+    exclude = (here, _patterns(args.exclude)) if args.exclude else _from(config, config.exclude)
+    extend = [(config.base, config.extend_exclude)]
+    if args.extend_exclude:
+        extend.append((here, _patterns(args.extend_exclude)))
+    respect = args.respect_gitignore if args.respect_gitignore is not None else config.respect_gitignore
+    return FileSelection.of(
+        include=include, exclude=exclude, extend_exclude=extend, respect_gitignore=respect is not False
+    )
+
+
+def _from(config: config_module.Config, patterns: tuple[str, ...] | None) -> tuple[Path, tuple[str, ...]] | None:
+    return None if patterns is None else (config.base, patterns)
+
+
+def _patterns(values: list[str]) -> tuple[str, ...]:
+    """Patterns given as flags: repeated, or comma-separated in one value."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
 def _settings(args: argparse.Namespace, config: config_module.Config) -> Settings:
     options: dict[str, Any] = {}
-    select = _codes(args.select) if args.select else config.select
-    ignore = _codes(args.ignore) if args.ignore else config.ignore
+    select = _codes("--select", args.select) if args.select else config.select
+    ignore = _codes("--ignore", args.ignore) if args.ignore else config.ignore
     if select is not None:
         options["select"] = select
     if ignore is not None:
@@ -292,9 +350,13 @@ def _settings(args: argparse.Namespace, config: config_module.Config) -> Setting
     return settings
 
 
-def _codes(values: list[str]) -> tuple[str, ...]:
+def _codes(flag: str, values: list[str]) -> tuple[str, ...]:
+    """The selectors given with ``flag``, each checked here so that an unknown one is reported as the
+    command line's mistake, never the configuration file's."""
     codes = tuple(code.strip() for value in values for code in value.split(",") if code.strip())
     for code in codes:
+        if not matching(code):
+            raise UsageError(f"{flag}: {code!r} matches no rule code, prefix or name (see '{PROG} rules')")
         rule = find(code)
         if rule is not None and rule.code in CLI_RULES:
             raise UsageError(
@@ -322,21 +384,43 @@ def _color(choice: str, out: TextIO) -> bool:
     return out.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt: str) -> None:
+def _statistics(findings: Iterator[Finding], summary: Summary, out: TextIO, fmt: str, *, quiet: bool) -> None:
     for _ in findings:
         pass
     rows = summary.by_code.most_common()
     data = [{"code": code, "name": summary.names[code], "count": count} for code, count in rows]
-    if fmt == "json":
-        out.write(json.dumps(data, indent=2) + "\n")
-        return
-    if fmt == "jsonl":
-        out.writelines(json.dumps(row) + "\n" for row in data)
+    if fmt in ("json", "jsonl"):
+        writer = _Rows(out, fmt)
+        writer.write_all(data)
+        writer.close()
         return
     width = max((len(f"{count:,}") for _, count in rows), default=1)
     for code, count in rows:
         out.write(f"{count:>{width},}  {code}  {summary.names[code]}\n")
-    out.write(summary.sentence() + "\n")
+    if not quiet:
+        out.write(summary.sentence() + "\n")
+
+
+class _Rows:
+    """Objects written as they come: one JSON array (``json``) or one object a line (``jsonl``)."""
+
+    def __init__(self, out: TextIO, fmt: str) -> None:
+        self._out = out
+        self._array = fmt == "json"
+        self._separator = "[\n  "
+
+    def write_all(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            text = json.dumps(row, ensure_ascii=False)
+            if self._array:
+                self._out.write(self._separator + text)
+                self._separator = ",\n  "
+            else:
+                self._out.write(text + "\n")
+
+    def close(self) -> None:
+        if self._array:
+            self._out.write("[]\n" if self._separator.startswith("[") else "\n]\n")
 
 
 def _silence_stdout() -> None:

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Final, cast
 
+from .selection import FileSelection
+
 STDIN: Final = "-"
 _GZIP_MAGIC: Final = b"\x1f\x8b"
 _SNIFF_BYTES: Final = 1 << 16
@@ -26,28 +28,31 @@ class InputError(Exception):
     """A path that cannot be read (missing, unreadable): a usage or I/O error, exit status 2."""
 
 
-def expand(paths: list[str]) -> Iterator[str]:
-    """Each path as given, directories replaced by their export files in sorted order (hidden ones skipped).
+def expand(paths: list[str], selection: FileSelection | None = None) -> Iterator[str]:
+    """Each path as given, directories replaced by the files ``selection`` picks in them (sorted).
 
-    A missing path raises ``InputError`` when it is reached, so earlier files are still checked.
+    A missing path, and a directory with nothing to check, raise ``InputError`` when they are reached, so
+    earlier files are still checked: a wrong path in a CI job must fail it, not pass it with nothing read.
     """
+    selection = selection or FileSelection()
     for path in paths:
         if path == STDIN:
             yield path
         elif os.path.isdir(path):
-            yield from _walk(Path(path))
+            found = False
+            for found_path in selection.walk(Path(path)):
+                found = True
+                yield found_path
+            if not found:
+                looked_for = ", ".join(selection.patterns) or "nothing (include is empty)"
+                raise InputError(
+                    f"{path}: no file to check in this directory (looked for {looked_for}, outside excluded and "
+                    "git-ignored paths)"
+                )
         elif os.path.exists(path):
             yield path
         else:
             raise InputError(f"{path}: no such file or directory")
-
-
-def _walk(root: Path) -> Iterator[str]:
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and _format_by_name(name) is not None:
-                yield str(Path(directory) / name)
 
 
 def _format_by_name(name: str) -> str | None:

@@ -58,7 +58,7 @@ class Summary:
             return f"{fixed}All checks passed: {_plural(self.records, 'order')} in {where}."
         parts = [_plural(n, level) for level, n in (("error", self.errors), ("warning", self.warnings)) if n]
         return fixed + (
-            f"Found {' and '.join(parts)} in {self.records_with_findings} of "
+            f"Found {' and '.join(parts)} in {self.records_with_findings:,} of "
             f"{_plural(self.records, 'order')} ({where})."
         )
 

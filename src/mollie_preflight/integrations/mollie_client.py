@@ -14,6 +14,16 @@ so a valid body goes out exactly as the client would have sent it unguarded.
 
 Which bodies are checked is the ``ENDPOINTS`` table: one ``Endpoint`` (HTTP method, path pattern,
 validator) per endpoint, covering every write of the Orders API; another endpoint is one more entry.
+
+Alone, a body can only be checked for what it says itself. Most mistakes in shipments, refunds,
+cancellations and line updates are about the order (a line that is not in it, more than is left to ship,
+part of a discounted line without an amount): checking those needs the order as Mollie last returned it.
+The caller usually has it in hand, having just fetched it; so, as an opt-in, ``guard_client(client,
+orders=OrderMemory())`` keeps the last order each ``orders.get`` / ``orders.create`` (and any write
+answered with the order) returned, and checks the next request on that order against it. It never
+fetches an order itself, and an order is kept for ``max_age`` seconds only, since it also changes outside
+this process (the customer pays, the order expires). The explicit way is ``check_request(..., order=)``,
+or ``OrderMemory.remember(order)`` with an order obtained elsewhere (a webhook handler, a cache).
 """
 
 from __future__ import annotations
@@ -21,6 +31,8 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, TypeVar
@@ -50,32 +62,73 @@ class Validator(Protocol):
     ) -> Report: ...
 
 
+class OrderValidator(Protocol):
+    """A validator of a request on an existing order, which checks it against the order when given one."""
+
+    def __call__(
+        self,
+        payload: object,
+        *,
+        order: object = ...,
+        today: datetime.date | None = ...,
+        options: Options | None = ...,
+    ) -> Report: ...
+
+
+#: How an endpoint checks a body against the order: (body, order, resource path, today, options).
+OrderCheck = Callable[[object, object, str, "datetime.date | None", "Options | None"], Report]
+
+
 @dataclass(frozen=True, slots=True)
 class Endpoint:
     """One checked endpoint: requests with this HTTP ``method`` whose resource path (the part after
-    ``/v2/``, without query string) matches ``path`` in full have their body checked by ``validate``.
+    ``/v2/``, without query string) matches ``path`` in full have their body checked by ``validate``, or,
+    when the order is known and the endpoint has one, by ``with_order``.
     """
 
     method: str
     path: re.Pattern[str]
     validate: Validator
+    with_order: OrderCheck | None = None
+
+
+def _against_order(validate: OrderValidator) -> OrderCheck:
+    def check(
+        payload: object, order: object, where: str, today: datetime.date | None, options: Options | None
+    ) -> Report:
+        return validate(payload, order=order, today=today, options=options)
+
+    return check
+
+
+def _line_update_against_order(
+    payload: object, order: object, where: str, today: datetime.date | None, options: Options | None
+) -> Report:
+    """A line update names its line in the path (``orders/{id}/lines/{lineId}``), not in the body."""
+    return validate_line_update(payload, line_id=where.rsplit("/", 1)[-1], order=order, today=today, options=options)
+
+
+def _endpoint(method: str, path: str, validate: OrderValidator) -> Endpoint:
+    return Endpoint(method, re.compile(path), validate, _against_order(validate))
 
 
 _ORDER: Final = r"orders/[^/]+"
+_ORDER_ID: Final = re.compile(r"orders/([^/]+)(?:/.*)?", re.DOTALL)
 
 #: The endpoints whose bodies are checked before they leave the process: every Orders API write. Without
-#: an order snapshot the checks are the stateless ones (what can be known from the request alone).
+#: the order the checks are the stateless ones (what can be known from the request alone); with it (from
+#: ``OrderMemory`` or ``check_request(order=)``) also those against the order's state.
 ENDPOINTS: Final[tuple[Endpoint, ...]] = (
     Endpoint("POST", re.compile(r"orders"), validate_order),
-    Endpoint("PATCH", re.compile(_ORDER), validate_order_update),
-    Endpoint("DELETE", re.compile(_ORDER), validate_order_cancel),
-    Endpoint("PATCH", re.compile(_ORDER + r"/lines"), validate_line_operations),
-    Endpoint("DELETE", re.compile(_ORDER + r"/lines"), validate_cancel_lines),
-    Endpoint("PATCH", re.compile(_ORDER + r"/lines/[^/]+"), validate_line_update),
-    Endpoint("POST", re.compile(_ORDER + r"/shipments"), validate_shipment),
-    Endpoint("PATCH", re.compile(_ORDER + r"/shipments/[^/]+"), validate_shipment_update),
-    Endpoint("POST", re.compile(_ORDER + r"/refunds"), validate_refund),
-    Endpoint("POST", re.compile(_ORDER + r"/payments"), validate_order_payment),
+    _endpoint("PATCH", _ORDER, validate_order_update),
+    _endpoint("DELETE", _ORDER, validate_order_cancel),
+    _endpoint("PATCH", _ORDER + r"/lines", validate_line_operations),
+    _endpoint("DELETE", _ORDER + r"/lines", validate_cancel_lines),
+    Endpoint("PATCH", re.compile(_ORDER + r"/lines/[^/]+"), validate_line_update, _line_update_against_order),
+    _endpoint("POST", _ORDER + r"/shipments", validate_shipment),
+    _endpoint("PATCH", _ORDER + r"/shipments/[^/]+", validate_shipment_update),
+    _endpoint("POST", _ORDER + r"/refunds", validate_refund),
+    _endpoint("POST", _ORDER + r"/payments", validate_order_payment),
 )
 
 _VERSION_PREFIX: Final = "v2/"
@@ -106,28 +159,102 @@ def resource_path(path: str) -> str:
     return relative.removeprefix(_VERSION_PREFIX)
 
 
+def order_id(path: str) -> str | None:
+    """The id of the order a request is about: ``orders/ord_1/shipments`` → ``ord_1``; ``None`` for others."""
+    found = _ORDER_ID.fullmatch(resource_path(path))
+    return found[1] if found else None
+
+
 def check_request(
     http_method: str,
     path: str,
     data: object,
     *,
     endpoints: tuple[Endpoint, ...] = ENDPOINTS,
+    order: object = None,
     today: datetime.date | None = None,
     options: Options | None = None,
 ) -> Report | None:
-    """The report for a request body, or ``None`` when no entry of ``endpoints`` covers the request."""
+    """The report for a request body, or ``None`` when no entry of ``endpoints`` covers the request.
+
+    ``order``: the order the request is about, as ``GET /v2/orders/{id}`` returned it; the body is then
+    also checked against it (line ids, quantities left, statuses) where the endpoint can be.
+    """
     method = http_method.upper()
     where = resource_path(path)
     for endpoint in endpoints:
         if endpoint.method == method and endpoint.path.fullmatch(where):
+            if order is not None and endpoint.with_order is not None:
+                return endpoint.with_order(data, order, where, today, options)
             return endpoint.validate(data, today=today, options=options)
     return None
+
+
+class OrderMemory:
+    """The last order seen per id, for ``guard_client(orders=)``: bounded, and each kept ``max_age`` seconds.
+
+    Fed by the guarded client's responses (an order as ``GET`` or ``POST /v2/orders`` returned it, or a
+    write answered with the order), or by ``remember``. A successful write answered with something else
+    (a shipment, a refund) changes the order in ways only Mollie knows, so its order is forgotten rather
+    than checked against a state that is gone; a refused write changed nothing, and its order is kept.
+    """
+
+    def __init__(self, *, max_age: float = 60.0, capacity: int = 1000, clock: Callable[[], float] = time.monotonic):
+        if max_age <= 0 or capacity < 1:
+            raise ValueError("max_age must be positive and capacity at least 1")
+        self._orders: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
+        self._max_age = max_age
+        self._capacity = capacity
+        self._clock = clock
+
+    def __len__(self) -> int:
+        return len(self._orders)
+
+    def remember(self, order: object) -> bool:
+        """Keep ``order`` (an Orders API order: ``"resource": "order"`` and an ``id``); whether it was one."""
+        if not (isinstance(order, dict) and order.get("resource") == "order" and isinstance(order.get("id"), str)):
+            return False
+        self._orders[order["id"]] = (self._clock(), order)
+        self._orders.move_to_end(order["id"])
+        while len(self._orders) > self._capacity:
+            self._orders.popitem(last=False)
+        return True
+
+    def get(self, order_id: str) -> dict[str, Any] | None:
+        """The order last seen with this id, unless it is older than ``max_age``."""
+        kept = self._orders.get(order_id)
+        if kept is None:
+            return None
+        if self._clock() - kept[0] > self._max_age:
+            del self._orders[order_id]
+            return None
+        return kept[1]
+
+    def forget(self, order_id: str) -> None:
+        self._orders.pop(order_id, None)
+
+    def observe(self, http_method: str, path: str, response: Any) -> None:
+        """Learn from a response the client received (a ``requests.Response``)."""
+        status = getattr(response, "status_code", None)
+        if not isinstance(status, int) or status >= 300:
+            return
+        where = resource_path(path)
+        about = order_id(where)
+        try:
+            body = response.json() if status != 204 else None
+        except ValueError:
+            body = None
+        if self.remember(body):
+            return
+        if about is not None and http_method.upper() != "GET":
+            self.forget(about)
 
 
 def guard_client(
     client: ClientT,
     *,
     endpoints: tuple[Endpoint, ...] = ENDPOINTS,
+    orders: OrderMemory | None = None,
     today: datetime.date | None = None,
     options: Options | None = None,
 ) -> ClientT:
@@ -136,6 +263,8 @@ def guard_client(
     A refused request raises ``OrderValidationError`` carrying every finding (warnings do not block) and
     never reaches the network. Returns the same client, so ``client = guard_client(Client())`` is the
     whole set-up. Guarding a client twice has no further effect.
+
+    ``orders``: opt in to checking requests on an order against the order (see ``OrderMemory``).
     """
     send: Callable[..., Any] = client.perform_http_call
     if getattr(send, _GUARD_MARK, False):
@@ -149,10 +278,15 @@ def guard_client(
         params: dict[str, Any] | None = None,
         idempotency_key: str = "",
     ) -> Any:
-        report = check_request(http_method, path, data, endpoints=endpoints, today=today, options=options)
+        about = order_id(path) if orders is not None else None
+        order = orders.get(about) if orders is not None and about is not None else None
+        report = check_request(http_method, path, data, endpoints=endpoints, order=order, today=today, options=options)
         if report is not None:
             report.raise_for_errors()
-        return send(http_method, path, data, params, idempotency_key)
+        response = send(http_method, path, data, params, idempotency_key)
+        if orders is not None:
+            orders.observe(http_method, path, response)
+        return response
 
     setattr(perform_http_call, _GUARD_MARK, True)
     # The instance's own attribute shadows the class's method for this client only.

@@ -64,6 +64,12 @@ WHY_USE_ORDERS: Final = _page("orders/why-use-orders", "Mollie guide: Why use or
 MIGRATE_TO_ORDERS: Final = _page("orders/migrate-to-orders", "Mollie guide: Migrating from Payments to Orders")
 CHANGELOG: Final = _page("changelog", "Mollie API changelog")
 
+# Mollie's pages of one payment method each.
+IDEAL: Final = _page("docs/ideal", "Mollie payment method: iDEAL")
+CARDS: Final = _page("docs/cards", "Mollie payment method: Cards")
+BANCONTACT: Final = _page("docs/bancontact", "Mollie payment method: Bancontact")
+KLARNA: Final = _page("docs/klarna", "Mollie payment method: Klarna")
+
 _THREAD = re.compile(r"https://github\.com/([\w.-]+/[\w.-]+)/(issues|pull)/(\d+)")
 
 

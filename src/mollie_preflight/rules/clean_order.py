@@ -19,14 +19,15 @@ from __future__ import annotations
 from typing import Any, Final
 
 from ..calc import Rate
-from ..money import plain_value_pattern
+from ..money import InvalidValue, parse_value, plain_value_pattern
 from ..reference.currencies import CURRENCY_DECIMALS
+from ..reference.method_limits import DOCUMENTED
 from ..reference.orders import KLARNA_METHODS, LOCALES, METHODS
 from .address import is_clean_address
 from .clean_lines import CleanLine, clean_line, plain_amount_minor
 from .lines import MAX_SKU, NEGATIVE_TYPES
 from .metadata import WARN_FROM, is_surely_within, json_size
-from .methods import has_phone, takes_currency
+from .methods import has_phone, takes_currency, within_limits
 from .urls import is_plain_public_webhook, is_plain_web_url
 
 #: The parameters the fast path knows; a body with any other key takes the full walk.
@@ -88,7 +89,19 @@ def _plain_method(method: object, body: dict[object, object]) -> bool:
             return False
         if name in KLARNA_METHODS and not has_phone(body):
             return False  # Klarna wants a phone (MP506)
+        if name in DOCUMENTED and not _within_documented_limits(name, currency, amount):
+            return False  # MP532
     return True
+
+
+def _within_documented_limits(name: str, currency: str, amount: object) -> bool:
+    """Whether the order amount is surely within ``name``'s documented limits (``False`` when unreadable)."""
+    decimals = CURRENCY_DECIMALS.get(currency)
+    value = amount.get("value") if type(amount) is dict else None
+    if decimals is None or type(value) is not str:
+        return False
+    minor = parse_value(value, decimals)
+    return not isinstance(minor, InvalidValue) and within_limits(DOCUMENTED[name], currency, minor)
 
 
 def _clean_amount_and_lines(amount: object, lines: object) -> bool:

@@ -91,9 +91,14 @@ LINE_VAT_AMOUNT = Rule(
         cite.live("https://github.com/mollie/WooCommerce/issues/1021"),
     ),
     Evidence.LIVE,
-    "vatAmount is not totalAmount × vatRate / (100 + vatRate), rounded half up to the currency",
+    "vatAmount is not totalAmount × vatRate / (100 + vatRate) rounded to the cent, an exact half cent away from zero",
     "Mollie derives VAT from the VAT-inclusive line total and refuses any deviation, even one cent. Computing "
-    "VAT from net prices, or summing per-unit VAT, is the most common cause.",
+    "VAT from net prices, or summing per-unit VAT, is the most common cause. An exact half cent is rounded "
+    "away from zero, for discounts too: 38.97 at 20 % is 6.495, which becomes 6.50, and −38.97 becomes "
+    "−6.50 (not −6.49), so a discount's VAT is exactly the opposite of the same item's. That is PHP's "
+    "round() and Python's ROUND_HALF_UP, as the maintainer of Mollie's Python client advised (issue 158); "
+    "the one exact tie seen in a live 422 (38.97 at 20 %) was expected as 6.50. Mollie has not been seen "
+    'rounding a negative half cent; Options(vat_ties="either") accepts both neighbours of any exact half.',
     "Compute VAT from the line's totalAmount: vat_amount(total, rate, currency).",
     "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be €121.14 (€698.00 × (21.00% / "
     "121.00%)), got €121.15.",

@@ -11,6 +11,7 @@ from typing import Final
 from ..findings import Severity
 from ..money import format_minor
 from ..reference.currencies import CURRENCY_METHODS
+from ..reference.method_limits import AmountLimits
 from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
 from . import citations as cite
 from .checker import Checker
@@ -98,6 +99,19 @@ PAYPAL_DIGITAL = Rule(
     "Selling digital goods through PayPal needs PayPal to enable it on your account.",
     "Ask PayPal to enable digital goods, or do not offer PayPal for digital orders.",
 )
+METHOD_AMOUNT_LIMITS = Rule(
+    "MP532",
+    "method-amount-limits",
+    Severity.WARNING,
+    (cite.IDEAL, cite.CARDS, cite.BANCONTACT, cite.KLARNA, cite.GET_METHOD.at("minimumAmount, maximumAmount")),
+    Evidence.DOCUMENTED,
+    "the order amount is below the smallest or above the largest amount a requested method takes",
+    "Each method has a minimum and a maximum amount (iDEAL takes EUR 0.01 to 50,000, Klarna from EUR 1.00): "
+    "a method forced outside them cannot be paid, and one of a list is not offered. The documented limits "
+    "are the defaults, and your profile's can differ; pass the Methods API's answer as Options(methods=...) "
+    "to check against the profile's own.",
+    "Offer a method that takes the amount, or leave method out and let the checkout offer those that do.",
+)
 
 RULES = (
     METHOD,
@@ -108,6 +122,7 @@ RULES = (
     KLARNA_PHONE,
     GIFTCARD_CAP,
     PAYPAL_DIGITAL,
+    METHOD_AMOUNT_LIMITS,
 )
 
 _KNOWN: Final = frozenset(METHODS)
@@ -176,11 +191,46 @@ def check_methods(ck: Checker, payload: dict[object, object]) -> None:
             f"Gift cards cover at most €50.00 per payment; this order is €{value}: the rest needs another method.",
             actual=value,
         )
+    if ck.order_amount is not None and currency is not None and ck.order_decimals is not None:
+        _check_amount_limits(ck, sorted(methods), forced, currency, ck.order_amount, ck.order_decimals)
     if "paypal" in methods and any(line.get("type") == "digital" for line in line_list):
         ck.report(
             PAYPAL_DIGITAL,
             ("method",),
             "PayPal is offered for digital goods; PayPal must enable digital goods on your account.",
+        )
+
+
+def within_limits(limits: AmountLimits | None, currency: str, minor: int) -> bool:
+    """Whether an order of ``minor`` units of ``currency`` is within ``limits`` (limits in another currency,
+    or none, say nothing)."""
+    if limits is None or limits.currency != currency:
+        return True
+    return limits.minimum <= minor and (limits.maximum is None or minor <= limits.maximum)
+
+
+def _check_amount_limits(
+    ck: Checker, methods: list[str], forced: str | None, currency: str, minor: int, decimals: int
+) -> None:
+    table = ck.options.method_limits
+    for method in methods:
+        limits = table.get(method)
+        if limits is None or within_limits(limits, currency, minor):
+            continue
+        low = format_minor(limits.minimum, decimals)
+        bounds = (
+            f"{currency} {low} to {format_minor(limits.maximum, decimals)}"
+            if limits.maximum is not None
+            else (f"at least {currency} {low}")
+        )
+        outcome = "cannot pay this order" if forced is not None else "will not be offered"
+        ck.report(
+            METHOD_AMOUNT_LIMITS,
+            ("method",),
+            f"The method {method} takes {bounds}; the order is {currency} {format_minor(minor, decimals)}, so "
+            f"{method} {outcome}.",
+            expected=bounds,
+            actual=format_minor(minor, decimals),
         )
 
 

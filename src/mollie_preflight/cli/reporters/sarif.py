@@ -1,12 +1,23 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
 
 ``tool.driver.rules`` is the whole registry (plus the linter's own rules), so a dashboard can show the
-rule's summary, rationale and fix next to each result; ``results`` are streamed one by one.
+rule's summary, rationale and fix next to each result, and link its page (``helpUri``); ``results`` are
+streamed one by one.
+
+Each result carries a ``partialFingerprints`` entry, which GitHub code scanning uses to recognise an
+alert again in the next commit's upload. It must not depend on where the record is in the file (an
+export gains and loses orders all the time), so it is a hash of what identifies the finding: the file,
+the order's ``orderNumber`` (or, for a record without one, the finding's message, which quotes its
+values), the rule and the field, and which occurrence of that same identity in the file it is (two
+records with the same order number or the same mistake stay two alerts). Only the current file's
+identities are counted, so memory follows the largest file's findings, not the whole run's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any, Final, TextIO
@@ -16,11 +27,14 @@ from ... import __version__
 from ...rules.rule import Rule
 from ..explain import all_rules
 from ..jsontext import dumps
+from ..links import rule_url
 from ..records import Finding
 from .context import Context
 
 SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI: Final = "https://pypi.org/project/mollie-preflight/"
+#: The key of our fingerprint in ``partialFingerprints`` (versioned: a new recipe is a new key).
+FINGERPRINT: Final = "molliePreflightFinding/v1"
 
 
 def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
@@ -39,9 +53,10 @@ def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
     out.write(dumps(driver))
     out.write('}, "columnKind": "unicodeCodePoints", "results": [')
     separator = "\n"
+    fingerprints = Fingerprints()
     for finding in findings:
         out.write(separator)
-        out.write(dumps(result(finding, index.get(finding.code))))
+        out.write(dumps(result(finding, index.get(finding.code), fingerprints.of(finding))))
         separator = ",\n"
     out.write("\n]}]}\n")
 
@@ -60,12 +75,13 @@ def descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.why},
         "help": {"text": help_text},
+        "helpUri": rule_url(rule.code),
         "defaultConfiguration": {"level": rule.severity.value},
         "properties": properties,
     }
 
 
-def result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
+def result(finding: Finding, rule_index: int | None, fingerprint: str) -> dict[str, Any]:
     """A ``result`` for ``finding``: the file and line, and the record and field as a logical location."""
     logical = finding.location() if not finding.field else f"{finding.location()}/{finding.field}"
     physical: dict[str, Any] = {
@@ -82,6 +98,7 @@ def result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
                 "logicalLocations": [{"fullyQualifiedName": logical, "kind": "object"}],
             }
         ],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {
             "record": finding.record,
             "orderNumber": finding.order_number,
@@ -94,6 +111,24 @@ def result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
     if rule_index is not None:
         data["ruleIndex"] = rule_index
     return data
+
+
+class Fingerprints:
+    """Fingerprints of the findings of a run, given in order (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self._file: str | None = None
+        self._seen: Counter[bytes] = Counter()
+
+    def of(self, finding: Finding) -> str:
+        uri = artifact_uri(finding.file)
+        if uri != self._file:
+            self._file = uri
+            self._seen.clear()
+        who = ("order", finding.order_number) if finding.order_number is not None else ("message", finding.message)
+        identity = hashlib.sha256("\x1f".join((uri, *who, finding.code, finding.field)).encode()).digest()
+        self._seen[identity] += 1
+        return f"{identity.hex()[:32]}:{self._seen[identity]}"
 
 
 def artifact_uri(path: str) -> str:
