@@ -6,7 +6,6 @@ is reported once, at the line, not again as an order-amount mismatch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Final
 
 from ..calc import Rate
@@ -319,12 +318,14 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     if order_minor is None or order_minor < 0:
         return False
     rates: dict[str, Rate] = {}
+    figures: list[CleanLine] = []
     total = 0
     unusual = False
     for line in lines:
         clean = clean_line(line, currency, plain, rates)
         if clean is None:
             return False
+        figures.append(clean)
         kind, line_total, vat, _ = clean
         total += line_total
         if vat < 0 or kind in _RATE_BOUND_TYPES:
@@ -333,14 +334,12 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
         return False
     # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
     # reduction rules have nothing to check: the usual order is done here.
-    return not unusual or _clean_rates(lines, currency, plain, rates)
+    return not unusual or _clean_rates(figures)
 
 
-def _clean_rates(lines: list[object], currency: str, plain: Callable[[str], object], rates: dict[str, Rate]) -> bool:
+def _clean_rates(figures: list[CleanLine]) -> bool:
     """The order-level rate rules of an order with a negative VAT or a reduction line: every rate's VAT at
-    least zero, gift cards at 0 %, discounts at a rate some product line uses. Reads the (clean) lines
-    again rather than keeping their figures: such orders are rare, and the usual one keeps nothing."""
-    figures: list[CleanLine] = [f for f in (clean_line(line, currency, plain, rates) for line in lines) if f]
+    least zero, gift cards at 0 %, discounts at a rate some product line uses."""
     vat_by_rate: dict[tuple[int, int], int] = {}
     product_rates: set[tuple[int, int]] = set()
     discount_rates: list[tuple[int, int]] = []
