@@ -9,7 +9,6 @@ cache keyed on a phone, e-mail or postal code decides a measurement.
 
 from __future__ import annotations
 
-import copy
 import random
 from dataclasses import dataclass
 from fractions import Fraction
@@ -234,13 +233,6 @@ class OrderFactory:
             line["discountAmount"] = money(cur, off)
         return line
 
-    def docs_example(self) -> dict[str, Any]:
-        """The figures of Mollie's create-order example (2 lines, €1,027.99), with a fresh Dutch address."""
-        body = copy.deepcopy(DOCS_EXAMPLE)
-        body["billingAddress"] = self.address(COUNTRIES[0])
-        body["orderNumber"] = f"1337-{self.serial}"
-        return body
-
 
 def _minor(amount: dict[str, str]) -> int:
     value = amount["value"]
@@ -248,48 +240,7 @@ def _minor(amount: dict[str, str]) -> int:
     return -digits if value.startswith("-") else digits
 
 
-#: Mollie's documented create-order example, rebuilt (same figures as ``tests/payloads.py: seed_order()``).
-DOCS_EXAMPLE: dict[str, Any] = {
-    "amount": {"currency": "EUR", "value": "1027.99"},
-    "orderNumber": "1337",
-    "locale": "nl_NL",
-    "redirectUrl": "https://example.org/redirect",
-    "webhookUrl": "https://example.org/webhook",
-    "metadata": {"order_id": "1337", "description": "Lego cars"},
-    "lines": [
-        {
-            "type": "physical",
-            "category": "gift",
-            "sku": "5702016116977",
-            "name": "LEGO 42083 Bugatti Chiron",
-            "productUrl": "https://shop.lego.com/nl-NL/Bugatti-Chiron-42083",
-            "metadata": {"order_id": "1337", "description": "Bugatti Chiron"},
-            "quantity": 2,
-            "vatRate": "21.00",
-            "unitPrice": {"currency": "EUR", "value": "399.00"},
-            "totalAmount": {"currency": "EUR", "value": "698.00"},
-            "discountAmount": {"currency": "EUR", "value": "100.00"},
-            "vatAmount": {"currency": "EUR", "value": "121.14"},
-        },
-        {
-            "type": "physical",
-            "category": "gift",
-            "sku": "5702015594028",
-            "name": "LEGO 42056 Porsche 911 GT3 RS",
-            "productUrl": "https://shop.lego.com/nl-NL/Porsche-911-GT3-RS-42056",
-            "quantity": 1,
-            "vatRate": "21.00",
-            "unitPrice": {"currency": "EUR", "value": "329.99"},
-            "totalAmount": {"currency": "EUR", "value": "329.99"},
-            "vatAmount": {"currency": "EUR", "value": "57.27"},
-        },
-    ],
-}
-
-
-def corpus(line_count: int | None, count: int, seed: int = SEED) -> list[dict[str, Any]]:
-    """``count`` distinct orders; ``line_count=None`` means the docs example with varied addresses."""
-    factory = OrderFactory(seed + (line_count or 0))
-    if line_count is None:
-        return [factory.docs_example() for _ in range(count)]
+def corpus(line_count: int, count: int, seed: int = SEED) -> list[dict[str, Any]]:
+    """``count`` distinct orders of ``line_count`` lines (Mollie's example verbatim: ``shapes.bodies``)."""
+    factory = OrderFactory(seed + line_count)
     return [factory.order(line_count) for _ in range(count)]

@@ -15,7 +15,9 @@ import phonenumbers
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-CURRENCY_DECIMALS = {"EUR": 2, "GBP": 2, "SEK": 2, "PLN": 2, "USD": 2, "CHF": 2, "DKK": 2, "NOK": 2, "JPY": 0, "ISK": 0}
+CURRENCY_DECIMALS = {
+    "EUR": 2, "GBP": 2, "SEK": 2, "PLN": 2, "USD": 2, "CHF": 2, "DKK": 2, "NOK": 2, "JPY": 0, "ISK": 0, "HUF": 2,
+}  # fmt: skip
 COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
 #: Countries without a postal code system, written out as a schema author would.
 _EXEMPT_TEXT = (
@@ -37,7 +39,7 @@ class Strict(BaseModel):
 
 
 class Amount(Strict):
-    currency: Literal["EUR", "GBP", "SEK", "PLN", "USD", "CHF", "DKK", "NOK", "JPY", "ISK"]
+    currency: Literal["EUR", "GBP", "SEK", "PLN", "USD", "CHF", "DKK", "NOK", "JPY", "ISK", "HUF"]
     #: Strings only (a JSON number is refused by Mollie); lax mode for the str → Decimal conversion.
     value: Annotated[Decimal, Field(strict=False, allow_inf_nan=False)]
 
@@ -130,14 +132,23 @@ class Address(Strict):
         return self
 
 
+class Payment(Strict):
+    sequenceType: Literal["oneoff", "first", "recurring"] | None = None
+    customerId: Annotated[str, StringConstraints(pattern=r"^cst_[A-Za-z0-9]+$")] | None = None
+    mandateId: Annotated[str, StringConstraints(pattern=r"^mdt_[A-Za-z0-9]+$")] | None = None
+    issuer: str | None = None
+
+
 class Order(Strict):
     amount: Amount
     orderNumber: Text
     locale: Locale
     redirectUrl: str | None = None
     webhookUrl: str | None = None
-    method: str | None = None
-    consumerDateOfBirth: str | None = None
+    method: str | Annotated[list[str], Field(min_length=1)] | None = None
+    consumerDateOfBirth: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
+    expiresAt: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
+    payment: Payment | None = None
     metadata: dict[str, Any] | None = None
     billingAddress: Address
     shippingAddress: Address | None = None

@@ -49,3 +49,40 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if untested:
         session.exitstatus = 1
         print(f"\nrule coverage: no test triggers {', '.join(untested)}")
+
+
+# --- every clean verdict is re-checked by the full walk -------------------------------------------------
+# ``validate_order`` answers a body from the families' composed ``clean``s when they all say "nothing to
+# report". For the whole session that verdict is held to the walk: each family's ``check`` runs on the same
+# body, and a finding fails the test at once, naming the family whose ``clean`` missed it and the rule. A
+# rule added to a family's ``check`` and not to its ``clean`` cannot pass a test that reaches it.
+
+from mollie_preflight import create_order as _create_order  # noqa: E402
+
+_original_is_clean = _create_order.is_clean
+
+
+def _is_clean_rechecked(body: dict[object, object], ck: _checker.Checker) -> bool:
+    verdict = _original_is_clean(body, ck)
+    if verdict:
+        walk = _checker.Checker(ck.options, ck.today)
+        for family in _create_order.CREATE_ORDER_FAMILIES:
+            family.check(walk, body)
+            if walk.findings:
+                found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
+                raise AssertionError(
+                    f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
+                    f"but its check reports {found}"
+                )
+    return verdict
+
+
+def _owner(code: str) -> str:
+    """The module of the family that declares the rule ``code``: where its ``clean`` must learn it."""
+    from mollie_preflight.rules.registry import _FAMILIES
+
+    owner = next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES))
+    return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
+
+
+_create_order.is_clean = _is_clean_rechecked  # type: ignore[assignment]

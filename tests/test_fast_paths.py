@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -11,23 +12,22 @@ from hypothesis import strategies as st
 
 import mollie_preflight as mp
 from mollie_preflight.calc import Rate
-from mollie_preflight.create_order import validate_order_fully
+from mollie_preflight.create_order import is_clean, validate_order_fully
 from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
 from mollie_preflight.options import DEFAULT_OPTIONS
 from mollie_preflight.reference.orders import METHODS
-from mollie_preflight.rules.address import diagnose_address, is_clean_address
-from mollie_preflight.rules.amounts import check_amount, diagnose_amount
+from mollie_preflight.rules.address import check_address, clean_address
+from mollie_preflight.rules.amounts import check_amount, check_amount_in_full
 from mollie_preflight.rules.checker import Checker
-from mollie_preflight.rules.clean_lines import check_order_line, clean_line
-from mollie_preflight.rules.clean_order import is_clean_order
 from mollie_preflight.rules.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
 from mollie_preflight.rules.e164 import is_valid_e164
-from mollie_preflight.rules.lines import check_line
+from mollie_preflight.rules.lines import LineFigures, check_line, clean_line
 from mollie_preflight.rules.metadata import is_surely_within, json_size, json_size_slowly
+from mollie_preflight.rules.methods import requested_methods
 from mollie_preflight.rules.urls import (
     _PRIVATE_SUFFIXES,
+    clean_webhook,
     host_of,
-    is_plain_public_webhook,
     url_problem,
     url_problem_slowly,
     webhook_problem,
@@ -66,7 +66,7 @@ def test_check_amount_fast_path_agrees_with_the_full_diagnosis(
     fast, slow = Checker(DEFAULT_OPTIONS, None), Checker(DEFAULT_OPTIONS, None)
     path = ("lines", 0, "unitPrice")
     kwargs: dict[str, Any] = {"prefix": "p ", "may_be_negative": may_be_negative, "order_currency": order_currency}
-    assert check_amount(fast, amount, path, **kwargs) == diagnose_amount(slow, amount, path, **kwargs)
+    assert check_amount(fast, amount, path, **kwargs) == check_amount_in_full(slow, amount, path, **kwargs)
     assert fast.findings == slow.findings
 
 
@@ -236,13 +236,20 @@ def mutated_lines(draw: st.DrawFn) -> tuple[object, str]:
 
 
 @given(mutated_lines())
-def test_order_line_fast_path_agrees_with_check_line(case: tuple[object, str]) -> None:
+def test_a_clean_line_is_exactly_a_line_check_line_has_nothing_to_say_about(case: tuple[object, str]) -> None:
     line, currency = case
-    fast, slow = Checker(DEFAULT_OPTIONS, None), Checker(DEFAULT_OPTIONS, None)
-    for ck in (fast, slow):
-        ck.order_currency, ck.order_decimals = currency, currency_decimals(currency)
-    assert check_order_line(fast, line, 3, {}) == check_line(slow, line, 3)
-    assert fast.findings == slow.findings
+    ck = Checker(DEFAULT_OPTIONS, None)
+    ck.order_currency, ck.order_decimals = currency, currency_decimals(currency)
+    figures = check_line(ck, line, 3)
+    pattern = plain_value_pattern(currency_decimals(currency) or 0)
+    assert pattern is not None
+    clean = clean_line(line, currency, pattern.fullmatch, {})
+    if clean is not None:
+        assert ck.findings == []
+        assert figures == LineFigures(3, *clean)
+    elif isinstance(line, dict) and not ck.findings:
+        # A line check_line accepts but clean_line does not: only a dict subclass or a non-str key may be.
+        assert figures is None or type(line) is not dict
 
 
 @given(
@@ -390,7 +397,7 @@ address_values = st.one_of(
 
 
 @st.composite
-def varied_addresses(draw: st.DrawFn) -> tuple[object, frozenset[str]]:
+def varied_addresses(draw: st.DrawFn) -> tuple[object, object]:
     """A valid address, then fields replaced by near-valid or arbitrary values, removed, or added."""
     address: Any = {
         "givenName": "Jan",
@@ -408,16 +415,17 @@ def varied_addresses(draw: st.DrawFn) -> tuple[object, frozenset[str]]:
             address.pop(field, None)
         else:
             address[field] = draw(address_values)
-    methods = draw(st.sampled_from([frozenset(), frozenset({"ideal"}), frozenset({"paypal"}), frozenset({"billie"})]))
-    return (address if draw(st.integers(0, 20)) else draw(json_values)), methods
+    method = draw(st.sampled_from([None, "ideal", "paypal", "billie", ["ideal", "paypal"], ["ideal", 7], {}]))
+    return (address if draw(st.integers(0, 20)) else draw(json_values)), method
 
 
 @given(varied_addresses(), st.sampled_from(["billingAddress", "shippingAddress"]))
-def test_clean_address_verdict_is_exactly_no_finding(case: tuple[object, frozenset[str]], key: str) -> None:
-    address, methods = case
+def test_clean_address_verdict_is_exactly_no_finding(case: tuple[object, object], key: str) -> None:
+    address, method = case
+    methods = requested_methods({"method": method})
     ck = Checker(DEFAULT_OPTIONS, None)
-    diagnose_address(ck, address, key, methods)
-    clean = is_clean_address(address, methods)
+    check_address(ck, address, key, methods)
+    clean = clean_address(address, method)
     if clean:
         assert ck.findings == []
     if not methods & {"paypal", "billie"}:
@@ -465,6 +473,19 @@ near_valid_values = st.sampled_from(
         "2026-12-01",
         "pfl_abc",
         "recurring",
+        "oneoff",
+        "first",
+        "cst_8wmqcHMN4U",
+        "ideal_INGBNL2A",
+        "kbc",
+        "klarnapaylater",
+        "voucher",
+        "giftcard",
+        "2026-11-22",
+        "2026-11-23",
+        "2027-03-02",
+        "2027-03-03",
+        "1958-02-30",
     ]
 )
 
@@ -483,6 +504,33 @@ def _paths(value: object, prefix: tuple[object, ...] = (), depth: int = 0) -> li
 method_values = st.sampled_from([*METHODS, "blik", "iDEAL"]) | st.lists(st.sampled_from([*METHODS, "blik"]), max_size=3)
 
 
+def is_clean_order(body: object) -> bool:
+    """The composed fast path of ``validate_order``, as it runs with ``today=TODAY``."""
+    return type(body) is dict and is_clean(body, Checker(DEFAULT_OPTIONS, TODAY))
+
+
+#: Optional parts of a body, each valid on its own (dates relative to ``TODAY``), that the mutations add.
+OPTIONAL_PARTS: dict[str, object] = {
+    "shippingAddress": {
+        "givenName": "Chuck",
+        "familyName": "Norris",
+        "email": "norris@example.net",
+        "streetAndNumber": "Prinsengracht 126",
+        "streetAdditional": "4th floor",
+        "postalCode": "1017 AB",
+        "city": "Haarlem",
+        "region": "Noord-Holland",
+        "country": "NL",
+    },
+    "consumerDateOfBirth": "1958-01-31",
+    "expiresAt": "2026-12-15",
+    "payment": {"issuer": "ideal_INGBNL2A", "sequenceType": "first", "customerId": "cst_8wmqcHMN4U"},
+    "profileId": "pfl_QkEhN94Ba",
+    "cancelUrl": "https://example.org/cancel",
+    "testmode": True,
+}
+
+
 @st.composite
 def mutated_orders(draw: st.DrawFn) -> object:
     """A valid order with a full address, URLs and metadata, perhaps a method and no phone, then changed at
@@ -494,6 +542,8 @@ def mutated_orders(draw: st.DrawFn) -> object:
         order["method"] = draw(method_values)
     if draw(st.booleans()):
         del order["billingAddress"]["phone"]
+    for key in draw(st.lists(st.sampled_from(sorted(OPTIONAL_PARTS)), unique=True)):
+        order[key] = copy.deepcopy(OPTIONAL_PARTS[key])
     for _ in range(draw(st.integers(0, 3))):
         paths = _paths(order)
         path = draw(st.sampled_from(paths))
@@ -674,8 +724,29 @@ def test_e164_shape_by_string_tests_agrees_with_the_pattern(text: str) -> None:
     )
 )
 def test_plain_public_webhook_implies_check_webhook_accepts(url: str) -> None:
-    if is_plain_public_webhook(url):
+    if clean_webhook(url):
         assert url_problem(url) is None
         assert webhook_problem(url) is None
     if url in ("https://shop.example.com/hook", "https://shop.com./h"):
-        assert is_plain_public_webhook(url)
+        assert clean_webhook(url)
+
+
+@given(valid_orders(max_lines=8), st.lists(st.sampled_from(sorted(OPTIONAL_PARTS)), unique=True))
+def test_valid_orders_with_optional_parts_take_the_fast_path(generated: dict[str, Any], parts: list[str]) -> None:
+    """Dates, a payment object, a shipping address: no part of a valid body sends it to the walk."""
+    order = example_order()
+    order.update(amount=generated["amount"], lines=generated["lines"], orderNumber=generated["orderNumber"])
+    for key in parts:
+        order[key] = copy.deepcopy(OPTIONAL_PARTS[key])
+    assert list(validate_order_fully(order, today=TODAY)) == []
+    assert is_clean_order(order)
+
+
+def test_every_family_with_a_create_order_part_is_composed() -> None:
+    """The registry's families declare their part of a create-order body; the endpoint composes them all."""
+    from mollie_preflight.create_order import CREATE_ORDER_FAMILIES
+    from mollie_preflight.rules.registry import _FAMILIES
+
+    declared = [module.CREATE_ORDER for module in _FAMILIES if hasattr(module, "CREATE_ORDER")]
+    assert sorted(f.name for f in declared) == sorted(f.name for f in CREATE_ORDER_FAMILIES)
+    assert set(declared) == set(CREATE_ORDER_FAMILIES)

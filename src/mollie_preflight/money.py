@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 from .reference.currencies import CURRENCY_DECIMALS
 
 if TYPE_CHECKING:
+    from babel import Locale
     from babel.numbers import NumberPattern
 
 #: No Mollie amount has more integer digits than this; the bound keeps hostile values cheap to refuse.
@@ -203,6 +204,9 @@ def format_for_message(minor: int, currency: str) -> str:
     grouping and sign placement. Its own idea of a currency's digits (CLDR) is never asked: CLDR gives HUF
     0 decimals where Mollie requires 2, and a message that shows ``HUF3,002`` for both 3001.50 and
     3001.51 explains nothing.
+
+    babel is imported here, not at module import, because formatting happens only for findings; its
+    ``en_US`` locale is parsed once, not on every amount (parsing it was a third of a message's cost).
     """
     from babel.numbers import format_currency
 
@@ -215,7 +219,7 @@ def format_for_message(minor: int, currency: str) -> str:
                 minor_to_decimal(minor, decimals),
                 currency,
                 format=_message_pattern(decimals),
-                locale=_MESSAGE_LOCALE,
+                locale=_message_locale(),
                 currency_digits=False,
             )
         )
@@ -229,12 +233,18 @@ def _message_pattern(decimals: int) -> NumberPattern:
     currency table, so setting them here is what keeps CLDR's digits out of our messages. The pattern is
     copied, never changed in place: babel shares the locale's pattern with every other caller.
     """
-    from babel import Locale
-
-    standard: NumberPattern = Locale.parse(_MESSAGE_LOCALE).currency_formats["standard"]
+    standard: NumberPattern = _message_locale().currency_formats["standard"]
     pattern = copy.copy(standard)
     pattern.frac_prec = (decimals, decimals)
     return pattern
+
+
+@functools.cache
+def _message_locale() -> Locale:
+    """babel's locale of every amount in a message, parsed on first use."""
+    from babel import Locale
+
+    return Locale.parse(_MESSAGE_LOCALE)
 
 
 def to_decimal(value: DecimalLike, what: str = "amount") -> Decimal:

@@ -17,6 +17,7 @@ from ..reference.postal_codes import POSTAL_CODES
 from . import citations as cite
 from .checker import Checker
 from .contact import check_email, check_phone, email_problem, phone_problem
+from .methods import offers_any
 from .rule import Evidence, Rule
 from .values import describe, is_blank, json_type, object_or_report
 
@@ -170,6 +171,8 @@ RULES = (
     BILLIE_ORGANIZATION,
 )
 
+#: The methods that bring address rules of their own: PayPal's region and lengths, Billie's company name.
+METHODS_WITH_ADDRESS_RULES: Final = frozenset({"paypal", "billie"})
 _MAX_POSTAL_CODE: Final = 20
 #: Patterns compiled on first use: a few countries are used, and compiling all 200 would cost import time.
 _POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -179,12 +182,6 @@ _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 
 def check_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None = None) -> None:
     """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows and the
     one it forces (``method`` as a single value), which turns PayPal's limits from warnings into errors."""
-    if not is_clean_address(value, methods):
-        diagnose_address(ck, value, key, methods, forced)
-
-
-def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None = None) -> None:
-    """The full check of an address: every problem is reported. See ``check_address``."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
     address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
@@ -236,54 +233,6 @@ def diagnose_address(ck: Checker, value: object, key: str, methods: frozenset[st
             (*path, "organizationName"),
             "Billie needs the company's name: billingAddress.organizationName is required.",
         )
-
-
-_FIELDS: Final = frozenset(ADDRESS_FIELDS)
-_NAMES: Final = frozenset({"givenName", "familyName"})
-_REQUIRED: Final = frozenset(ADDRESS_REQUIRED)
-
-
-def is_clean_address(value: object, methods: frozenset[str]) -> bool:
-    """``True`` when ``check_address`` would report nothing: the fast path for the usual, valid address.
-
-    The same conditions as the full check, as plain tests with no paths or messages built; PayPal and
-    Billie orders always take the full check. ``tests/test_fast_paths.py`` proves that the verdict is
-    exactly "no finding".
-    """
-    if type(value) is not dict or "paypal" in methods or "billie" in methods:
-        return False
-    country = value.get("country")
-    if type(country) is not str or country not in ALPHA_2:
-        return False
-    if value.get("postalCode") is None and country not in NO_POSTAL_CODE:
-        return False
-    present = 0
-    for field, text in value.items():
-        if type(text) is not str:
-            if text is None or field not in _FIELDS:
-                continue
-            return False
-        if field not in _FIELDS:
-            continue
-        if field in _REQUIRED:
-            present += 1
-        stripped = text.strip()
-        if not stripped:
-            return False
-        if field in _NAMES:
-            if len(stripped) < 2 or stripped.isdigit():
-                return False
-        elif field == "email":
-            if email_problem(text) is not None:
-                return False
-        elif field == "phone":
-            if phone_problem(text) is not None:
-                return False
-        elif field == "postalCode":
-            pattern = postal_code_pattern(country)
-            if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(stripped)):
-                return False
-    return present == len(_REQUIRED)
 
 
 def _absent(value: object) -> bool:
@@ -394,3 +343,54 @@ def _check_paypal(
                 f"PayPal accepts at most {limit} characters in '{field}'; this one has {len(text)}.",
                 actual=describe(text),
             )
+
+
+# --- clean: "nothing to report here", for the composed fast path; ``check_address`` never calls it ---
+
+_FIELDS: Final = frozenset(ADDRESS_FIELDS)
+_NAMES: Final = frozenset({"givenName", "familyName"})
+_REQUIRED: Final = frozenset(ADDRESS_REQUIRED)
+
+
+def clean_address(value: object, method: object) -> bool:
+    """``check_address`` would report nothing on ``value`` in a body whose ``method`` (as sent) is
+    ``method``: the usual, valid address, for the composed fast path.
+
+    The same conditions as ``check_address``, as plain tests with no paths or messages built. The methods
+    that add address rules (``METHODS_WITH_ADDRESS_RULES``) are declared here, with those rules; a body
+    offering one of them always takes the full walk.
+    """
+    if type(value) is not dict or offers_any(method, METHODS_WITH_ADDRESS_RULES):
+        return False
+    country = value.get("country")
+    if type(country) is not str or country not in ALPHA_2:
+        return False
+    if value.get("postalCode") is None and country not in NO_POSTAL_CODE:
+        return False
+    present = 0
+    for field, text in value.items():
+        if type(text) is not str:
+            if text is None or field not in _FIELDS:
+                continue
+            return False
+        if field not in _FIELDS:
+            continue
+        if field in _REQUIRED:
+            present += 1
+        stripped = text.strip()
+        if not stripped:
+            return False
+        if field in _NAMES:
+            if len(stripped) < 2 or stripped.isdigit():
+                return False
+        elif field == "email":
+            if email_problem(text) is not None:
+                return False
+        elif field == "phone":
+            if phone_problem(text) is not None:
+                return False
+        elif field == "postalCode":
+            pattern = postal_code_pattern(country)
+            if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(stripped)):
+                return False
+    return present == len(_REQUIRED)

@@ -7,6 +7,7 @@ runs on a value Mollie would refuse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -144,9 +145,10 @@ def check_amount(
     ``prefix`` starts every message (``"Order line 2 is invalid. "``); ``order_currency`` is the currency
     the amount must be in, when known.
 
-    Almost every amount in real traffic is valid, so that case is decided first with a handful of exact
-    type checks and one dictionary look-up; anything else goes to ``diagnose_amount``, which reports. Both
-    give the same verdict on every input (a property test compares them).
+    Almost every amount in real traffic is valid, so that case is read first with a handful of exact
+    type checks and one dictionary look-up (the reader's happy path, reporting nothing); anything else goes
+    to ``check_amount_in_full``, which reports. Both give the same verdict on every input (a property test
+    compares them).
     """
     if type(value) is dict:
         currency, raw = value.get("currency"), value.get("value")
@@ -156,12 +158,12 @@ def check_amount(
                 parsed = parse_value(raw, decimals)
                 if type(parsed) is int and (may_be_negative or parsed >= 0):
                     return Money(parsed, currency, decimals)
-    return diagnose_amount(
+    return check_amount_in_full(
         ck, value, path, prefix=prefix, may_be_negative=may_be_negative, order_currency=order_currency
     )
 
 
-def diagnose_amount(
+def check_amount_in_full(
     ck: Checker,
     value: object,
     path: Path,
@@ -170,7 +172,7 @@ def diagnose_amount(
     may_be_negative: bool = False,
     order_currency: str | None = None,
 ) -> Money | None:
-    """The full check of one amount object: every problem is reported. See ``check_amount``."""
+    """``check_amount`` without its happy path: every problem is reported, the reference it is tested against."""
     label = ".".join(str(p) for p in path[2:]) if path[:1] == ("lines",) else str(path[-1])
     if not isinstance(value, dict):
         ck.report(
@@ -286,4 +288,18 @@ def _string_for_number(raw: object, decimals: int | None) -> str | None:
         if isinstance(parsed, int):
             return text
         return parsed.suggestion
+    return None
+
+
+def clean_amount_minor(amount: object, currency: str, plain: Callable[[str], object]) -> int | None:
+    """The amount in minor units when ``check_amount`` would report nothing on it in ``currency`` (its sign
+    aside: the caller knows whether it may be negative); ``plain`` is the full match of the currency's
+    ``money.plain_value_pattern``, chosen once per order. For the composed fast path; checks never call it.
+    """
+    if type(amount) is dict and amount.get("currency") == currency:
+        raw = amount.get("value")
+        if type(raw) is str and plain(raw):
+            minor = int(raw.replace(".", "", 1))
+            if minor or raw[0] != "-":
+                return minor
     return None

@@ -8,6 +8,7 @@ every ``expected`` value yields a payload that passes (what ``fix_order`` does).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -15,11 +16,11 @@ from ..calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_t
 from ..findings import Path, Severity
 from ..money import format_for_message, format_minor, pow10
 from . import citations as cite
-from .amounts import Money, check_amount
+from .amounts import Money, check_amount, clean_amount_minor
 from .checker import Checker
-from .metadata import check_metadata
+from .metadata import check_metadata, clean_metadata
 from .rule import Evidence, Rule
-from .urls import check_url
+from .urls import check_url, clean_url
 from .values import describe, is_blank, json_type
 
 LINE_TYPES: Final = (
@@ -606,3 +607,86 @@ def _check_vat(
             actual=vat.plain(),
         )
     return correct
+
+
+# --- clean: "nothing to report here" for one line, for the composed fast path ------------------------
+# The same conditions as ``check_line`` and ``check_line_details`` above, as plain comparisons: no path,
+# no message, no finding is built. ``check_line`` never calls these: the test run re-checks every clean
+# verdict with the full walk (tests/conftest.py), so a rule added above and not here fails loudly.
+
+_TYPES: Final = frozenset(LINE_TYPES)
+_CATEGORIES: Final = frozenset(LINE_CATEGORIES)
+_REDUCTIONS: Final = frozenset({"discount", "store_credit"})
+
+#: What a clean line contributes to the order: its type, total and VAT in minor units, and its rate.
+CleanLine = tuple[str, int, int, Rate]
+
+
+def clean_line(line: object, currency: str, plain: Callable[[str], object], rates: dict[str, Rate]) -> CleanLine | None:
+    """The figures of ``line`` when no line rule fires on it (``check_line`` would report nothing).
+
+    ``plain`` is the full match of the currency's ``plain_value_pattern``, chosen once per order;
+    ``rates`` maps each ``vatRate`` text already read in this call to its ``Rate`` (an order repeats a
+    handful of rates over many lines). A plain tuple, not ``LineFigures``: the caller keeps nothing.
+    """
+    if type(line) is not dict:
+        return None
+    get = line.get
+    kind = get("type")
+    if kind is None:
+        kind = "physical"
+    elif type(kind) is not str or kind not in _TYPES:
+        return None
+    category = get("category")
+    if category is not None and (type(category) is not str or category not in _CATEGORIES):
+        return None
+    name = get("name")
+    quantity = get("quantity")
+    if type(name) is not str or not name.strip() or type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
+        return None
+    unit = clean_amount_minor(get("unitPrice"), currency, plain)
+    total = clean_amount_minor(get("totalAmount"), currency, plain)
+    vat = clean_amount_minor(get("vatAmount"), currency, plain)
+    if unit is None or total is None or vat is None:
+        return None
+    discount = 0
+    if get("discountAmount") is not None:
+        sent = clean_amount_minor(get("discountAmount"), currency, plain)
+        if sent is None or sent < 0:
+            return None
+        discount = sent
+    text = get("vatRate")
+    rate = (rates.get(text) or _clean_rate(text, rates)) if type(text) is str else None
+    if rate is None or total != unit * quantity - discount or vat != vat_minor(total, rate):
+        return None
+    if unit < 0:
+        if kind not in NEGATIVE_TYPES:
+            return None
+    elif kind == "gift_card" or (unit > 0 and kind in _REDUCTIONS):
+        return None
+    if total < 0 and kind in GOODS_TYPES:
+        return None
+    if not clean_line_details(line):
+        return None
+    return kind, total, vat, rate
+
+
+def clean_line_details(line: dict[object, object]) -> bool:
+    """``check_line_details`` would report nothing: sku, imageUrl, productUrl and metadata."""
+    sku = line.get("sku")
+    if sku is not None and (type(sku) is not str or len(sku) > MAX_SKU):
+        return False
+    for field in ("imageUrl", "productUrl"):
+        url = line.get(field)
+        if url is not None and not (type(url) is str and clean_url(url)):
+            return False
+    return clean_metadata(line.get("metadata"))
+
+
+def _clean_rate(text: str, rates: dict[str, Rate]) -> Rate | None:
+    """A rate text seen for the first time in this call: parsed, and remembered when it is valid."""
+    rate = parse_rate(text)
+    if rate is None or rate.units < 0 or text.startswith("-"):
+        return None
+    rates[text] = rate
+    return rate

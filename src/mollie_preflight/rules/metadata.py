@@ -139,7 +139,8 @@ def json_size_slowly(value: object, limit: int) -> int | str:
 
 
 def check_metadata(ck: Checker, value: object, path: Path, prefix: str = "") -> None:
-    if value is None or is_surely_within(value, WARN_FROM):
+    """Metadata Mollie refuses (not JSON, too large) or that is close to its limit."""
+    if value is None:
         return
     size = json_size(value, LIMIT)
     if isinstance(size, str):
@@ -160,3 +161,11 @@ def check_metadata(ck: Checker, value: object, path: Path, prefix: str = "") -> 
             expected=f"<= {WARN_FROM} bytes",
             actual=f"{size} bytes",
         )
+
+
+def clean_metadata(value: object) -> bool:
+    """``check_metadata`` would report nothing: absent, or surely (or measured) within ``WARN_FROM`` bytes."""
+    if value is None or is_surely_within(value, WARN_FROM):
+        return True
+    size = json_size(value, WARN_FROM)
+    return type(size) is int and size <= WARN_FROM

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Final
 
 from ..findings import Severity
-from ..money import format_minor
-from ..reference.currencies import CURRENCY_METHODS
+from ..money import format_minor, plain_value_pattern
+from ..reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
 from ..reference.method_limits import AmountLimits
 from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
 from . import citations as cite
+from .amounts import clean_amount_minor
 from .checker import Checker
-from .rule import Evidence, Rule
+from .rule import BodyFamily, Evidence, Rule
 from .values import closest, describe, json_type
 
 METHOD = Rule(
@@ -137,6 +138,16 @@ def requested_methods(payload: dict[object, object]) -> frozenset[str]:
     if isinstance(method, list | tuple):
         return frozenset(m for m in method if isinstance(m, str)) & _KNOWN
     return frozenset()
+
+
+def offers_any(method: object, names: frozenset[str]) -> bool:
+    """Whether ``method`` (the body's ``method``, as sent) offers one of ``names`` (valid method ids):
+    ``requested_methods(payload) & names`` without building a set, for the composed fast path."""
+    if type(method) is str:
+        return method in names
+    if isinstance(method, list | tuple):
+        return any(type(m) is str and m in names for m in method)
+    return False
 
 
 def forced_method(payload: dict[object, object]) -> str | None:
@@ -297,3 +308,66 @@ def has_phone(payload: dict[object, object]) -> bool:
         if isinstance(address, dict) and isinstance(address.get("phone"), str) and address["phone"].strip():
             return True
     return False
+
+
+# --- clean: "nothing to report here", for the composed fast path; ``check_methods`` never calls it ---
+
+
+def clean_methods(payload: dict[object, object], ck: Checker) -> bool:
+    """``check_methods`` would report nothing: every method known and taking the order's currency, and
+    none of the conditions of the method-specific rules above (vouchers, Klarna, gift cards, PayPal) met.
+    """
+    method = payload.get("method")
+    if method is None:
+        return True
+    if type(method) is str:
+        only: str | None = method
+        names: list[object] | tuple[object, ...] = (method,)
+    elif type(method) is list and method:
+        only = method[0] if len(method) == 1 else None
+        names = method
+    else:
+        return False
+    amount = payload.get("amount")
+    currency = amount.get("currency") if type(amount) is dict else None
+    if type(currency) is not str:
+        return False
+    lines = payload.get("lines")
+    table = ck.options.method_limits
+    for name in names:
+        if type(name) is not str or name not in _KNOWN or not takes_currency(name, currency):
+            return False
+        if name in table and not _surely_within(table[name], amount, currency):
+            return False  # the amount limits (MP532)
+        if name in KLARNA_METHODS and not has_phone(payload):
+            return False
+        if name == "voucher" and not _any_line_has(lines, "category"):
+            return False
+        if name == "paypal" and _any_line_has(lines, "type", "digital"):
+            return False
+    return only != "giftcard"  # the cap (MP507) needs the order amount: the walk reads it
+
+
+def _surely_within(limits: AmountLimits, amount: object, currency: str) -> bool:
+    """Whether the order amount is within ``limits`` as ``check_methods`` reads it (``False`` when unreadable)."""
+    decimals = CURRENCY_DECIMALS.get(currency)
+    pattern = plain_value_pattern(decimals) if decimals is not None else None
+    minor = clean_amount_minor(amount, currency, pattern.fullmatch) if pattern is not None else None
+    return minor is not None and within_limits(limits, currency, minor)
+
+
+def _any_line_has(lines: object, key: str, value: object = None) -> bool:
+    """Whether a line of ``lines`` has a truthy ``key`` (or ``key`` equal to ``value``), as ``check_methods``
+    reads them; an unreadable ``lines`` counts as "yes" only when that keeps the verdict one-sided."""
+    if not isinstance(lines, list | tuple):
+        return value is None  # no lines: voucher's rule cannot fire, PayPal's cannot either
+    for line in lines:
+        if isinstance(line, dict):
+            found = line.get(key)
+            if found if value is None else found == value:
+                return True
+    return False
+
+
+#: This family's part of a create-order body (composed in ``create_order``).
+CREATE_ORDER: Final = BodyFamily("methods", check_methods, clean_methods)

@@ -20,8 +20,8 @@ from . import citations as cite
 from .amounts import check_amount
 from .checker import Checker
 from .methods import forced_method, requested_methods
-from .rule import Evidence, Rule
-from .urls import check_webhook
+from .rule import BodyFamily, Evidence, Rule
+from .urls import check_webhook, clean_webhook
 from .values import closest, describe, is_blank, json_type, object_or_report
 
 PAYMENT_NOT_OBJECT = Rule(
@@ -269,17 +269,22 @@ def _check_issuer(ck: Checker, issuer: object, methods: frozenset[str]) -> None:
             PAYMENT_ISSUER, where, f"The issuer must be a string, got {json_type(issuer)}.", actual=describe(issuer)
         )
         return
-    problem = None
-    if methods == {"ideal"} and not _IDEAL_ISSUER.fullmatch(issuer):
-        problem = "iDEAL issuers are ideal_ followed by the bank's BIC, such as ideal_INGBNL2A"
-    elif methods == {"kbc"} and issuer not in KBC_ISSUERS:
-        problem = "KBC's issuers are kbc and cbc"
-    elif methods == {"giftcard"} and issuer not in GIFTCARD_ISSUERS:
-        problem = "it is not one of the gift card brands Mollie lists"
+    problem = _issuer_problem(issuer, methods)
     if problem is not None:
         ck.report(
             PAYMENT_ISSUER, where, f"The issuer {describe(issuer)!r} looks wrong: {problem}.", actual=describe(issuer)
         )
+
+
+def _issuer_problem(issuer: str, methods: frozenset[str]) -> str | None:
+    """Why ``issuer`` cannot be an issuer of the one method ``methods`` holds, or ``None``."""
+    if methods == {"ideal"} and not _IDEAL_ISSUER.fullmatch(issuer):
+        return "iDEAL issuers are ideal_ followed by the bank's BIC, such as ideal_INGBNL2A"
+    if methods == {"kbc"} and issuer not in KBC_ISSUERS:
+        return "KBC's issuers are kbc and cbc"
+    if methods == {"giftcard"} and issuer not in GIFTCARD_ISSUERS:
+        return "it is not one of the gift card brands Mollie lists"
+    return None
 
 
 def _check_company(ck: Checker, company: object) -> None:
@@ -354,3 +359,52 @@ def _check_application_fee(ck: Checker, fee: object) -> None:
                 f"at most €2.00 (here €{cap // 100}.{cap % 100:02d}), unless Mollie agreed a higher limit.",
                 actual=money.plain(),
             )
+
+
+# --- clean: "nothing to report here", for the composed fast path; ``check_payment`` never calls it ---
+
+
+def clean_payment(payload: dict[object, object], ck: Checker) -> bool:
+    """``check_payment`` would report nothing.
+
+    The usual ``payment`` objects (issuer, customerId, mandateId, cardToken, sequenceType, a webhook) are
+    answered here; ``company`` and ``applicationFee`` always take the full walk.
+    """
+    payment = payload.get("payment")
+    if payment is None:
+        return True
+    if type(payment) is not dict or not PAYMENT_KEYS.issuperset(payment):
+        return False
+    get = payment.get
+    sequence = get("sequenceType")
+    if sequence is not None and (type(sequence) is not str or sequence not in SEQUENCE_TYPES):
+        return False
+    if sequence == "recurring" and not get("customerId"):
+        return False
+    if sequence == "first":
+        forced = forced_method(payload)
+        if forced is not None and forced not in FIRST_METHODS:
+            return False
+    for key, prefix in _PREFIXES.items():
+        if not clean_id_prefix(get(key), prefix):
+            return False
+    issuer = get("issuer")
+    if issuer is not None and (type(issuer) is not str or _issuer_problem(issuer, requested_methods(payload))):
+        return False
+    if get("company") is not None or get("applicationFee") is not None:
+        return False
+    for key, kind, _, _ in _TYPED_KEYS:
+        value = get(key)
+        if value is not None and not isinstance(value, kind):
+            return False
+    webhook = get("webhookUrl")
+    return webhook is None or (type(webhook) is str and clean_webhook(webhook))
+
+
+def clean_id_prefix(value: object, prefix: str) -> bool:
+    """``check_id_prefix`` would report nothing."""
+    return value is None or (type(value) is str and value.startswith(prefix) and _ID.fullmatch(value) is not None)
+
+
+#: This family's part of a create-order body (composed in ``create_order``).
+CREATE_ORDER: Final = BodyFamily("payment", check_payment, clean_payment)

@@ -12,13 +12,13 @@ from typing import Final
 from ..findings import Severity
 from ..reference.orders import LOCALES, MISPLACED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS
 from . import citations as cite
-from .address import check_address
+from .address import check_address, clean_address
 from .checker import Checker
-from .metadata import check_metadata
+from .metadata import check_metadata, clean_metadata
 from .methods import forced_method, requested_methods
-from .payment import check_id_prefix
-from .rule import Evidence, Rule
-from .urls import check_url, check_webhook
+from .payment import check_id_prefix, clean_id_prefix
+from .rule import BodyFamily, Evidence, Rule
+from .urls import check_url, check_webhook, clean_url, clean_webhook
 from .values import closest, describe, json_type
 
 REDIRECT_URL_REQUIRED = Rule(
@@ -184,3 +184,44 @@ def _near_miss(key: object) -> str | None:
     if exact:
         return exact
     return closest(key, sorted(TOP_LEVEL_KEYS))
+
+
+# --- clean: "nothing to report here", for the composed fast path; ``check_top_level`` never calls it ---
+
+_LOCALE_SET: Final = frozenset(LOCALES)
+
+
+def clean_top_level(payload: dict[object, object], ck: Checker) -> bool:
+    """``check_top_level`` would report nothing: known keys, a locale of Mollie's, clean addresses (each
+    answered by the address family), web URLs, JSON booleans, a ``pfl_`` profile id, small metadata.
+
+    A body without ``billingAddress`` or ``redirectUrl``, or with a custom-scheme URL, takes the full walk.
+    """
+    if not TOP_LEVEL_KEYS.issuperset(payload):
+        return False
+    get = payload.get
+    locale = get("locale")
+    if locale is not None and (type(locale) is not str or locale not in _LOCALE_SET):
+        return False
+    method, shipping = get("method"), get("shippingAddress")
+    if not clean_address(get("billingAddress"), method):
+        return False
+    if shipping is not None and not clean_address(shipping, method):
+        return False
+    redirect, cancel, webhook = get("redirectUrl"), get("cancelUrl"), get("webhookUrl")
+    if type(redirect) is not str or not clean_url(redirect):
+        return False
+    if cancel is not None and (type(cancel) is not str or not clean_url(cancel)):
+        return False
+    if webhook is not None and (type(webhook) is not str or not clean_webhook(webhook)):
+        return False
+    testmode, must_match = get("testmode"), get("shopperCountryMustMatchBillingCountry")
+    if (testmode is not None and type(testmode) is not bool) or (
+        must_match is not None and type(must_match) is not bool
+    ):
+        return False
+    return clean_id_prefix(get("profileId"), "pfl_") and clean_metadata(get("metadata"))
+
+
+#: This family's part of a create-order body (composed in ``create_order``).
+CREATE_ORDER: Final = BodyFamily("toplevel", check_top_level, clean_top_level)

@@ -93,18 +93,18 @@ def url_problem(text: str, *, web_only: bool = True) -> str | None:
     ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``).
     An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
     """
-    if is_plain_web_url(text):
+    if len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None:
         return None
     return url_problem_slowly(text, web_only=web_only)
 
 
-def is_plain_web_url(text: str) -> bool:
-    """An ordinary ``http(s)`` URL with a host name: valid for every URL field (one pattern match)."""
+def clean_url(text: str) -> bool:
+    """An ordinary ``http(s)`` URL with a host name: ``check_url`` reports nothing on it in any URL field."""
     return len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None
 
 
-def is_plain_public_webhook(text: str) -> bool:
-    """An ordinary web URL on a host Mollie can reach: ``check_webhook`` would accept it.
+def clean_webhook(text: str) -> bool:
+    """An ordinary web URL on a host Mollie can reach: ``check_webhook`` reports nothing on it.
 
     The host comes from the same match (no second parse with ``host_of``) and is judged by the same
     ``host_problem`` as ``webhook_problem``. A property test holds this to ``url_problem`` and
