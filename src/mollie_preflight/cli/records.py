@@ -102,4 +102,13 @@ class Finding(NamedTuple):
             "message": self.message,
             "expected": self.expected,
             "actual": self.actual,
+            "fixability": fixability_of(self.code),
         }
+
+
+def fixability_of(code: str) -> str:
+    """The fixability of the rule behind ``code`` (``none`` for a code no rule has), as JSON output shows it."""
+    from ..rules.registry import RULES
+
+    rule = RULES.get(code)
+    return rule.fixability.value if rule is not None else "none"

@@ -14,7 +14,7 @@ from ..findings import Path, Severity
 from ..money import InvalidValue, currency_decimals, format_minor, parse_value, pow10
 from ..reference.currencies import CURRENCY_DECIMALS
 from .checker import Checker
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .values import describe, json_type
 
 AMOUNT_SHAPE = Rule(
@@ -26,6 +26,7 @@ AMOUNT_SHAPE = Rule(
     "an amount is not an object with a string 'currency' and a string 'value'",
     "Every amount in the Orders API is an object with exactly these two keys.",
     'Send {"currency": "EUR", "value": "10.00"}.',
+    fixability=Fixability.UNSAFE,
 )
 AMOUNT_VALUE_STRING = Rule(
     "MP102",
@@ -36,6 +37,7 @@ AMOUNT_VALUE_STRING = Rule(
     "an amount's value is a JSON number instead of a string",
     "Mollie does not accept non-string values: a number loses its trailing zeros and, as a float, its exact cents.",
     'Format the value as a string with the currency\'s decimals: "16.10", not 16.1.',
+    fixability=Fixability.SAFE,
 )
 AMOUNT_VALUE_FORMAT = Rule(
     "MP103",
@@ -48,6 +50,7 @@ AMOUNT_VALUE_FORMAT = Rule(
     "thousands separators, no exponent; '16.1' was refused live.",
     "Format with exactly the currency's decimals, e.g. f'{amount:.2f}' on a Decimal for EUR.",
     "The amount contains an invalid value",
+    fixability=Fixability.SAFE,
 )
 AMOUNT_NEGATIVE_ZERO = Rule(
     "MP104",
@@ -59,6 +62,7 @@ AMOUNT_NEGATIVE_ZERO = Rule(
     "A rounding residue formatted as '-0.00' was refused live as an invalid amount value.",
     "Normalise zero to '0.00' (or '0') before sending, or drop a zero adjustment line.",
     "Order line 3 is invalid. Invalid amount value for field unitPrice.",
+    fixability=Fixability.SAFE,
 )
 AMOUNT_CURRENCY = Rule(
     "MP105",
@@ -69,6 +73,7 @@ AMOUNT_CURRENCY = Rule(
     "an amount's currency is not an upper-case ISO 4217 code that Mollie supports",
     "Mollie supports a fixed list of currencies (Payments multicurrency guide); HRK was removed in 2023.",
     "Use one of the supported codes, in upper case.",
+    fixability=Fixability.SAFE,
 )
 AMOUNT_NEGATIVE = Rule(
     "MP106",
@@ -80,6 +85,7 @@ AMOUNT_NEGATIVE = Rule(
     "Only unitPrice, totalAmount and vatAmount of a line may be negative; a discountAmount is given as a "
     "positive amount taken off the line.",
     "Send the absolute value (for discountAmount), or model a reduction as a 'discount' line.",
+    fixability=Fixability.UNSAFE,
 )
 AMOUNT_CURRENCY_MISMATCH = Rule(
     "MP107",
@@ -90,6 +96,7 @@ AMOUNT_CURRENCY_MISMATCH = Rule(
     "an amount's currency differs from the order's currency",
     "All order lines must have the same currency as the order; currencies cannot be mixed.",
     "Convert every amount to the order currency.",
+    fixability=Fixability.SAFE,
 )
 
 RULES = (

@@ -15,7 +15,7 @@ from typing import Final
 from ..findings import Path, Severity
 from .checker import Checker
 from .e164 import is_valid_e164
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .values import describe, json_type
 
 PHONE = Rule(
@@ -29,6 +29,7 @@ PHONE = Rule(
     "only. A number with an unassigned country code passes a regex but is refused.",
     "Format with the country code and no spaces: +31208202070. phonenumbers.format_number(..., E164) does it.",
     "The 'phone' field should contain a valid phone number, in E.164 format.",
+    fixability=Fixability.SAFE,
 )
 EMAIL = Rule(
     "MP421",
@@ -39,6 +40,7 @@ EMAIL = Rule(
     "an e-mail address is not a syntactically valid address",
     "Mollie sends payment instructions and Klarna sends invoices to this address.",
     "Send the customer's address as typed, trimmed: name@example.org.",
+    fixability=Fixability.SAFE,
 )
 
 RULES = (PHONE, EMAIL)

@@ -17,7 +17,7 @@ from ..money import format_for_message, format_minor, pow10
 from .amounts import Money, check_amount
 from .checker import Checker
 from .metadata import check_metadata
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .urls import check_url
 from .values import describe, is_blank, json_type
 
@@ -59,6 +59,7 @@ LINE_REQUIRED_FIELD = Rule(
     "a line lacks name, quantity, unitPrice, totalAmount, vatRate or vatAmount",
     "These six fields are required on every order line.",
     "Send all six; compute totalAmount and vatAmount with build_line().",
+    fixability=Fixability.SAFE,
 )
 LINE_TOTAL_AMOUNT = Rule(
     "MP202",
@@ -70,6 +71,7 @@ LINE_TOTAL_AMOUNT = Rule(
     "Mollie recomputes the line total exactly, with no tolerance; a one-cent difference is refused.",
     "Compute totalAmount from the same unitPrice, quantity and discountAmount you send (see line_total()).",
     "Order line 2 is invalid. Total amount is off. Expected total amount to be €16.20 (2 × €9.00 - €1.80), got €7.20.",
+    fixability=Fixability.SAFE,
 )
 LINE_VAT_AMOUNT = Rule(
     "MP203",
@@ -83,6 +85,7 @@ LINE_VAT_AMOUNT = Rule(
     "Compute VAT from the line's totalAmount: vat_amount(total, rate, currency).",
     "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be €121.14 (€698.00 × (21.00% / "
     "121.00%)), got €121.15.",
+    fixability=Fixability.SAFE,
 )
 LINE_TYPE = Rule(
     "MP204",
@@ -93,6 +96,7 @@ LINE_TYPE = Rule(
     "a line's type is not one of Mollie's line types",
     "The type enum is physical, discount, digital, shipping_fee, store_credit, gift_card, surcharge.",
     "Use one of these values (lower case), or leave type out for 'physical'.",
+    fixability=Fixability.SAFE,
 )
 LINE_CATEGORY = Rule(
     "MP205",
@@ -103,6 +107,7 @@ LINE_CATEGORY = Rule(
     "a line's category is not meal, eco or gift",
     "Vouchers need a category from this enum; 'gifts_and_flowers' was renamed to 'gift' in 2020.",
     "Use meal, eco or gift, or leave category out.",
+    fixability=Fixability.SAFE,
 )
 LINE_NAME = Rule(
     "MP206",
@@ -124,6 +129,7 @@ LINE_QUANTITY = Rule(
     "Mollie refuses fractional quantities ('should be a whole number'); booleans and strings are not numbers.",
     "Send an integer ≥ 1; sell fractional units as one line with a unit price for the whole amount.",
     "Order line 1 is invalid. The 'quantity' field should be a whole number.",
+    fixability=Fixability.SAFE,
 )
 LINE_UNIT_PRICE_NEGATIVE = Rule(
     "MP208",
@@ -136,6 +142,7 @@ LINE_UNIT_PRICE_NEGATIVE = Rule(
     "Set type to 'discount' (or store_credit / gift_card) for reductions.",
     "Line item 10 is invalid. The 'unitPrice' field cannot be negative, unless the 'type' is one of the "
     "following: 'discount', 'store_credit', and 'gift_card'",
+    fixability=Fixability.UNSAFE,
 )
 LINE_GIFT_CARD_NOT_NEGATIVE = Rule(
     "MP209",
@@ -146,6 +153,7 @@ LINE_GIFT_CARD_NOT_NEGATIVE = Rule(
     "a gift_card line has a unit price of zero or more",
     "A gift card line is a means of payment and must carry a negative amount.",
     "Send the gift card's value as a negative unitPrice.",
+    fixability=Fixability.UNSAFE,
 )
 LINE_REDUCTION_POSITIVE = Rule(
     "MP210",
@@ -156,6 +164,7 @@ LINE_REDUCTION_POSITIVE = Rule(
     "a discount or store_credit line has a positive unit price",
     "A reduction line takes money off the order; a positive discount line is reported to be refused.",
     "Send the reduction as a negative unitPrice.",
+    fixability=Fixability.UNSAFE,
 )
 LINE_TOTAL_NEGATIVE = Rule(
     "MP211",
@@ -177,6 +186,7 @@ LINE_VAT_RATE = Rule(
     "vatRate is a string so that its decimals survive; a negative rate (even '-0.0') was refused live.",
     'Send the rate as a string with up to two decimals: "21.00", "9.00", "0.00".',
     "Order line 3 is invalid. The VAT rate cannot be negative.",
+    fixability=Fixability.SAFE,
 )
 LINE_SKU = Rule(
     "MP213",
@@ -187,6 +197,7 @@ LINE_SKU = Rule(
     "a line's sku is not a string of at most 64 characters",
     "Mollie (and Klarna, for its line reference) limit the SKU to 64 characters.",
     "Shorten the SKU or leave it out.",
+    fixability=Fixability.SAFE,
 )
 
 RULES = (

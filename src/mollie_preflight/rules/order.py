@@ -15,7 +15,7 @@ from .amounts import Money, check_amount
 from .checker import Checker
 from .clean_lines import check_order_line
 from .lines import NEGATIVE_TYPES, LineFigures
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .values import describe, is_blank, json_type
 
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
@@ -50,6 +50,7 @@ ORDER_REQUIRED_FIELD = Rule(
     "amount, orderNumber, lines or locale is missing",
     "These are required on every create-order request (locale is required here, unlike on payments).",
     "Send all four.",
+    fixability=Fixability.UNSAFE,
 )
 ORDER_NUMBER = Rule(
     "MP302",
@@ -60,6 +61,7 @@ ORDER_NUMBER = Rule(
     "orderNumber is not a non-empty string",
     "orderNumber is documented as a string; Mollie puts it in the payment description.",
     'Send the shop\'s order number as a string: "1337", not 1337.',
+    fixability=Fixability.SAFE,
 )
 ORDER_LINES = Rule(
     "MP303",
@@ -82,6 +84,7 @@ ORDER_AMOUNT_MISMATCH = Rule(
     "Set amount to order_amount(lines); handle shop rounding differences with a rounding line (reconcile()).",
     "The amount of the order does not match the total amount from the order lines. Expected order amount to "
     "be €56.90 but got €56.91.",
+    fixability=Fixability.UNSAFE,
 )
 ORDER_VAT_NEGATIVE = Rule(
     "MP305",

@@ -16,7 +16,7 @@ from .checker import Checker
 from .metadata import check_metadata
 from .methods import forced_method, requested_methods
 from .payment import check_id_prefix
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .urls import check_url, check_webhook
 from .values import closest, describe, json_type
 
@@ -52,6 +52,7 @@ LOCALE = Rule(
     "invalid'), as it did for en_GB before 2022.",
     "Use one of Mollie's locales, for example nl_NL, en_US, de_DE; map others to the nearest one.",
     "The locale is invalid",
+    fixability=Fixability.SAFE,
 )
 BOOLEAN_FIELD = Rule(
     "MP608",
@@ -62,6 +63,7 @@ BOOLEAN_FIELD = Rule(
     "testmode or shopperCountryMustMatchBillingCountry is not a JSON boolean",
     'Boolean parameters take true or false; strings such as "true" are for query strings only.',
     "Send true or false without quotes.",
+    fixability=Fixability.SAFE,
 )
 UNKNOWN_FIELD = Rule(
     "MP609",

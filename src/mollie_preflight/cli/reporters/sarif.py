@@ -54,6 +54,7 @@ def descriptor(rule: Rule) -> dict[str, Any]:
     properties: dict[str, Any] = {"evidence": rule.evidence.value, "tags": ["mollie", rule.evidence.value]}
     if rule.spec:
         properties["spec"] = list(rule.spec)
+    properties["fixability"] = rule.fixability.value
     return {
         "id": rule.code,
         "name": rule.name,
