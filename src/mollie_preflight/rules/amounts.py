@@ -197,7 +197,7 @@ def diagnose_amount(
             AMOUNT_VALUE_STRING,
             value_path,
             f'{opening}: the value must be a string such as "10.00", got a JSON {json_type(raw)}.',
-            expected=_string_for_number(raw, decimals),
+            expected=string_for_number(raw, decimals),
             actual=describe(raw),
         )
         return None
@@ -272,7 +272,7 @@ def _check_currency(
     return decimals
 
 
-def _string_for_number(raw: object, decimals: int | None) -> str | None:
+def string_for_number(raw: object, decimals: int | None) -> str | None:
     """The string a JSON number should have been sent as, when that is unambiguous."""
     if decimals is None or isinstance(raw, bool):
         return None

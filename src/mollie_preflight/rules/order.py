@@ -214,13 +214,20 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
             return
         expected += f.total
     if expected != amount.minor and ck.wants(ORDER_AMOUNT_MISMATCH):
+        doubtful = next((f for f in figures if f.doubt is not None), None)
+        note = (
+            f" Line {doubtful.index}'s '{doubtful.doubt}' contradicts its type, so the right amount cannot be told "
+            "until that is settled."
+            if doubtful is not None
+            else ""
+        )
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
             "The amount of the order does not match the total amount from the order lines. Expected order "
             f"amount to be {format_for_message(expected, amount.currency)} but got "
-            f"{format_for_message(amount.minor, amount.currency)}.",
-            expected=format_minor(expected, amount.decimals),
+            f"{format_for_message(amount.minor, amount.currency)}.{note}",
+            expected=format_minor(expected, amount.decimals) if doubtful is None else None,
             actual=amount.plain(),
         )
 

@@ -139,13 +139,13 @@ def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
 def _check_locale(ck: Checker, value: object) -> None:
     if value is None or (isinstance(value, str) and value in LOCALES):
         return
-    meant = None
+    meant = guess = None
     if isinstance(value, str) and len(value) <= 16:
         folded = value.strip().lower().replace("-", "").replace("_", "")
         meant = _LOCALE_BY_FOLDED.get(folded) or _LOCALE_BY_FOLDED.get(folded[2:] + folded[:2])
         if meant is None and len(folded) == 2:
-            meant = _LOCALE_BY_LANGUAGE.get(folded)
-    hint = f"; did you mean {meant}?" if meant else f"; use one of {', '.join(LOCALES)}."
+            guess = _LOCALE_BY_LANGUAGE.get(folded)  # a language alone has several locales: a hint, not a value
+    hint = f"; did you mean {meant or guess}?" if meant or guess else f"; use one of {', '.join(LOCALES)}."
     ck.report(
         LOCALE, ("locale",), f"The locale is invalid: {describe(value)!r}{hint}", expected=meant, actual=describe(value)
     )
