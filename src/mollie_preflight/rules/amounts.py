@@ -15,7 +15,7 @@ from ..money import InvalidValue, currency_decimals, format_minor, parse_value, 
 from ..reference.currencies import CURRENCY_DECIMALS
 from .checker import Checker
 from .rule import Evidence, Fixability, Rule
-from .values import describe, json_type
+from .values import describe, describe_typed, json_type
 
 AMOUNT_SHAPE = Rule(
     "MP101",
@@ -196,9 +196,10 @@ def diagnose_amount(
         ck.report(
             AMOUNT_VALUE_STRING,
             value_path,
-            f'{opening}: the value must be a string such as "10.00", got a JSON {json_type(raw)}.',
-            expected=string_for_number(raw, decimals),
-            actual=describe(raw),
+            f'{opening}: the value must be a string such as "10.00", got a JSON {json_type(raw)}'
+            + (f'; send "{meant}" (in quotes).' if (meant := string_for_number(raw, decimals)) else "."),
+            expected=meant,
+            actual=describe_typed(raw),
         )
         return None
     parsed = parse_value(raw, decimals)

@@ -28,7 +28,7 @@ from .checker import Checker
 from .metadata import check_metadata
 from .rule import Evidence, Fixability, Rule
 from .urls import check_url
-from .values import describe, is_blank, json_type
+from .values import describe, describe_typed, is_blank, json_type
 
 LINE_TYPES: Final = (
     "physical",
@@ -419,13 +419,13 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
         ck.report(LINE_QUANTITY, where, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
         return None
     whole = _whole_number(value)
+    advice = f"; send {whole} as a JSON number, without quotes." if whole is not None else "."
     ck.report(
         LINE_QUANTITY,
         where,
-        f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {json_type(value)} "
-        f"{describe(value)}.",
+        f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {describe_typed(value)}{advice}",
         expected=str(whole) if whole is not None else None,
-        actual=describe(value),
+        actual=describe_typed(value),
     )
     return None
 
@@ -449,9 +449,10 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
         ck.report(
             LINE_VAT_RATE,
             where,
-            f"{prefix}The 'vatRate' field must be a string such as \"21.00\", got {json_type(value)}.",
+            f"{prefix}The 'vatRate' field must be a string such as \"21.00\", got {json_type(value)}"
+            + (f'; send "{expected}".' if expected else "."),
             expected=expected,
-            actual=describe(value),
+            actual=describe_typed(value),
         )
         return None
     rate = parse_rate(value)
@@ -640,7 +641,7 @@ def _check_sku(ck: Checker, value: object, path: Path, prefix: str) -> None:
             (*path, "sku"),
             f"{prefix}The 'sku' field must be a string, got {json_type(value)}.",
             expected=describe(value) if isinstance(value, int) and not isinstance(value, bool) else None,
-            actual=describe(value),
+            actual=describe_typed(value),
         )
     elif len(value) > MAX_SKU:
         ck.report(

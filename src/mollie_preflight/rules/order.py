@@ -16,7 +16,7 @@ from .checker import Checker
 from .clean_lines import check_order_line
 from .lines import NEGATIVE_TYPES, LineFigures
 from .rule import Evidence, Fixability, Rule
-from .values import describe, is_blank, json_type
+from .values import describe, describe_typed, is_blank, json_type
 
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
 
@@ -178,9 +178,10 @@ def _check_order_number(ck: Checker, value: object) -> None:
         ck.report(
             ORDER_NUMBER,
             ("orderNumber",),
-            f"The 'orderNumber' field must be a string, got {json_type(value)}.",
+            f"The 'orderNumber' field must be a string, got {json_type(value)}"
+            + (f'; send "{meant}".' if meant else "."),
             expected=meant,
-            actual=describe(value),
+            actual=describe_typed(value),
         )
     elif is_blank(value):
         ck.report(ORDER_NUMBER, ("orderNumber",), "The 'orderNumber' field should not be empty.", actual=value)
