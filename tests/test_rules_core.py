@@ -608,3 +608,10 @@ def test_findings_come_in_a_stable_order() -> None:
         ("MP304", "amount", "1027.99"),
     ]
     assert found(copy.deepcopy(order)) == first
+
+
+def test_mp210_mixed_evidence_is_left_to_a_person() -> None:
+    # The total is negative but the VAT positive: the line's figures disagree, so the price is not "the" error.
+    violation = only(_coupon(vat="1.74"), "MP210")
+    assert violation.expected is None
+    assert found(_coupon(vat="1.74"))[0] == ("MP210", "lines.1.unitPrice", None)
