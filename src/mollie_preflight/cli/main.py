@@ -197,8 +197,8 @@ def fix_command(args: argparse.Namespace, settings: Settings, fail_rank: int) ->
                         outcome = record.outcome
                         if outcome.findings:
                             summary.records_with_findings += 1
-                        for raw in outcome.findings:
-                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+                        for line, raw in outcome.located():
+                            yield Finding(name, outcome.number, line, outcome.order_number, *raw)
             except InputError as exc:
                 problems.append(str(exc))
             except (OSError, EOFError, zlib.error) as exc:
@@ -251,8 +251,8 @@ def _findings(
                     if checked.outcomes and progress is not None:
                         progress.clear()
                     for outcome in checked.outcomes:
-                        for raw in outcome.findings:
-                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+                        for line, raw in outcome.located():
+                            yield Finding(name, outcome.number, line, outcome.order_number, *raw)
                     if progress is not None:
                         progress.update(summary.records, summary.findings)
         except InputError as exc:
