@@ -33,7 +33,7 @@ def test_diff_as_json_is_every_change_located_like_a_finding(tmp_path: Path) -> 
     result = check("--diff", "--format", "json", str(path))
     assert result.returncode == 1
     change = {"file": str(path), "line": None, "code": "MP203", "field": "lines.0.vatAmount.value"}
-    change |= {"pointer": "/lines/0/vatAmount/value", "new": "121.14"}
+    change |= {"pointer": "/lines/0/vatAmount/value", "new": "121.14", "unsafe": False, "money": True}
     assert json.loads(result.stdout) == [
         {**change, "record": 1, "line": 1, "orderNumber": "J-1", "old": "121.15"},
         {**change, "record": 2, "line": 2, "orderNumber": "J-2", "old": "1.00"},

@@ -384,6 +384,7 @@ def test_json_format_is_one_array_with_every_field(tmp_path: Path) -> None:
             "message": data[0]["message"],
             "expected": "121.14",
             "actual": "121.15",
+            "fixability": "safe",
         }
     ]
     clean = write_jsonl(tmp_path / "clean.jsonl", [example_order()])
@@ -524,7 +525,12 @@ def test_fix_and_diff_with_the_real_fixer_over_the_broken_example(tmp_path: Path
     headers = [line for line in diff.stdout.splitlines() if line.startswith("--- a/")]
     assert headers == [f"--- a/{source} (record {number})" for number in (1, 2, 3)]
     assert '-        "value": "136.29"\n+        "value": "112.64"' in diff.stdout
-    assert diff.stderr.strip() == "Would fix 3 problems in 3 orders."
+    assert diff.stderr.splitlines() == [
+        "Would fix 3 problems in 3 orders.",
+        "Would change money (before → after):",
+        f'  {source} (record 1): lines.0.vatAmount.value: "136.29" → "112.64" (MP203)',
+        f'  {source} (record 2): amount.value: "4927.01" → "4927.00" (MP304)',  # one cent: within the tolerance
+    ]
 
     target = tmp_path / "fixed.jsonl.gz"
     fixed = check("--fix", "--format", "jsonl", "--output", str(target), str(source))

@@ -226,7 +226,7 @@ def test_streaming_reader_builds_one_element_at_a_time() -> None:
 
     records = read_json(io.BufferedReader(Source()))
     first = [next(records) for _ in range(1000)]  # an endless array: only possible when streamed
-    assert first[999] == Record(999, 1, data={"orderNumber": "x"})
+    assert first[999] == Record(999, 1, data={"orderNumber": "x"}, source='{"orderNumber": "x"}')
 
 
 def test_jsonl_numbers_lines_from_one_and_skips_blank_lines() -> None:

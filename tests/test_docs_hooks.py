@@ -85,3 +85,17 @@ def test_the_why_page_has_the_marker_the_hook_replaces() -> None:
     why = (DOCS / "why.md").read_text(encoding="utf-8")
     assert readme_performance.MARKER.search(why)
     assert readme_performance.on_page_markdown(why, None, None, None).count("<!-- performance") == 0
+
+
+def test_the_fixes_page_lists_every_rule_with_its_fixability_from_the_registry() -> None:
+    page = rule_pages.fixes_page()
+    for rule in mp.RULES.values():
+        assert f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.fixability.value} |" in page
+    assert "| [MP210](MP210.md) | `line-reduction-positive` | unsafe |" in page
+    assert "| [MP212](MP212.md) | `line-vat-rate` | safe |" in page
+    assert "| [MP403](MP403.md) | `address-name` | none |" in page
+
+
+def test_a_rule_page_shows_its_fixability() -> None:
+    assert "| Fixability | [**unsafe**](fixes.md)" in rule_pages.rule_page(mp.RULES["MP304"])
+    assert "| Fixability | [**safe**](fixes.md)" in rule_pages.rule_page(mp.RULES["MP203"])

@@ -23,8 +23,8 @@ from .strategies import minor_of, money_string, valid_orders
 DERIVED = {"totalAmount", "vatAmount"}
 
 
-def fix(payload: Any) -> mp.FixResult:
-    return mp.fix_order(payload, options=CORE, today=TODAY)
+def fix(payload: Any, *, unsafe: bool = False) -> mp.FixResult:
+    return mp.fix_order(payload, options=CORE, today=TODAY, unsafe=unsafe)
 
 
 def test_a_clean_order_is_returned_unchanged_as_a_copy() -> None:
@@ -43,14 +43,16 @@ def test_derived_figures_are_recomputed_and_reported_as_changes() -> None:
     order["lines"][1]["vatAmount"]["value"] = "57.28"
     order["amount"]["value"] = "1127.99"
     snapshot = copy.deepcopy(order)
-    result = fix(order)
+    result = fix(order, unsafe=True)
     assert order == snapshot
     assert result.payload == example_order()
-    assert [(c.field, c.old, c.new, c.code) for c in result.changes] == [
-        ("lines.0.totalAmount.value", "798.00", "698.00", "MP202"),
-        ("lines.1.vatAmount.value", "57.28", "57.27", "MP203"),
-        ("amount.value", "1127.99", "1027.99", "MP304"),
+    assert [(c.field, c.old, c.new, c.code, c.unsafe, c.money) for c in result.changes] == [
+        ("lines.0.totalAmount.value", "798.00", "698.00", "MP202", False, True),
+        ("lines.1.vatAmount.value", "57.28", "57.27", "MP203", False, True),
+        ("amount.value", "1127.99", "1027.99", "MP304", True, True),
     ]
+    assert result.money_changes == result.changes
+    assert result.skipped == ()
     assert result.changes[0].pointer == "/lines/0/totalAmount/value"
     assert list(result.report) == []
 
@@ -128,7 +130,7 @@ def corrupted(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
 @given(corrupted())
 def test_fixing_a_corrupted_valid_order_restores_it(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
     order, broken = case
-    result = fix(broken)
+    result = fix(broken, unsafe=True)  # the corrupted amount may be far off: restoring it is unsafe
     assert result.payload == order
     assert result.report.errors == ()
     for change in result.changes:
@@ -226,7 +228,7 @@ def test_spelling_fix_unlocks_the_derived_figures() -> None:
     payload = example_order()
     payload["lines"][1]["totalAmount"]["value"] = "329.9"
     payload["amount"]["value"] = 1000
-    result = fix_order(payload, options=CORE)
+    result = fix_order(payload, options=CORE, unsafe=True)
     assert _changes(result) == {
         "lines.1.totalAmount.value": ("329.9", "329.99", "MP202"),
         "amount.value": (1000, "1027.99", "MP304"),
@@ -239,7 +241,7 @@ def test_unreadable_or_missing_derived_amounts_are_rebuilt() -> None:
     payload["lines"][0]["vatAmount"] = {"value": "abc"}
     del payload["lines"][1]["totalAmount"]
     del payload["amount"]
-    result = fix_order(payload, options=CORE)
+    result = fix_order(payload, options=CORE, unsafe=True)  # an amount where there was none is unsafe
     changes = _changes(result)
     assert changes["lines.0.vatAmount"][1] == {"currency": "EUR", "value": "121.14"}
     assert changes["lines.1.totalAmount"] == (None, {"currency": "EUR", "value": "329.99"}, "MP201")
@@ -274,12 +276,22 @@ def test_change_renders_field_and_pointer() -> None:
     change = Change(("lines", 0, "a/b~c"), "1", "2", "MP203")
     assert change.field == "lines.0.a/b~c"
     assert change.pointer == "/lines/0/a~1b~0c"
-    rendered = {"code": "MP203", "field": change.field, "pointer": change.pointer, "old": "1", "new": "2"}
+    rendered = {
+        "code": "MP203",
+        "field": change.field,
+        "pointer": change.pointer,
+        "old": "1",
+        "new": "2",
+        "unsafe": False,
+        "money": False,
+    }
     assert change.to_dict() == rendered
     assert str(change) == 'lines.0.a/b~c: "1" → "2" (MP203)'
     rebuilt = Change(("amount",), None, {"currency": "EUR", "value": "1.00"}, "MP301")
     assert str(rebuilt) == 'amount: null → {"currency": "EUR", "value": "1.00"} (MP301)'
     assert str(Change(("amount", "value"), 16.1, "16.10", "MP102")) == 'amount.value: 16.1 → "16.10" (MP102)'
+    turned = Change(("lines", 1, "unitPrice", "value"), "10.00", "-10.00", "MP210", unsafe=True, money=True)
+    assert str(turned) == 'lines.1.unitPrice.value: "10.00" → "-10.00" (MP210, unsafe)'
     assert str(Change(("amount",), {"value": [1]}, "x", "MP101")) == 'amount: <object with 1 key> → "x" (MP101)'
 
 
@@ -369,7 +381,7 @@ def _is_derived(path: tuple[str | int, ...]) -> bool:
 def test_fix_restores_any_corrupted_derived_figures(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
     valid, broken = case
     before = copy.deepcopy(broken)
-    result = fix_order(broken, options=CORE)
+    result = fix_order(broken, options=CORE, unsafe=True)
     assert broken == before
     assert result.report.errors == (), list(result.report)
     assert result.payload == valid

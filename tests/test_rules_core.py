@@ -379,11 +379,18 @@ def _with_line(line: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_mp208_negative_unit_price_on_a_product_line() -> None:
-    assert found(_with_line(_reduction_line("physical", "-10.00"))) == [
-        ("MP208", "lines.2.unitPrice", None),
-        ("MP211", "lines.2.totalAmount", None),
-    ]
+    # Every figure negative: a mislabelled reduction or a sale with the wrong signs; a person decides, and the
+    # negative total is the price's consequence, not a second finding.
+    assert found(_with_line(_reduction_line("physical", "-10.00"))) == [("MP208", "lines.2.unitPrice", None)]
     assert found(_with_line(_reduction_line("discount", "-10.00"))) == []
+
+
+def test_mp208_expects_the_turned_price_when_the_goods_line_totals_show_it() -> None:
+    line = _reduction_line("physical", "10.00")
+    line["unitPrice"] = amount("-10.00")
+    violation = only(_with_line(line), "MP208")
+    assert (violation.field, violation.expected, violation.actual) == ("lines.2.unitPrice", "10.00", "-10.00")
+    assert found(_with_line(line)) == [("MP208", "lines.2.unitPrice", "10.00")]
 
 
 def test_mp209_gift_card_must_be_negative() -> None:
@@ -393,7 +400,72 @@ def test_mp209_gift_card_must_be_negative() -> None:
 
 @pytest.mark.parametrize("kind", ["discount", "store_credit"])
 def test_mp210_positive_reduction_line(kind: str) -> None:
-    assert found(_with_line(_reduction_line(kind, "10.00"))) == [("MP210", "lines.2.unitPrice", "-10.00")]
+    # Every figure positive: the figures agree with each other, not with the type; nothing says which is wrong.
+    violation = only(_with_line(_reduction_line(kind, "10.00")), "MP210")
+    assert (violation.severity, violation.field, violation.expected) == (mp.Severity.ERROR, "lines.2.unitPrice", None)
+    assert "do not show which is wrong" in violation.message
+    assert found(_with_line(_reduction_line(kind, "10.00"))) == [("MP210", "lines.2.unitPrice", None)]
+
+
+def _coupon(unit: str = "10.00", total: str = "-10.00", vat: str = "-1.74", order_value: str = "90.00") -> Any:
+    """The issue's coupon: 100.00 of shoes, a 10.00 discount whose unit price lost its sign, an order of 90.00."""
+    shoes = {
+        "name": "Shoes",
+        "quantity": 1,
+        "unitPrice": amount("100.00"),
+        "totalAmount": amount("100.00"),
+        "vatRate": "21.00",
+        "vatAmount": amount("17.36"),
+    }
+    coupon = {**_reduction_line("discount", unit), "totalAmount": amount(total), "vatAmount": amount(vat)}
+    order = example_order()
+    order["lines"] = [shoes, coupon]
+    order["amount"] = amount(order_value)
+    return order
+
+
+def test_mp210_the_coupon_whose_price_lost_its_sign_has_one_finding_on_the_price() -> None:
+    violation = only(_coupon(), "MP210")
+    assert (violation.severity, violation.expected, violation.actual) == (mp.Severity.ERROR, "-10.00", "10.00")
+    assert "lost its sign" in violation.message
+    assert "Send unitPrice -10.00" in violation.message
+    # Nothing derived from the positive price: no total of 10.00, no VAT of 1.74, no order amount of 110.00.
+    assert found(_coupon()) == [("MP210", "lines.1.unitPrice", "-10.00")]
+
+
+def test_mp210_with_the_sign_lost_the_sent_total_is_trusted_downstream() -> None:
+    # The VAT and the amount are judged against the total the line's own evidence supports (-10.00).
+    assert found(_coupon(vat="-1.70", order_value="95.00")) == [
+        ("MP210", "lines.1.unitPrice", "-10.00"),
+        ("MP203", "lines.1.vatAmount", "-1.74"),
+        ("MP304", "amount", "90.00"),
+    ]
+
+
+def test_mp210_without_evidence_no_derived_figure_is_expected() -> None:
+    # The total is negative but does not follow from the turned price: a person must decide.
+    findings = found(_coupon(total="-12.00", order_value="95.00"))
+    assert findings == [
+        ("MP210", "lines.1.unitPrice", None),
+        ("MP202", "lines.1.totalAmount", None),
+        ("MP203", "lines.1.vatAmount", None),
+        ("MP304", "amount", None),
+    ]
+    total = only(_coupon(total="-12.00", order_value="95.00"), "MP202")
+    assert "settle 'unitPrice' first" in total.message
+
+
+def test_mp210_downgraded_still_withholds_expected_and_ignored_trusts_the_price() -> None:
+    warned = mp.Options(select=("MP0", "MP1", "MP2", "MP3"), severities={"MP210": "warning"})
+    violation = only(_coupon(), "MP210", options=warned)
+    assert (violation.severity, violation.expected) == (mp.Severity.WARNING, "-10.00")
+    # A caller who ignores MP210 accepts positive discounts: the figures then follow from the price as sent.
+    accepting = mp.Options(select=("MP0", "MP1", "MP2", "MP3"), ignore=("MP210",))
+    assert found(_coupon(), options=accepting) == [
+        ("MP202", "lines.1.totalAmount", "10.00"),
+        ("MP203", "lines.1.vatAmount", "1.74"),
+        ("MP304", "amount", "110.00"),
+    ]
 
 
 def test_mp211_goods_line_with_a_discount_larger_than_the_line() -> None:
@@ -401,7 +473,18 @@ def test_mp211_goods_line_with_a_discount_larger_than_the_line() -> None:
     line["discountAmount"] = amount("15.00")
     line["totalAmount"] = amount("-5.00")
     line["vatAmount"] = amount("-0.87")
-    assert found(_with_line(line)) == [("MP211", "lines.2.totalAmount", None)]
+    assert found(_with_line(line)) == [("MP211", "lines.2.discountAmount", None)]
+    # The shop capped the total at zero: which figure is meant is for a person; nothing is expected from it.
+    line["totalAmount"] = amount("0.00")
+    line["vatAmount"] = amount("0.00")
+    order = _with_line(line)
+    assert found(order) == [
+        ("MP211", "lines.2.discountAmount", None),
+        ("MP202", "lines.2.totalAmount", None),
+        ("MP203", "lines.2.vatAmount", None),
+        ("MP304", "amount", None),
+    ]
+    assert "Lower the discount to at most €10.00" in only(order, "MP211").message
 
 
 @pytest.mark.parametrize(
@@ -507,7 +590,9 @@ def test_mp307_discount_line_rate_not_on_any_product() -> None:
 
 
 def test_mp308_gift_card_taxed() -> None:
-    assert found(_with_line(_reduction_line("gift_card", "-10.00", "21.00"))) == [("MP308", "lines.2.vatRate", "0.00")]
+    assert found(_with_line(_reduction_line("gift_card", "-10.00", "21.00"))) == [
+        ("MP308", "lines.2.vatRate", None)
+    ]  # the rate and the VAT change
 
 
 def test_lines_may_use_any_amount_currency_when_the_order_amount_is_unusable() -> None:
@@ -529,3 +614,10 @@ def test_findings_come_in_a_stable_order() -> None:
         ("MP304", "amount", "1027.99"),
     ]
     assert found(copy.deepcopy(order)) == first
+
+
+def test_mp210_mixed_evidence_is_left_to_a_person() -> None:
+    # The total is negative but the VAT positive: the line's figures disagree, so the price is not "the" error.
+    violation = only(_coupon(vat="1.74"), "MP210")
+    assert violation.expected is None
+    assert found(_coupon(vat="1.74"))[0] == ("MP210", "lines.1.unitPrice", None)

@@ -32,6 +32,11 @@ _VALIDATOR = {
     "create-order": "mp.validate_order(order, today=TODAY)",
     RECORD: "mp.validate_records([line], today=TODAY)",
 }
+_FIXABILITY = {
+    "none": "a person decides; its findings carry no `expected` value",
+    "safe": "`check --fix` and `fix_order` apply it: the spelling changes, never the meaning",
+    "unsafe": "it changes money; applied only with `--unsafe-fixes` or `fix_order(..., unsafe=True)`",
+}
 #: Strings longer than this are shortened on the pages (a 1,000-byte metadata note helps nobody).
 _LONGEST = 72
 _BASES = "examples.md"
@@ -237,6 +242,7 @@ def rule_page(rule: Rule) -> str:
         "| | |",
         "|---|---|",
         f"| Default severity | **{rule.severity.value}** |",
+        f"| Fixability | [**{rule.fixability.value}**](fixes.md): {_FIXABILITY[rule.fixability.value]} |",
         f"| Evidence | **{rule.evidence.value}**: {_EVIDENCE[rule.evidence.value]} |",
         *_sources(rule),
         f"| Endpoint | `{example.endpoint if example.endpoint != RECORD else 'order exports (the linter)'}` |",
@@ -299,6 +305,38 @@ def index_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def fixes_page() -> str:
+    """Every rule's fixability, read from the registry, so the page cannot disagree with ``fix_order``."""
+    lines = [
+        "# Fixes",
+        "",
+        "`mollie-preflight check --fix` (and `fix_order`) correct what has exactly one right value. Each rule "
+        "declares how far a fix of it may go, as ruff's rules do:",
+        "",
+        "- **safe**: the spelling of a value changes, never its meaning: an amount written `16.1` becomes "
+        '`"16.10"`, `eur` becomes `EUR`, a country `nl` becomes `NL`, a locale `nl-NL` becomes `nl_NL`, a '
+        '`vatRate` `21` becomes `"21.00"`, a phone number `+31 6 12345678` becomes `+31612345678` (only when '
+        "phonenumbers reads it one way), and a line's `totalAmount` or `vatAmount` is derived again from "
+        "inputs that agree with the line's type. `--fix` applies these.",
+        "- **unsafe**: money changes: a unit price's sign that contradicts its line's type, or the order "
+        "`amount` moved by more than two minor units (the tolerance `reconcile` uses). Applied only with "
+        "`--unsafe-fixes` (`fix_order(..., unsafe=True)`), and every such change is listed with its value "
+        "before and after, in the diff and in the summary.",
+        "- **none**: a person decides. A finding of such a rule carries no `expected` value, and its message "
+        "says what must be decided.",
+        "",
+        "A rule marked safe or unsafe fixes only the findings that carry an `expected` value (or a derived "
+        "amount that is missing or unreadable, which is rebuilt); when a line's inputs contradict its own type, "
+        "nothing is derived from them and the finding on the contradictory input says so.",
+        "",
+        "| Code | Name | Fixability | How to fix it |",
+        "|------|------|------------|---------------|",
+    ]
+    for rule in RULES.values():
+        lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.fixability.value} | {rule.fix} |")
+    return "\n".join(lines) + "\n"
+
+
 def bases_page() -> str:
     return "\n".join(
         [
@@ -327,6 +365,7 @@ def on_files(files: Any, config: Any) -> Any:
 
     files.append(File.generated(config, "rules/index.md", content=index_page()))
     files.append(File.generated(config, f"rules/{_BASES}", content=bases_page()))
+    files.append(File.generated(config, "rules/fixes.md", content=fixes_page()))
     for rule in RULES.values():
         files.append(File.generated(config, f"rules/{rule.code}.md", content=rule_page(rule)))
     return files

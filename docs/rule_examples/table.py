@@ -159,11 +159,12 @@ EXAMPLES: Final[dict[str, Example]] = {
     ),
     "MP210": create(
         "lines.2.unitPrice",
-        {"lines.2": line("discount", "10.00", "21.00", "1.74"), "amount.value": "1037.99"},
+        # The coupon whose unit price lost its sign: its total and VAT are negative, so the price is the figure to fix.
+        {"lines.2": line("discount", "10.00", "21.00", "-1.74", total="-10.00"), "amount.value": "1017.99"},
         {"lines.2": line("discount", "-10.00", "21.00", "-1.74"), "amount.value": "1017.99"},
     ),
     "MP211": create(
-        "lines.2.totalAmount",
+        "lines.2.discountAmount",
         {
             "lines.2": {
                 **line("shipping_fee", "5.00", "21.00", "-0.87", total="-5.00"),

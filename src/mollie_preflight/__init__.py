@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .reconciliation import Reconciled, ReconcileError, reconcile
     from .records import RecordFinding, validate_records
     from .rules.registry import RULES, get_rule
-    from .rules.rule import Evidence, Rule, Source
+    from .rules.rule import Evidence, Fixability, Rule, Source
     from .schema import create_order_schema
     from .types import Amount, CreateOrder, OrderAddress, OrderLine
 
@@ -85,6 +85,7 @@ _SOURCES: dict[str, str] = {
     "RULES": ".rules.registry",
     "get_rule": ".rules.registry",
     "Evidence": ".rules.rule",
+    "Fixability": ".rules.rule",
     "Rule": ".rules.rule",
     "Source": ".rules.rule",
     "create_order_schema": ".schema",
@@ -119,6 +120,7 @@ __all__ = [
     "CreateOrder",
     "Evidence",
     "FixResult",
+    "Fixability",
     "LifecycleError",
     "Options",
     "OrderAddress",

@@ -22,7 +22,8 @@ def derived_amounts(payload: object) -> dict[Path, dict[str, Any]]:
 
     Paths are ``("lines", i, "totalAmount")``, ``("lines", i, "vatAmount")`` and ``("amount",)`` (the
     last only when every line total is computable and their sum is not negative). Amounts are in the
-    order's currency.
+    order's currency. A line whose inputs contradict its type (``LineFigures.doubt``) yields nothing, and
+    then neither does the order.
     """
     if not isinstance(payload, dict):
         return {}
@@ -45,11 +46,13 @@ def derived_amounts(payload: object) -> dict[Path, dict[str, Any]]:
 
     result: dict[Path, dict[str, Any]] = {}
     for index, line in enumerate(figures):
-        if line is not None and line.total is not None:
+        if line is None or line.doubt is not None:  # nothing is derived from an input contradicting the type
+            continue
+        if line.total is not None:
             result["lines", index, "totalAmount"] = money_object(line.total)
-        if line is not None and line.vat is not None:
+        if line.vat is not None:
             result["lines", index, "vatAmount"] = money_object(line.vat)
-    totals = [line.total if line is not None else None for line in figures]
+    totals = [line.total if line is not None and line.doubt is None else None for line in figures]
     order_total = sum(total for total in totals if total is not None)
     if all(total is not None for total in totals) and order_total >= 0:  # a negative amount is never right
         result["amount",] = money_object(order_total)

@@ -1,18 +1,26 @@
-"""``fix_order``: correct the figures of a create-order body that follow from the merchant's own figures.
+"""``fix_order``: correct what has exactly one right value in a create-order body, and say what changed.
 
-A fix is trustworthy only when there is exactly one right answer and it changes no decision of the
-merchant. So ``fix_order`` rewrites two kinds of values and nothing else:
+A fix is trustworthy only when there is exactly one right answer. Each rule declares how far its fix may
+go (``Rule.fixability``):
 
-- derived figures: ``lines[].totalAmount``, ``lines[].vatAmount`` and ``amount`` (the validator's
-  findings already carry the value each should have, computed from the correct upstream figures; a
-  derived amount that is missing or unreadable is rebuilt whole, in the order's currency);
-- the spelling of an amount: ``16.1`` or ``"16.1"`` → ``"16.10"``, ``"-0.00"`` → ``"0.00"``, ``"eur"`` →
-  ``"EUR"``, only where the number itself stays exactly the same.
+- *safe* fixes change how a value is written, never what it means: an amount's spelling (``16.1`` →
+  ``"16.10"``, ``"-0.00"`` → ``"0.00"``), a code's case (``eur`` → ``EUR``, ``nl`` → ``NL``), a locale's form
+  (``nl-NL`` → ``nl_NL``), ``vatRate`` ``21`` → ``"21.00"``, a quantity ``"2"`` → ``2``, a phone number in
+  E.164, and a line's ``totalAmount``/``vatAmount`` derived again from inputs that agree with the line's type
+  (a derived amount that is missing or unreadable is rebuilt whole, in the order's currency);
+- *unsafe* fixes change money: a unit price whose sign contradicts its line's type (when the line's own
+  total and VAT show it), any change of the order ``amount`` beyond ``tolerance`` minor units (the two
+  ``reconcile`` allows by default), and a derived figure of a line whose price such a fix changes.
 
-Unit prices, quantities, discounts, VAT rates and names are never changed: when one of them is wrong,
-the fix cannot know what the merchant meant, and the remaining findings in ``FixResult.report`` say so.
-Nor is a derived figure recomputed while a figure it derives from is unreadable: the result would
-only spread the error.
+``fix_order`` applies the safe fixes; with ``unsafe=True`` it applies the unsafe ones too. Every change is
+listed in ``FixResult.changes`` (``Change.unsafe`` and ``Change.money`` say which moved money), and every
+unsafe fix it left alone in ``FixResult.skipped``, with its value before and after: an unsafe fix never
+happens silently.
+
+Quantities' meaning, discounts, VAT rates' values and names are never changed: when one is wrong the fix
+cannot know what the merchant meant, and the remaining findings in ``FixResult.report`` say so. Nor is a
+derived figure recomputed while a figure it derives from is unreadable or contradicts the line's type:
+the result would only spread the error.
 
 Fixes are taken only from an explicit allow-list of (code, path shape) pairs, applied to a copy, and the
 copy is validated again until nothing more can be fixed (a few rounds at most: a reformatted unit price can
@@ -31,7 +39,10 @@ from .create_order import validate_order
 from .derived import derived_amounts
 from .findings import Path, Report, Violation, render_field, render_pointer
 from .jsoncopy import copy_json
+from .money import InvalidValue, currency_decimals, parse_value
 from .options import Options
+from .reconciliation import DEFAULT_TOLERANCE
+from .rules.amounts import string_for_number
 from .rules.values import describe
 
 #: Amount objects of a create-order body whose spelling may be corrected.
@@ -52,6 +63,10 @@ class Change:
     old: object
     new: object
     code: str
+    #: The fix changes money the merchant decided (a price's sign, the order amount beyond the tolerance).
+    unsafe: bool = False
+    #: The number of an amount changed (not merely its spelling): the customer or a line is charged otherwise.
+    money: bool = False
 
     @property
     def field(self) -> str:
@@ -64,11 +79,20 @@ class Change:
         return render_pointer(self.path)
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "field": self.field, "pointer": self.pointer, "old": self.old, "new": self.new}
+        return {
+            "code": self.code,
+            "field": self.field,
+            "pointer": self.pointer,
+            "old": self.old,
+            "new": self.new,
+            "unsafe": self.unsafe,
+            "money": self.money,
+        }
 
     def __str__(self) -> str:
-        """``lines.0.vatAmount.value: "121.15" → "121.14" (MP203)``; an absent value shows as ``null``."""
-        return f"{self.field}: {_show(self.old)} → {_show(self.new)} ({self.code})"
+        """``lines.0.vatAmount.value: "121.15" → "121.14" (MP203)``; an absent value shows as ``null``; an
+        unsafe fix says so: ``lines.1.unitPrice.value: "10.00" → "-10.00" (MP210, unsafe)``."""
+        return f"{self.field}: {_show(self.old)} → {_show(self.new)} ({self.code}{', unsafe' if self.unsafe else ''})"
 
 
 def _show(value: object) -> str:
@@ -94,29 +118,52 @@ class FixResult:
     payload: Any
     changes: tuple[Change, ...]
     report: Report
+    #: Unsafe fixes found but not applied (``unsafe=False``): what ``unsafe=True`` would change, and why.
+    skipped: tuple[Change, ...] = ()
 
     @property
     def changed(self) -> bool:
         return bool(self.changes)
 
+    @property
+    def money_changes(self) -> tuple[Change, ...]:
+        """The changes that moved money (each with its value before and after)."""
+        return tuple(change for change in self.changes if change.money)
 
-def fix_order(payload: object, *, options: Options | None = None, today: datetime.date | None = None) -> FixResult:
-    """Correct the derived figures and amount spelling of a create-order body; never touch its input.
 
-    Only rules enabled by ``options`` are fixed (a rule the caller ignores is left as it is). The result's
-    ``report`` is the validation of the corrected payload with the same ``options`` and ``today``.
+def fix_order(
+    payload: object,
+    *,
+    options: Options | None = None,
+    today: datetime.date | None = None,
+    unsafe: bool = False,
+    tolerance: int = DEFAULT_TOLERANCE,
+) -> FixResult:
+    """Apply the safe fixes to a copy of a create-order body (with ``unsafe=True``, the unsafe ones too).
+
+    The order ``amount`` moves by at most ``tolerance`` minor units (default 2, as in ``reconcile``) unless
+    ``unsafe`` is true. Only rules enabled by ``options`` are fixed (a rule the caller ignores is left as it
+    is). The result's ``report`` is the validation of the corrected payload with the same ``options`` and
+    ``today``; ``skipped`` lists the unsafe fixes left alone. The input is never touched.
     """
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int) or tolerance < 0:
+        raise ValueError(f"tolerance must be a non-negative int (minor units), not {tolerance!r}")
     fixed = copy_json(payload)
     changes: dict[Path, Change] = {}
+    skipped: dict[Path, Change] = {}
     report = validate_order(fixed, today=today, options=options)
     for _ in range(MAX_ROUNDS):
-        edits = _edits(fixed, report)
-        applied = [edit for edit in edits if _apply(fixed, edit, changes)]
+        edits = [_judged(edit, fixed, report, changes, tolerance) for edit in _edits(fixed, report)]
+        for edit in edits:
+            if edit.unsafe and not unsafe:
+                skipped.setdefault(edit.path, _change(edit, _value_at(fixed, edit.path), changes))
+        applied = [edit for edit in edits if (unsafe or not edit.unsafe) and _apply(fixed, edit, changes)]
         if not applied:
             break
         report = validate_order(fixed, today=today, options=options)
     kept = tuple(change for change in changes.values() if not _same(change.old, change.new))
-    return FixResult(fixed, kept, report)
+    pending = tuple(change for path, change in skipped.items() if path not in changes)
+    return FixResult(fixed, kept, report, pending)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +173,64 @@ class _Edit:
     code: str
     #: Sets a derived figure to a computed value (as opposed to re-spelling the same value).
     derives: bool = False
+    #: Changes money the merchant decided; applied only with ``unsafe=True``.
+    unsafe: bool = False
+    #: Changes the number of an amount (a derived figure, a price's sign), not merely its spelling.
+    money: bool = False
+
+
+def _judged(edit: _Edit, payload: object, report: Report, changes: dict[Path, Change], tolerance: int) -> _Edit:
+    """``edit`` marked unsafe when it moves the order amount beyond ``tolerance`` or derives a figure of a line
+    whose price an unsafe fix changes (pending in ``report`` or already applied)."""
+    if edit.unsafe or not edit.money:
+        return edit
+    root = _derived_root(edit.path)
+    if root == ("amount",):
+        earlier = changes.get(edit.path)
+        before = _value_at(payload, edit.path) if earlier is None else earlier.old
+        if not _within(before, edit.new, payload, tolerance):
+            return _replace(edit, unsafe=True)
+        return edit
+    if root is not None and _line_price_in_doubt(root[1], report, changes):
+        return _replace(edit, unsafe=True)
+    return edit
+
+
+def _replace(edit: _Edit, *, unsafe: bool) -> _Edit:
+    return _Edit(edit.path, edit.new, edit.code, edit.derives, unsafe, edit.money)
+
+
+def _line_price_in_doubt(index: object, report: Report, changes: dict[Path, Change]) -> bool:
+    """Whether line ``index`` has a price an unsafe fix changes (found now, or changed in an earlier round)."""
+    price = ("lines", index, "unitPrice")
+    pending = any(finding.path == price and finding.code in _SIGN_CODES for finding in report)
+    return pending or any(change.unsafe and change.path[:3] == price for change in changes.values())
+
+
+def _within(before: object, after: object, payload: object, tolerance: int) -> bool:
+    """Whether the order amount moves by at most ``tolerance`` minor units (an unreadable one always moves)."""
+    amount = payload.get("amount") if isinstance(payload, dict) else None
+    currency = amount.get("currency") if isinstance(amount, dict) else None
+    if isinstance(after, dict):
+        currency, after = after.get("currency"), after.get("value")
+    decimals = currency_decimals(currency.upper()) if isinstance(currency, str) else None
+    if decimals is None:
+        return False
+    if isinstance(before, dict):
+        before = before.get("value")
+    old, new = _amount_minor(before, decimals), _amount_minor(after, decimals)
+    return old is not None and new is not None and abs(new - old) <= tolerance
+
+
+def _amount_minor(value: object, decimals: int) -> int | None:
+    """The number an amount value stands for, in minor units, however it is spelled (``None`` if unreadable)."""
+    text = value.strip() if isinstance(value, str) else string_for_number(value, decimals)
+    if text is None:
+        return None
+    parsed = parse_value(text, decimals)
+    if isinstance(parsed, InvalidValue) and parsed.suggestion is not None:
+        parsed = parse_value(parsed.suggestion, decimals)
+    return parsed if isinstance(parsed, int) else None
 
 
 def _edits(payload: object, report: Report) -> list[_Edit]:
@@ -136,16 +241,17 @@ def _edits(payload: object, report: Report) -> list[_Edit]:
     valid. Edits inside a rebuilt amount are dropped: the rebuild supersedes them.
     """
     blocked = _blocked_roots(report)
-    edits = [edit for edit in map(_edit_for, report) if edit is not None and not _is_blocked(edit, blocked)]
+    found = (_edit_for(finding, _value_at(payload, finding.path)) for finding in report)
+    edits = [edit for edit in found if edit is not None and not _is_blocked(edit, blocked)]
     broken: dict[Path, str] = {}
     for finding in report:
         root = _derived_root(finding.path)
-        if root is not None and finding.code in _UNUSABLE and _edit_for(finding) is None:
+        if root is not None and finding.code in _UNUSABLE and _edit_for(finding, None) is None:
             broken.setdefault(root, finding.code)
     if not broken:
         return edits
     rebuilt = [
-        _Edit(path, amount, broken[path], derives=True)
+        _Edit(path, amount, broken[path], derives=True, unsafe=path == ("amount",), money=True)
         for path, amount in derived_amounts(payload).items()
         if path in broken and path not in blocked
     ]
@@ -196,12 +302,32 @@ def _derived_root(path: Path) -> Path | None:
     return None
 
 
-def _edit_for(finding: Violation) -> _Edit | None:
-    """The edit that resolves ``finding``, when it is on the allow-list and its correct value is known."""
+def _edit_for(finding: Violation, current: object) -> _Edit | None:
+    """The edit that resolves ``finding`` (about the value ``current``), when it is on the allow-list and its
+    correct value is known."""
     fixer = _FIXERS.get(finding.code)
     if fixer is None or finding.expected is None:
         return None
+    if finding.code in _SAME_LETTERS and not _same_letters(current, finding.expected):
+        return None
     return fixer(finding.path, finding.expected, finding.code)
+
+
+#: Rules whose ``expected`` may also be a guess (a country's name, a language without its region): fixed
+#: only when the value sent has the same letters, written otherwise.
+_SAME_LETTERS: Final = frozenset({"MP405", "MP603"})
+
+
+def _same_letters(current: object, expected: str) -> bool:
+    """``" nl "``/``"NL"``, ``"nl-NL"``/``"nl_NL"``: the same letters in another case or with other separators."""
+    if not isinstance(current, str):
+        return False
+    fold = str.maketrans("", "", " -_")
+    return current.translate(fold).lower() == expected.translate(fold).lower()
+
+
+#: Findings on a unit price whose sign contradicts the line's type.
+_SIGN_CODES: Final = frozenset({"MP208", "MP209", "MP210"})
 
 
 def _derived_value(path: Path, expected: str, code: str) -> _Edit | None:
@@ -213,7 +339,38 @@ def _derived_value(path: Path, expected: str, code: str) -> _Edit | None:
     if path == ("amount",) and expected.startswith("-"):
         return None
     if path == ("amount",) or _is_line_amount(path, _DERIVED_LINE_AMOUNTS):
-        return _Edit((*path, "value"), expected, code, derives=True)
+        return _Edit((*path, "value"), expected, code, derives=True, money=True)
+    return None
+
+
+def _turned_price(path: Path, expected: str, code: str) -> _Edit | None:
+    """MP208 / MP209 / MP210 expect a turned unit price only when the line's own total and VAT show that the
+    price lost its sign; the fix changes a price, so it is unsafe."""
+    if _is_line_amount(path, frozenset({"unitPrice"})):
+        return _Edit((*path, "value"), expected, code, unsafe=True, money=True)
+    return None
+
+
+def _respelled(*names: str) -> Callable[[Path, str, str], _Edit | None]:
+    """A fixer writing ``expected`` (a string) at a field called one of ``names``: the same value, spelled right."""
+
+    def fixer(path: Path, expected: str, code: str) -> _Edit | None:
+        return _Edit(path, expected, code) if path[-1:] and path[-1] in names else None
+
+    return fixer
+
+
+def _whole_quantity(path: Path, expected: str, code: str) -> _Edit | None:
+    """MP207 expects a number only for ``"2"`` or ``2.0``: the JSON integer of the same value."""
+    if path[-1:] == ("quantity",) and expected.isascii() and expected.isdigit():
+        return _Edit(path, int(expected), code)
+    return None
+
+
+def _boolean(path: Path, expected: str, code: str) -> _Edit | None:
+    """MP608 expects ``true``/``false`` only for the same word sent as a string."""
+    if expected in ("true", "false"):
+        return _Edit(path, expected == "true", code)
     return None
 
 
@@ -238,7 +395,23 @@ _FIXERS: Final[dict[str, Callable[[Path, str, str], _Edit | None]]] = {
     "MP105": _currency_case,  # amount-currency
     "MP202": _derived_value,  # line-total-amount
     "MP203": _derived_value,  # line-vat-amount
+    "MP204": _respelled("type"),  # line-type: "Shipping-Fee" → "shipping_fee"
+    "MP205": _respelled("category"),  # line-category: "Meal" → "meal", "gifts_and_flowers" → "gift"
+    "MP207": _whole_quantity,  # line-quantity: "2" → 2
+    "MP208": _turned_price,  # line-unit-price-negative
+    "MP209": _turned_price,  # line-gift-card-not-negative
+    "MP210": _turned_price,  # line-reduction-positive
+    "MP212": _respelled("vatRate"),  # line-vat-rate: 21.5 → "21.50"
+    "MP214": _respelled("vatRate"),  # line-vat-rate-number: 21 → "21.00", the string the docs ask for
+    "MP213": _respelled("sku"),  # line-sku: 42 → "42"
+    "MP302": _respelled("orderNumber"),  # order-number: 1337 → "1337"
     "MP304": _derived_value,  # order-amount-mismatch
+    "MP405": _respelled("country"),  # address-country: " nl " → "NL" (only when unambiguous)
+    "MP406": _respelled("country"),  # address-country-case: "nl" → "NL"
+    "MP420": _respelled("phone"),  # phone: "+31 6 12345678" → "+31612345678" (phonenumbers reads it one way)
+    "MP421": _respelled("email"),  # email: " anna@example.org " → "anna@example.org"
+    "MP603": _respelled("locale"),  # locale: "nl-NL" → "nl_NL" (the same letters only)
+    "MP608": _boolean,  # boolean-field: "true" → true
 }
 
 
@@ -262,9 +435,23 @@ def _apply(payload: object, edit: _Edit, changes: dict[Path, Change]) -> bool:
     if _same(old, edit.new):
         return False
     node[last] = edit.new
-    earlier = changes.get(edit.path)
-    changes[edit.path] = Change(edit.path, earlier.old if earlier else old, edit.new, edit.code)
+    changes[edit.path] = _change(edit, old, changes)
     return True
+
+
+def _change(edit: _Edit, old: object, changes: dict[Path, Change]) -> Change:
+    """The ``Change`` ``edit`` makes to a value now ``old``, merged with an earlier one at the same path."""
+    earlier = changes.get(edit.path)
+    unsafe = edit.unsafe or (earlier is not None and earlier.unsafe)
+    money = edit.money or (earlier is not None and earlier.money)
+    return Change(edit.path, earlier.old if earlier else old, edit.new, edit.code, unsafe, money)
+
+
+def _value_at(payload: object, path: Path) -> object:
+    node = payload
+    for key in path:
+        node = _child(node, key)
+    return node
 
 
 def _same(old: object, new: object) -> bool:

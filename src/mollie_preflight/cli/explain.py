@@ -7,9 +7,15 @@ import textwrap
 from typing import Any, TextIO
 
 from ..rules.registry import RULES, get_rule
-from ..rules.rule import Rule
+from ..rules.rule import Fixability, Rule
 from .links import rule_url
 from .records import CLI_RULES
+
+_FIXABILITY = {
+    Fixability.NONE: "none (a person decides; findings carry no expected value)",
+    Fixability.SAFE: "safe ('check --fix' applies it; spelling changes, never meaning)",
+    Fixability.UNSAFE: "unsafe (it changes money: applied only with '--unsafe-fixes', listed before/after)",
+}
 
 
 def all_rules() -> list[Rule]:
@@ -40,6 +46,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "fix": rule.fix,
         "mollieMessage": rule.mollie_message,
         "url": rule_url(rule.code),
+        "fixability": rule.fixability.value,
     }
 
 
@@ -64,6 +71,7 @@ def explain(rule: Rule, out: TextIO, fmt: str) -> None:
         f"What: {rule.summary}",
         f"Why: {rule.why}",
         f"Fix: {rule.fix}",
+        f"Fixability: {_FIXABILITY[rule.fixability]}",
     ]
     if rule.mollie_message:
         sections.append(f"Example of Mollie's answer (HTTP 422): {rule.mollie_message}")

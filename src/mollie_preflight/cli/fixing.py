@@ -29,12 +29,18 @@ if TYPE_CHECKING:
 @dataclass
 class FixedRecord:
     """One record after fixing: what to write, what changed (``edits``, as ``fix.Change`` objects), what is
-    still wrong."""
+    still wrong.
+
+    ``money`` are the applied changes that moved money and ``skipped`` the unsafe fixes left alone, each as
+    ``field: before → after (code)``: they are listed to the user, so no amount changes unseen.
+    """
 
     outcome: Outcome
     before: object
     after: object
     edits: tuple[Change, ...] = ()
+    money: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
 
     @property
     def changes(self) -> int:
@@ -42,7 +48,7 @@ class FixedRecord:
 
 
 class Fixer:
-    def __init__(self, options: Options, today: datetime.date, min_rank: int) -> None:
+    def __init__(self, options: Options, today: datetime.date, min_rank: int, *, unsafe: bool = False) -> None:
         try:
             from ..fix import fix_order
         except ImportError:
@@ -52,12 +58,15 @@ class Fixer:
         self._options = options
         self._today = today
         self._min_rank = min_rank
+        self._unsafe = unsafe
 
     def fix(self, number: int | None, line: int | None, data: object) -> FixedRecord:
-        result = self._fix_order(data, options=self._options, today=self._today)
+        result = self._fix_order(data, options=self._options, today=self._today, unsafe=self._unsafe)
         findings = flatten(result.report, self._min_rank)
         outcome = Outcome(number, line, order_number(result.payload), findings)
-        return FixedRecord(outcome, data, result.payload, tuple(result.changes))
+        money = tuple(str(change) for change in result.money_changes)
+        skipped = tuple(str(change) for change in result.skipped)
+        return FixedRecord(outcome, data, result.payload, tuple(result.changes), money, skipped)
 
     def run(self, fmt: str, source: IO[bytes], target: IO[bytes]) -> Iterator[FixedRecord]:
         """Fix ``source`` (in format ``fmt``, as the readers name them) into ``target``."""
@@ -115,9 +124,19 @@ def changes(name: str, record: FixedRecord) -> list[dict[str, Any]]:
     return [{**where, **edit.to_dict()} for edit in record.edits]
 
 
+def money_notes(name: str, record: FixedRecord) -> tuple[list[str], list[str]]:
+    """The record's money changes and its unsafe fixes left alone, each as one line naming file and record."""
+    where = _where(name, record)
+    return [f"  {where}: {note}" for note in record.money], [f"  {where}: {note}" for note in record.skipped]
+
+
+def _where(name: str, record: FixedRecord) -> str:
+    return name if record.outcome.number is None else f"{name} (record {record.outcome.number})"
+
+
 def diff(name: str, record: FixedRecord) -> str:
     """A unified diff of one record, pretty-printed, labelled with the file and the record."""
-    where = name if record.outcome.number is None else f"{name} (record {record.outcome.number})"
+    where = _where(name, record)
     before = dumps(record.before, indent=2).splitlines(keepends=True)
     after = dumps(record.after, indent=2).splitlines(keepends=True)
     return "".join(difflib.unified_diff(before, after, f"a/{where}", f"b/{where}", n=2))

@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="show what --fix would change; write nothing")
     fix.add_argument("-o", "--output", metavar="PATH", help="where --fix writes: a file, or a directory for several")
     fix.add_argument("--in-place", action="store_true", help="let --fix rewrite the input files")
+    fix.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply fixes that change money"
+    )
     run = check.add_argument_group("run")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--config", metavar="PATH", help="a pyproject.toml to read instead of the discovered one")
@@ -141,7 +144,7 @@ def check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.statistics and args.format in ("sarif", "github"):
         raise UsageError(f"--statistics cannot be combined with --format {args.format}")
-    if args.fix or args.diff or args.output or args.in_place:
+    if args.fix or args.diff or args.output or args.in_place or args.unsafe_fixes:
         return fix_command(args, settings, selection, fail_rank)
     out = sys.stdout
     summary = Summary()
@@ -173,7 +176,7 @@ def check(args: argparse.Namespace) -> int:
 
 def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSelection, fail_rank: int) -> int:
     """``--fix`` / ``--diff``: one process, file by file; remaining findings are reported as usual."""
-    from .fixing import Fixer, changes, diff
+    from .fixing import Fixer, changes, diff, money_notes
     from .fixing_output import Destinations
 
     if args.diff and (args.output or args.in_place):
@@ -181,7 +184,7 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
     if args.diff and args.format not in DIFF_FORMATS:
         raise UsageError(f"--diff shows changes as {', '.join(DIFF_FORMATS)}, not --format {args.format}")
     if not args.diff and not args.fix:
-        raise UsageError("--output and --in-place go with --fix")
+        raise UsageError("--output, --in-place and --unsafe-fixes go with --fix")
     if args.fix and not args.diff and bool(args.output) == bool(args.in_place):
         raise UsageError("--fix needs --output PATH or --in-place (never both)")
     summary = Summary()
@@ -190,7 +193,9 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
     destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
     out = sys.stderr if args.output == "-" else sys.stdout
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
-    fixer = Fixer(settings.build_options(), settings.today, settings.min_rank)
+    fixer = Fixer(settings.build_options(), settings.today, settings.min_rank, unsafe=args.unsafe_fixes)
+    money: list[str] = []
+    skipped: list[str] = []
 
     def findings() -> Iterator[Finding]:
         for path in paths:
@@ -200,6 +205,9 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
                 with open_input(path) as (fmt, stream), destinations.open(path) as target:
                     for record in fixer.run(fmt, stream, target):
                         summary.records += 1
+                        moved, left = money_notes(name, record)
+                        money.extend(moved)
+                        skipped.extend(left)
                         if record.changes:
                             summary.fixes += record.changes
                             summary.fixed_records += 1
@@ -211,8 +219,8 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
                         outcome = record.outcome
                         if outcome.findings:
                             summary.records_with_findings += 1
-                        for raw in outcome.findings:
-                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+                        for line, raw in outcome.located():
+                            yield Finding(name, outcome.number, line, outcome.order_number, *raw)
             except InputError as exc:
                 problems.append(str(exc))
             except BrokenPipeError:  # our reader went away (``--diff | head``): not the input's fault
@@ -231,13 +239,24 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
     else:
         REPORTERS[args.format](summary.count(findings()), out, context)
     out.flush()
+    _list_money(money, skipped, would=args.diff)
     for problem in problems:
         print(f"{PROG}: error: {problem}", file=sys.stderr)
     if problems:
         return 2
     if args.diff:
-        return 1 if summary.fixes and not args.exit_zero else 0
+        return 1 if (summary.fixes or skipped) and not args.exit_zero else 0
     return 1 if summary.max_rank >= fail_rank and not args.exit_zero else 0
+
+
+def _list_money(money: list[str], skipped: list[str], *, would: bool) -> None:
+    """Every change of money, before → after, and every unsafe fix left alone: never silent, even with -q."""
+    if money:
+        print(f"{'Would change' if would else 'Changed'} money (before → after):", file=sys.stderr)
+        print("\n".join(money), file=sys.stderr)
+    if skipped:
+        print("Unsafe fixes not applied (they change money; add --unsafe-fixes to apply them):", file=sys.stderr)
+        print("\n".join(skipped), file=sys.stderr)
 
 
 def _findings(
@@ -260,8 +279,8 @@ def _findings(
                     if checked.outcomes and progress is not None:
                         progress.clear()
                     for outcome in checked.outcomes:
-                        for raw in outcome.findings:
-                            yield Finding(name, outcome.number, outcome.line, outcome.order_number, *raw)
+                        for line, raw in outcome.located():
+                            yield Finding(name, outcome.number, line, outcome.order_number, *raw)
                     if progress is not None:
                         progress.update(summary.records, summary.findings)
         except InputError as exc:

@@ -174,6 +174,8 @@ class _JsonText:
         #: The line of ``_pos``, counted from 1, and the index into the array being streamed, if any.
         self.line = 1
         self._index: int | None = None
+        #: Where the value ``value`` decoded last starts in ``_text`` (it ends at ``_pos``).
+        self._start = 0
 
     def skip_space(self) -> str:
         """Move past white space; the next character, or ``""`` at the end of the document."""
@@ -200,7 +202,8 @@ class _JsonText:
         else:
             while True:
                 self.skip_space()
-                yield Record(self._index, self.line, data=self.value())
+                line, data = self.line, self.value()
+                yield Record(self._index, line, data=data, source=self._text[self._start : self._pos])
                 self._index += 1
                 if self.skip_space() == "]":
                     self._pos += 1
@@ -232,6 +235,7 @@ class _JsonText:
                         self.fail(_TOO_LONG)
                     if _too_deep(self._text, self._pos, end, value):
                         self.fail(_TOO_DEEP)
+                    self._start = self._pos
                     self._advance(end)
                     return value
             self._read_more()

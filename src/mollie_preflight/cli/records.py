@@ -7,6 +7,7 @@ with flat tuples instead of rich objects.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
 from ..findings import Severity
@@ -31,6 +32,9 @@ class Record(NamedTuple):
     text: bytes | None = None
     data: object = None
     error: str | None = None
+    #: The source text of an array element read as ``data`` (it starts on ``line``): where a finding's field
+    #: is, found only when the element has findings (``field_lines``).
+    source: str | None = None
 
 
 #: A finding as a worker returns it: code, name, severity, field, pointer, message, expected, actual.
@@ -44,6 +48,14 @@ class Outcome(NamedTuple):
     line: int | None
     order_number: str | None
     findings: tuple[RawFinding, ...]
+    #: The line of each finding's field, when the record's source text is known (array elements).
+    lines: tuple[int, ...] | None = None
+
+    def located(self) -> Iterator[tuple[int | None, RawFinding]]:
+        """Each finding with the line to report it on: its field's line when known, else the record's."""
+        if self.lines is None:
+            return ((self.line, raw) for raw in self.findings)
+        return zip(self.lines, self.findings, strict=True)
 
 
 class Checked(NamedTuple):
@@ -102,4 +114,13 @@ class Finding(NamedTuple):
             "message": self.message,
             "expected": self.expected,
             "actual": self.actual,
+            "fixability": fixability_of(self.code),
         }
+
+
+def fixability_of(code: str) -> str:
+    """The fixability of the rule behind ``code`` (``none`` for a code no rule has), as JSON output shows it."""
+    from ..rules.registry import RULES
+
+    rule = RULES.get(code)
+    return rule.fixability.value if rule is not None else "none"

@@ -19,6 +19,7 @@ from ..findings import Severity, Violation
 from ..options import Options
 from ..rules.order import INVALID_JSON
 from .chunks import Chunk, open_range
+from .field_lines import field_line
 from .readers import parse_text, read_jsonl
 from .records import Checked, Outcome, RawFinding, Record
 
@@ -52,7 +53,11 @@ class RecordChecker:
             if error is not None:
                 return invalid_json(record.number, record.line, error)
         report = validate_order(data, today=self._today, options=self._options)
-        return Outcome(record.number, record.line, order_number(data), flatten(report, self._min_rank))
+        findings = flatten(report, self._min_rank)
+        lines = None
+        if findings and record.source is not None and record.line is not None:
+            lines = tuple(field_line(record.source, record.line, raw[4]) for raw in findings)
+        return Outcome(record.number, record.line, order_number(data), findings, lines)
 
     def check_all(self, records: Iterable[Record]) -> Checked:
         """Check ``records`` one at a time (never holding them all); keep the outcomes with findings."""

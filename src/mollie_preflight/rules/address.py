@@ -18,7 +18,7 @@ from . import citations as cite
 from .checker import Checker
 from .contact import check_email, check_phone, email_problem, phone_problem
 from .methods import offers_any
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .values import describe, is_blank, json_type, object_or_report
 
 ADDRESS_NOT_OBJECT = Rule(
@@ -78,6 +78,7 @@ ADDRESS_COUNTRY = Rule(
     "an address's country is not an ISO 3166-1 alpha-2 code",
     "Mollie needs the two-letter country code to route the payment and decide which fields apply.",
     "Send the two-letter code in upper case: NL, DE, BE.",
+    fixability=Fixability.SAFE,
 )
 ADDRESS_COUNTRY_CASE = Rule(
     "MP406",
@@ -89,6 +90,7 @@ ADDRESS_COUNTRY_CASE = Rule(
     "Mollie's own examples use upper case; its responses have been seen in lower case, so it is probably "
     "accepted, but other systems (Klarna, carriers) may not be as lenient.",
     "Upper-case the country code.",
+    fixability=Fixability.SAFE,
 )
 ADDRESS_POSTAL_CODE_FORMAT = Rule(
     "MP407",

@@ -16,8 +16,8 @@ from ..money import InvalidValue, currency_decimals, format_minor, parse_value, 
 from ..reference.currencies import CURRENCY_DECIMALS
 from . import citations as cite
 from .checker import Checker
-from .rule import Evidence, Rule
-from .values import describe, json_type
+from .rule import Evidence, Fixability, Rule
+from .values import describe, describe_typed, json_type
 
 AMOUNT_SHAPE = Rule(
     "MP101",
@@ -28,6 +28,7 @@ AMOUNT_SHAPE = Rule(
     "an amount is not an object with a string 'currency' and a string 'value'",
     "Every amount in the Orders API is an object with exactly these two keys.",
     'Send {"currency": "EUR", "value": "10.00"}.',
+    fixability=Fixability.UNSAFE,
 )
 AMOUNT_VALUE_STRING = Rule(
     "MP102",
@@ -38,6 +39,7 @@ AMOUNT_VALUE_STRING = Rule(
     "an amount's value is a JSON number instead of a string",
     "Mollie does not accept non-string values: a number loses its trailing zeros and, as a float, its exact cents.",
     'Format the value as a string with the currency\'s decimals: "16.10", not 16.1.',
+    fixability=Fixability.SAFE,
 )
 AMOUNT_VALUE_FORMAT = Rule(
     "MP103",
@@ -58,6 +60,7 @@ AMOUNT_VALUE_FORMAT = Rule(
     "thousands separators, no exponent; '16.1' was refused live.",
     "Format with exactly the currency's decimals, e.g. f'{amount:.2f}' on a Decimal for EUR.",
     "The amount contains an invalid value",
+    fixability=Fixability.SAFE,
 )
 AMOUNT_NEGATIVE_ZERO = Rule(
     "MP104",
@@ -69,6 +72,7 @@ AMOUNT_NEGATIVE_ZERO = Rule(
     "A rounding residue formatted as '-0.00' was refused live as an invalid amount value.",
     "Normalise zero to '0.00' (or '0') before sending, or drop a zero adjustment line.",
     "Order line 3 is invalid. Invalid amount value for field unitPrice.",
+    fixability=Fixability.SAFE,
 )
 AMOUNT_CURRENCY = Rule(
     "MP105",
@@ -79,6 +83,7 @@ AMOUNT_CURRENCY = Rule(
     "an amount's currency is not an upper-case ISO 4217 code that Mollie supports",
     "Mollie supports a fixed list of currencies (Payments multicurrency guide); HRK was removed in 2023.",
     "Use one of the supported codes, in upper case.",
+    fixability=Fixability.SAFE,
 )
 AMOUNT_NEGATIVE = Rule(
     "MP106",
@@ -90,6 +95,7 @@ AMOUNT_NEGATIVE = Rule(
     "Only unitPrice, totalAmount and vatAmount of a line may be negative; a discountAmount is given as a "
     "positive amount taken off the line.",
     "Send the absolute value (for discountAmount), or model a reduction as a 'discount' line.",
+    fixability=Fixability.UNSAFE,
 )
 AMOUNT_CURRENCY_MISMATCH = Rule(
     "MP107",
@@ -100,6 +106,7 @@ AMOUNT_CURRENCY_MISMATCH = Rule(
     "an amount's currency differs from the order's currency",
     "All order lines must have the same currency as the order; currencies cannot be mixed.",
     "Convert every amount to the order currency.",
+    fixability=Fixability.SAFE,
 )
 
 RULES = (
@@ -200,9 +207,10 @@ def check_amount_in_full(
         ck.report(
             AMOUNT_VALUE_STRING,
             value_path,
-            f'{opening}: the value must be a string such as "10.00", got a JSON {json_type(raw)}.',
-            expected=_string_for_number(raw, decimals),
-            actual=describe(raw),
+            f'{opening}: the value must be a string such as "10.00", got a JSON {json_type(raw)}'
+            + (f'; send "{meant}" (in quotes).' if (meant := string_for_number(raw, decimals)) else "."),
+            expected=meant,
+            actual=describe_typed(raw),
         )
         return None
     parsed = parse_value(raw, decimals)
@@ -276,7 +284,7 @@ def _check_currency(
     return decimals
 
 
-def _string_for_number(raw: object, decimals: int | None) -> str | None:
+def string_for_number(raw: object, decimals: int | None) -> str | None:
     """The string a JSON number should have been sent as, when that is unambiguous."""
     if decimals is None or isinstance(raw, bool):
         return None

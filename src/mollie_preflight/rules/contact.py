@@ -33,8 +33,8 @@ from ..findings import Path, Severity
 from . import citations as cite
 from .checker import Checker
 from .e164 import is_valid_e164
-from .rule import Evidence, Rule
-from .values import describe, json_type
+from .rule import Evidence, Fixability, Rule
+from .values import describe, describe_typed, json_type
 
 PHONE = Rule(
     "MP420",
@@ -54,6 +54,7 @@ PHONE = Rule(
     "only. A number with an unassigned country code passes a regex but is refused.",
     "Format with the country code and no spaces: +31208202070. phonenumbers.format_number(..., E164) does it.",
     "The 'phone' field should contain a valid phone number, in E.164 format.",
+    fixability=Fixability.SAFE,
 )
 EMAIL = Rule(
     "MP421",
@@ -64,6 +65,7 @@ EMAIL = Rule(
     "an e-mail address is not a syntactically valid address",
     "Mollie sends payment instructions and Klarna sends invoices to this address.",
     "Send the customer's address as typed, trimmed: name@example.org.",
+    fixability=Fixability.SAFE,
 )
 
 RULES = (PHONE, EMAIL)
@@ -135,13 +137,20 @@ def check_phone(ck: Checker, value: object, path: Path, prefix: str = "") -> Non
         return
     problem = phone_problem(value) if isinstance(value, str) else f"must be a string, not {json_type(value)}"
     if problem is not None:
+        meant = _e164_guess(value)
+        advice = (
+            f" Send {meant}."
+            if meant
+            else " Send the number with its country code, digits only, such as +31208202070; which country a "
+            "local number belongs to is for you to say."
+        )
         ck.report(
             PHONE,
             path,
             f"{prefix}The 'phone' field should contain a valid phone number, in E.164 format: "
-            f"{describe(value)!r} {problem}.",
-            expected=_e164_guess(value),
-            actual=describe(value),
+            f"{describe(value)!r} {problem}.{advice}",
+            expected=meant,
+            actual=describe(value) if isinstance(value, str) else describe_typed(value),
         )
 
 

@@ -4,6 +4,15 @@ The formulas are checked against the figures *as they should be*: the VAT of a l
 its correct total (``unitPrice × quantity − discountAmount``) whenever that total can be computed, and
 only from the total as sent when it cannot. So one wrong figure gives exactly one finding, and applying
 every ``expected`` value yields a payload that passes (what ``fix_order`` does).
+
+That holds only while the line's inputs agree with its type. When they contradict it (a discount with a
+positive price, goods with a negative one, a discount larger than the line), the root cause is an input,
+and the line's own figures are the evidence of which one: a discount whose ``totalAmount`` and
+``vatAmount`` are negative, and follow from the unit price with its sign turned, has lost the sign of its
+unit price, and the finding on ``unitPrice`` says so and expects the turned price (an unsafe fix: a price
+changes); its total and VAT are then judged as sent. Without such evidence a person must decide: the
+finding carries no ``expected``, and neither does any figure of the line or of the order derived from the
+contradictory input (they are still reported, so nothing wrong passes silently).
 """
 
 from __future__ import annotations
@@ -19,9 +28,9 @@ from . import citations as cite
 from .amounts import Money, check_amount, clean_amount_minor
 from .checker import Checker
 from .metadata import check_metadata, clean_metadata
-from .rule import Evidence, Rule
+from .rule import Evidence, Fixability, Rule
 from .urls import check_url, clean_url
-from .values import describe, is_blank, json_type
+from .values import describe, describe_typed, is_blank, json_type
 
 LINE_TYPES: Final = (
     "physical",
@@ -61,6 +70,7 @@ LINE_REQUIRED_FIELD = Rule(
     "a line lacks name, quantity, unitPrice, totalAmount, vatRate or vatAmount",
     "These six fields are required on every order line.",
     "Send all six; compute totalAmount and vatAmount with build_line().",
+    fixability=Fixability.SAFE,
 )
 LINE_TOTAL_AMOUNT = Rule(
     "MP202",
@@ -76,6 +86,7 @@ LINE_TOTAL_AMOUNT = Rule(
     "Mollie recomputes the line total exactly, with no tolerance; a one-cent difference is refused.",
     "Compute totalAmount from the same unitPrice, quantity and discountAmount you send (see line_total()).",
     "Order line 2 is invalid. Total amount is off. Expected total amount to be €16.20 (2 × €9.00 - €1.80), got €7.20.",
+    fixability=Fixability.SAFE,
 )
 LINE_VAT_AMOUNT = Rule(
     "MP203",
@@ -103,6 +114,7 @@ LINE_VAT_AMOUNT = Rule(
     "Compute VAT from the line's totalAmount: vat_amount(total, rate, currency).",
     "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be €121.14 (€698.00 × (21.00% / "
     "121.00%)), got €121.15.",
+    fixability=Fixability.SAFE,
 )
 LINE_TYPE = Rule(
     "MP204",
@@ -113,6 +125,7 @@ LINE_TYPE = Rule(
     "a line's type is not one of Mollie's line types",
     "The type enum is physical, discount, digital, shipping_fee, store_credit, gift_card, surcharge.",
     "Use one of these values (lower case), or leave type out for 'physical'.",
+    fixability=Fixability.SAFE,
 )
 LINE_CATEGORY = Rule(
     "MP205",
@@ -123,6 +136,7 @@ LINE_CATEGORY = Rule(
     "a line's category is not meal, eco or gift",
     "Vouchers need a category from this enum; 'gifts_and_flowers' was renamed to 'gift' in 2020.",
     "Use meal, eco or gift, or leave category out.",
+    fixability=Fixability.SAFE,
 )
 LINE_NAME = Rule(
     "MP206",
@@ -148,6 +162,7 @@ LINE_QUANTITY = Rule(
     "Mollie refuses fractional quantities ('should be a whole number'); booleans and strings are not numbers.",
     "Send an integer ≥ 1; sell fractional units as one line with a unit price for the whole amount.",
     "Order line 1 is invalid. The 'quantity' field should be a whole number.",
+    fixability=Fixability.SAFE,
 )
 LINE_UNIT_PRICE_NEGATIVE = Rule(
     "MP208",
@@ -164,6 +179,7 @@ LINE_UNIT_PRICE_NEGATIVE = Rule(
     "Set type to 'discount' (or store_credit / gift_card) for reductions.",
     "Line item 10 is invalid. The 'unitPrice' field cannot be negative, unless the 'type' is one of the "
     "following: 'discount', 'store_credit', and 'gift_card'",
+    fixability=Fixability.UNSAFE,
 )
 LINE_GIFT_CARD_NOT_NEGATIVE = Rule(
     "MP209",
@@ -174,16 +190,27 @@ LINE_GIFT_CARD_NOT_NEGATIVE = Rule(
     "a gift_card line has a unit price of zero or more",
     "A gift card line is a means of payment and must carry a negative amount.",
     "Send the gift card's value as a negative unitPrice.",
+    fixability=Fixability.UNSAFE,
 )
 LINE_REDUCTION_POSITIVE = Rule(
     "MP210",
     "line-reduction-positive",
-    Severity.WARNING,
-    (cite.HANDLING_DISCOUNTS.at("Gift cards"), cite.live("https://github.com/mollie/WooCommerce/pull/1293")),
-    Evidence.INFERRED,
+    Severity.ERROR,
+    (
+        cite.HANDLING_DISCOUNTS.at("Gift cards"),
+        cite.CREATE_PAYMENT.at("lines.unitPrice"),
+        cite.live("https://github.com/mollie/WooCommerce/pull/1293"),
+    ),
+    Evidence.LIVE,
     "a discount or store_credit line has a positive unit price",
-    "A reduction line takes money off the order; a positive discount line is reported to be refused.",
-    "Send the reduction as a negative unitPrice.",
+    "A reduction line takes money off the order. The maintainers of Mollie's WooCommerce plugin report that "
+    "both the Payments and the Orders API refuse a discount line with a positive unitPrice "
+    "(https://github.com/mollie/WooCommerce/pull/1293), and Mollie's Payments API reference says that for "
+    "types discount, store_credit and gift_card the unit price must be negative "
+    "(https://docs.mollie.com/reference/create-payment). When the line's totalAmount and vatAmount are "
+    "negative, the unit price is the figure that lost its sign.",
+    "Send the reduction as a negative unitPrice (an unsafe fix when the line's totals show it: a price changes).",
+    fixability=Fixability.UNSAFE,
 )
 LINE_TOTAL_NEGATIVE = Rule(
     "MP211",
@@ -205,6 +232,7 @@ LINE_VAT_RATE = Rule(
     "vatRate is a string so that its decimals survive; a negative rate (even '-0.0') was refused live.",
     'Send the rate as a string with up to two decimals: "21.00", "9.00", "0.00".',
     "Order line 3 is invalid. The VAT rate cannot be negative.",
+    fixability=Fixability.SAFE,
 )
 LINE_VAT_RATE_NUMBER = Rule(
     "MP214",
@@ -216,6 +244,7 @@ LINE_VAT_RATE_NUMBER = Rule(
     "The docs say vatRate should be a string; plugins that round the rate (round($rate, 2)) send a number, and "
     "Mollie accepts it today. A number that is not an exact two-decimal rate stays an MP212 error.",
     'Send the rate as a string with two decimals: "21.00".',
+    fixability=Fixability.SAFE,
 )
 LINE_SKU = Rule(
     "MP213",
@@ -226,6 +255,7 @@ LINE_SKU = Rule(
     "a line's sku is not a string of at most 64 characters",
     "Mollie (and Klarna, for its line reference) limit the SKU to 64 characters.",
     "Shorten the SKU or leave it out.",
+    fixability=Fixability.SAFE,
 )
 
 RULES = (
@@ -260,6 +290,9 @@ class LineFigures:
     total: int | None
     vat: int | None
     rate: Rate | None
+    #: The input that contradicts the line's type (``"unitPrice"``, ``"discountAmount"``) when nothing derived
+    #: from the line may be expected; ``None`` when its figures are as they should be.
+    doubt: str | None = None
 
 
 def check_line(
@@ -309,10 +342,17 @@ def check_line(
 
     check_line_details(ck, line, path, prefix)
 
-    correct_total = _check_total(ck, unit_price, quantity, discount, total, line, path, prefix)
-    _check_signs(ck, line_type, unit_price, correct_total, path, prefix)
-    correct_vat = _check_vat(ck, correct_total, rate, vat, path, prefix)
-    return LineFigures(index, line_type or "physical", correct_total, correct_vat, rate)
+    kind = line_type or "physical"
+    off = _discount_minor(discount, line)
+    signs = _check_signs(ck, kind, unit_price, quantity, off, total, vat, path, prefix)
+    doubt = signs if signs != SIGN_LOST else None
+    if signs == SIGN_LOST:
+        assert total is not None  # the sign is "lost" only when the sent total shows it
+        correct_total: int | None = total.minor
+    else:
+        correct_total = _check_total(ck, unit_price, quantity, discount, off, total, path, prefix, doubt)
+    correct_vat = _check_vat(ck, correct_total, rate, vat, path, prefix, doubt)
+    return LineFigures(index, kind, correct_total, correct_vat, rate, doubt)
 
 
 def check_line_details(ck: Checker, line: dict[object, object], path: Path, prefix: str) -> None:
@@ -424,13 +464,13 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
         ck.report(LINE_QUANTITY, where, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
         return None
     whole = _whole_number(value)
+    advice = f"; send {whole} as a JSON number, without quotes." if whole is not None else "."
     ck.report(
         LINE_QUANTITY,
         where,
-        f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {json_type(value)} "
-        f"{describe(value)}.",
+        f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {describe_typed(value)}{advice}",
         expected=str(whole) if whole is not None else None,
-        actual=describe(value),
+        actual=describe_typed(value),
     )
     return None
 
@@ -465,7 +505,7 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
             f"{prefix}The 'vatRate' field is a JSON number; the docs ask for a string such as \"{expected}\", "
             "Mollie accepts the number today.",
             expected=expected,
-            actual=describe(value),
+            actual=describe_typed(value),
         )
         value = expected
     rate = parse_rate(value)
@@ -492,42 +532,157 @@ def _rate_string(value: object) -> str | None:
     return format_minor(parsed.units * pow10(2 - parsed.scale), 2)
 
 
+#: ``_check_signs``' verdict when the unit price alone has the wrong sign and the line's figures show it.
+SIGN_LOST: Final = "sign-lost"
+
+
 def _check_signs(
-    ck: Checker, line_type: str | None, unit_price: Money | None, total: int | None, path: Path, prefix: str
-) -> None:
-    kind = line_type or "physical"
-    if unit_price is not None:
-        where = (*path, "unitPrice")
-        if unit_price.minor < 0 and kind not in NEGATIVE_TYPES:
-            ck.report(
-                LINE_UNIT_PRICE_NEGATIVE,
-                where,
-                f"{prefix}The 'unitPrice' field cannot be negative, unless the 'type' is one of the following: "
-                "'discount', 'store_credit', and 'gift_card'.",
-                actual=unit_price.plain(),
-            )
-        elif kind == "gift_card" and unit_price.minor >= 0:
-            ck.report(
-                LINE_GIFT_CARD_NOT_NEGATIVE,
-                where,
-                f"{prefix}A gift_card line must have a negative unitPrice.",
-                actual=unit_price.plain(),
-            )
-        elif kind in ("discount", "store_credit") and unit_price.minor > 0:
-            ck.report(
-                LINE_REDUCTION_POSITIVE,
-                where,
-                f"{prefix}A {kind} line should have a negative unitPrice; this one adds to the order.",
-                expected=format_minor(-unit_price.minor, unit_price.decimals),
-                actual=unit_price.plain(),
-            )
-    if total is not None and total < 0 and kind in GOODS_TYPES and unit_price is not None:
+    ck: Checker,
+    kind: str,
+    unit_price: Money | None,
+    quantity: int | None,
+    off: int | None,
+    total: Money | None,
+    vat: Money | None,
+    path: Path,
+    prefix: str,
+) -> str | None:
+    """Check that the inputs agree with the line's type (R059–R061); the verdict for the derived figures.
+
+    ``None``: they agree (or the caller switched the rule off, accepting the price as sent). ``SIGN_LOST``:
+    only the unit price's sign is wrong, shown by the line's own total and VAT; the finding expects the turned
+    price. Otherwise the name of the contradictory input, of which a person must decide what is meant.
+    ``off`` is the discount in minor units (0 without one, ``None`` when it cannot be read).
+    """
+    if unit_price is None:
+        return None
+    rule = _sign_rule(kind, unit_price.minor)
+    if rule is None:
+        return _check_discount_over_line(ck, kind, unit_price, quantity, off, total, path, prefix)
+    if not ck.wants(rule):
+        return None
+    where = (*path, "unitPrice")
+    lost = _sign_lost(kind, unit_price.minor, quantity, off, total, vat)
+    currency = unit_price.currency
+    if lost:
+        assert total is not None
+        turned = format_minor(-unit_price.minor, unit_price.decimals)
+        figures = f"totalAmount ({format_for_message(total.minor, currency)})"
+        if vat is not None and vat.minor:
+            figures += f" and vatAmount ({format_for_message(vat.minor, currency)})"
+        sign = "negative" if kind in NEGATIVE_TYPES else "positive"
+        advice = (
+            f" Its {figures} {'are' if ' and ' in figures else 'is'} {sign}, as on a {kind} line, and follow"
+            f"{'' if ' and ' in figures else 's'} from the unit price with its sign turned: the unit price lost its "
+            f"sign. Send unitPrice {turned}."
+        )
+    else:
+        turned = None
+        advice = _undecided_advice(kind)
+    ck.report(
+        rule,
+        where,
+        prefix + _SIGN_MESSAGES[rule.code].format(kind=kind) + advice,
+        expected=turned,
+        actual=unit_price.plain(),
+    )
+    return SIGN_LOST if lost else "unitPrice"
+
+
+def _sign_rule(kind: str, minor: int) -> Rule | None:
+    """The rule a unit price of ``minor`` breaks on a ``kind`` line, if any."""
+    if minor < 0 and kind not in NEGATIVE_TYPES:
+        return LINE_UNIT_PRICE_NEGATIVE
+    if kind == "gift_card" and minor >= 0:
+        return LINE_GIFT_CARD_NOT_NEGATIVE
+    if kind in ("discount", "store_credit") and minor > 0:
+        return LINE_REDUCTION_POSITIVE
+    return None
+
+
+_SIGN_MESSAGES: Final = {
+    "MP208": "The 'unitPrice' field cannot be negative, unless the 'type' is one of the following: "
+    "'discount', 'store_credit', and 'gift_card'.",
+    "MP209": "A gift_card line must have a negative unitPrice.",
+    "MP210": "A {kind} line must have a negative unitPrice; this one adds to the order.",
+}
+
+
+def _undecided_advice(kind: str) -> str:
+    """What a person must decide when the line's figures do not show which one is wrong."""
+    if kind in NEGATIVE_TYPES:
+        return (
+            " The line's figures do not show which is wrong, so nothing is derived from it: if it is a reduction, "
+            "send a negative unitPrice and derive totalAmount and vatAmount from it; if it charges for something, "
+            "give it that type (physical, digital, shipping_fee or surcharge)."
+        )
+    return (
+        " The line's figures do not show which is wrong, so nothing is derived from it: if it is a reduction, "
+        "set its type to discount (or store_credit, gift_card); if it is a sale, send a positive unitPrice and "
+        "derive totalAmount and vatAmount from it."
+    )
+
+
+def _sign_lost(
+    kind: str, minor: int, quantity: int | None, off: int | None, total: Money | None, vat: Money | None
+) -> bool:
+    """Whether the unit price alone has the wrong sign: turned, it gives the sent total by Mollie's formula,
+    and the sent total and VAT have the sign the line's type asks for (the evidence is in the line)."""
+    if minor == 0 or quantity is None or off is None or total is None:
+        return False
+    if line_total_minor(-minor, quantity, off) != total.minor:
+        return False
+    vat_minor_sent = vat.minor if vat is not None else 0
+    if kind in NEGATIVE_TYPES:
+        return total.minor < 0 and vat_minor_sent <= 0
+    return total.minor >= 0 and vat_minor_sent >= 0
+
+
+def _check_discount_over_line(
+    ck: Checker,
+    kind: str,
+    unit_price: Money,
+    quantity: int | None,
+    off: int | None,
+    total: Money | None,
+    path: Path,
+    prefix: str,
+) -> str | None:
+    """R061: goods or a fee whose discount exceeds the line. Which is meant (a smaller discount, a separate
+    discount line, a higher price) is for a person to decide, so the line's derived figures are not expected."""
+    if kind not in GOODS_TYPES or not ck.wants(LINE_TOTAL_NEGATIVE):
+        return None
+    computed = line_total_minor(unit_price.minor, quantity, off) if quantity is not None and off is not None else None
+    line_total = computed if computed is not None else total.minor if total is not None else None
+    if line_total is None or line_total >= 0:
+        return None
+    currency = unit_price.currency
+    if computed is not None and off:
+        gross = unit_price.minor * (quantity or 0)
         ck.report(
             LINE_TOTAL_NEGATIVE,
-            (*path, "totalAmount"),
-            f"{prefix}A {kind} line should not have a negative total; put reductions on a separate discount line.",
-            actual=format_minor(total, unit_price.decimals),
+            (*path, "discountAmount"),
+            f"{prefix}The discountAmount ({format_for_message(off, currency)}) is larger than the line "
+            f"({format_for_message(gross, currency)}), so its total would be {format_for_message(computed, currency)}; "
+            f"a {kind} line should not have a negative total. Lower the discount to at most "
+            f"{format_for_message(gross, currency)} and put the rest on a separate discount line.",
+            actual=format_minor(off, unit_price.decimals),
         )
+        return "discountAmount"
+    ck.report(
+        LINE_TOTAL_NEGATIVE,
+        (*path, "totalAmount"),
+        f"{prefix}A {kind} line should not have a negative total; put reductions on a separate discount line.",
+        actual=format_minor(line_total, unit_price.decimals),
+    )
+    return "totalAmount"
+
+
+def _discount_minor(discount: Money | None, line: dict[object, object]) -> int | None:
+    """The line's discount in minor units: 0 without one, ``None`` when one is sent but cannot be read."""
+    if discount is not None:
+        return discount.minor
+    return 0 if line.get("discountAmount") is None else None
 
 
 def _check_sku(ck: Checker, value: object, path: Path, prefix: str) -> None:
@@ -539,7 +694,7 @@ def _check_sku(ck: Checker, value: object, path: Path, prefix: str) -> None:
             (*path, "sku"),
             f"{prefix}The 'sku' field must be a string, got {json_type(value)}.",
             expected=describe(value) if isinstance(value, int) and not isinstance(value, bool) else None,
-            actual=describe(value),
+            actual=describe_typed(value),
         )
     elif len(value) > MAX_SKU:
         ck.report(
@@ -555,16 +710,19 @@ def _check_total(
     unit_price: Money | None,
     quantity: int | None,
     discount: Money | None,
+    off: int | None,
     total: Money | None,
-    line: dict[object, object],
     path: Path,
     prefix: str,
+    doubt: str | None,
 ) -> int | None:
-    """Check the line total (MP202); return the total as it should be (as sent when it cannot be computed)."""
-    discount_ok = discount is not None or line.get("discountAmount") is None
-    if unit_price is None or quantity is None or not discount_ok:
+    """Check the line total (MP202) and return the line total as it should be (the sent one when it cannot be computed).
+
+    With ``doubt`` (an input contradicting the line's type) the difference is still reported, as Mollie
+    would compute it, but without an ``expected`` value: the figure follows from a doubtful input.
+    """
+    if unit_price is None or quantity is None or off is None:
         return total.minor if total is not None else None
-    off = discount.minor if discount is not None else 0
     correct = line_total_minor(unit_price.minor, quantity, off)
     if total is not None and total.minor != correct and ck.wants(LINE_TOTAL_AMOUNT):
         currency = unit_price.currency
@@ -575,17 +733,31 @@ def _check_total(
             LINE_TOTAL_AMOUNT,
             (*path, "totalAmount"),
             f"{prefix}Total amount is off. Expected total amount to be {format_for_message(correct, currency)} "
-            f"({formula}), got {format_for_message(total.minor, currency)}.",
-            expected=format_minor(correct, unit_price.decimals),
+            f"({formula}), got {format_for_message(total.minor, currency)}.{_doubt_note(doubt)}",
+            expected=format_minor(correct, unit_price.decimals) if doubt is None else None,
             actual=total.plain(),
         )
     return correct
 
 
+def _doubt_note(doubt: str | None) -> str:
+    """The sentence a derived finding carries when it follows from an input that contradicts the line's type."""
+    if doubt is None:
+        return ""
+    return f" That follows from '{doubt}', which contradicts the line's type: settle '{doubt}' first."
+
+
 def _check_vat(
-    ck: Checker, total: int | None, rate: Rate | None, vat: Money | None, path: Path, prefix: str
+    ck: Checker,
+    total: int | None,
+    rate: Rate | None,
+    vat: Money | None,
+    path: Path,
+    prefix: str,
+    doubt: str | None = None,
 ) -> int | None:
-    """Check the line VAT (MP203) against the correct total and return the VAT as it should be."""
+    """Check the line VAT (MP203) against the correct total and return the VAT as it should be (see ``_check_total`` on
+    ``doubt``)."""
     if total is None or rate is None:
         return vat.minor if vat is not None else None
     correct = vat_minor(total, rate)
@@ -602,8 +774,8 @@ def _check_vat(
             f"{prefix}VAT amount is off. Expected VAT amount to be {format_for_message(correct, currency)} "
             f"({format_for_message(total, currency)} × ({format_minor(hundredths, 2)}% / "
             f"{format_minor(hundredths + 10000, 2)}%)), "
-            f"got {format_for_message(vat.minor, currency)}.",
-            expected=format_minor(correct, decimals),
+            f"got {format_for_message(vat.minor, currency)}.{_doubt_note(doubt)}",
+            expected=format_minor(correct, decimals) if doubt is None else None,
             actual=vat.plain(),
         )
     return correct

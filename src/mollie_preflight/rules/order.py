@@ -16,8 +16,8 @@ from . import citations as cite
 from .amounts import Money, check_amount, clean_amount_minor
 from .checker import Checker
 from .lines import NEGATIVE_TYPES, CleanLine, LineFigures, check_line, clean_line
-from .rule import BodyFamily, Evidence, Rule
-from .values import describe, is_blank, json_type
+from .rule import BodyFamily, Evidence, Fixability, Rule
+from .values import describe, describe_typed, is_blank, json_type
 
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
 
@@ -51,6 +51,7 @@ ORDER_REQUIRED_FIELD = Rule(
     "amount, orderNumber, lines or locale is missing",
     "These are required on every create-order request (locale is required here, unlike on payments).",
     "Send all four.",
+    fixability=Fixability.UNSAFE,
 )
 ORDER_NUMBER = Rule(
     "MP302",
@@ -61,6 +62,7 @@ ORDER_NUMBER = Rule(
     "orderNumber is not a non-empty string",
     "orderNumber is documented as a string; Mollie puts it in the payment description.",
     'Send the shop\'s order number as a string: "1337", not 1337.',
+    fixability=Fixability.SAFE,
 )
 ORDER_LINES = Rule(
     "MP303",
@@ -89,6 +91,7 @@ ORDER_AMOUNT_MISMATCH = Rule(
     "Set amount to order_amount(lines); handle shop rounding differences with a rounding line (reconcile()).",
     "The amount of the order does not match the total amount from the order lines. Expected order amount to "
     "be €56.90 but got €56.91.",
+    fixability=Fixability.UNSAFE,
 )
 ORDER_VAT_NEGATIVE = Rule(
     "MP305",
@@ -186,9 +189,10 @@ def _check_order_number(ck: Checker, value: object) -> None:
         ck.report(
             ORDER_NUMBER,
             ("orderNumber",),
-            f"The 'orderNumber' field must be a string, got {json_type(value)}.",
+            f"The 'orderNumber' field must be a string, got {json_type(value)}"
+            + (f'; send "{meant}".' if meant else "."),
             expected=meant,
-            actual=describe(value),
+            actual=describe_typed(value),
         )
     elif is_blank(value):
         ck.report(ORDER_NUMBER, ("orderNumber",), "The 'orderNumber' field should not be empty.", actual=value)
@@ -221,13 +225,20 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
             return
         expected += f.total
     if expected != amount.minor and ck.wants(ORDER_AMOUNT_MISMATCH):
+        doubtful = next((f for f in figures if f.doubt is not None), None)
+        note = (
+            f" Line {doubtful.index}'s '{doubtful.doubt}' contradicts its type, so the right amount cannot be told "
+            "until that is settled."
+            if doubtful is not None
+            else ""
+        )
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
             "The amount of the order does not match the total amount from the order lines. Expected order "
             f"amount to be {format_for_message(expected, amount.currency)} but got "
-            f"{format_for_message(amount.minor, amount.currency)}.",
-            expected=format_minor(expected, amount.decimals),
+            f"{format_for_message(amount.minor, amount.currency)}.{note}",
+            expected=format_minor(expected, amount.decimals) if doubtful is None else None,
             actual=amount.plain(),
         )
 
@@ -289,8 +300,7 @@ def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
             ck.report(
                 GIFT_CARD_LINE_TAXED,
                 where,
-                f'Gift card line {f.index} should be untaxed (vatRate "0.00").',
-                expected="0.00",
+                f'Gift card line {f.index} should be untaxed: send vatRate "0.00" with a zero vatAmount.',
                 actual=str(f.rate.to_decimal()),
             )
 

@@ -24,6 +24,25 @@ class Evidence(str, Enum):
         return self.value
 
 
+class Fixability(str, Enum):
+    """Whether a finding of a rule can be corrected without a person, as in ruff.
+
+    A fix is *safe* when it changes how a value is written and never what it means (an amount's spelling,
+    a code's case, a rate as a string, a phone number in E.164, a line figure derived from inputs that agree
+    with the line's type): ``fix_order`` and ``check --fix`` apply it. It is *unsafe* when it changes money
+    the merchant decided (a price's sign, the order amount beyond the rounding tolerance): it is applied only
+    on request (``unsafe=True``, ``--unsafe-fixes``) and always listed with before and after. A rule with
+    ``NONE`` needs a person: its findings carry no ``expected`` value to apply.
+    """
+
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A public page a rule rests on: a page of Mollie's documentation, or a thread that recorded a live answer."""
@@ -59,6 +78,8 @@ class Rule:
     fix: str
     #: An example of Mollie's own error text for this rule, when the live API's wording is known.
     mollie_message: str | None = None
+    #: Whether its findings can be fixed, and how (the most a fix of it may change; see ``Fixability``).
+    fixability: Fixability = Fixability.NONE
 
 
 class BodyFamily(NamedTuple):

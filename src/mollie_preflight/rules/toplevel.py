@@ -17,7 +17,7 @@ from .checker import Checker
 from .metadata import check_metadata, clean_metadata
 from .methods import forced_method, requested_methods
 from .payment import check_id_prefix, clean_id_prefix
-from .rule import BodyFamily, Evidence, Rule
+from .rule import BodyFamily, Evidence, Fixability, Rule
 from .urls import check_url, check_webhook, clean_url, clean_webhook
 from .values import closest, describe, json_type
 
@@ -64,6 +64,7 @@ LOCALE = Rule(
     "invalid'), as it did for en_GB before 2022.",
     "Use one of Mollie's locales, for example nl_NL, en_US, de_DE; map others to the nearest one.",
     "The locale is invalid",
+    fixability=Fixability.SAFE,
 )
 BOOLEAN_FIELD = Rule(
     "MP608",
@@ -74,6 +75,7 @@ BOOLEAN_FIELD = Rule(
     "testmode or shopperCountryMustMatchBillingCountry is not a JSON boolean",
     'Boolean parameters take true or false; strings such as "true" are for query strings only.',
     "Send true or false without quotes.",
+    fixability=Fixability.SAFE,
 )
 UNKNOWN_FIELD = Rule(
     "MP609",
@@ -149,13 +151,13 @@ def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
 def _check_locale(ck: Checker, value: object) -> None:
     if value is None or (isinstance(value, str) and value in LOCALES):
         return
-    meant = None
+    meant = guess = None
     if isinstance(value, str) and len(value) <= 16:
         folded = value.strip().lower().replace("-", "").replace("_", "")
         meant = _LOCALE_BY_FOLDED.get(folded) or _LOCALE_BY_FOLDED.get(folded[2:] + folded[:2])
         if meant is None and len(folded) == 2:
-            meant = _LOCALE_BY_LANGUAGE.get(folded)
-    hint = f"; did you mean {meant}?" if meant else f"; use one of {', '.join(LOCALES)}."
+            guess = _LOCALE_BY_LANGUAGE.get(folded)  # a language alone has several locales: a hint, not a value
+    hint = f"; did you mean {meant or guess}?" if meant or guess else f"; use one of {', '.join(LOCALES)}."
     ck.report(
         LOCALE, ("locale",), f"The locale is invalid: {describe(value)!r}{hint}", expected=meant, actual=describe(value)
     )

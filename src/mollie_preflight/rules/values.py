@@ -32,6 +32,14 @@ def json_type(value: object) -> str:
     return f"non-JSON {type(value).__name__}"
 
 
+def describe_typed(value: object) -> str:
+    """``actual`` where the JSON type is the problem: ``89.95 (a JSON number)``, ``"1" (a JSON string)``, so a
+    reader sees what to change when the value looks right (a string is quoted, as JSON writes it)."""
+    shown = f'"{describe(value)}"' if isinstance(value, str) else describe(value)
+    kind = json_type(value)
+    return f"{shown} ({'an' if kind[0] in 'aeiou' else 'a'} JSON {kind})"
+
+
 def describe(value: object) -> str:
     """A short rendering of ``value`` for ``actual``: strings as they are, other values as JSON would show
     them, everything cut to a bounded length (a 10 MB string or a 10 000-digit int costs nothing here).

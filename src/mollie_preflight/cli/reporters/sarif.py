@@ -69,6 +69,7 @@ def descriptor(rule: Rule) -> dict[str, Any]:
     properties: dict[str, Any] = {"evidence": rule.evidence.value, "tags": ["mollie", rule.evidence.value]}
     if rule.sources:
         properties["sources"] = [source.url for source in rule.sources]
+    properties["fixability"] = rule.fixability.value
     return {
         "id": rule.code,
         "name": rule.name,

@@ -30,7 +30,8 @@ def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
 
 
 def line(finding: Finding, paint: _Paint | None = None) -> str:
-    """``orders.jsonl:3: MP203 error lines.0.vatAmount: <message> [expected 1, actual 2] (order 2026-7)``
+    """``orders.jsonl:3: MP203 error lines.0.vatAmount: <message> [expected 1, actual 2] (order 2026-7)``;
+    a finding without an expected value shows ``[actual 2]`` only.
 
     Every part that comes from the input is escaped (``printable``) before it is painted.
     """
@@ -41,8 +42,10 @@ def line(finding: Finding, paint: _Paint | None = None) -> str:
         parts.append(f" {paint(printable(finding.field), _CYAN)}:")
     parts.append(f" {printable(finding.message)}")
     if finding.expected is not None or finding.actual is not None:
-        shown = f" [expected {_show(finding.expected)}, actual {_show(finding.actual)}]"
-        parts.append(paint(printable(shown), _DIM))
+        # Without one right value there is no "expected" to show: the message says what a person must decide.
+        shown = [f"expected {_show(finding.expected)}"] if finding.expected is not None else []
+        shown += [f"actual {_show(finding.actual)}"] if finding.actual is not None else []
+        parts.append(paint(printable(f" [{', '.join(shown)}]"), _DIM))
     if finding.order_number is not None:
         parts.append(paint(f" (order {printable(finding.order_number)})", _DIM))
     return "".join(parts)
