@@ -32,7 +32,7 @@ def test_diff_as_json_is_every_change_located_like_a_finding(tmp_path: Path) -> 
     path = write_jsonl(tmp_path / "o.jsonl", [broken_order("J-1"), broken_order("J-2", "1.00")])
     result = check("--diff", "--format", "json", str(path))
     assert result.returncode == 1
-    change = {"file": str(path), "line": None, "code": "MP203", "field": "lines.0.vatAmount.value"}
+    change: dict[str, object] = {"file": str(path), "line": None, "code": "MP203", "field": "lines.0.vatAmount.value"}
     change |= {"pointer": "/lines/0/vatAmount/value", "new": "121.14", "unsafe": False, "money": True}
     assert json.loads(result.stdout) == [
         {**change, "record": 1, "line": 1, "orderNumber": "J-1", "old": "121.15"},
@@ -40,7 +40,12 @@ def test_diff_as_json_is_every_change_located_like_a_finding(tmp_path: Path) -> 
     ]
     as_lines = check("--diff", "--format", "jsonl", str(path))
     assert [json.loads(line) for line in as_lines.stdout.splitlines()] == json.loads(result.stdout)
-    assert as_lines.stderr.strip() == "Would fix 2 problems in 2 orders."
+    assert as_lines.stderr.splitlines() == [
+        "Would fix 2 problems in 2 orders.",
+        "Would change money (before → after):",
+        f'  {path} (record 1): lines.0.vatAmount.value: "121.15" → "121.14" (MP203)',
+        f'  {path} (record 2): lines.0.vatAmount.value: "1.00" → "121.14" (MP203)',
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
