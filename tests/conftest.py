@@ -85,4 +85,4 @@ def _owner(code: str) -> str:
     return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
 
 
-_create_order.is_clean = _is_clean_rechecked  # type: ignore[assignment]
+_create_order.is_clean = _is_clean_rechecked

@@ -415,7 +415,7 @@ def varied_addresses(draw: st.DrawFn) -> tuple[object, object]:
             address.pop(field, None)
         else:
             address[field] = draw(address_values)
-    method = draw(st.sampled_from([None, "ideal", "paypal", "billie", ["ideal", "paypal"], ["ideal", 7], {}]))
+    method: object = draw(st.sampled_from([None, "ideal", "paypal", "billie", ["ideal", "paypal"], ["ideal", 7], {}]))
     return (address if draw(st.integers(0, 20)) else draw(json_values)), method
 
 
