@@ -52,29 +52,43 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 # --- every clean verdict is re-checked by the full walk -------------------------------------------------
-# ``validate_order`` answers a body from the families' composed ``clean``s when they all say "nothing to
-# report". For the whole session that verdict is held to the walk: each family's ``check`` runs on the same
-# body, and a finding fails the test at once, naming the family whose ``clean`` missed it and the rule. A
-# rule added to a family's ``check`` and not to its ``clean`` cannot pass a test that reaches it.
+# ``validate_order`` asks each family's ``clean`` first and walks only the families that answer "maybe";
+# when all answer "nothing to report", the body is clean without a walk. For the whole session every such
+# answer is held to the walk: the families' ``check``s run on the same body in order, with a fresh checker
+# (so the family sees the context the walk gives it), and a finding of the family that answered "nothing to
+# report" fails the test at once, naming the family and the rule. A rule added to a family's ``check`` and
+# not to its ``clean`` cannot pass a test that reaches it, on a valid body or on a broken one.
 
 from mollie_preflight import create_order as _create_order  # noqa: E402
+from mollie_preflight.rules.rule import BodyFamily  # noqa: E402
 
-_original_is_clean = _create_order.is_clean
+_ORIGINAL_FAMILIES = _create_order.CREATE_ORDER_FAMILIES
 
 
-def _is_clean_rechecked(body: dict[object, object], ck: _checker.Checker) -> bool:
-    verdict = _original_is_clean(body, ck)
-    if verdict:
-        walk = _checker.Checker(ck.options, ck.today)
-        for family in _create_order.CREATE_ORDER_FAMILIES:
-            family.check(walk, body)
-            if walk.findings:
-                found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
-                raise AssertionError(
-                    f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
-                    f"but its check reports {found}"
-                )
-    return verdict
+def _rechecked(family: BodyFamily) -> BodyFamily:
+    def clean(body: dict[object, object], ck: _checker.Checker) -> bool:
+        verdict = family.clean(body, ck)
+        if verdict:
+            _recheck(family, body, ck)
+        return verdict
+
+    return family._replace(clean=clean)
+
+
+def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checker) -> None:
+    walk = _checker.Checker(ck.options, ck.today)
+    for each in _ORIGINAL_FAMILIES:
+        before = len(walk.findings)
+        each.check(walk, body)
+        if each.name != family.name:
+            continue
+        found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings[before:])
+        if found:
+            raise AssertionError(
+                f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
+                f"but its check reports {found}"
+            )
+        return
 
 
 def _owner(code: str) -> str:
@@ -85,4 +99,4 @@ def _owner(code: str) -> str:
     return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
 
 
-_create_order.is_clean = _is_clean_rechecked
+_create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)

@@ -347,11 +347,14 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
         total += line_total
         if vat < 0 or kind in _RATE_BOUND_TYPES:
             unusual = True
-    if total != order_minor:
+    if total != order_minor or (unusual and not _clean_rates(figures)):
+        # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line
+        # the reduction rules have nothing to check: the usual order skips ``_clean_rates``.
         return False
-    # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
-    # reduction rules have nothing to check: the usual order is done here.
-    return not unusual or _clean_rates(figures)
+    # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
+    # family is not walked, and the families after it read the same context.
+    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, decimals
+    return True
 
 
 def _clean_rates(figures: list[CleanLine]) -> bool:
