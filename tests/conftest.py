@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
 
@@ -60,6 +61,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # not to its ``clean`` cannot pass a test that reaches it, on a valid body or on a broken one.
 
 from mollie_preflight import create_order as _create_order  # noqa: E402
+from mollie_preflight.calc import Rate  # noqa: E402
+from mollie_preflight.rules.lines import CleanLine  # noqa: E402
 from mollie_preflight.rules.rule import BodyFamily  # noqa: E402
 
 _ORIGINAL_FAMILIES = _create_order.CREATE_ORDER_FAMILIES
@@ -89,6 +92,35 @@ def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checke
                 f"but its check reports {found}"
             )
         return
+
+
+# The order family walks only the lines that ``lines.clean_line`` does not answer for, taking the others'
+# figures from it: each such answer is held to ``check_line`` the same way (no finding, the same figures).
+
+from mollie_preflight.money import currency_decimals  # noqa: E402
+from mollie_preflight.options import DEFAULT_OPTIONS  # noqa: E402
+from mollie_preflight.rules import lines as _lines  # noqa: E402
+from mollie_preflight.rules import order as _order  # noqa: E402
+
+
+def _clean_line_rechecked(
+    line: object, currency: str, plain: Callable[[str], object], rates: dict[str, Rate]
+) -> CleanLine | None:
+    clean = _lines.clean_line(line, currency, plain, rates)
+    if clean is not None:
+        walk = _checker.Checker(DEFAULT_OPTIONS, None)
+        walk.order_currency, walk.order_decimals = currency, currency_decimals(currency)
+        figures = _lines.check_line(walk, line, 0)
+        if walk.findings or figures != _lines.LineFigures(0, *clean):
+            found = "; ".join(f"{v.code} at {v.field}: {v.message}" for v in walk.findings)
+            raise AssertionError(
+                f"the lines family's clean_line (rules/lines.py) answered {clean}, but check_line gives "
+                f"{figures} and reports {found or 'nothing'}"
+            )
+    return clean
+
+
+_order.clean_line = _clean_line_rechecked  # type: ignore[assignment]
 
 
 def _owner(code: str) -> str:

@@ -210,10 +210,25 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
             f"The 'lines' field must be a non-empty array of order lines, got {what}.",
         )
         return None
-    figures = [check_line(ck, line, index) for index, line in enumerate(lines)]
+    figures = _lines_figures(ck, lines)
     if any(f is None for f in figures):
         return None
     return [f for f in figures if f is not None]
+
+
+def _lines_figures(ck: Checker, lines: list[object] | tuple[object, ...]) -> list[LineFigures | None]:
+    """``check_line`` of every line, a line that ``clean_line`` answers for taken from its figures instead
+    (the same ``LineFigures``, without a walk: an order with one wrong line pays for walking that line)."""
+    currency, decimals = ck.order_currency, ck.order_decimals
+    pattern = plain_value_pattern(decimals) if currency is not None and decimals is not None else None
+    if pattern is None or currency is None:
+        return [check_line(ck, line, index) for index, line in enumerate(lines)]
+    plain, rates = pattern.fullmatch, dict[str, Rate]()
+    figures: list[LineFigures | None] = []
+    for index, line in enumerate(lines):
+        clean = clean_line(line, currency, plain, rates)
+        figures.append(check_line(ck, line, index) if clean is None else LineFigures(index, *clean))
+    return figures
 
 
 def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures]) -> None:
