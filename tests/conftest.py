@@ -120,7 +120,7 @@ def _clean_line_rechecked(
     return clean
 
 
-_order.clean_line = _clean_line_rechecked  # type: ignore[assignment]
+_order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
 
 
 def _owner(code: str) -> str:
@@ -131,4 +131,4 @@ def _owner(code: str) -> str:
     return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
 
 
-_create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)
+_create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
