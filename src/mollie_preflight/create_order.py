@@ -46,7 +46,8 @@ def validate_order(payload: object, *, today: datetime.date | None = None, optio
 def validate_order_fully(
     payload: object, *, today: datetime.date | None = None, options: Options | None = None
 ) -> Report:
-    """``validate_order`` without its fast path: the walk alone, which every ``clean`` is held to."""
+    """``validate_order`` without asking the families' ``clean``s: every family's ``check`` runs (the order
+    family still takes a clean line's figures from ``clean_line``, which the test run holds to ``check_line``)."""
     return _walk(_checker(options, today), payload)
 
 
