@@ -6,11 +6,11 @@ import datetime
 from typing import Final
 
 from .findings import Report
-from .options import DEFAULT_OPTIONS, Options
+from .options import Options, new_checker
 from .rules import dates, methods, order, payment, toplevel
 from .rules.checker import Checker
+from .rules.family import BodyFamily
 from .rules.order import check_body_object
-from .rules.rule import BodyFamily
 
 #: The rule families a create-order body goes through, in order, once it is an object. The walk runs
 #: their ``check``s (findings come out in this order, so it is part of the stable output order); the fast
@@ -31,7 +31,7 @@ def validate_order(payload: object, *, today: datetime.date | None = None, optio
     no input makes this function raise: bad input is reported as findings. ``today`` is the reference
     date for date rules (default: today in Europe/Amsterdam).
     """
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     if type(payload) is dict and is_clean(payload, ck):
         return _CLEAN
     return _walk(ck, payload)
@@ -41,7 +41,7 @@ def validate_order_fully(
     payload: object, *, today: datetime.date | None = None, options: Options | None = None
 ) -> Report:
     """``validate_order`` without its fast path: the walk alone, which every ``clean`` is held to."""
-    return _walk(_checker(options, today), payload)
+    return _walk(new_checker(options, today), payload)
 
 
 def is_clean(body: dict[object, object], ck: Checker) -> bool:
@@ -62,12 +62,3 @@ def _walk(ck: Checker, payload: object) -> Report:
 
 #: The report of every clean body: reports are immutable, so one instance serves them all.
 _CLEAN: Final = Report((), "create-order")
-
-
-def _checker(options: Options | None, today: datetime.date | None) -> Checker:
-    opts = options if options is not None else DEFAULT_OPTIONS
-    if not isinstance(opts, Options):
-        raise TypeError(f"options must be an Options instance, not {type(opts).__name__}")
-    if today is not None and (not isinstance(today, datetime.date) or isinstance(today, datetime.datetime)):
-        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
-    return Checker(opts, today)

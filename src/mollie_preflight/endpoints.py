@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final
 
-from .create_order import _checker, validate_order
+from .create_order import validate_order
 from .findings import Report
-from .options import Options
+from .options import Options, new_checker
 from .rules.cancel import (
     CANCEL_LINES_FIELDS,
     CANCEL_ORDER_FIELDS,
@@ -62,7 +62,7 @@ class Outcome:
 
 
 def _start(options: Options | None, today: datetime.date | None, order: object) -> tuple[Checker, OrderState | None]:
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     state = read_snapshot(ck, order) if order is not None else None
     if state is not None:
         ck.order_currency = state.currency

@@ -24,11 +24,11 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from .create_order import _checker, validate_order
+from .create_order import validate_order
 from .endpoints import Outcome, check_cancel_lines, check_order_cancel, check_refund, check_shipment
 from .findings import OrderValidationError, Report
 from .money import currency_decimals, format_minor
-from .options import Options
+from .options import Options, new_checker
 from .rules.partial import Planned
 from .rules.snapshot import OrderState, derived_quantities, read_snapshot
 from .rules.status import check_order_status
@@ -55,7 +55,7 @@ def new_order(
 
     Raises ``LifecycleError`` when ``validate_order`` finds an error in the payload.
     """
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     report = validate_order(create_payload, today=ck.today, options=options)
     if not report.ok:
         raise LifecycleError(report)
@@ -185,7 +185,7 @@ def _state_for(
     order: object, allowed: tuple[str, ...], what: str, today: datetime.date | None, options: Options | None
 ) -> OrderState:
     """The snapshot when its status allows ``what``; ``LifecycleError`` otherwise."""
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     state = read_snapshot(ck, order)
     if state is not None:
         check_order_status(ck, state, allowed, what)

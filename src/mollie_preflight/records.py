@@ -21,7 +21,7 @@ from .create_order import validate_order
 from .findings import Violation
 from .options import DEFAULT_OPTIONS, Options
 from .rules.checker import Checker, amsterdam_today
-from .rules.order import INVALID_JSON
+from .rules.record import INVALID_JSON
 
 #: Longest parser message quoted in a finding.
 _MAX_REASON = 120

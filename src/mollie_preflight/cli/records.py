@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
 from ..findings import Severity
-from ..rules.order import INVALID_JSON
+from ..rules.record import INVALID_JSON
 
 #: Rules the linter always reports: an unreadable record cannot be selected away or ignored, like a syntax
 #: error in a source linter. (MP900 lives in the core registry, which ``validate_records`` shares.)

@@ -17,7 +17,7 @@ from typing import Any
 from ..create_order import validate_order
 from ..findings import Severity, Violation
 from ..options import Options
-from ..rules.order import INVALID_JSON
+from ..rules.record import INVALID_JSON
 from .chunks import Chunk, open_range
 from .field_lines import field_line
 from .readers import parse_text, read_jsonl

@@ -1,7 +1,7 @@
 """The per-call collector that rule checks report findings to.
 
 A ``Checker`` lives for one validation call. It knows which rules are enabled and at which severity
-(from ``Options``), and the context a check needs from elsewhere in the payload (the order currency,
+(from the caller's options), and the context a check needs from elsewhere in the payload (the order currency,
 ``today``). Checks ask ``wants(rule)`` before building an expensive message, so a disabled rule costs
 one dictionary look-up.
 """
@@ -10,13 +10,31 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..findings import Path, Violation
+from ..findings import Path, Severity, Violation
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from ..options import Options
+    from ..reference.method_limits import AmountLimits
+
+
+class RuleSettings(Protocol):
+    """What the rules read of a validation's options; ``mollie_preflight.Options`` provides it.
+
+    Declared here, below the rules, so that the rules depend on what they read and not on ``options``,
+    which sits above them (it resolves selectors against the registry of every rule).
+    """
+
+    @property
+    def expires_at_max_days(self) -> int: ...
+    @property
+    def klarna_expires_at_max_days(self) -> int: ...
+    @property
+    def method_limits(self) -> Mapping[str, AmountLimits]: ...
+    @property
+    def tie_either(self) -> bool: ...
+    def severity_of(self, rule: Rule) -> Severity | None: ...
 
 
 def amsterdam_today() -> datetime.date:
@@ -29,7 +47,7 @@ def amsterdam_today() -> datetime.date:
 class Checker:
     __slots__ = ("_severity_of", "_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
 
-    def __init__(self, options: Options, today: datetime.date | None) -> None:
+    def __init__(self, options: RuleSettings, today: datetime.date | None) -> None:
         self._severity_of = options.severity_of
         self._today = today
         self.options = options

@@ -16,7 +16,8 @@ from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERT
 from . import citations as cite
 from .amounts import clean_amount_minor
 from .checker import Checker
-from .rule import BodyFamily, Evidence, Rule
+from .family import BodyFamily
+from .rule import Evidence, Rule
 from .values import closest, describe, json_type
 
 METHOD = Rule(

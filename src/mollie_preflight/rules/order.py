@@ -15,8 +15,9 @@ from ..reference.currencies import CURRENCY_DECIMALS
 from . import citations as cite
 from .amounts import Money, check_amount, clean_amount_minor
 from .checker import Checker
+from .family import BodyFamily
 from .lines import NEGATIVE_TYPES, CleanLine, LineFigures, check_line, clean_line
-from .rule import BodyFamily, Evidence, Fixability, Rule
+from .rule import Evidence, Fixability, Rule
 from .values import describe, describe_typed, is_blank, json_type
 
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
@@ -30,17 +31,6 @@ PAYLOAD_NOT_OBJECT = Rule(
     "the request body is not a JSON object",
     "Every Orders API request body is a JSON object.",
     "Send the order as a JSON object.",
-)
-INVALID_JSON = Rule(
-    "MP900",
-    "invalid-json",
-    Severity.ERROR,
-    (cite.HANDLING_ERRORS,),
-    Evidence.DOCUMENTED,
-    "a record of an export is not valid JSON",
-    "Mollie refuses a body that is not JSON before it looks at any field; the record cannot be checked.",
-    "Repair the export: one complete JSON object per line (JSONL), or one valid JSON document (.json).",
-    "The request body is not valid JSON.",
 )
 ORDER_REQUIRED_FIELD = Rule(
     "MP301",
@@ -136,7 +126,6 @@ GIFT_CARD_LINE_TAXED = Rule(
 
 RULES = (
     PAYLOAD_NOT_OBJECT,
-    INVALID_JSON,
     ORDER_REQUIRED_FIELD,
     ORDER_NUMBER,
     ORDER_LINES,

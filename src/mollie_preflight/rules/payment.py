@@ -19,8 +19,9 @@ from ..reference.orders import (
 from . import citations as cite
 from .amounts import check_amount
 from .checker import Checker
+from .family import BodyFamily
 from .methods import forced_method, requested_methods
-from .rule import BodyFamily, Evidence, Rule
+from .rule import Evidence, Rule
 from .urls import check_webhook, clean_webhook
 from .values import closest, describe, is_blank, json_type, object_or_report
 

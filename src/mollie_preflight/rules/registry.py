@@ -24,6 +24,7 @@ from . import (
     partial,
     payment,
     payments,
+    record,
     refunds,
     requests,
     shipments,
@@ -37,7 +38,7 @@ from .rule import Rule
 
 _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
-    *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status),
+    *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
 )
 
 
