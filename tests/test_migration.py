@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mollie_preflight.migration import Move, migrate_order
+from mollie_preflight import FieldMove, migrate_order
 
 from .payloads import docs_example_order
 from .strategies import valid_orders
@@ -49,7 +49,7 @@ def test_every_change_is_listed_in_the_order_of_the_fields() -> None:
         "lines.1.name",
         "captureMode",
     ]
-    assert all(isinstance(move, Move) and move.reason for move in migration.changes)
+    assert all(isinstance(move, FieldMove) and move.reason for move in migration.changes)
 
 
 def test_the_order_is_never_modified() -> None:

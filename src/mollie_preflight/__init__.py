@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
     from .fix import Change, FixResult, fix_order
     from .lifecycle import LifecycleError
+    from .migration import FieldMove, Migration, migrate_order
     from .options import Options
     from .reconciliation import Reconciled, ReconcileError, reconcile
     from .records import RecordFinding, validate_records
@@ -76,6 +77,9 @@ _SOURCES: dict[str, str] = {
     "FixResult": ".fix",
     "fix_order": ".fix",
     "LifecycleError": ".lifecycle",
+    "FieldMove": ".migration",
+    "Migration": ".migration",
+    "migrate_order": ".migration",
     "Options": ".options",
     "ReconcileError": ".reconciliation",
     "Reconciled": ".reconciliation",
@@ -119,9 +123,11 @@ __all__ = [
     "Change",
     "CreateOrder",
     "Evidence",
+    "FieldMove",
     "FixResult",
     "Fixability",
     "LifecycleError",
+    "Migration",
     "Options",
     "OrderAddress",
     "OrderLine",
@@ -142,6 +148,7 @@ __all__ = [
     "fix_order",
     "get_rule",
     "line_total",
+    "migrate_order",
     "order_amount",
     "reconcile",
     "split_discount",
