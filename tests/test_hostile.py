@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import decimal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -126,7 +127,10 @@ def assert_total(payload: Any) -> mp.Report:
     assert isinstance(report, mp.Report)
     assert all(isinstance(v, mp.Violation) and v.message for v in report)
     assert fingerprint(payload) == before
-    assert elapsed < 0.25, f"{elapsed:.3f}s: a pathology, not a benchmark"
+    # The bound catches pathologies (quadratic or worse), not slowness: coverage's tracer makes the same work
+    # several times slower, and CI runs two suites at once on two cores, so under a tracer it is wider.
+    bound = 0.25 if sys.gettrace() is None else 1.0
+    assert elapsed < bound, f"{elapsed:.3f}s: a pathology, not a benchmark"
     return report
 
 
