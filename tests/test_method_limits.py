@@ -30,7 +30,7 @@ def limit_findings(order: dict[str, Any], options: mp.Options | None = None) -> 
 def test_a_zero_order_with_ideal_or_klarna_gets_a_warning(method: str, low: str) -> None:
     [violation] = mp.validate_order(order_of("0.00", method), today=TODAY)
     assert (violation.code, violation.severity, violation.field) == ("MP532", mp.Severity.WARNING, "method")
-    assert (violation.expected, violation.actual) == (f"EUR {low}", "0.00")
+    assert (violation.expected, violation.actual) == (None, "0.00")  # any amount in the window: a person decides
     assert (
         violation.message
         == f"The method {method} takes EUR {low}; the order is EUR 0.00, so {method} cannot pay this order."

@@ -241,7 +241,6 @@ def _check_amount_limits(
             ("method",),
             f"The method {method} takes {bounds}; the order is {currency} {format_minor(minor, decimals)}, so "
             f"{method} {outcome}.",
-            expected=bounds,
             actual=format_minor(minor, decimals),
         )
 
