@@ -23,6 +23,10 @@ from . import (
     order,
     partial,
     payment,
+    payment_body,
+    payment_lines,
+    payment_methods,
+    payment_params,
     payments,
     record,
     refunds,
@@ -39,6 +43,7 @@ from .rule import Rule
 _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
     *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
+    *(payment_body, payment_lines, payment_params, payment_methods),
 )
 
 
