@@ -20,6 +20,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .apis import detect_api
     from .build import build_line, build_order
     from .calc import line_total, order_amount, vat_amount, vat_per_rate
     from .create_order import validate_order
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from .types import Amount, CreateOrder, OrderAddress, OrderLine
 
 _SOURCES: dict[str, str] = {
+    "detect_api": ".apis",
     "build_line": ".build",
     "build_order": ".build",
     "line_total": ".calc",
@@ -147,6 +149,7 @@ __all__ = [
     "build_line",
     "build_order",
     "create_order_schema",
+    "detect_api",
     "fix_order",
     "get_rule",
     "line_total",
