@@ -1,12 +1,18 @@
 """Throughput and memory of ``mollie-preflight check`` on a generated JSONL export (a script, not a test).
 
     python benchmarks/cli_throughput.py [--records 100000] [--grow 4] [--repeat 3]
+    python benchmarks/cli_throughput.py --mixed [--records 20000] [--repeat 3]
 
 Measures, on the same file:
 - a plain Python loop: ``json.loads`` + ``validate_order`` per line (the floor the CLI is compared with);
 - the CLI with ``--jobs 1`` and ``--jobs 2`` (wall time → records/s, overhead over the loop, speed-up);
 - the CLI's peak memory (max RSS of the child, ``--jobs 1``) for N and ``grow`` × N records.
 Targets: overhead ≤ 15 % at ``--jobs 1``, ≥ 1.7× with ``--jobs 2``, memory growth < 20 % for 4× input.
+
+With ``--mixed``, instead: the CLI (``--api auto``, ``--jobs 1`` and ``--jobs 2``) on an Orders-only export
+and on a mixed one of the same size, every other record the same order moved to the Payments API
+(``migrate_order``), so each record is checked by its own API. Target: the mixed export within 10 % of
+the Orders-only one.
 
 With ``--repeat N`` the three timings are taken N times, interleaved (loop, --jobs 1, --jobs 2, loop, ...),
 and the fastest of each is kept: on a shared machine the fastest run is the least disturbed one. The load
@@ -82,9 +88,12 @@ def make_order(rng: random.Random, number: int) -> dict[str, Any]:
     }
 
 
-def generate(path: Path, count: int) -> None:
+def generate(path: Path, count: int, *, mixed: bool = False) -> None:
+    """``count`` records from 1,000 templates; ``mixed``: every other template moved to the Payments API."""
     rng = random.Random(42)
-    templates = [json.dumps(make_order(rng, n)) for n in range(1000)]
+    orders = [make_order(rng, n) for n in range(1000)]
+    bodies = [mp.migrate_order(order).body if mixed and n % 2 else order for n, order in enumerate(orders)]
+    templates = [json.dumps(body) for body in bodies]
     with path.open("w") as file:
         for n in range(count):
             file.write(templates[n % len(templates)].replace('"BENCH-', f'"B{n}-', 1) + "\n")
@@ -96,6 +105,32 @@ def plain_loop(path: Path) -> float:
         for line in file:
             mp.validate_order(json.loads(line), today=TODAY)
     return time.perf_counter() - start
+
+
+def compare_mixed(records: int, repeat: int) -> None:
+    """Orders-only against mixed, interleaved, the fastest of each kept."""
+    with tempfile.TemporaryDirectory() as tmp:
+        orders, mixed = Path(tmp) / "orders.jsonl", Path(tmp) / "mixed.jsonl"
+        generate(orders, records)
+        generate(mixed, records, mixed=True)
+        print(f"load average before: {_load()}")
+        runs: dict[tuple[str, int], list[tuple[float, int, float]]] = {}
+        for _ in range(max(1, repeat)):
+            for jobs in (1, 2):
+                for name, path in (("orders", orders), ("mixed", mixed)):
+                    runs.setdefault((name, jobs), []).append(cli(path, jobs))
+        print(f"load average after:  {_load()}")
+        print(f"records: {records:,}, rounds: {max(1, repeat)}")
+        for jobs in (1, 2):
+            best = {name: min(runs[(name, jobs)])[0] for name in ("orders", "mixed")}
+            for name in ("orders", "mixed"):
+                seconds = best[name]
+                print(
+                    f"--jobs {jobs} {name:6}: {seconds:6.2f} s {records / seconds:9,.0f} records/s"
+                    f"  (all runs: {_seconds(runs[(name, jobs)])})"
+                )
+            slower = 100 * (best["mixed"] / best["orders"] - 1)
+            print(f"--jobs {jobs} mixed vs orders-only: {slower:+.1f} %  (target ≤ 10 %)")
 
 
 def cli(path: Path, jobs: int) -> tuple[float, int, float]:
@@ -122,7 +157,11 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--grow", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds; the fastest of each is kept")
+    parser.add_argument("--mixed", action="store_true", help="compare a mixed Orders/Payments export with Orders-only")
     args = parser.parse_args()
+    if args.mixed:
+        compare_mixed(args.records, args.repeat)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         small, large = Path(tmp) / "small.jsonl", Path(tmp) / "large.jsonl"
         generate(small, args.records)
