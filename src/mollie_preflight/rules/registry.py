@@ -14,6 +14,7 @@ from . import (
     address,
     amounts,
     cancel,
+    captures,
     contact,
     dates,
     lines,
@@ -23,6 +24,10 @@ from . import (
     order,
     partial,
     payment,
+    payment_refunds,
+    payment_requests,
+    payment_snapshot,
+    payment_updates,
     payments,
     record,
     refunds,
@@ -39,6 +44,7 @@ from .rule import Rule
 _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
     *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
+    *(payment_snapshot, payment_requests, captures, payment_refunds, payment_updates),
 )
 
 
