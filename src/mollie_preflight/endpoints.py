@@ -32,12 +32,12 @@ from .rules.cancel import (
     check_cancel_order,
     plan_cancel_lines,
 )
+from .rules.captures import FIELDS as CAPTURE_FIELDS
+from .rules.captures import check_capture_body, plan_capture
 from .rules.checker import Checker
 from .rules.manage import FIELDS as MANAGE_FIELDS
 from .rules.manage import ManagePlan, check_operations
 from .rules.partial import LINE_NOT_IN_ORDER, Planned, check_line_status
-from .rules.captures import FIELDS as CAPTURE_FIELDS
-from .rules.captures import check_capture_body, plan_capture
 from .rules.payment_refunds import FIELDS as PAYMENT_REFUND_FIELDS
 from .rules.payment_refunds import check_refund_body, plan_payment_refund
 from .rules.payment_requests import check_payment_testmode

@@ -15,7 +15,7 @@ from . import citations as cite
 from .checker import Checker
 from .metadata import check_metadata
 from .payment_requests import check_payment_amount, check_payment_description
-from .payment_snapshot import PaymentState
+from .payment_snapshot import PaymentState, check_payment_status
 from .rule import Evidence, Rule
 
 FIELDS: Final = ("amount", "description", "metadata", "testmode")
@@ -23,17 +23,6 @@ FIELDS: Final = ("amount", "description", "metadata", "testmode")
 #: has certainly passed by the start of ``today`` in Mollie's time zone.
 _AMSTERDAM_MAX_OFFSET: Final = datetime.timedelta(hours=2)
 
-CAPTURE_STATUS = Rule(
-    "MP975",
-    "capture-payment-status",
-    Severity.ERROR,
-    (cite.CREATE_CAPTURE, cite.PLACE_A_HOLD, cite.PAYMENT_STATUS),
-    Evidence.DOCUMENTED,
-    "a capture of a payment that is not authorized",
-    "Only an authorized payment has money on hold to capture: an open or pending payment has none yet, a paid "
-    "one was captured already, and a canceled, expired or failed one has none any more.",
-    "Capture only payments with status 'authorized' (created with captureMode 'manual' or a captureDelay).",
-)
 CAPTURE_ORDER_PAYMENT = Rule(
     "MP976",
     "capture-order-payment",
@@ -63,12 +52,11 @@ CAPTURE_AFTER_DEADLINE = Rule(
     (cite.CREATE_CAPTURE, cite.GET_PAYMENT.at("captureBefore"), cite.RELEASE_AUTHORIZATION),
     Evidence.DOCUMENTED,
     "a capture after the payment's authorization expired (captureBefore)",
-    "captureBefore is when the authorization expires; after it, the hold is released and nothing can be "
-    "captured.",
+    "captureBefore is when the authorization expires; after it, the hold is released and nothing can be captured.",
     "Capture before captureBefore; once it has passed, ask the shopper to pay again.",
 )
 
-RULES = (CAPTURE_STATUS, CAPTURE_ORDER_PAYMENT, CAPTURE_EXCEEDS_AUTHORIZED, CAPTURE_AFTER_DEADLINE)
+RULES = (CAPTURE_ORDER_PAYMENT, CAPTURE_EXCEEDS_AUTHORIZED, CAPTURE_AFTER_DEADLINE)
 
 
 class Asked(NamedTuple):
@@ -102,14 +90,7 @@ def plan_capture(ck: Checker, asked: Asked | None, state: PaymentState) -> int |
             actual=state.order_id,
         )
         ok = False
-    if state.status != "authorized":
-        ck.report(
-            CAPTURE_STATUS,
-            (),
-            f"The payment is {state.status}; only an authorized payment can be captured.",
-            expected="authorized",
-            actual=state.status,
-        )
+    if not check_payment_status(ck, state, ("authorized",), "capture"):
         return None
     if state.capture_before is not None and _passed(state.capture_before, ck.today):
         ck.report(

@@ -79,6 +79,7 @@ def live(url: str) -> Source:
     title = f"{match.group(1)}#{match.group(3)}" if match else url.removeprefix("https://")
     return Source(url, f"Live answer: {title}", live=True)
 
+
 # The Payments API endpoints that take money after a payment is created, and their guides.
 GET_PAYMENT: Final = _page("reference/get-payment", "Mollie API reference: Get payment")
 UPDATE_PAYMENT: Final = _page("reference/update-payment", "Mollie API reference: Update payment")

@@ -269,9 +269,7 @@ def _check_reversal(ck: Checker, reversal: object, path: Path) -> None:
         )
 
 
-def plan_payment_refund(
-    ck: Checker, body: dict[object, object], minor: int | None, state: PaymentState
-) -> int | None:
+def plan_payment_refund(ck: Checker, body: dict[object, object], minor: int | None, state: PaymentState) -> int | None:
     """The amount the refund would give back (minor units), or ``None`` with findings when it cannot."""
     ok = True
     if state.method in NOT_REFUNDABLE_METHODS:

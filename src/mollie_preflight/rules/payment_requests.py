@@ -107,12 +107,12 @@ def check_payment_testmode(ck: Checker, body: dict[object, object], state: Payme
     """``testmode`` is a boolean (the shared check) and, with a snapshot, says the payment's own mode."""
     check_testmode(ck, body, None)
     value = body.get("testmode")
-    if isinstance(value, bool) and state is not None and state.mode in ("test", "live"):
-        if value != (state.mode == "test"):
-            ck.report(
-                TESTMODE_MISMATCH,
-                ("testmode",),
-                f"The payment is a {state.mode} payment, but testmode is {'true' if value else 'false'}.",
-                expected="true" if state.mode == "test" else "false",
-                actual="true" if value else "false",
-            )
+    mismatch = state is not None and state.mode in ("test", "live") and value != (state.mode == "test")
+    if isinstance(value, bool) and state is not None and mismatch:
+        ck.report(
+            TESTMODE_MISMATCH,
+            ("testmode",),
+            f"The payment is a {state.mode} payment, but testmode is {'true' if value else 'false'}.",
+            expected="true" if state.mode == "test" else "false",
+            actual="true" if value else "false",
+        )

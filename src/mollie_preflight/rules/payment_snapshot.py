@@ -55,7 +55,20 @@ PAYMENT_SNAPSHOT_BOOKKEEPING = Rule(
     "Fetch the payment again from Mollie instead of building or patching the snapshot by hand.",
 )
 
-RULES = (PAYMENT_SNAPSHOT_INVALID, PAYMENT_SNAPSHOT_BOOKKEEPING)
+PAYMENT_STATUS = Rule(
+    "MP975",
+    "payment-status",
+    Severity.ERROR,
+    (cite.CREATE_CAPTURE, cite.PLACE_A_HOLD, cite.RELEASE_AUTHORIZATION, cite.PAYMENT_STATUS),
+    Evidence.DOCUMENTED,
+    "the payment's status does not allow this request (a capture or release of a payment that is not authorized)",
+    "Only an authorized payment has money on hold to capture or release: an open or pending payment has none "
+    "yet, a paid one was captured already, and a canceled, expired or failed one has none any more.",
+    "Fetch the payment and act on its current status: capture only payments with status 'authorized' (created "
+    "with captureMode 'manual' or a captureDelay).",
+)
+
+RULES = (PAYMENT_SNAPSHOT_INVALID, PAYMENT_SNAPSHOT_BOOKKEEPING, PAYMENT_STATUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +243,21 @@ def read_payment(ck: Checker, payment: object) -> PaymentState | None:
     )
     _check_bookkeeping(ck, state)
     return state
+
+
+def check_payment_status(ck: Checker, state: PaymentState, allowed: tuple[str, ...], what: str) -> bool:
+    """Report when the payment's status is not in ``allowed``; ``what`` names the request ("capture")."""
+    if state.status in allowed:
+        return True
+    payment = state.id or "the payment"
+    ck.report(
+        PAYMENT_STATUS,
+        (),
+        f"Cannot {what} payment {payment}: its status is '{state.status}', and only "
+        f"{' or '.join(repr(status) for status in allowed)} allows it.",
+        actual=state.status,
+    )
+    return False
 
 
 def _linked_order(payment: dict[object, object]) -> str | None:
