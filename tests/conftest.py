@@ -86,3 +86,27 @@ def _owner(code: str) -> str:
 
 
 _create_order.is_clean = _is_clean_rechecked
+
+
+# The same for create-payment: every clean verdict of ``validate_payment`` is re-checked by its walk.
+from mollie_preflight import create_payment as _create_payment  # noqa: E402
+
+_original_is_clean_payment = _create_payment.is_clean
+
+
+def _is_clean_payment_rechecked(body: dict[object, object], ck: _checker.Checker) -> bool:
+    verdict = _original_is_clean_payment(body, ck)
+    if verdict:
+        walk = _checker.Checker(ck.options, ck.today)
+        for family in _create_payment.CREATE_PAYMENT_FAMILIES:
+            family.check(walk, body)
+            if walk.findings:
+                found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
+                raise AssertionError(
+                    f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
+                    f"but its check reports {found}"
+                )
+    return verdict
+
+
+_create_payment.is_clean = _is_clean_payment_rechecked

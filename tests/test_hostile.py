@@ -229,7 +229,7 @@ PAYMENT_ENDPOINTS = frozenset({"create-capture", "create-payment-refund", "updat
 
 
 def _snapshot_keyword(endpoint: str, snapshot: Any) -> dict[str, Any]:
-    if endpoint == "create-order":
+    if endpoint in ("create-order", "create-payment"):
         return {}
     return {"payment" if endpoint in PAYMENT_ENDPOINTS else "order": snapshot}
 

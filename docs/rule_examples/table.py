@@ -10,7 +10,7 @@ import json
 from typing import Any, Final
 
 from .bases import ORDER
-from .cases import DELETE, RECORD, Case, Example, order, payment, snapshot
+from .cases import DELETE, RECORD, Case, Example, Patch, order, payment, snapshot
 
 
 def money(value: str, currency: str = "EUR") -> dict[str, str]:
@@ -113,6 +113,50 @@ SHIPPED_BIKES: Final = {
     "lines.0.quantityShipped": 2,
     "lines.0.amountShipped": money("698.00"),
 }
+
+#: A create-payment body with two lines (the Payments API's spelling: description, categories).
+PAYMENT: Final = {
+    "amount": money("710.00"),
+    "description": "Order 2026-0042",
+    "redirectUrl": "https://shop.example.org/return/2026-0042",
+    "webhookUrl": "https://shop.example.org/mollie/webhook",
+    "locale": "nl_NL",
+    "lines": [
+        {
+            "type": "physical",
+            "description": "City bike",
+            "quantity": 2,
+            "unitPrice": money("349.00"),
+            "totalAmount": money("698.00"),
+            "vatRate": "21.00",
+            "vatAmount": money("121.14"),
+        },
+        {
+            "type": "shipping_fee",
+            "description": "Shipping",
+            "quantity": 1,
+            "unitPrice": money("12.00"),
+            "totalAmount": money("12.00"),
+            "vatRate": "21.00",
+            "vatAmount": money("2.08"),
+        },
+    ],
+}
+KLARNA_BILLING: Final = {
+    "givenName": "Anna",
+    "familyName": "de Vries",
+    "email": "anna@example.org",
+    "streetAndNumber": "Keizersgracht 126",
+    "postalCode": "1015 CW",
+    "city": "Amsterdam",
+    "country": "NL",
+}
+
+
+def pay(field: str, fail: dict[str, Any], ok: dict[str, Any] | None = None) -> Example:
+    """A create-payment example: both cases patch the example payment (``ok`` defaults to it as it is)."""
+    return Example(field, Case(Patch(PAYMENT, fail)), Case(Patch(PAYMENT, ok or {})), "create-payment")
+
 
 EXAMPLES: Final[dict[str, Example]] = {
     # --- the body, metadata, URLs ---------------------------------------------------------------------
@@ -549,6 +593,66 @@ EXAMPLES: Final[dict[str, Example]] = {
         ),
     ),
     "MP815": request("cancel-order", "", None, None, order=snapshot(SHIPPED_BIKES), ok_order=snapshot(AUTHORIZED)),
+    # --- create payment ----------------------------------------------------------------------------------
+    "MP910": pay("description", {"description": DELETE}),
+    "MP911": pay("description", {"description": "  "}),
+    "MP912": pay("description", {"description": "Order 2026-0042 " + "x" * 250}),
+    "MP920": pay(
+        "lines.1.vatAmount", {"lines.1.vatAmount": DELETE}, {"lines.1.vatAmount": DELETE, "lines.1.vatRate": DELETE}
+    ),
+    "MP921": pay("lines.0.categories.0", {"lines.0.categories": ["bikes"]}, {"lines.0.categories": ["eco"]}),
+    "MP922": pay("lines.0.quantityUnit", {"lines.0.quantityUnit": 2}, {"lines.0.quantityUnit": "pcs"}),
+    "MP923": pay(
+        "lines.0.recurring.interval",
+        {"lines.0.recurring": {"interval": "monthly"}},
+        {"lines.0.recurring": {"interval": "1 months"}},
+    ),
+    "MP930": pay("orderNumber", {"orderNumber": "2026-0042"}),
+    "MP931": pay("expiresAt", {"expiresAt": "2026-12-31"}),
+    "MP933": pay("locale", {"locale": "nl_nl"}, {"locale": "nl_NL"}),
+    "MP934": pay("method", {"method": "klarnapaylater"}, {"method": "ideal"}),
+    "MP935": pay("captureMode", {"captureMode": "later"}, {"captureMode": "automatic"}),
+    "MP936": pay(
+        "captureDelay",
+        {"method": "creditcard", "captureDelay": "10 days"},
+        {"method": "creditcard", "captureDelay": "2 days"},
+    ),
+    "MP937": pay(
+        "captureDelay",
+        {"method": "creditcard", "captureMode": "manual", "captureDelay": "8 hours"},
+        {"method": "creditcard", "captureMode": "manual"},
+    ),
+    "MP938": pay(
+        "captureMode", {"method": "ideal", "captureMode": "manual"}, {"method": "creditcard", "captureMode": "manual"}
+    ),
+    "MP939": pay(
+        "captureMode",
+        {"method": "riverty", "billingAddress": KLARNA_BILLING},
+        {"method": "riverty", "billingAddress": KLARNA_BILLING, "captureMode": "manual"},
+    ),
+    "MP940": pay("sequenceType", {"sequenceType": "once"}, {"sequenceType": "oneoff"}),
+    "MP941": pay(
+        "customerId",
+        {"sequenceType": "recurring", "redirectUrl": DELETE},
+        {"sequenceType": "recurring", "redirectUrl": DELETE, "customerId": "cst_8wmqcHMN4U"},
+    ),
+    "MP942": pay(
+        "restrictPaymentMethodsToCountry",
+        {"restrictPaymentMethodsToCountry": "NLD"},
+        {"restrictPaymentMethodsToCountry": "NL"},
+    ),
+    "MP950": pay(
+        "lines",
+        {"method": "klarna", "billingAddress": KLARNA_BILLING, "lines": DELETE},
+        {"method": "klarna", "billingAddress": KLARNA_BILLING},
+    ),
+    "MP951": pay("billingAddress", {"method": "in3"}, {"method": "in3", "billingAddress": KLARNA_BILLING}),
+    "MP952": pay(
+        "billingAddress",
+        {"method": "klarna", "billingAddress": {"email": "anna@example.org"}},
+        {"method": "klarna", "billingAddress": KLARNA_BILLING},
+    ),
+    "MP953": pay("lines", {"method": "voucher"}, {"method": "voucher", "lines.0.categories": ["eco"]}),
     # --- the Payments API: capture, refund and update of a payment (payment= snapshots) ---------------------
     "MP970": request("create-capture", "", {}, {}, order=payment({"status": "captured"}), ok_order=payment()),
     "MP971": request(

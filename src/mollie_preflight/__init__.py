@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .build import build_line, build_order
     from .calc import line_total, order_amount, vat_amount, vat_per_rate
     from .create_order import validate_order
+    from .create_payment import validate_payment
     from .discounts import split_discount
     from .endpoints import (
         ENDPOINTS,
@@ -104,6 +105,7 @@ _SOURCES: dict[str, str] = {
     "OrderAddress": ".types",
     "OrderLine": ".types",
     "validate_order": ".create_order",
+    "validate_payment": ".create_payment",
 }
 
 
@@ -167,6 +169,7 @@ __all__ = [
     "validate_order_cancel",
     "validate_order_payment",
     "validate_order_update",
+    "validate_payment",
     "validate_payment_refund",
     "validate_payment_update",
     "validate_records",

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from .create_order import validate_order
+from .create_payment import validate_payment
 from .findings import Report
 from .options import Options, new_checker
 from .rules.cancel import (
@@ -415,6 +416,14 @@ def _create_order(
 
 
 #: Endpoint name → validator; the names are those of Mollie's reference pages.
+def _create_payment(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    if order is not None:
+        raise ValueError("create-payment takes no order snapshot (order=)")
+    return validate_payment(payload, today=today, options=options)
+
+
 ENDPOINTS: Final[Mapping[str, Callable[..., Report]]] = MappingProxyType(
     {
         "create-order": _create_order,
@@ -427,6 +436,7 @@ ENDPOINTS: Final[Mapping[str, Callable[..., Report]]] = MappingProxyType(
         "update-shipment": validate_shipment_update,
         "create-order-refund": validate_refund,
         "create-order-payment": validate_order_payment,
+        "create-payment": _create_payment,
         "create-capture": _on_payment(validate_capture),
         "create-payment-refund": _on_payment(validate_payment_refund),
         "update-payment": _on_payment(validate_payment_update),

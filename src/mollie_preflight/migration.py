@@ -16,11 +16,16 @@ is listed with the reason, so a shop can review the move instead of trusting it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .jsoncopy import copy_json
+
+if TYPE_CHECKING:
+    from .findings import Report
+    from .options import Options
 
 #: Create-order parameters that mean the same on a payment and keep their name.
 _SAME: Final = frozenset(
@@ -70,6 +75,12 @@ class Migration:
     body: dict[str, Any]
     #: In the order of the order's fields (a line's fields under the line), then what the move added.
     changes: tuple[FieldMove, ...]
+
+    def check(self, *, today: datetime.date | None = None, options: Options | None = None) -> Report:
+        """``validate_payment`` of the migrated body: what Mollie would say to it, before it is sent."""
+        from .create_payment import validate_payment
+
+        return validate_payment(self.body, today=today, options=options)
 
     @property
     def moved(self) -> tuple[FieldMove, ...]:

@@ -181,9 +181,20 @@ _POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {}
 _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 100), ("region", 100))
 
 
-def check_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None = None) -> None:
+def check_address(
+    ck: Checker,
+    value: object,
+    key: str,
+    methods: frozenset[str],
+    forced: str | None = None,
+    *,
+    required: tuple[str, ...] = ADDRESS_REQUIRED,
+) -> None:
     """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows and the
-    one it forces (``method`` as a single value), which turns PayPal's limits from warnings into errors."""
+    one it forces (``method`` as a single value), which turns PayPal's limits from warnings into errors.
+
+    ``required`` are the fields the API requires of every address (the Payments API requires none; its
+    methods' requirements are checked by its own family)."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
     address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
@@ -191,8 +202,8 @@ def check_address(ck: Checker, value: object, key: str, methods: frozenset[str],
         return
     value = address
     country = _check_country(ck, value.get("country"), path)
-    missing = [f for f in ADDRESS_REQUIRED if _absent(value.get(f))]
-    if _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
+    missing = [f for f in required if _absent(value.get(f))]
+    if required and _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
         missing.append("postalCode")
     if missing:
         ordered = [f for f in ADDRESS_FIELDS if f in missing]

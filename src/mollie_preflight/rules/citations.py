@@ -61,6 +61,9 @@ MIGRATING_V1_TO_V2: Final = _page("docs/migrating-from-v1-to-v2", "Mollie guide:
 ORDERS_OVERVIEW: Final = _page("orders/overview", "Mollie guide: Orders API overview")
 ORDER_STATUS_CHANGES: Final = _page("orders/status-changes", "Mollie guide: Order status changes")
 WHY_USE_ORDERS: Final = _page("orders/why-use-orders", "Mollie guide: Why use orders")
+MIGRATING_ORDERS_TO_PAYMENTS: Final = _page(
+    "docs/migrating-from-orders-to-payments", "Mollie guide: Migrating from Orders to Payments"
+)
 MIGRATE_TO_ORDERS: Final = _page("orders/migrate-to-orders", "Mollie guide: Migrating from Payments to Orders")
 CHANGELOG: Final = _page("changelog", "Mollie API changelog")
 

@@ -6,6 +6,7 @@ is reported once, at the line, not again as an order-amount mismatch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 from ..calc import Rate
@@ -16,7 +17,7 @@ from . import citations as cite
 from .amounts import Money, check_amount, clean_amount_minor
 from .checker import Checker
 from .family import BodyFamily
-from .lines import NEGATIVE_TYPES, CleanLine, LineFigures, check_line, clean_line
+from .lines import NEGATIVE_TYPES, ORDERS, CleanLine, LineDialect, LineFigures, check_line, clean_line
 from .rule import Evidence, Fixability, Rule
 from .values import describe, describe_typed, is_blank, json_type
 
@@ -163,11 +164,19 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
             ck.order_amount = amount.minor
             ck.order_decimals = amount.decimals
     _check_order_number(ck, payload.get("orderNumber"))
-    figures = _check_lines(ck, payload.get("lines"))
+    check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
+
+
+def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, dialect: LineDialect) -> None:
+    """Every line of ``dialect``'s API, then the sums over them: Σ totals = ``amount``, VAT and discount rates.
+
+    One implementation for the Orders and the Payments API; ``dialect`` says where they differ.
+    """
+    figures = _check_lines(ck, lines, dialect)
     if figures is not None:
-        _check_amount_sum(ck, amount, figures)
-        _check_vat_sums(ck, figures)
-        _check_discount_rates(ck, figures)
+        _check_amount_sum(ck, amount, figures, dialect.noun)
+        _check_vat_sums(ck, figures, dialect)
+        _check_discount_rates(ck, figures, dialect.noun)
 
 
 def _check_order_number(ck: Checker, value: object) -> None:
@@ -187,7 +196,7 @@ def _check_order_number(ck: Checker, value: object) -> None:
         ck.report(ORDER_NUMBER, ("orderNumber",), "The 'orderNumber' field should not be empty.", actual=value)
 
 
-def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
+def _check_lines(ck: Checker, lines: object, dialect: LineDialect) -> list[LineFigures] | None:
     """Check every line; the figures of all lines, or ``None`` when an order-level sum is meaningless."""
     if lines is None:
         return None
@@ -196,16 +205,16 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
         ck.report(
             ORDER_LINES,
             ("lines",),
-            f"The 'lines' field must be a non-empty array of order lines, got {what}.",
+            f"The 'lines' field must be a non-empty array of {dialect.noun} lines, got {what}.",
         )
         return None
-    figures = [check_line(ck, line, index) for index, line in enumerate(lines)]
+    figures = [check_line(ck, line, index, dialect=dialect) for index, line in enumerate(lines)]
     if any(f is None for f in figures):
         return None
     return [f for f in figures if f is not None]
 
 
-def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures]) -> None:
+def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], noun: str) -> None:
     if amount is None:
         return
     expected = 0
@@ -224,7 +233,7 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
-            "The amount of the order does not match the total amount from the order lines. Expected order "
+            f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} "
             f"amount to be {format_for_message(expected, amount.currency)} but got "
             f"{format_for_message(amount.minor, amount.currency)}.{note}",
             expected=format_minor(expected, amount.decimals) if doubtful is None else None,
@@ -232,7 +241,7 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
         )
 
 
-def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
+def _check_vat_sums(ck: Checker, figures: list[LineFigures], dialect: LineDialect) -> None:
     currency = ck.order_currency
     if currency is None:
         return
@@ -248,7 +257,7 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
             per_rate[f.rate.key] = [f.rate, f.vat, f.index]
         else:
             entry[1] += f.vat
-    if total < 0:
+    if total < 0 and dialect.negative_vat_refused:
         ck.report(
             ORDER_VAT_NEGATIVE,
             ("lines",),
@@ -268,7 +277,7 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
             )
 
 
-def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
+def _check_discount_rates(ck: Checker, figures: list[LineFigures], noun: str) -> None:
     reductions = [f for f in figures if f.type == "discount" or f.type == "gift_card"]
     if not reductions:
         return
@@ -281,7 +290,8 @@ def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
             ck.report(
                 DISCOUNT_LINE_VAT_RATE,
                 where,
-                f"Discount line {f.index} has VAT rate {f.rate.to_decimal()}%, which no product line in the order has; "
+                f"Discount line {f.index} has VAT rate {f.rate.to_decimal()}%, which no product line in the "
+                f"{noun} has; "
                 "a discount should carry the rate of the goods it discounts.",
                 actual=str(f.rate.to_decimal()),
             )
@@ -323,12 +333,20 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     order_minor = clean_amount_minor(amount, currency, plain)
     if order_minor is None or order_minor < 0:
         return False
+    return clean_lines_and_sums(lines, currency, plain, order_minor, ORDERS)
+
+
+def clean_lines_and_sums(
+    lines: list[object], currency: str, plain: Callable[[str], object], amount_minor: int, dialect: LineDialect
+) -> bool:
+    """``check_lines_and_sums`` would report nothing on a non-empty ``lines`` list: every line clean and
+    the sums right (the body's ``amount`` is ``amount_minor`` in ``currency``, already read as valid)."""
     rates: dict[str, Rate] = {}
     figures: list[CleanLine] = []
     total = 0
     unusual = False
     for line in lines:
-        clean = clean_line(line, currency, plain, rates)
+        clean = clean_line(line, currency, plain, rates, dialect)
         if clean is None:
             return False
         figures.append(clean)
@@ -336,7 +354,7 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
         total += line_total
         if vat < 0 or kind in _RATE_BOUND_TYPES:
             unusual = True
-    if total != order_minor:
+    if total != amount_minor:
         return False
     # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
     # reduction rules have nothing to check: the usual order is done here.

@@ -24,6 +24,10 @@ from . import (
     order,
     partial,
     payment,
+    payment_body,
+    payment_lines,
+    payment_methods,
+    payment_params,
     payment_refunds,
     payment_requests,
     payment_snapshot,
@@ -44,6 +48,7 @@ from .rule import Rule
 _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
     *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
+    *(payment_body, payment_lines, payment_params, payment_methods),
     *(payment_snapshot, payment_requests, captures, payment_refunds, payment_updates),
 )
 
