@@ -18,6 +18,7 @@ money (``capture_payment``: an amount, not lines; what is not captured is releas
 *payment refund* (``refund_payment``: an amount up to ``amountRemaining``, not lines)::
 
     payment = new_payment({"amount": {"currency": "EUR", "value": "100.00"}, "description": "Order 42",
+                           "redirectUrl": "https://shop.example.org/return/42", "method": "creditcard",
                            "captureMode": "manual"})
     payment = authorize_payment(payment)
     payment = capture_payment(payment, {"amount": {"currency": "EUR", "value": "60.00"}})
@@ -39,6 +40,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from .create_order import validate_order
+from .create_payment import validate_payment
 from .endpoints import (
     Outcome,
     PaymentOutcome,
@@ -53,9 +55,7 @@ from .findings import OrderValidationError, Report
 from .money import currency_decimals, format_minor
 from .options import Options, new_checker
 from .rules.partial import Planned
-from .rules.payment_requests import check_payment_amount
 from .rules.payment_snapshot import PaymentState, check_payment_status, read_payment
-from .rules.requests import check_body
 from .rules.snapshot import OrderState, derived_quantities, read_snapshot
 from .rules.status import check_order_status
 
@@ -208,19 +208,13 @@ def new_payment(
 ) -> Payment:
     """The payment Mollie would create for ``create_payload``: an id, status ``open``, nothing collected.
 
-    Raises ``LifecycleError`` when the payload is not an object or its ``amount`` is not a valid amount (the
-    figure every later step computes with).
+    Raises ``LifecycleError`` when ``validate_payment`` finds an error in the payload.
     """
     ck = new_checker(options, today)
-    body = check_body(ck, create_payload)
-    if body is not None and "amount" in body and body["amount"] is not None:
-        check_payment_amount(ck, body["amount"], ("amount",), None)
-    else:
-        check_payment_amount(ck, None, ("amount",), None)
-    report = Report(tuple(ck.findings), "create-payment")
-    if not report.ok or body is None:
+    report = validate_payment(create_payload, today=ck.today, options=options)
+    if not report.ok or not isinstance(create_payload, dict):
         raise LifecycleError(report)
-    payload: dict[str, Any] = copy.deepcopy(body)
+    payload: dict[str, Any] = copy.deepcopy(create_payload)
     currency = payload["amount"]["currency"]
     return {
         "resource": "payment",
