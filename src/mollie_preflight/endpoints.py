@@ -44,7 +44,7 @@ from .rules.payment_refunds import check_refund_body, plan_payment_refund
 from .rules.payment_requests import check_payment_testmode
 from .rules.payment_snapshot import PaymentState, read_payment
 from .rules.payment_updates import FIELDS as PAYMENT_UPDATE_FIELDS
-from .rules.payment_updates import check_update_payment
+from .rules.payment_updates import FIXED_FIELDS, check_update_payment
 from .rules.payments import ORDER_ONLY_FIELDS, check_order_payment
 from .rules.refunds import FIELDS as REFUND_FIELDS
 from .rules.refunds import plan_refund, refund_lines
@@ -390,7 +390,8 @@ def validate_payment_update(
     ck, state = _start_payment(options, today, payment)
     body = check_body(ck, payload)
     if body is not None:
-        check_unknown_fields(ck, body, PAYMENT_UPDATE_FIELDS, "update-payment")
+        # The fixed fields get their own error (update-payment-fixed-field), not an unknown-field warning too.
+        check_unknown_fields(ck, body, (*PAYMENT_UPDATE_FIELDS, *FIXED_FIELDS), "update-payment")
         check_payment_testmode(ck, body, state)
         check_update_payment(ck, body, state)
     return Report(tuple(ck.findings), "update-payment")

@@ -41,7 +41,6 @@ FIXED_FIELDS: Final = (
 UNTIL_FINALIZED: Final = ("redirectUrl", "cancelUrl", "method", "dueDate", "issuer")
 #: The JSON types each updatable key takes (``None``: null is accepted, as the reference marks it nullable).
 _TYPES: Final[dict[str, tuple[type, ...]]] = {
-    "description": (str,),
     "redirectUrl": (str, type(None)),
     "cancelUrl": (str, type(None)),
     "webhookUrl": (str, type(None)),
@@ -54,7 +53,8 @@ _TYPES: Final[dict[str, tuple[type, ...]]] = {
     "shippingAddress": (dict,),
     "billingEmail": (str,),
 }
-FIELDS: Final = (*_TYPES, "metadata", "testmode")
+#: Every key update payment takes (the description's type and length are ``payment-request-description``'s).
+FIELDS: Final = ("description", *_TYPES, "metadata", "testmode")
 
 UPDATE_PAYMENT_FIXED = Rule(
     "MP990",
@@ -132,11 +132,17 @@ def check_update_payment(ck: Checker, body: dict[object, object], state: Payment
                 f"The '{key}' of a payment cannot be updated; it is fixed when the payment is created.",
                 actual=describe(body[key]),
             )
-    if not any(key in body for key in (*_TYPES, "metadata")) and not any(key in body for key in FIXED_FIELDS):
+    if not any(key in body for key in FIELDS if key != "testmode") and not any(key in body for key in FIXED_FIELDS):
         ck.report(UPDATE_PAYMENT_EMPTY, (), "The update changes nothing: it names no parameter to update.")
     typed_ok = _check_types(ck, body)
-    if "description" in typed_ok:
-        check_payment_description(ck, body["description"])
+    if "description" in body and body["description"] is None:
+        ck.report(
+            UPDATE_PAYMENT_VALUE_TYPE,
+            ("description",),
+            "The 'description' field cannot be null; leave it out to keep the description.",
+            actual="null",
+        )
+    check_payment_description(ck, body.get("description"))
     for key in ("redirectUrl", "cancelUrl"):
         if key in typed_ok:
             check_url(ck, body[key], (key,), web_only=False)
