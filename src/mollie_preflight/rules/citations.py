@@ -93,9 +93,6 @@ RELEASE_AUTHORIZATION: Final = _page(
 )
 CREATE_REFUND: Final = _page("reference/create-refund", "Mollie API reference: Create payment refund")
 PAYMENT_STATUS: Final = _page("docs/status-change", "Mollie guide: Handling payment status")
-MIGRATING_ORDERS_TO_PAYMENTS: Final = _page(
-    "docs/migrating-from-orders-to-payments", "Mollie guide: Migrating from Orders to Payments"
-)
 CHANGELOG_REFUND_EXTERNAL_REFERENCE: Final = _page(
     "changelog/fix-refund-externalreference-incorrectly-documented-as-writable",
     "Mollie API changelog: Refund externalReference incorrectly documented as writable",
