@@ -380,8 +380,13 @@ class TestDispatch:
     def test_never_raises_never_mutates(self, name: str, payload: object) -> None:
         before = copy.deepcopy(payload)
         order = None if name in ("create-order", "create-payment") else bikes("authorized")
+        # The Payments endpoints that act on an existing payment take its snapshot as payment=.
+        keyword = "payment" if name in ("create-capture", "create-payment-refund", "update-payment") else "order"
+        if keyword == "payment":
+            order = {"id": "tr_1", "status": "authorized", "amount": {"currency": "EUR", "value": "10.00"}}
         snapshot_before = copy.deepcopy(order)
-        report = mp.validate(payload, name, order=order)
+        snapshot: dict[str, Any] = {keyword: order}
+        report = mp.validate(payload, name, **snapshot)
         assert isinstance(report, mp.Report)
         assert payload == before
         assert order == snapshot_before

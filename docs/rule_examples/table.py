@@ -10,7 +10,7 @@ import json
 from typing import Any, Final
 
 from .bases import ORDER
-from .cases import DELETE, RECORD, Case, Example, Patch, order, snapshot
+from .cases import DELETE, RECORD, Case, Example, Patch, order, payment, snapshot
 
 
 def money(value: str, currency: str = "EUR") -> dict[str, str]:
@@ -41,6 +41,22 @@ def request(endpoint: str, field: str, fail: Any, ok: Any, **context: Any) -> Ex
     ok_order = context.get("ok_order", fail_order)
     line_id = context.get("line_id")
     return Example(field, Case(fail, fail_order, line_id), Case(ok, ok_order, line_id), endpoint)
+
+
+#: A valid payment refund body (the PHP tab of Mollie's create-refund example), and the example payment once
+#: paid: all of it captured and refundable.
+REFUND: Final = {"amount": money("5.95"), "description": "Refund for order 2026-0042"}
+PAID: Final = {
+    "status": "paid",
+    "amountCaptured": money("1027.99"),
+    "amountRemaining": money("1027.99"),
+}
+PAID_PAYMENT: Final = payment(PAID)
+
+
+def reversal(organization: str) -> dict[str, Any]:
+    """A routing reversal of EUR 5.95 from ``organization``."""
+    return {"amount": money("5.95"), "source": {"type": "organization", "organizationId": organization}}
 
 
 PRICE: Final = {
@@ -637,6 +653,96 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"method": "klarna", "billingAddress": KLARNA_BILLING},
     ),
     "MP953": pay("lines", {"method": "voucher"}, {"method": "voucher", "lines.0.categories": ["eco"]}),
+    # --- the Payments API: capture, refund and update of a payment (payment= snapshots) ---------------------
+    "MP970": request("create-capture", "", {}, {}, order=payment({"status": "captured"}), ok_order=payment()),
+    "MP971": request(
+        "create-capture", "", {}, {}, order=payment({"amountCaptured": money("1100.00")}), ok_order=payment()
+    ),
+    "MP972": request(
+        "create-capture",
+        "amount.currency",
+        {"amount": money("35.95", "USD")},
+        {"amount": money("35.95")},
+        order=payment(),
+    ),
+    "MP973": request("create-capture", "amount.value", {"amount": money("0.00")}, {"amount": money("35.95")}),
+    "MP974": request(
+        "create-capture",
+        "description",
+        {"description": "Capture for cart #12345: " + "one bike, one lock, " * 12},
+        {"description": "Capture for cart #12345"},
+    ),
+    "MP975": request("create-capture", "", {}, {}, order=payment({"status": "open"}), ok_order=payment()),
+    "MP976": request("create-capture", "", {}, {}, order=payment({"orderId": "ord_kEn1PlbGa"}), ok_order=payment()),
+    "MP977": request(
+        "create-capture", "amount.value", {"amount": money("1100.00")}, {"amount": money("1027.99")}, order=payment()
+    ),
+    "MP978": request(
+        "create-capture",
+        "",
+        {},
+        {},
+        order=payment({"captureBefore": "2026-11-15T09:00:00+00:00"}),
+        ok_order=payment(),
+    ),
+    "MP980": request("create-payment-refund", "amount", {"description": "Refund"}, REFUND, order=PAID_PAYMENT),
+    "MP981": request("create-payment-refund", "description", {"amount": money("5.95")}, REFUND),
+    "MP982": request(
+        "create-payment-refund",
+        "externalReference",
+        {**REFUND, "externalReference": {"type": "acquirer-reference", "id": "10123"}},
+        REFUND,
+    ),
+    "MP983": request("create-payment-refund", "lines", {**REFUND, "lines": []}, REFUND),
+    "MP984": request(
+        "create-payment-refund",
+        "routingReversals.0.source.organizationId",
+        {**REFUND, "routingReversals": [reversal("me")]},
+        {**REFUND, "routingReversals": [reversal("org_1234567")]},
+    ),
+    "MP985": request(
+        "create-payment-refund",
+        "reverseRouting",
+        {**REFUND, "reverseRouting": True, "routingReversals": [reversal("org_1234567")]},
+        {**REFUND, "routingReversals": [reversal("org_1234567")]},
+    ),
+    "MP986": request(
+        "create-payment-refund",
+        "amount.value",
+        {**REFUND, "amount": money("1100.00")},
+        {**REFUND, "amount": money("1027.99")},
+        order=PAID_PAYMENT,
+    ),
+    "MP987": request(
+        "create-payment-refund",
+        "",
+        REFUND,
+        REFUND,
+        order=payment({**PAID, "method": "paysafecard"}),
+        ok_order=PAID_PAYMENT,
+    ),
+    "MP988": request("create-payment-refund", "", REFUND, REFUND, order=payment(), ok_order=PAID_PAYMENT),
+    "MP990": request("update-payment", "amount", {"amount": money("1100.00")}, {"description": "Order 2026-0042-B"}),
+    "MP991": request("update-payment", "", {}, {"description": "Order 2026-0042-B"}),
+    "MP992": request(
+        "update-payment",
+        "redirectUrl",
+        {"redirectUrl": "https://shop.example.org/return/2026-0042"},
+        {"redirectUrl": "https://shop.example.org/return/2026-0042"},
+        order=PAID_PAYMENT,
+        ok_order=payment({"status": "open"}),
+    ),
+    "MP993": request(
+        "update-payment",
+        "method",
+        {"method": "ideal"},
+        {"method": "ideal"},
+        order=payment({"status": "open"}),
+        ok_order=payment({"status": "open", "method": None}),
+    ),
+    "MP994": request(
+        "update-payment", "billingAddress", {"billingAddress": None}, {"description": "Order 2026-0042-B"}
+    ),
     # --- the linter ------------------------------------------------------------------------------------------
     "MP900": Example("", Case('{"orderNumber": "2026-0042", "lines": [}'), Case(json.dumps(ORDER)), RECORD),
 }

@@ -81,3 +81,23 @@ def live(url: str) -> Source:
     match = _THREAD.fullmatch(url)
     title = f"{match.group(1)}#{match.group(3)}" if match else url.removeprefix("https://")
     return Source(url, f"Live answer: {title}", live=True)
+
+
+# The Payments API endpoints that take money after a payment is created, and their guides.
+GET_PAYMENT: Final = _page("reference/get-payment", "Mollie API reference: Get payment")
+UPDATE_PAYMENT: Final = _page("reference/update-payment", "Mollie API reference: Update payment")
+CREATE_CAPTURE: Final = _page("reference/create-capture", "Mollie API reference: Create capture")
+CAPTURES_API: Final = _page("reference/captures-api", "Mollie API reference: Captures API")
+RELEASE_AUTHORIZATION: Final = _page(
+    "reference/release-authorization", "Mollie API reference: Release payment authorization"
+)
+CREATE_REFUND: Final = _page("reference/create-refund", "Mollie API reference: Create payment refund")
+PAYMENT_STATUS: Final = _page("docs/status-change", "Mollie guide: Handling payment status")
+CHANGELOG_REFUND_EXTERNAL_REFERENCE: Final = _page(
+    "changelog/fix-refund-externalreference-incorrectly-documented-as-writable",
+    "Mollie API changelog: Refund externalReference incorrectly documented as writable",
+)
+CHANGELOG_CAPTURE_TESTMODE: Final = _page(
+    "changelog/fix-missing-testmode-on-the-create-capture-request",
+    "Mollie API changelog: Missing testmode on the Create capture request",
+)

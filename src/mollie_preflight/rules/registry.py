@@ -14,6 +14,7 @@ from . import (
     address,
     amounts,
     cancel,
+    captures,
     contact,
     dates,
     lines,
@@ -27,6 +28,10 @@ from . import (
     payment_lines,
     payment_methods,
     payment_params,
+    payment_refunds,
+    payment_requests,
+    payment_snapshot,
+    payment_updates,
     payments,
     record,
     refunds,
@@ -44,6 +49,7 @@ _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
     *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
     *(payment_body, payment_lines, payment_params, payment_methods),
+    *(payment_snapshot, payment_requests, captures, payment_refunds, payment_updates),
 )
 
 
