@@ -22,6 +22,7 @@ from ..findings import Severity
 from ..rules.checker import amsterdam_today
 from ..rules.registry import matching
 from . import config as config_module
+from . import migrating
 from .engine import Engine, default_jobs
 from .errors import UsageError, WorkerCrash
 from .explain import explain, find, list_rules
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("code", metavar="CODE", help="a rule code (MP203) or name (line-vat-amount)")
     one.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("schema", help="write the JSON Schema (2020-12) of the create-order body to stdout")
+    migrating.add_parser(commands)
     return parser
 
 
@@ -124,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')")
             explain(rule, sys.stdout, args.format)
             return 0
+        if args.command == "migrate":
+            return migrating.migrate_command(args)
         if args.command == "schema":
             from ..schema import create_order_schema
             from .jsontext import dumps
