@@ -176,7 +176,7 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
     _check_order_number(ck, payload.get("orderNumber"))
     figures = _check_lines(ck, payload.get("lines"))
     if figures is not None:
-        _check_amount_sum(ck, amount, figures)
+        _check_amount_sum(ck, amount, figures, payload["lines"])
         _check_vat_sums(ck, figures)
         _check_discount_rates(ck, figures)
 
@@ -216,7 +216,30 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
     return [f for f in figures if f is not None]
 
 
-def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures]) -> None:
+#: ``to_problem`` precedence of an order amount that is not the sum of the line totals as sent: Mollie reports
+#: it before the lines' own errors and the addresses' (mollie/PrestaShop#89, mollie/Shopware6#562).
+_SENT_SUM_PRECEDENCE: Final = 1
+
+
+def _sent_total(lines: list[Any] | tuple[Any, ...], amount: Money) -> int | None:
+    """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
+    pattern = plain_value_pattern(amount.decimals)
+    if pattern is None:
+        return None
+    total = 0
+    for line in lines:
+        if type(line) is not dict:
+            return None
+        minor = clean_amount_minor(line.get("totalAmount"), amount.currency, pattern.fullmatch)
+        if minor is None:
+            return None
+        total += minor
+    return total
+
+
+def _check_amount_sum(
+    ck: Checker, amount: Money | None, figures: list[LineFigures], lines: list[Any] | tuple[Any, ...]
+) -> None:
     if amount is None:
         return
     expected = 0
@@ -232,6 +255,7 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
             if doubtful is not None
             else ""
         )
+        sent = _sent_total(lines, amount)
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
@@ -240,6 +264,7 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
             f"{format_for_message(amount.minor, amount.currency)}.{note}",
             expected=format_minor(expected, amount.decimals) if doubtful is None else None,
             actual=amount.plain(),
+            precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
         )
 
 
