@@ -104,6 +104,16 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ),
     ("address-name short", setter("billingAddress.givenName", "A"), [("MP403", "billingAddress.givenName", None)]),
     (
+        "address-name missing, named member by member (mollie/Magento#246)",
+        both(deleter("billingAddress.givenName"), setter("billingAddress.familyName", " ")),
+        [("MP403", "billingAddress.givenName", None), ("MP403", "billingAddress.familyName", None)],
+    ),
+    (
+        "address fields and a name missing",
+        both(deleter("billingAddress.city"), deleter("billingAddress.familyName")),
+        [("MP402", "billingAddress", None), ("MP403", "billingAddress.familyName", None)],
+    ),
+    (
         "address-name digits",
         setter("billingAddress.familyName", "12345"),
         [("MP403", "billingAddress.familyName", None)],
@@ -335,6 +345,9 @@ def test_messages_use_mollies_words() -> None:
     assert messages["MP603"].startswith("The locale is invalid")
     assert messages["MP611"].startswith(
         "The webhook URL is invalid because it is unreachable from Mollie's point of view"
+    )
+    assert only_message(with_(deleter("billingAddress.givenName")), "MP403") == (
+        "Member 'givenName' in billing address is missing or incorrect."
     )
     name = only_message(with_(setter("billingAddress.givenName", "A")), "MP403")
     assert name.startswith("Member 'givenName' in billing address is missing or incorrect")
