@@ -221,10 +221,10 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
 _SENT_SUM_PRECEDENCE: Final = 1
 
 
-def _sent_total(lines: list[Any] | tuple[Any, ...], amount: Money) -> int | None:
+def _sent_total(lines: object, amount: Money) -> int | None:
     """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
     pattern = plain_value_pattern(amount.decimals)
-    if pattern is None:
+    if pattern is None or not isinstance(lines, list | tuple):
         return None
     total = 0
     for line in lines:
@@ -237,9 +237,7 @@ def _sent_total(lines: list[Any] | tuple[Any, ...], amount: Money) -> int | None
     return total
 
 
-def _check_amount_sum(
-    ck: Checker, amount: Money | None, figures: list[LineFigures], lines: list[Any] | tuple[Any, ...]
-) -> None:
+def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], lines: object) -> None:
     if amount is None:
         return
     expected = 0
