@@ -66,9 +66,18 @@ def _mixed(path: Path) -> Path:
     return path
 
 
+#: Mollie's order example names ``klarnapaylater``, which Mollie replaced by ``klarna``: that warning (MP533, tested
+#: with the methods rules) is left out here, where the question is which API checks which record.
+_REPLACED_METHOD = "MP533"
+
+
 def _rows(stdout: str) -> list[tuple[Any, ...]]:
     rows = [json.loads(line) for line in stdout.splitlines()]
-    return [(row["record"], row["code"], row["field"], row["expected"], row["api"]) for row in rows]
+    return [
+        (row["record"], row["code"], row["field"], row["expected"], row["api"])
+        for row in rows
+        if row["code"] != _REPLACED_METHOD
+    ]
 
 
 def test_auto_checks_each_record_of_a_mixed_export_by_its_own_api(tmp_path: Path) -> None:
@@ -106,7 +115,7 @@ def test_api_orders_checks_a_payment_by_the_orders_rules(tmp_path: Path) -> None
         ("MP301", "lines", "orders"),
         ("MP301", "locale", "orders"),
     ]
-    assert check("--format", "jsonl", str(path)).stdout == ""
+    assert _rows(check("--format", "jsonl", str(path)).stdout) == []
 
 
 def test_api_payments_checks_an_order_by_the_payments_rules(tmp_path: Path) -> None:
@@ -115,7 +124,7 @@ def test_api_payments_checks_an_order_by_the_payments_rules(tmp_path: Path) -> N
     rows = _rows(check("--api", "payments", "--format", "jsonl", str(path)).stdout)
     assert ("MP910", "description", "payments") in [(code, field, api) for _, code, field, _, api in rows]
     assert ("MP930", "orderNumber", "payments") in [(code, field, api) for _, code, field, _, api in rows]
-    assert check("--format", "jsonl", str(path)).stdout == ""
+    assert _rows(check("--format", "jsonl", str(path)).stdout) == []
 
 
 def test_the_configuration_file_sets_the_api_and_the_flag_wins(tmp_path: Path) -> None:
@@ -157,6 +166,7 @@ def test_fix_leaves_payments_as_they_are_and_reports_them(tmp_path: Path) -> Non
 def test_validate_records_checks_each_record_by_its_own_api() -> None:
     records = [json.dumps(_broken_order()), json.dumps(_payment_without_description()), "{"]
     findings = mp.validate_records(records, today=DAY)
+    findings = [f for f in findings if f.violation.code != _REPLACED_METHOD]
     assert [(f.index, f.violation.code, f.violation.field, f.api) for f in findings] == [
         (0, "MP203", "lines.0.vatAmount", "orders"),
         (1, "MP910", "description", "payments"),

@@ -328,8 +328,8 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP505": create("lines", {"method": "voucher"}, {"method": "voucher", "lines.1.category": "gift"}),
     "MP506": create(
         "billingAddress.phone",
-        {"method": "klarnapaylater", "billingAddress.phone": DELETE},
-        {"method": "klarnapaylater"},
+        {"method": "klarna", "billingAddress.phone": DELETE},
+        {"method": "klarna"},
     ),
     "MP507": create("method", {"method": "giftcard"}, {"method": ["giftcard", "ideal"]}),
     "MP508": create("method", {"method": "paypal", "lines.1.type": "digital"}, {"method": "paypal"}),
@@ -338,6 +338,8 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"method": "creditcard", **THIRTY_BIKES},
         {"method": "banktransfer", **THIRTY_BIKES},
     ),
+    "MP533": create("method", {"method": "klarnapaylater"}, {"method": "klarna"}),
+    "MP534": create("method.1", {"method": ["ideal", "giropay"]}, {"method": ["ideal", "paypal"]}),
     "MP520": create("payment", {"payment": "ideal_INGBNL2A"}, {"payment": {"issuer": "ideal_INGBNL2A"}}),
     "MP521": create(
         "payment.dueDate",
@@ -399,7 +401,7 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP606": create(
         "expiresAt",
         {"method": "klarnapaylater", "expiresAt": "2026-12-21"},
-        {"method": "klarnapaylater", "expiresAt": "2026-12-20"},
+        {"method": "ideal", "expiresAt": "2026-12-21"},
     ),
     "MP607": create(
         "consumerDateOfBirth", {"consumerDateOfBirth": "2026-11-23"}, {"consumerDateOfBirth": "1958-01-31"}

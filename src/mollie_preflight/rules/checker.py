@@ -78,9 +78,13 @@ class Checker:
         actual: str | None = None,
         extra: Mapping[str, Any] | None = None,
         status: int | None = None,
+        precedence: int = 0,
     ) -> None:
-        """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422."""
+        """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422, ``precedence``
+        how early Mollie checks it when that is before the walk order (``Report.to_problem()``)."""
         severity = self._severity_of(rule)
         if severity is None:
             return
-        self.findings.append(Violation(rule.code, rule.name, severity, path, message, expected, actual, extra, status))
+        self.findings.append(
+            Violation(rule.code, rule.name, severity, path, message, expected, actual, extra, status, precedence)
+        )

@@ -66,6 +66,17 @@ MIGRATING_ORDERS_TO_PAYMENTS: Final = _page(
 )
 MIGRATE_TO_ORDERS: Final = _page("orders/migrate-to-orders", "Mollie guide: Migrating from Payments to Orders")
 CHANGELOG: Final = _page("changelog", "Mollie API changelog")
+CHANGELOG_V2: Final = _page("changelog/v2/changelog", "Mollie API changelog (v2, up to 2023)")
+CHANGELOG_APRIL_2025: Final = _page("changelog/april-2025", "Mollie API changelog: April 2025")
+
+# Mollie's help center, where method retirements were announced to merchants.
+GIROPAY_DEPRECATION: Final = Source(
+    "https://help.mollie.com/hc/en-us/articles/19745480480786", "Mollie help center: Giropay deprecation"
+)
+SOFORT_DEPRECATION: Final = Source(
+    "https://help.mollie.com/hc/en-us/articles/20904206772626-SOFORT-Deprecation-30-September-2024",
+    "Mollie help center: SOFORT deprecation, 30 September 2024",
+)
 
 # Mollie's pages of one payment method each.
 IDEAL: Final = _page("docs/ideal", "Mollie payment method: iDEAL")

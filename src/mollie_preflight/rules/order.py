@@ -174,7 +174,7 @@ def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, diale
     """
     figures = _check_lines(ck, lines, dialect)
     if figures is not None:
-        _check_amount_sum(ck, amount, figures, dialect.noun)
+        _check_amount_sum(ck, amount, figures, dialect.noun, lines)
         _check_vat_sums(ck, figures, dialect)
         _check_discount_rates(ck, figures, dialect.noun)
 
@@ -214,7 +214,28 @@ def _check_lines(ck: Checker, lines: object, dialect: LineDialect) -> list[LineF
     return [f for f in figures if f is not None]
 
 
-def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], noun: str) -> None:
+#: ``to_problem`` precedence of an order amount that is not the sum of the line totals as sent: Mollie reports
+#: it before the lines' own errors and the addresses' (mollie/PrestaShop#89, mollie/Shopware6#562).
+_SENT_SUM_PRECEDENCE: Final = 1
+
+
+def _sent_total(lines: object, amount: Money) -> int | None:
+    """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
+    pattern = plain_value_pattern(amount.decimals)
+    if pattern is None or not isinstance(lines, list | tuple):
+        return None
+    total = 0
+    for line in lines:
+        if type(line) is not dict:
+            return None
+        minor = clean_amount_minor(line.get("totalAmount"), amount.currency, pattern.fullmatch)
+        if minor is None:
+            return None
+        total += minor
+    return total
+
+
+def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], noun: str, lines: object) -> None:
     if amount is None:
         return
     expected = 0
@@ -228,16 +249,21 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
             f" Line {doubtful.index}'s '{doubtful.doubt}' contradicts its type, so the right amount cannot be told "
             "until that is settled."
             if doubtful is not None
+            else " The lines add up to less than zero, which no amount can be: the reductions are larger than what "
+            "they reduce, so a line is wrong."
+            if expected < 0
             else ""
         )
+        sent = _sent_total(lines, amount)
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
             f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} "
             f"amount to be {format_for_message(expected, amount.currency)} but got "
             f"{format_for_message(amount.minor, amount.currency)}.{note}",
-            expected=format_minor(expected, amount.decimals) if doubtful is None else None,
+            expected=format_minor(expected, amount.decimals) if doubtful is None and expected >= 0 else None,
             actual=amount.plain(),
+            precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
         )
 
 

@@ -10,6 +10,7 @@ from .address import BILLIE_ORGANIZATION
 from .amounts import check_amount
 from .cancel import OPEN_PAYMENT
 from .checker import Checker
+from .methods import check_method_history
 from .rule import Evidence, Rule
 from .snapshot import OrderState
 from .status import check_order_status
@@ -129,6 +130,8 @@ def _check_methods(ck: Checker, value: object) -> None:
     values = value if isinstance(value, list) else [value]
     for index, method in enumerate(values[:50]):
         path = ("method", index) if isinstance(value, list) else ("method",)
+        if isinstance(method, str) and check_method_history(ck, path, method):
+            continue
         if isinstance(method, str) and method in METHODS:
             continue
         note = " (create-order accepts it; create-order-payment does not list it)" if method in NOT_LISTED else ""
