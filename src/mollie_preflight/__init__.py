@@ -20,7 +20,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .build import build_line, build_order
+    from .build import build_line, build_order, build_payment
     from .calc import line_total, order_amount, vat_amount, vat_per_rate
     from .create_order import validate_order
     from .create_payment import validate_payment
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 _SOURCES: dict[str, str] = {
     "build_line": ".build",
     "build_order": ".build",
+    "build_payment": ".build",
     "line_total": ".calc",
     "order_amount": ".calc",
     "vat_amount": ".calc",
@@ -146,6 +147,7 @@ __all__ = [
     "__version__",
     "build_line",
     "build_order",
+    "build_payment",
     "create_order_schema",
     "fix_order",
     "get_rule",
