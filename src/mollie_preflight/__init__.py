@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from .records import RecordFinding, validate_records
     from .rules.registry import RULES, get_rule
     from .rules.rule import Evidence, Fixability, Rule, Source
-    from .schema import create_order_schema
-    from .types import Amount, CreateOrder, OrderAddress, OrderLine
+    from .schema import create_order_schema, create_payment_schema
+    from .types import Amount, CreateOrder, CreatePayment, OrderAddress, OrderLine, PaymentAddress, PaymentLine
 
 _SOURCES: dict[str, str] = {
     "build_line": ".build",
@@ -95,10 +95,14 @@ _SOURCES: dict[str, str] = {
     "Rule": ".rules.rule",
     "Source": ".rules.rule",
     "create_order_schema": ".schema",
+    "create_payment_schema": ".schema",
     "Amount": ".types",
     "CreateOrder": ".types",
     "OrderAddress": ".types",
     "OrderLine": ".types",
+    "CreatePayment": ".types",
+    "PaymentAddress": ".types",
+    "PaymentLine": ".types",
     "validate_order": ".create_order",
     "validate_payment": ".create_payment",
 }
@@ -125,6 +129,7 @@ __all__ = [
     "Amount",
     "Change",
     "CreateOrder",
+    "CreatePayment",
     "Evidence",
     "FieldMove",
     "FixResult",
@@ -135,6 +140,8 @@ __all__ = [
     "OrderAddress",
     "OrderLine",
     "OrderValidationError",
+    "PaymentAddress",
+    "PaymentLine",
     "PreflightError",
     "ReconcileError",
     "Reconciled",
@@ -149,6 +156,7 @@ __all__ = [
     "build_order",
     "build_payment",
     "create_order_schema",
+    "create_payment_schema",
     "fix_order",
     "get_rule",
     "line_total",
