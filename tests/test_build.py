@@ -382,6 +382,10 @@ def test_build_payment_sums_the_lines_and_keeps_the_fields() -> None:
         mp.build_payment([line], currency="EUR", description="Order 7", amount={})
 
 
+def _minor(amount: dict[str, str], decimals: int) -> int:
+    return int(Decimal(amount["value"]).scaleb(decimals))
+
+
 @st.composite
 def payment_carts(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]]]:
     """Any Payments cart: 1–50 items in any supported currency, gross or net prices, line discounts,
@@ -415,22 +419,27 @@ def payment_carts(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]]]:
         )
     remaining = sum(int(Decimal(line["totalAmount"]["value"]).scaleb(decimals)) for line in lines)
     for kind in ("discount", "store_credit", "gift_card"):
-        if draw(st.booleans()):
-            off = draw(st.integers(min_value=0 if kind == "gift_card" else 1, max_value=max(remaining, 1)))
-            if off > remaining:
-                continue
-            remaining -= off
-            lines.append(
-                mp.build_line(
-                    name=kind.replace("_", " "),
-                    quantity=1,
-                    unit_price=Decimal(-off).scaleb(-decimals),
-                    vat_rate="0",
-                    currency=currency,
-                    type=kind,
-                    api="payments",
-                )
-            )
+        if not draw(st.booleans()):
+            continue
+        off = draw(st.integers(min_value=0 if kind == "gift_card" else 1, max_value=max(remaining, 1)))
+        if off > remaining:
+            continue
+        # a discount carries the rate of the goods it discounts (MP307); credit and gift cards are untaxed
+        rate = lines[0]["vatRate"] if kind == "discount" else "0"
+        reduction = mp.build_line(
+            name=kind.replace("_", " "),
+            quantity=1,
+            unit_price=Decimal(-off).scaleb(-decimals),
+            vat_rate=rate,
+            currency=currency,
+            type=kind,
+            api="payments",
+        )
+        vat_left = sum(_minor(line["vatAmount"], decimals) for line in [*lines, reduction] if line["vatRate"] == rate)
+        if vat_left < 0:
+            continue  # more discount than the rate's VAT: a cart the rules rightly warn about (MP306)
+        remaining -= off
+        lines.append(reduction)
     return currency, lines
 
 
