@@ -112,7 +112,7 @@ _STRINGS: Final = ("voucherNumber", "voucherPin", "sessionId", "customerReferenc
 _COMPANY_FIELDS: Final = ("registrationNumber", "vatNumber", "entityType")
 _MAX_DUE_DAYS: Final = 100
 #: Keys this family reads; a body with none of them has nothing here to report.
-_KEYS: Final = (*PARAMETER_METHODS, "storeCredentials")
+_KEYS: Final = frozenset({*PARAMETER_METHODS, "storeCredentials"})
 
 
 def check_extras(ck: Checker, payload: dict[object, object]) -> None:
@@ -257,10 +257,12 @@ def _wrong_type(ck: Checker, path: Path, value: object, wanted: str) -> None:
 
 def clean_extras(payload: dict[object, object], ck: Checker) -> bool:
     """``check_extras`` would report nothing: true only when no method-specific parameter is sent but an
-    issuer string for a method that reads one (the rest take the walk)."""
-    get = payload.get
-    for key in _KEYS:
-        value = get(key)
+    issuer string for a method that reads one (the rest take the walk). Reads the body's few keys rather
+    than look up each parameter: this runs on every clean body."""
+    for key in payload:
+        if key not in _KEYS:
+            continue
+        value = payload[key]
         if value is None:
             continue
         if key == "issuer" and type(value) is str and single_method(payload) in (None, *PARAMETER_METHODS["issuer"]):
