@@ -158,6 +158,27 @@ def pay(field: str, fail: dict[str, Any], ok: dict[str, Any] | None = None) -> E
     return Example(field, Case(Patch(PAYMENT, fail)), Case(Patch(PAYMENT, ok or {})), "create-payment")
 
 
+def route(value: str, kind: str = "organization") -> dict[str, Any]:
+    """One route of a split payment to another organization."""
+    return {"amount": money(value), "destination": {"type": kind, "organizationId": "org_1234567"}}
+
+
+FEE: Final = {"amount": money("10.00"), "description": "Platform fee"}
+DISCOUNTED_DISCOUNT: Final = {
+    "amount": money("685.00"),
+    "lines.1": {
+        "type": "discount",
+        "description": "Spring sale",
+        "quantity": 1,
+        "unitPrice": money("-12.00"),
+        "discountAmount": money("1.00"),
+        "totalAmount": money("-13.00"),
+        "vatRate": "21.00",
+        "vatAmount": money("-2.26"),
+    },
+}
+
+
 EXAMPLES: Final[dict[str, Example]] = {
     # --- the body, metadata, URLs ---------------------------------------------------------------------
     "MP001": Example("", Case(["orders"]), Case(order())),
@@ -744,6 +765,82 @@ EXAMPLES: Final[dict[str, Example]] = {
     ),
     "MP994": request(
         "update-payment", "billingAddress", {"billingAddress": None}, {"description": "Order 2026-0042-B"}
+    ),
+    "MP954": pay(
+        "applicationFee.description",
+        {"applicationFee": {"amount": money("10.00")}},
+        {"applicationFee": FEE},
+    ),
+    "MP955": pay(
+        "applicationFee.amount",
+        {"applicationFee": {**FEE, "amount": money("690.00")}},
+        {"applicationFee": FEE},
+    ),
+    "MP956": pay(
+        "routing.0.destination.type",
+        {"routing": [route("50.00", "customer")]},
+        {"routing": [route("50.00")]},
+    ),
+    "MP957": pay("routing", {"routing": [route("500.00"), route("250.00")]}, {"routing": [route("500.00")]}),
+    "MP958": pay("routing", {"routing": [route("50.00")], "applicationFee": FEE}, {"routing": [route("50.00")]}),
+    "MP959": pay(
+        "applePayPaymentToken",
+        {"method": "applepay", "applePayPaymentToken": {"paymentData": {"version": "EC_v1"}}},
+        {"method": "applepay", "applePayPaymentToken": '{"paymentData": {"version": "EC_v1"}}'},
+    ),
+    "MP960": pay(
+        "cardToken",
+        {"sequenceType": "recurring", "customerId": "cst_8wmqcHMN4U", "cardToken": "tkn_UqAvArKPx3"},
+        {"sequenceType": "first", "customerId": "cst_8wmqcHMN4U", "cardToken": "tkn_UqAvArKPx3"},
+    ),
+    "MP961": pay(
+        "storeCredentials",
+        {"method": "creditcard", "cardToken": "tkn_UqAvArKPx3", "storeCredentials": True},
+        {
+            "method": "creditcard",
+            "cardToken": "tkn_UqAvArKPx3",
+            "customerId": "cst_8wmqcHMN4U",
+            "storeCredentials": True,
+        },
+    ),
+    "MP962": pay(
+        "dueDate",
+        {"method": "banktransfer", "dueDate": "2027-03-04"},
+        {"method": "banktransfer", "dueDate": "2027-03-03"},
+    ),
+    "MP963": pay(
+        "digitalGoods", {"method": "paypal", "digitalGoods": "yes"}, {"method": "paypal", "digitalGoods": True}
+    ),
+    "MP964": pay(
+        "voucherNumber",
+        {"method": "ideal", "voucherNumber": "603000112233"},
+        {"method": "giftcard", "voucherNumber": "603000112233"},
+    ),
+    "MP965": pay(
+        "billingEmail",
+        {"billingEmail": "anna@example.org"},
+        {"billingAddress": {"email": "anna@example.org"}},
+    ),
+    "MP966": pay(
+        "lines.1.discountAmount",
+        DISCOUNTED_DISCOUNT,
+        {
+            **DISCOUNTED_DISCOUNT,
+            "amount": money("686.00"),
+            "lines.1.discountAmount": DELETE,
+            "lines.1.totalAmount": money("-12.00"),
+            "lines.1.vatAmount": money("-2.08"),
+        },
+    ),
+    "MP967": pay(
+        "method",
+        {"method": "ideal", "amount": money("710.00", "USD"), "lines": DELETE},
+        {"method": "paypal", "amount": money("710.00", "USD"), "lines": DELETE},
+    ),
+    "MP968": pay(
+        "lines",
+        {"method": ["ideal", "voucher"]},
+        {"method": ["ideal", "voucher"], "lines.0.categories": ["eco"]},
     ),
     # --- the linter ------------------------------------------------------------------------------------------
     "MP900": Example("", Case('{"orderNumber": "2026-0042", "lines": [}'), Case(json.dumps(ORDER)), RECORD),

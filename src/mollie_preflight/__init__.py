@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .apis import detect_api
-    from .build import build_line, build_order
+    from .build import build_line, build_order, build_payment
     from .calc import line_total, order_amount, vat_amount, vat_per_rate
     from .create_order import validate_order
     from .create_payment import validate_payment
@@ -51,13 +51,14 @@ if TYPE_CHECKING:
     from .records import RecordFinding, validate_records
     from .rules.registry import RULES, get_rule
     from .rules.rule import Evidence, Fixability, Rule, Source
-    from .schema import create_order_schema
-    from .types import Amount, CreateOrder, OrderAddress, OrderLine
+    from .schema import create_order_schema, create_payment_schema
+    from .types import Amount, CreateOrder, CreatePayment, OrderAddress, OrderLine, PaymentAddress, PaymentLine
 
 _SOURCES: dict[str, str] = {
     "detect_api": ".apis",
     "build_line": ".build",
     "build_order": ".build",
+    "build_payment": ".build",
     "line_total": ".calc",
     "order_amount": ".calc",
     "vat_amount": ".calc",
@@ -102,10 +103,14 @@ _SOURCES: dict[str, str] = {
     "Rule": ".rules.rule",
     "Source": ".rules.rule",
     "create_order_schema": ".schema",
+    "create_payment_schema": ".schema",
     "Amount": ".types",
     "CreateOrder": ".types",
     "OrderAddress": ".types",
     "OrderLine": ".types",
+    "CreatePayment": ".types",
+    "PaymentAddress": ".types",
+    "PaymentLine": ".types",
     "validate_order": ".create_order",
     "validate_payment": ".create_payment",
 }
@@ -132,6 +137,7 @@ __all__ = [
     "Amount",
     "Change",
     "CreateOrder",
+    "CreatePayment",
     "Evidence",
     "FieldMove",
     "FixResult",
@@ -142,6 +148,8 @@ __all__ = [
     "OrderAddress",
     "OrderLine",
     "OrderValidationError",
+    "PaymentAddress",
+    "PaymentLine",
     "PreflightError",
     "ReconcileError",
     "Reconciled",
@@ -154,7 +162,9 @@ __all__ = [
     "__version__",
     "build_line",
     "build_order",
+    "build_payment",
     "create_order_schema",
+    "create_payment_schema",
     "detect_api",
     "fix_order",
     "get_rule",

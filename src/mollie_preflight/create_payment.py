@@ -7,7 +7,7 @@ from typing import Final
 
 from .findings import Report
 from .options import Options, new_checker
-from .rules import payment_body, payment_methods, payment_params
+from .rules import payment_body, payment_connect, payment_extras, payment_methods, payment_params
 from .rules.checker import Checker
 from .rules.family import BodyFamily
 from .rules.order import check_body_object
@@ -17,6 +17,8 @@ from .rules.order import check_body_object
 CREATE_PAYMENT_FAMILIES: Final[tuple[BodyFamily, ...]] = (
     payment_body.CREATE_PAYMENT,
     payment_params.CREATE_PAYMENT,
+    payment_connect.CREATE_PAYMENT,
+    payment_extras.CREATE_PAYMENT,
     payment_methods.CREATE_PAYMENT,
 )
 

@@ -68,3 +68,6 @@ ORDERS_ONLY_KEYS: Final = {
     "payment": "send the payment object's parameters at the top level",
     "shopperCountryMustMatchBillingCountry": "use restrictPaymentMethodsToCountry for a similar effect",
 }
+#: Deprecated create-payment parameters: key → what to send instead
+#: (https://docs.mollie.com/reference/extra-payment-parameters).
+DEPRECATED_KEYS: Final = {"billingEmail": "send the e-mail address as billingAddress.email"}

@@ -81,6 +81,18 @@ LINE_RECURRING = Rule(
     'Send {"interval": "1 months"} with the optional description, amount, times and startDate, or leave it out.',
 )
 
+LINE_DISCOUNT_NOT_RELEVANT = Rule(
+    "MP966",
+    "line-discount-not-relevant",
+    Severity.WARNING,
+    (cite.CREATE_PAYMENT.at("lines.discountAmount"),),
+    Evidence.DOCUMENTED,
+    "a discount, store_credit or gift_card line has a non-zero discountAmount",
+    "Mollie's reference says discountAmount is not relevant for discount, store credit and gift card lines: "
+    "their negative unitPrice is the reduction itself. A discount on a discount is a sign that it is counted "
+    "twice.",
+    "Put the whole reduction in the line's negative unitPrice and leave discountAmount out.",
+)
 ORDERS_ONLY_KEY = Rule(
     "MP930",
     "orders-only-key",
@@ -95,11 +107,21 @@ ORDERS_ONLY_KEY = Rule(
     "Send the Payments API's key instead; migrate_order() converts a whole Orders body.",
 )
 
-RULES = (LINE_VAT_PAIR, LINE_CATEGORIES, LINE_QUANTITY_UNIT, LINE_RECURRING, ORDERS_ONLY_KEY)
+RULES = (
+    LINE_VAT_PAIR,
+    LINE_CATEGORIES,
+    LINE_QUANTITY_UNIT,
+    LINE_RECURRING,
+    LINE_DISCOUNT_NOT_RELEVANT,
+    ORDERS_ONLY_KEY,
+)
+#: Line types whose unitPrice is the reduction, for which Mollie calls discountAmount not relevant.
+_REDUCTION_TYPES: Final = frozenset({"discount", "store_credit", "gift_card"})
 
 
 def check_payment_line_extras(ck: Checker, line: dict[object, object], path: Path, prefix: str) -> None:
-    """The rules only a Payments line has: the VAT pair, categories, quantityUnit, recurring, Orders-only keys."""
+    """The rules only a Payments line has: the VAT pair, categories, quantityUnit, recurring, Orders-only keys,
+    a discount on a reduction line."""
     for key, instead in ORDERS_ONLY_LINE_KEYS.items():
         if line.get(key) is not None:
             ck.report(
@@ -129,6 +151,23 @@ def check_payment_line_extras(ck: Checker, line: dict[object, object], path: Pat
     recurring = line.get("recurring")
     if recurring is not None:
         _check_recurring(ck, recurring, (*path, "recurring"), prefix)
+    kind = line.get("type")
+    discount = _non_zero_value(line.get("discountAmount")) if type(kind) is str and kind in _REDUCTION_TYPES else None
+    if discount is not None:
+        ck.report(
+            LINE_DISCOUNT_NOT_RELEVANT,
+            (*path, "discountAmount"),
+            f"{prefix}A {kind} line's negative unitPrice is its reduction; Mollie calls discountAmount not "
+            "relevant here.",
+            actual=describe(discount),
+        )
+
+
+def _non_zero_value(amount: object) -> str | None:
+    """The value of ``amount`` when it is an amount object whose value has a digit other than 0, else
+    ``None`` (the amount rules judge its form)."""
+    value = amount.get("value") if isinstance(amount, dict) else None
+    return value if isinstance(value, str) and any(c in "123456789" for c in value) else None
 
 
 def _check_categories(ck: Checker, value: object, path: Path, prefix: str) -> None:
@@ -216,6 +255,9 @@ def clean_payment_line_extras(line: dict[object, object]) -> bool:
     if (get("vatRate") is None) != (get("vatAmount") is None) or get("recurring") is not None:
         return False
     if get("name") is not None or get("category") is not None:
+        return False
+    kind = get("type")
+    if type(kind) is str and kind in _REDUCTION_TYPES and _non_zero_value(get("discountAmount")) is not None:
         return False
     unit = get("quantityUnit")
     if unit is not None and (type(unit) is not str or not unit.strip()):

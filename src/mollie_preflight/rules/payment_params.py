@@ -14,6 +14,7 @@ from ..findings import Severity
 from ..reference.countries import ALPHA_2
 from ..reference.payments import (
     CAPTURE_MODES,
+    DEPRECATED_KEYS,
     KEYS,
     LOCALES,
     MANUAL_CAPTURE_METHODS,
@@ -158,6 +159,18 @@ RESTRICT_COUNTRY = Rule(
     fixability=Fixability.SAFE,
 )
 
+BILLING_EMAIL = Rule(
+    "MP965",
+    "billing-email-deprecated",
+    Severity.WARNING,
+    (cite.EXTRA_PAYMENT_PARAMETERS.at("Bank transfer"), cite.CREATE_PAYMENT.at("billingAddress.email")),
+    Evidence.DOCUMENTED,
+    "billingEmail is sent: it is deprecated",
+    "Mollie deprecated billingEmail in favour of billingAddress.email; with a bank transfer, the e-mail in "
+    "the billing address is where Mollie sends the transfer instructions when the payment is created.",
+    "Send the address as billingAddress.email and drop billingEmail.",
+)
+
 RULES = (
     READ_ONLY_KEY,
     PAYMENT_LOCALE,
@@ -170,6 +183,7 @@ RULES = (
     PAYMENT_SEQUENCE_TYPE,
     RECURRING_CUSTOMER,
     RESTRICT_COUNTRY,
+    BILLING_EMAIL,
 )
 
 _METHODS: Final = frozenset(METHODS)
@@ -236,6 +250,8 @@ def _check_keys(ck: Checker, payload: dict[object, object]) -> None:
                 (key,),
                 f"The '{key}' field is an Orders API field; on the Payments API {ORDERS_ONLY_KEYS[key]}.",
             )
+        elif key in DEPRECATED_KEYS:
+            ck.report(BILLING_EMAIL, (key,), f"The '{key}' field is deprecated; {DEPRECATED_KEYS[key]}.")
         elif key in READ_ONLY_KEYS:
             ck.report(READ_ONLY_KEY, (key,), f"The '{key}' field is set by Mollie; it cannot be set on creation.")
         else:

@@ -25,6 +25,8 @@ from . import (
     partial,
     payment,
     payment_body,
+    payment_connect,
+    payment_extras,
     payment_lines,
     payment_methods,
     payment_params,
@@ -48,7 +50,7 @@ from .rule import Rule
 _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
     *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
-    *(payment_body, payment_lines, payment_params, payment_methods),
+    *(payment_body, payment_lines, payment_params, payment_connect, payment_extras, payment_methods),
     *(payment_snapshot, payment_requests, captures, payment_refunds, payment_updates),
 )
 
