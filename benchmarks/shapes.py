@@ -33,6 +33,10 @@ JAPAN = Country("JP", "en_US", "JPY", ("10.00", "8.00"), (("Tokyo", "Marunouchi 
 HUNGARY = Country("HU", "hu_HU", "HUF", ("27.00", "5.00"), (("Budapest", "Váci utca 12", "1052"),))
 _BY_CODE = {c.code: c for c in (*COUNTRIES, JAPAN, HUNGARY)}
 _DECIMALS = {"JPY": 0}
+#: The largest EUR order amount (cents) a method takes, as Mollie documents it (https://docs.mollie.com/docs/cards,
+#: https://docs.mollie.com/docs/klarna): a shop offers a method only within its limits, so a shape that names
+#: one keeps its bodies under it (unit prices bounded by the limit over the lines, then drawn again while over).
+_EUR_MAXIMUM = {"creditcard": 1_000_000, "klarnapaylater": 1_400_000, "klarnapaynow": 1_400_000}
 
 
 def docs_example() -> dict[str, Any]:
@@ -85,6 +89,15 @@ class ShapeFactory(OrderFactory):
             self.phones[country.code] = _phones(country.code, rng, 40)
 
     def body(self, shape: Shape) -> dict[str, Any]:
+        """A body of ``shape``, drawn again while its amount is over a named method's documented maximum."""
+        methods = [shape.method] if isinstance(shape.method, str) else shape.method or []
+        ceiling = min((_EUR_MAXIMUM.get(m, 10**12) for m in methods), default=10**12)
+        while True:
+            body = self._draw(shape, ceiling)
+            if body["amount"]["currency"] != "EUR" or minor(body["amount"]) <= ceiling:
+                return body
+
+    def _draw(self, shape: Shape, ceiling: int) -> dict[str, Any]:
         rng = self.rng
         country = _BY_CODE[shape.country]
         cur = country.currency
@@ -92,8 +105,9 @@ class ShapeFactory(OrderFactory):
         lines: list[dict[str, Any]] = []
         reductions = (2 if shape.discounts else 0) + (1 if shape.gift_card else 0)
         goods = max(1, shape.lines - reductions - (1 if shape.lines > 2 else 0))
+        top = max(200, min(150_000, ceiling // (goods * 3)))
         for index in range(goods):
-            unit = rng.randrange(99, 150_000) * scale // 100
+            unit = rng.randrange(99, top) * scale // 100
             quantity = rng.randrange(1, 4)
             off = rng.randrange(0, unit * quantity // 4) if rng.random() < 0.3 and unit > 4 else None
             line = self.line("physical", f"Product {index}", unit, quantity, off, country)
