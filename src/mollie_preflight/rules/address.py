@@ -368,9 +368,19 @@ def _check_paypal(
 
 # --- clean: "nothing to report here", for the composed fast path; ``check_address`` never calls it ---
 
-_FIELDS: Final = frozenset(ADDRESS_FIELDS)
-_NAMES: Final = frozenset({"givenName", "familyName"})
-_REQUIRED: Final = frozenset(ADDRESS_REQUIRED)
+_PLAIN, _NAME, _EMAIL, _PHONE, _POSTAL = range(5)
+#: Each address field to how its text is judged, and whether it is required: one look-up a field instead of
+#: one set test per kind (the address fast path runs on every order, twice with a shipping address).
+_FIELD_KINDS: Final[dict[object, tuple[int, bool]]] = {
+    field: (
+        {"givenName": _NAME, "familyName": _NAME, "email": _EMAIL, "phone": _PHONE, "postalCode": _POSTAL}.get(
+            field, _PLAIN
+        ),
+        field in ADDRESS_REQUIRED,
+    )
+    for field in ADDRESS_FIELDS
+}
+_REQUIRED_COUNT: Final = len(ADDRESS_REQUIRED)
 
 
 def clean_address(value: object, method: object) -> bool:
@@ -389,29 +399,34 @@ def clean_address(value: object, method: object) -> bool:
     if value.get("postalCode") is None and country not in NO_POSTAL_CODE:
         return False
     present = 0
+    kinds = _FIELD_KINDS
     for field, text in value.items():
+        known = kinds.get(field)
+        if known is None:
+            continue
         if type(text) is not str:
-            if text is None or field not in _FIELDS:
+            if text is None:
                 continue
             return False
-        if field not in _FIELDS:
-            continue
-        if field in _REQUIRED:
+        kind, required = known
+        if required:
             present += 1
         stripped = text.strip()
         if not stripped:
             return False
-        if field in _NAMES:
+        if kind == _PLAIN:
+            continue
+        if kind == _NAME:
             if len(stripped) < 2 or stripped.isdigit():
                 return False
-        elif field == "email":
+        elif kind == _EMAIL:
             if email_problem(text) is not None:
                 return False
-        elif field == "phone":
+        elif kind == _PHONE:
             if phone_problem(text) is not None:
                 return False
-        elif field == "postalCode":
+        else:
             pattern = postal_code_pattern(country)
             if pattern is not None and not (len(text) <= _MAX_POSTAL_CODE and pattern.fullmatch(stripped)):
                 return False
-    return present == len(_REQUIRED)
+    return present == _REQUIRED_COUNT

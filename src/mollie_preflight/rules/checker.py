@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from time import time as _clock
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..findings import Path, Severity, Violation
@@ -37,11 +38,31 @@ class RuleSettings(Protocol):
     def severity_of(self, rule: Rule) -> Severity | None: ...
 
 
+#: Amsterdam's date, and the clock reading (``time.time()``) up to which it holds: the next midnight there.
+_day: tuple[datetime.date, float] = (datetime.date.min, 0.0)
+
+
 def amsterdam_today() -> datetime.date:
-    """Today's date in Europe/Amsterdam, Mollie's home time zone."""
+    """Today's date in Europe/Amsterdam, Mollie's home time zone.
+
+    Worked out once per Amsterdam day, not per call: a date rule on every order (a date of birth) would
+    otherwise pay for a time-zone conversion each time (~2 µs, a twentieth of a whole order's fast path).
+    The cached day holds until the next midnight there, read from the same clock as ``datetime.now``
+    (``time.time``).
+    """
+    global _day
+    day, until = _day
+    now = _clock()
+    if now < until:
+        return day
     from zoneinfo import ZoneInfo
 
-    return datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    local = datetime.datetime.fromtimestamp(now, amsterdam)
+    day = local.date()
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(), amsterdam)
+    _day = (day, midnight.timestamp())
+    return day
 
 
 class Checker:
