@@ -13,13 +13,17 @@ import babel.numbers
 import pytest
 from babel.core import get_global
 from babel.numbers import format_currency, get_currency_precision
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mollie_preflight import validate_order
 from mollie_preflight.money import (
     InvalidValue,
+    _decoration,
     decimal_to_minor,
     format_for_message,
     format_minor,
+    format_with_babel,
     parse_value,
     to_decimal,
 )
@@ -277,3 +281,24 @@ def test_decimal_to_minor(value: Decimal, decimals: int, minor: int) -> None:
 def test_decimal_to_minor_refuses_inexact_or_huge_values_without_building_them(value: Decimal) -> None:
     with pytest.raises(ValueError, match="more than"):
         decimal_to_minor(value, 2)
+
+
+@given(
+    currency=st.sampled_from(sorted(CURRENCY_DECIMALS)),
+    minor=st.integers(min_value=-(10**19), max_value=10**19) | st.integers(min_value=-10_000, max_value=10_000),
+)
+def test_message_amounts_are_babels_own(currency: str, minor: int) -> None:
+    """Our digits in babel's decoration, learnt once per currency: the very text babel writes for them."""
+    assert format_for_message(minor, currency) == format_with_babel(minor, currency)
+
+
+@pytest.mark.parametrize("currency", sorted(CURRENCY_DECIMALS))
+def test_every_mollie_currency_is_decorated_without_babel_per_amount(currency: str) -> None:
+    """The decoration is learnt for each of Mollie's currencies, so no message amount goes through babel."""
+    assert _decoration(currency) is not None
+    assert format_for_message(-300150, currency) == "-" + format_for_message(300150, currency)
+
+
+def test_an_unknown_currency_is_left_to_babel() -> None:
+    assert _decoration("XYZ") is None
+    assert format_for_message(-123, "XYZ") == format_with_babel(-123, "XYZ") == "-XYZ1.23"
