@@ -1,12 +1,16 @@
-"""Throughput and memory of ``mollie-preflight check`` on a generated JSONL export (a script, not a test).
+"""Throughput and memory of ``mollie-preflight check`` on a generated export (a script, not a test).
 
-    python benchmarks/cli_throughput.py [--records 100000] [--grow 4] [--repeat 3]
+    python benchmarks/cli_throughput.py [--records 100000] [--grow 4] [--repeat 3] [--input jsonl|json]
     python benchmarks/cli_throughput.py --mixed [--records 20000] [--repeat 3]
+
+``--input json`` writes the same orders as one JSON array on one line (what ``json.dump`` writes) instead of
+JSON lines; the plain loop then reads it with one ``json.load``.
 
 Measures, on the same file:
 - a plain Python loop: ``json.loads`` + ``validate_order`` per line (the floor the CLI is compared with);
 - the CLI with ``--jobs 1`` and ``--jobs 2`` (wall time → records/s, overhead over the loop, speed-up);
-- the CLI's peak memory (max RSS of the child, ``--jobs 1``) for N and ``grow`` × N records.
+- the CLI's peak memory (max RSS of the largest process, ``--jobs 1`` and ``--jobs 2``) for N and ``grow`` × N
+  records.
 Targets: overhead ≤ 15 % at ``--jobs 1``, ≥ 1.7× with ``--jobs 2``, memory growth < 20 % for 4× input.
 
 With ``--mixed``, instead: the CLI (``--api auto``, ``--jobs 1`` and ``--jobs 2``) on an Orders-only export
@@ -88,22 +92,30 @@ def make_order(rng: random.Random, number: int) -> dict[str, Any]:
     }
 
 
-def generate(path: Path, count: int, *, mixed: bool = False) -> None:
-    """``count`` records from 1,000 templates; ``mixed``: every other template moved to the Payments API."""
+def generate(path: Path, count: int, kind: str = "jsonl", *, mixed: bool = False) -> None:
+    """``count`` records from 1,000 templates, as JSON lines or (``kind`` ``json``) the elements of one array on
+    one line; ``mixed``: every other template moved to the Payments API."""
     rng = random.Random(42)
     orders = [make_order(rng, n) for n in range(1000)]
     bodies = [mp.migrate_order(order).body if mixed and n % 2 else order for n, order in enumerate(orders)]
     templates = [json.dumps(body) for body in bodies]
+    separator, opening, closing = ("\n", "", "\n") if kind == "jsonl" else (", ", "[", "]\n")
     with path.open("w") as file:
+        file.write(opening)
         for n in range(count):
-            file.write(templates[n % len(templates)].replace('"BENCH-', f'"B{n}-', 1) + "\n")
+            file.write((separator if n else "") + templates[n % len(templates)].replace('"BENCH-', f'"B{n}-', 1))
+        file.write(closing)
 
 
-def plain_loop(path: Path) -> float:
+def plain_loop(path: Path, kind: str = "jsonl") -> float:
     start = time.perf_counter()
     with path.open("rb") as file:
-        for line in file:
-            mp.validate_order(json.loads(line), today=TODAY)
+        if kind == "json":
+            for order in json.load(file):
+                mp.validate_order(order, today=TODAY)
+        else:
+            for line in file:
+                mp.validate_order(json.loads(line), today=TODAY)
     return time.perf_counter() - start
 
 
@@ -158,37 +170,41 @@ def main() -> None:
     parser.add_argument("--grow", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds; the fastest of each is kept")
     parser.add_argument("--mixed", action="store_true", help="compare a mixed Orders/Payments export with Orders-only")
+    parser.add_argument("--input", choices=("jsonl", "json"), default="jsonl", help="JSON lines, or one JSON array")
     args = parser.parse_args()
     if args.mixed:
         compare_mixed(args.records, args.repeat)
         return
+    kind = args.input
     with tempfile.TemporaryDirectory() as tmp:
-        small, large = Path(tmp) / "small.jsonl", Path(tmp) / "large.jsonl"
-        generate(small, args.records)
+        small, large = Path(tmp) / f"small.{kind}", Path(tmp) / f"large.{kind}"
+        generate(small, args.records, kind)
         n = args.records
         print(f"load average before: {_load()}")
         loops, ones, twos = [], [], []
         for _ in range(max(1, args.repeat)):
-            loops.append(plain_loop(small))
+            loops.append(plain_loop(small, kind))
             ones.append(cli(small, 1))
             twos.append(cli(small, 2))
         print(f"load average after:  {_load()}")
         loop = min(loops)
         one, rss_small, cpu_one = min(ones)
-        two, _, cpu_two = min(twos)
-        print(f"records: {n:,} ({small.stat().st_size / 1e6:.1f} MB), cores: {os.cpu_count()}, rounds: {len(loops)}")
+        two, rss_small_two, cpu_two = min(twos)
+        size = small.stat().st_size / 1e6
+        print(f"input: {kind}; records: {n:,} ({size:.1f} MB), cores: {os.cpu_count()}, rounds: {len(loops)}")
         print(f"all runs (s): loop {_seconds(loops)}; --jobs 1 {_seconds(ones)}; --jobs 2 {_seconds(twos)}")
         print(f"plain loop (json.loads + validate_order): {loop:7.2f} s  {n / loop:9,.0f} records/s")
         print(f"cli --jobs 1:                             {one:7.2f} s  {n / one:9,.0f} records/s {cpu_one:.2f} s CPU")
         print(f"cli --jobs 2:                             {two:7.2f} s  {n / two:9,.0f} records/s {cpu_two:.2f} s CPU")
         print(f"overhead at --jobs 1: {100 * (one / loop - 1):+.1f} %  (target ≤ 15 %)")
         print(f"speed-up --jobs 2 over --jobs 1: {one / two:.2f}×  (target ≥ 1.7×)")
-        generate(large, n * args.grow)
-        _, rss_large, _ = cli(large, 1)
-        print(
-            f"peak RSS --jobs 1: {rss_small / 1024:.1f} MiB for {n:,}, {rss_large / 1024:.1f} MiB for {n * args.grow:,}"
-        )
-        print(f"memory growth for {args.grow}× input: {100 * (rss_large / rss_small - 1):+.1f} %  (target < 20 %)")
+        generate(large, n * args.grow, kind)
+        for jobs, rss in ((1, rss_small), (2, rss_small_two)):
+            _, rss_large, _ = cli(large, jobs)
+            print(
+                f"peak RSS --jobs {jobs}: {rss / 1024:.1f} MiB for {n:,}, {rss_large / 1024:.1f} MiB for "
+                f"{n * args.grow:,}: {100 * (rss_large / rss - 1):+.1f} % for {args.grow}× input (target < 20 %)"
+            )
 
 
 def _seconds(runs: list[float] | list[tuple[float, int, float]]) -> str:

@@ -31,7 +31,7 @@ from mollie_preflight.cli import worker as worker_module
 from mollie_preflight.cli.chunks import CHUNK_BYTES_VARIABLE, Chunk, chunk_bytes, open_range, plan, splittable_size
 from mollie_preflight.cli.engine import Engine
 from mollie_preflight.cli.errors import WorkerCrash
-from mollie_preflight.cli.readers import read_jsonl
+from mollie_preflight.cli.readers import parse_text, read_json, read_json_texts, read_jsonl
 from mollie_preflight.cli.records import Checked
 from mollie_preflight.cli.reporters import escape as escape_module
 from mollie_preflight.cli.reporters.escape import printable
@@ -411,3 +411,105 @@ def test_dumps_fast_path_equals_the_full_translation(value: object) -> None:
     text = jsontext.dumps(value)
     assert text == json.dumps(value, ensure_ascii=False).translate(jsontext._LINE_BREAKS)
     assert len(text.splitlines()) == 1
+
+
+# --- JSON arrays: workers parse the elements; the parent only finds where each ends --------------------
+
+
+def json_array_export(*, unbalanced_at: int | None = None, broken_at: int | None = None) -> str:
+    """600 orders as one JSON array (more than two batches, so a pool starts): some broken, some pretty-printed
+    over many lines, some with braces in strings (balanced, as in JSON kept in metadata), a non-object
+    element; optionally a string with an unbalanced brace, or an element that is not JSON, at an index."""
+    parts = []
+    for i in range(600):
+        order = broken_order(f"A-{i}") if i % 7 == 0 else dict(example_order(), orderNumber=f"A-{i}")
+        if i % 5 == 0:
+            order["metadata"] = {"json": '{"kept": {"as": "text"}}', "nested": {"a": [{"b": {}}]}}
+        if i == unbalanced_at:
+            order["lines"][1]["name"] = "Socks }{ and a lone } brace"
+        text = json.dumps(order, indent=2 if i % 3 == 0 else None)
+        if i == broken_at:
+            text = text.replace('"quantity": 1', '"quantity": tru', 1).replace('"quantity": 2', '"quantity": tru', 1)
+        parts.append("42" if i == 300 else text)
+    return "[\n" + ",\n".join(parts) + "\n]\n"
+
+
+@pytest.mark.parametrize("case", ["plain", "unbalanced brace in a string", "not JSON at element 400"])
+def test_json_arrays_are_byte_identical_with_two_jobs(tmp_path: Path, case: str) -> None:
+    path = tmp_path / "orders.json"
+    unbalanced = 450 if case.startswith("unbalanced") else None
+    broken = 400 if case.startswith("not JSON") else None
+    path.write_text(json_array_export(unbalanced_at=unbalanced, broken_at=broken))
+    for args in (("--format", "jsonl"), ("--format", "sarif")):
+        one = check(*args, "--jobs", "1", str(path))
+        two = check(*args, "--jobs", "2", str(path))
+        assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
+    found = records(check("--format", "jsonl", "--jobs", "2", str(path)))
+    assert any(f["orderNumber"] == "A-595" and f["code"] == "MP203" for f in found) is (broken is None)
+    if broken is not None:
+        assert [f["code"] for f in found if f["orderNumber"] is None][-1] == "MP900"
+
+
+def test_json_array_elements_go_to_workers_as_text(tmp_path: Path, inline_pool: type[_InlineExecutor]) -> None:
+    path = tmp_path / "orders.json"
+    path.write_text(json_array_export())
+    with Engine(SETTINGS, 1) as serial:
+        wanted = _engine_findings(serial, path, "json")
+    with Engine(SETTINGS, 2) as parallel:
+        assert _engine_findings(parallel, path, "json") == wanted
+    assert inline_pool.calls == ["check_records_in_worker"] * 3
+    assert wanted[0] == 600
+    assert [number for _, number, _ in wanted[1]][:3] == ["A-0", "A-7", "A-14"]
+
+
+def test_an_unreadable_element_text_reads_the_rest_again_with_the_decoder(
+    tmp_path: Path, inline_pool: type[_InlineExecutor]
+) -> None:
+    """A string with an unbalanced brace misleads the brace count: the worker's parse refuses the text, and
+    the engine reads on from the first record not yet reported, with the decoder: the same findings."""
+    path = tmp_path / "orders.json"
+    path.write_text(json_array_export(unbalanced_at=450))
+    with Engine(SETTINGS, 1) as serial:
+        wanted = _engine_findings(serial, path, "json")
+    with Engine(SETTINGS, 2) as parallel:
+        assert _engine_findings(parallel, path, "json") == wanted
+    # Three batches as text (the third fails at element 450), then the decoder from element 512 on.
+    assert inline_pool.calls == ["check_records_in_worker"] * 4
+    assert (None, "A-450", "MP203") not in wanted[1]
+
+
+json_objects = st.dictionaries(
+    st.text('ab{}[]"\\ \n', max_size=4),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text('xy{}[]"\\,: \n', max_size=6),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("k{}", max_size=3), inner, max_size=3),
+        max_leaves=8,
+    ),
+    max_size=4,
+)
+
+
+@given(st.lists(json_objects | st.integers(), max_size=6), st.sampled_from([None, 1, 2]))
+def test_element_texts_parse_to_the_decoders_elements_or_not_at_all(elements: list[object], indent: int | None) -> None:
+    """The parent's brace count never changes what is read: each element text parses to exactly the element
+    the decoder reads at that place, with the same line and source, or it does not parse at all."""
+    document = json.dumps({"orders": elements}, indent=indent).encode()
+    decoded = list(read_json(io.BytesIO(document)))
+    texts = list(read_json_texts(io.BytesIO(document)))
+    assert len(decoded) == len(elements)
+    for serial, record in zip(decoded, texts, strict=False):
+        if record.text is None:
+            assert record == serial
+            continue
+        assert isinstance(record.text, str)
+        assert record.source == record.text
+        data, error = parse_text(record.text)
+        if error is not None:
+            return  # the worker raises SpanUnreadable here, and the engine reads on with the decoder
+        assert (record.number, record.line, data, record.source) == (
+            serial.number,
+            serial.line,
+            serial.data,
+            serial.source,
+        )
+    assert len(texts) == len(decoded)

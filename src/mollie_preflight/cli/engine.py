@@ -5,7 +5,9 @@ memory stays flat however long the input is:
 
 * a plain JSONL file is cut into byte ranges (``chunks``) that the workers read themselves; the parent only
   scans the file for newlines and merges the findings that come back;
-* any other input (stdin, gzip, JSON arrays) is read by the parent and sent to the workers in batches.
+* any other input (stdin, gzip, JSON) is read by the parent and sent to the workers in batches; the elements
+  of a JSON array in a plain file go as their text, whose end the parent finds by counting braces, so that
+  the workers, not the parent, decode them (``readers.read_json(..., texts=True)``).
 
 A pool is started only when the input is larger than one range (or one batch): a small file is checked
 in-process, without paying for process start-up. With one job everything runs in-process.
@@ -23,8 +25,8 @@ from typing import IO, Final
 
 from .chunks import chunk_bytes, plan, splittable_size
 from .errors import WorkerCrash
-from .readers import READERS
-from .records import Checked, Record
+from .readers import READERS, read_json, read_json_texts
+from .records import Checked, Record, SpanUnreadable
 from .worker import RecordChecker, Settings, check_chunk_in_worker, check_records_in_worker, init_worker
 
 BATCH_SIZE: Final = 256
@@ -74,7 +76,26 @@ class Engine:
             tasks = (pool.submit(check_chunk_in_worker, path, chunk) for chunk in plan(path, length))
             yield from _in_order(tasks, workers * _IN_FLIGHT_PER_JOB)
             return
+        if self._jobs > 1 and fmt == "json" and splittable_size(path) is not None:
+            yield from self._check_json_texts(path, stream)
+            return
         yield from self.run(READERS[fmt](stream))
+
+    def _check_json_texts(self, path: str, stream: IO[bytes]) -> Iterator[Checked]:
+        """A JSON file whose elements go to the workers as text: the parent only finds where each ends.
+
+        When a worker finds an element's text unreadable (a string held an unbalanced brace, or the file
+        is broken there: ``SpanUnreadable``), the file is read again with the decoder from the first record
+        not yet reported, so the results are those of reading it with the decoder throughout.
+        """
+        done = 0
+        try:
+            for checked in self.run(read_json_texts(stream)):
+                done += checked.records
+                yield checked
+        except SpanUnreadable:
+            with open(path, "rb") as again:
+                yield from self.run(itertools.islice(read_json(again), done, None))
 
     def run(self, records: Iterable[Record]) -> Iterator[Checked]:
         """The results for ``records``, batch by batch, in their order."""

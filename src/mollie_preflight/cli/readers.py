@@ -72,10 +72,17 @@ def _skip_line(stream: Stream) -> int:
     return skipped
 
 
-def read_json(stream: Stream) -> Iterator[Record]:
+def read_json(stream: Stream, *, texts: bool = False) -> Iterator[Record]:
     """One order, an array of orders, or an object with an ``orders`` array; array elements are numbered
-    from 0 and carry the line they start on. Streamed: memory holds one element, not the document."""
-    text = _JsonText(stream)
+    from 0 and carry the line they start on. Streamed: memory holds one element, not the document.
+
+    With ``texts``, an array element that is an object is handed out as its JSON text (``Record.text``,
+    also its ``source``) for a worker to parse: the parent of ``--jobs`` then only finds where elements end
+    (``_JsonText._span``), instead of decoding and pickling every order. That end is found by counting
+    braces, which a brace inside a string can mislead; the text is then not one valid JSON value, the
+    worker's parse says so (``SpanUnreadable``) and the engine reads the rest again without ``texts``.
+    """
+    text = _JsonText(stream, texts=texts)
     try:
         first = text.skip_space()
         if not first:
@@ -126,10 +133,15 @@ def _read_object(text: _JsonText) -> Generator[Record, None, dict[str, object] |
 READERS: Final[dict[str, Reader]] = {"json": read_json, "jsonl": read_jsonl}
 
 
-def parse_text(text: bytes) -> tuple[object, str | None]:
+def read_json_texts(stream: Stream) -> Iterator[Record]:
+    """``read_json`` handing out array elements as text where it can (for workers that parse them)."""
+    return read_json(stream, texts=True)
+
+
+def parse_text(text: bytes | str) -> tuple[object, str | None]:
     """``(data, None)`` for valid JSON text, ``(None, why)`` otherwise; never raises."""
     try:
-        return json.loads(text.rstrip(b"\r\n")), None
+        return json.loads(text.rstrip(b"\r\n") if isinstance(text, bytes) else text), None
     except json.JSONDecodeError as exc:
         return None, f"{exc.msg} (column {exc.colno})"
     except UnicodeDecodeError:
@@ -158,8 +170,10 @@ class _JsonText:
     element, never the whole document.
     """
 
-    def __init__(self, stream: Stream) -> None:
+    def __init__(self, stream: Stream, *, texts: bool = False) -> None:
         self._stream = stream
+        #: Hand out elements that are objects as their text (``_span``) instead of decoding them.
+        self._texts = texts
         #: Chosen from the first bytes, as ``json.loads`` does: UTF-8 (a byte order mark is skipped), or
         #: UTF-16/32, which Windows tools still write.
         self._decoder: codecs.IncrementalDecoder | None = None
@@ -201,9 +215,14 @@ class _JsonText:
             self._pos += 1
         else:
             while True:
-                self.skip_space()
-                line, data = self.line, self.value()
-                yield Record(self._index, line, data=data, source=self._text[self._start : self._pos])
+                first = self.skip_space()
+                line = self.line
+                span = self._span() if first == "{" and self._texts else None
+                if span is not None:
+                    yield Record(self._index, line, text=span, source=span)
+                else:
+                    data = self.value()
+                    yield Record(self._index, line, data=data, source=self._text[self._start : self._pos])
                 self._index += 1
                 if self.skip_space() == "]":
                     self._pos += 1
@@ -211,6 +230,31 @@ class _JsonText:
                 self.expect(",")
         next_index, self._index = self._index, None
         return next_index
+
+    def _span(self) -> str | None:
+        """The text of the object starting here, up to the ``}`` that balances the braces counted from its
+        ``{`` (moving past it); ``None``, nothing moved, when there is none within ``MAX_RECORD_BYTES`` or
+        the text nests as deep as ``MAX_DEPTH`` (the decoder then reads it, with its exact errors).
+
+        Only ``str.find`` and ``str.count`` (C loops) per closing brace: a fraction of decoding the object.
+        The count ignores strings, so a string with an unbalanced brace gives a wrong end; the text is then
+        never a single valid JSON value (it stops inside a string, or runs past the object), which the
+        worker that parses it reports (``SpanUnreadable``).
+        """
+        while True:
+            text, start = self._text, self._pos
+            depth, at = 0, start
+            while (close := text.find("}", at)) >= 0:
+                depth += text.count("{", at, close) - 1
+                at = close + 1
+                if depth <= 0:
+                    if at - start > MAX_RECORD_BYTES or _nests_deeper(text, start, at):
+                        return None
+                    self._start = start
+                    self._advance(at)
+                    return text[start:at]
+            if len(text) - start > MAX_RECORD_BYTES or not self._read_more():
+                return None
 
     def value(self) -> object:
         """Decode the value at the current position (after white space) and move past it."""
@@ -286,10 +330,15 @@ def _run_end(characters: re.Pattern[str], text: str, start: int) -> int:
     return match.end() if match else start
 
 
+def _nests_deeper(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has more than ``MAX_DEPTH`` brackets at all (the first test of ``_too_deep``)."""
+    return text.count("[", start, end) + text.count("{", start, end) > MAX_DEPTH
+
+
 def _too_deep(text: str, start: int, end: int, value: object) -> bool:
     """Whether ``value`` (decoded from ``text[start:end]``) nests deeper than ``MAX_DEPTH``: counted only
     when the text has that many brackets at all, which real orders never have."""
-    if text.count("[", start, end) + text.count("{", start, end) <= MAX_DEPTH:
+    if not _nests_deeper(text, start, end):
         return False
     depth, level = 0, [(value, 1)]
     while level:

@@ -29,7 +29,7 @@ class Record(NamedTuple):
 
     number: int | None
     line: int | None
-    text: bytes | None = None
+    text: bytes | str | None = None
     data: object = None
     error: str | None = None
     #: The source text of an array element read as ``data`` (it starts on ``line``): where a finding's field
@@ -70,6 +70,12 @@ class Checked(NamedTuple):
 
     records: int
     outcomes: tuple[Outcome, ...]
+
+
+class SpanUnreadable(Exception):
+    """An array element handed out as text (``read_json(..., texts=True)``) is not one valid JSON value: its
+    end was found by counting braces, and a string held an unbalanced one. Not a finding: the engine reads
+    the input again from that element with the decoder, which reports whatever is really there."""
 
 
 class Finding(NamedTuple):

@@ -21,7 +21,7 @@ from ..rules.record import INVALID_JSON
 from .chunks import Chunk, open_range
 from .field_lines import field_line
 from .readers import parse_text, read_jsonl
-from .records import Checked, Outcome, RawFinding, Record
+from .records import Checked, Outcome, RawFinding, Record, SpanUnreadable
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class RecordChecker:
         if record.text is not None:
             data, error = parse_text(record.text)
             if error is not None:
+                if isinstance(record.text, str):  # an array element's text, its end found by counting braces
+                    raise SpanUnreadable(record.number)
                 return invalid_json(record.number, record.line, error)
         api = detect_api(data) if self._api == "auto" else self._api
         report = validator_for(api)(data, today=self._today, options=self._options)
