@@ -15,9 +15,9 @@ from .amounts import check_amount
 from .checker import Checker
 from .dates import parse_date
 from .family import BodyFamily
-from .payment import check_id_prefix
+from .payment import check_application_fee_shape, check_id_prefix
 from .rule import Evidence, Rule
-from .values import describe, is_blank, json_type, object_or_report
+from .values import describe, json_type, object_or_report
 
 PAYMENT_APPLICATION_FEE = Rule(
     "MP954",
@@ -82,7 +82,6 @@ ROUTING_WITH_APPLICATION_FEE = Rule(
 
 RULES = (PAYMENT_APPLICATION_FEE, APPLICATION_FEE_ROOM, ROUTING, ROUTING_EXCEEDS_AMOUNT, ROUTING_WITH_APPLICATION_FEE)
 
-_MAX_FEE_DESCRIPTION: Final = 255
 #: Mollie's share as the guide gives it, in EUR cents and hundredths: amount − (35 + 6/100 × amount).
 _FIXED_FEE_CENTS: Final = 35
 _FEE_PERCENT: Final = 6
@@ -106,32 +105,8 @@ def check_connect(ck: Checker, payload: dict[object, object]) -> None:
 
 def _check_application_fee(ck: Checker, value: object) -> None:
     where: Path = ("applicationFee",)
-    fee = object_or_report(ck, PAYMENT_APPLICATION_FEE, value, where, "The applicationFee")
-    if fee is None:
-        return
-    description = fee.get("description")
-    if description is None or (isinstance(description, str) and is_blank(description)):
-        ck.report(PAYMENT_APPLICATION_FEE, (*where, "description"), "The applicationFee needs a description.")
-    elif not isinstance(description, str) or len(description) > _MAX_FEE_DESCRIPTION:
-        ck.report(
-            PAYMENT_APPLICATION_FEE,
-            (*where, "description"),
-            f"The applicationFee description must be a string of at most {_MAX_FEE_DESCRIPTION} characters.",
-            actual=describe(description),
-        )
-    if fee.get("amount") is None:
-        ck.report(PAYMENT_APPLICATION_FEE, (*where, "amount"), "The applicationFee needs an amount.")
-        return
-    money = check_amount(ck, fee["amount"], (*where, "amount"))
+    money = check_application_fee_shape(ck, PAYMENT_APPLICATION_FEE, value, where)
     if money is None:
-        return
-    if money.minor < 1:
-        ck.report(
-            PAYMENT_APPLICATION_FEE,
-            (*where, "amount"),
-            "The application fee must be at least 0.01.",
-            actual=money.plain(),
-        )
         return
     amount = ck.order_amount
     if money.currency != "EUR" or ck.order_currency != "EUR" or amount is None:
