@@ -1,6 +1,7 @@
 """Throughput and memory of ``mollie-preflight check`` on a generated export (a script, not a test).
 
     python benchmarks/cli_throughput.py [--records 100000] [--grow 4] [--repeat 3] [--input jsonl|json]
+    python benchmarks/cli_throughput.py --mixed [--records 20000] [--repeat 3]
 
 ``--input json`` writes the same orders as one JSON array on one line (what ``json.dump`` writes) instead of
 JSON lines; the plain loop then reads it with one ``json.load``.
@@ -11,6 +12,11 @@ Measures, on the same file:
 - the CLI's peak memory (max RSS of the largest process, ``--jobs 1`` and ``--jobs 2``) for N and ``grow`` × N
   records.
 Targets: overhead ≤ 15 % at ``--jobs 1``, ≥ 1.7× with ``--jobs 2``, memory growth < 20 % for 4× input.
+
+With ``--mixed``, instead: the CLI (``--api auto``, ``--jobs 1`` and ``--jobs 2``) on an Orders-only export
+and on a mixed one of the same size, every other record the same order moved to the Payments API
+(``migrate_order``), so each record is checked by its own API. Target: the mixed export within 10 % of
+the Orders-only one.
 
 With ``--repeat N`` the three timings are taken N times, interleaved (loop, --jobs 1, --jobs 2, loop, ...),
 and the fastest of each is kept: on a shared machine the fastest run is the least disturbed one. The load
@@ -86,10 +92,13 @@ def make_order(rng: random.Random, number: int) -> dict[str, Any]:
     }
 
 
-def generate(path: Path, count: int, kind: str = "jsonl") -> None:
-    """``count`` orders as JSON lines, or (``kind`` ``json``) as the elements of one array on one line."""
+def generate(path: Path, count: int, kind: str = "jsonl", *, mixed: bool = False) -> None:
+    """``count`` records from 1,000 templates, as JSON lines or (``kind`` ``json``) the elements of one array on
+    one line; ``mixed``: every other template moved to the Payments API."""
     rng = random.Random(42)
-    templates = [json.dumps(make_order(rng, n)) for n in range(1000)]
+    orders = [make_order(rng, n) for n in range(1000)]
+    bodies = [mp.migrate_order(order).body if mixed and n % 2 else order for n, order in enumerate(orders)]
+    templates = [json.dumps(body) for body in bodies]
     separator, opening, closing = ("\n", "", "\n") if kind == "jsonl" else (", ", "[", "]\n")
     with path.open("w") as file:
         file.write(opening)
@@ -108,6 +117,32 @@ def plain_loop(path: Path, kind: str = "jsonl") -> float:
             for line in file:
                 mp.validate_order(json.loads(line), today=TODAY)
     return time.perf_counter() - start
+
+
+def compare_mixed(records: int, repeat: int) -> None:
+    """Orders-only against mixed, interleaved, the fastest of each kept."""
+    with tempfile.TemporaryDirectory() as tmp:
+        orders, mixed = Path(tmp) / "orders.jsonl", Path(tmp) / "mixed.jsonl"
+        generate(orders, records)
+        generate(mixed, records, mixed=True)
+        print(f"load average before: {_load()}")
+        runs: dict[tuple[str, int], list[tuple[float, int, float]]] = {}
+        for _ in range(max(1, repeat)):
+            for jobs in (1, 2):
+                for name, path in (("orders", orders), ("mixed", mixed)):
+                    runs.setdefault((name, jobs), []).append(cli(path, jobs))
+        print(f"load average after:  {_load()}")
+        print(f"records: {records:,}, rounds: {max(1, repeat)}")
+        for jobs in (1, 2):
+            best = {name: min(runs[(name, jobs)])[0] for name in ("orders", "mixed")}
+            for name in ("orders", "mixed"):
+                seconds = best[name]
+                print(
+                    f"--jobs {jobs} {name:6}: {seconds:6.2f} s {records / seconds:9,.0f} records/s"
+                    f"  (all runs: {_seconds(runs[(name, jobs)])})"
+                )
+            slower = 100 * (best["mixed"] / best["orders"] - 1)
+            print(f"--jobs {jobs} mixed vs orders-only: {slower:+.1f} %  (target ≤ 10 %)")
 
 
 def cli(path: Path, jobs: int) -> tuple[float, int, float]:
@@ -134,8 +169,12 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--grow", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds; the fastest of each is kept")
+    parser.add_argument("--mixed", action="store_true", help="compare a mixed Orders/Payments export with Orders-only")
     parser.add_argument("--input", choices=("jsonl", "json"), default="jsonl", help="JSON lines, or one JSON array")
     args = parser.parse_args()
+    if args.mixed:
+        compare_mixed(args.records, args.repeat)
+        return
     kind = args.input
     with tempfile.TemporaryDirectory() as tmp:
         small, large = Path(tmp) / f"small.{kind}", Path(tmp) / f"large.{kind}"

@@ -62,8 +62,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 from mollie_preflight import create_order as _create_order  # noqa: E402
 from mollie_preflight.calc import Rate  # noqa: E402
+from mollie_preflight.rules.family import BodyFamily  # noqa: E402
 from mollie_preflight.rules.lines import CleanLine  # noqa: E402
-from mollie_preflight.rules.rule import BodyFamily  # noqa: E402
 
 _ORIGINAL_FAMILIES = _create_order.CREATE_ORDER_FAMILIES
 
@@ -104,13 +104,17 @@ from mollie_preflight.rules import order as _order  # noqa: E402
 
 
 def _clean_line_rechecked(
-    line: object, currency: str, plain: Callable[[str], object], rates: dict[str, Rate]
+    line: object,
+    currency: str,
+    plain: Callable[[str], object],
+    rates: dict[str, Rate],
+    dialect: _lines.LineDialect = _lines.ORDERS,
 ) -> CleanLine | None:
-    clean = _lines.clean_line(line, currency, plain, rates)
+    clean = _lines.clean_line(line, currency, plain, rates, dialect)
     if clean is not None:
         walk = _checker.Checker(DEFAULT_OPTIONS, None)
         walk.order_currency, walk.order_decimals = currency, currency_decimals(currency)
-        figures = _lines.check_line(walk, line, 0)
+        figures = _lines.check_line(walk, line, 0, dialect=dialect)
         if walk.findings or figures != _lines.LineFigures(0, *clean):
             found = "; ".join(f"{v.code} at {v.field}: {v.message}" for v in walk.findings)
             raise AssertionError(
@@ -132,3 +136,27 @@ def _owner(code: str) -> str:
 
 
 _create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
+
+
+# The same for create-payment: every clean verdict of ``validate_payment`` is re-checked by its walk.
+from mollie_preflight import create_payment as _create_payment  # noqa: E402
+
+_original_is_clean_payment = _create_payment.is_clean
+
+
+def _is_clean_payment_rechecked(body: dict[object, object], ck: _checker.Checker) -> bool:
+    verdict = _original_is_clean_payment(body, ck)
+    if verdict:
+        walk = _checker.Checker(ck.options, ck.today)
+        for family in _create_payment.CREATE_PAYMENT_FAMILIES:
+            family.check(walk, body)
+            if walk.findings:
+                found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
+                raise AssertionError(
+                    f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
+                    f"but its check reports {found}"
+                )
+    return verdict
+
+
+_create_payment.is_clean = _is_clean_payment_rechecked

@@ -29,3 +29,9 @@ def only(payload: object, code: str, *, options: mp.Options = CORE) -> mp.Violat
 
 def amount(value: Any, currency: str = "EUR") -> dict[str, Any]:
     return {"currency": currency, "value": value}
+
+
+def window(violation: mp.Violation) -> tuple[str, str]:
+    """The (minimum, maximum) amount a partial-amount finding names in Mollie's ``extra``."""
+    extra = violation.extra or {}
+    return extra["minimumAmount"]["value"], extra["maximumAmount"]["value"]

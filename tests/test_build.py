@@ -309,3 +309,142 @@ def test_builders_copy_what_they_are_given() -> None:
     assert order["lines"][0]["totalAmount"]["value"] == "1.00"
     with pytest.raises(TypeError, match="line 0 must be a dict"):
         mp.build_order(["x"], currency="EUR")  # type: ignore[list-item]
+
+
+# --- Payments lines: the same arithmetic, the Payments API's spelling -------------------------------------
+
+
+def test_a_payments_line_has_the_orders_figures_and_the_payments_names() -> None:
+    common: dict[str, Any] = {"quantity": 2, "unit_price": "399.00", "discount": "100.00", "vat_rate": "21"}
+    order_line = mp.build_line(name="Bike", currency="EUR", sku="B-1", **common)
+    payment_line = mp.build_line(
+        name="Bike", currency="EUR", api="payments", sku="B-1", categories=["gift"], quantityUnit="pcs", **common
+    )
+    assert payment_line == {
+        "type": "physical",
+        "description": "Bike",
+        "quantity": 2,
+        "unitPrice": {"currency": "EUR", "value": "399.00"},
+        "discountAmount": {"currency": "EUR", "value": "100.00"},
+        "totalAmount": {"currency": "EUR", "value": "698.00"},
+        "vatRate": "21.00",
+        "vatAmount": {"currency": "EUR", "value": "121.14"},
+        "sku": "B-1",
+        "categories": ["gift"],
+        "quantityUnit": "pcs",
+    }
+    assert {k: v for k, v in order_line.items() if k != "name"} == {
+        k: v for k, v in payment_line.items() if k not in ("description", "categories", "quantityUnit")
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "match"),
+    [
+        ({"category": "meal"}, TypeError, "unknown line fields: category"),
+        ({"metadata": {}}, TypeError, "unknown line fields: metadata"),
+        ({"categories": "meal"}, ValueError, "categories must be a list"),
+        ({"categories": ["meal", "meal"]}, ValueError, "categories must be a list"),
+        ({"categories": ["food"]}, ValueError, "categories must be a list"),
+        ({"categories": []}, ValueError, "categories must be a list"),
+        ({"api": "order"}, ValueError, "api must be"),
+        ({"sku": "x" * 65}, ValueError, "Mollie would refuse this line: sku"),
+    ],
+)
+def test_a_payments_line_refuses_what_the_payments_api_refuses(
+    fields: dict[str, Any], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        mp.build_line(
+            name="Bike", quantity=1, unit_price="10.00", vat_rate="21", currency="EUR", **{"api": "payments", **fields}
+        )
+
+
+def test_a_free_gift_card_is_a_payments_line_only() -> None:
+    """Mollie's Payments reference allows a unit price of 0 on gift cards (free items); the Orders API not."""
+    free: dict[str, Any] = {"name": "Card", "quantity": 1, "unit_price": "0", "vat_rate": "0", "type": "gift_card"}
+    assert mp.build_line(currency="EUR", api="payments", **free)["totalAmount"]["value"] == "0.00"
+    with pytest.raises(ValueError, match="negative unit price"):
+        mp.build_line(currency="EUR", **free)
+
+
+def test_build_payment_sums_the_lines_and_keeps_the_fields() -> None:
+    line = mp.build_line(name="Bike", quantity=2, unit_price="10.00", vat_rate="21", currency="EUR", api="payments")
+    payment = mp.build_payment([line], currency="EUR", description="Order 7", redirectUrl="https://shop.example/r")
+    assert payment == {
+        "amount": {"currency": "EUR", "value": "20.00"},
+        "description": "Order 7",
+        "redirectUrl": "https://shop.example/r",
+        "lines": [line],
+    }
+    assert payment["lines"][0] is not line
+    with pytest.raises(TypeError, match="computed by build_payment"):
+        mp.build_payment([line], currency="EUR", description="Order 7", amount={})
+
+
+def _minor(amount: dict[str, str], decimals: int) -> int:
+    return int(Decimal(amount["value"]).scaleb(decimals))
+
+
+@st.composite
+def payment_carts(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]]]:
+    """Any Payments cart: 1–50 items in any supported currency, gross or net prices, line discounts,
+    categories, a discount line, store credit and a gift card (of 0 too), all built with ``api="payments"``."""
+    currency = draw(st.sampled_from(sorted(CURRENCY_DECIMALS)))
+    decimals = CURRENCY_DECIMALS[currency]
+    lines = []
+    for index in range(draw(st.integers(min_value=1, max_value=50))):
+        unit = Decimal(draw(st.integers(min_value=0, max_value=10**6))).scaleb(-decimals)
+        quantity = draw(st.integers(min_value=1, max_value=10))
+        discount = draw(
+            st.one_of(st.none(), st.integers(min_value=0, max_value=int((unit * quantity).scaleb(decimals))))
+        )
+        net = draw(st.booleans())
+        categories = draw(
+            st.one_of(st.none(), st.lists(st.sampled_from(("eco", "gift", "meal")), min_size=1, unique=True))
+        )
+        lines.append(
+            mp.build_line(
+                name=f"Item {index}",
+                quantity=quantity,
+                unit_price=unit,
+                discount=None if discount is None or net else Decimal(discount).scaleb(-decimals),
+                vat_rate=draw(st.sampled_from(("0", "9", "21", "25.5", "5.5"))),
+                currency=currency,
+                type=draw(st.sampled_from(("physical", "digital", "shipping_fee"))),
+                prices_include_vat=not net,
+                api="payments",
+                **({} if categories is None else {"categories": categories}),
+            )
+        )
+    remaining = sum(int(Decimal(line["totalAmount"]["value"]).scaleb(decimals)) for line in lines)
+    for kind in ("discount", "store_credit", "gift_card"):
+        if not draw(st.booleans()):
+            continue
+        off = draw(st.integers(min_value=0 if kind == "gift_card" else 1, max_value=max(remaining, 1)))
+        if off > remaining:
+            continue
+        # a discount carries the rate of the goods it discounts (MP307); credit and gift cards are untaxed
+        rate = lines[0]["vatRate"] if kind == "discount" else "0"
+        reduction = mp.build_line(
+            name=kind.replace("_", " "),
+            quantity=1,
+            unit_price=Decimal(-off).scaleb(-decimals),
+            vat_rate=rate,
+            currency=currency,
+            type=kind,
+            api="payments",
+        )
+        vat_left = sum(_minor(line["vatAmount"], decimals) for line in [*lines, reduction] if line["vatRate"] == rate)
+        if vat_left < 0:
+            continue  # more discount than the rate's VAT: a cart the rules rightly warn about (MP306)
+        remaining -= off
+        lines.append(reduction)
+    return currency, lines
+
+
+@given(payment_carts())
+def test_any_cart_built_for_payments_validates_clean(cart: tuple[str, list[dict[str, Any]]]) -> None:
+    currency, lines = cart
+    payment = mp.build_payment(lines, currency=currency, description="Order 1", redirectUrl="https://shop.example/r")
+    assert [str(v) for v in mp.validate_payment(payment, today=TODAY)] == []

@@ -385,6 +385,7 @@ def test_json_format_is_one_array_with_every_field(tmp_path: Path) -> None:
             "expected": "121.14",
             "actual": "121.15",
             "fixability": "safe",
+            "api": "orders",
         }
     ]
     clean = write_jsonl(tmp_path / "clean.jsonl", [example_order()])

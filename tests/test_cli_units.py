@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -161,10 +162,9 @@ def test_an_integer_python_will_not_convert_is_a_record_with_an_error() -> None:
     digits = sys.get_int_max_str_digits() + 1
     (first, broken) = _read(b"[1, " + b"7" * digits + b"]")
     assert (first.data, broken.number, broken.line) == (1, 1, 1)
-    assert broken.error == (
-        f"Exceeds the limit ({digits - 1} digits) for integer string conversion: value has {digits} digits"
-        " (line 1, column 5)"
-    )
+    # Python's words, without its hint to raise the limit; 3.10 says "the limit (4300)", 3.11 on "(4300 digits)".
+    limit = rf"Exceeds the limit \({digits - 1}( digits)?\) for integer string conversion: value has {digits} digits"
+    assert re.fullmatch(rf"{limit} \(line 1, column 5\)", broken.error or ""), broken.error
 
 
 def test_a_broken_element_is_reported_without_reading_on() -> None:

@@ -9,6 +9,7 @@ import pytest
 import mollie_preflight as mp
 from mollie_preflight import Options
 
+from .helpers import window
 from .snapshots import bikes, codes, money, only, order_line, snapshot, two_for_one
 
 
@@ -23,7 +24,7 @@ class TestDocsCases:
     def test_two_for_one_needs_an_amount_with_bounds_zero_to_unit_price(self) -> None:
         v = only(ship_one(None), "MP803")
         assert v.field == "lines.0.amount"
-        assert v.expected == "0.00..19.99"
+        assert (v.expected, window(v)) == (None, ("0.00", "19.99"))
         assert v.message == (
             "Line 0 contains invalid data. An amount is required for this API call. "
             "The amount must be between €0.00 and €19.99."
@@ -48,14 +49,14 @@ class TestDocsCases:
             "MP805",
         )
         assert v.field == "lines.0.amount"
-        assert v.expected == f"{second}..{second}"
+        assert (v.expected, window(v)) == (second, (second, second))
 
     def test_shipment_example_without_amount_is_flagged(self) -> None:
         # create-shipment's example ships 1 of 2 bikes (100.00 discount) without amount
         report = mp.validate_shipment({"lines": [{"id": "odl_bike", "quantity": 1}]}, order=bikes())
         v = only(report, "MP803")
         assert v.field == "lines.0.amount"
-        assert v.expected == "299.00..399.00"
+        assert (v.expected, window(v)) == (None, ("299.00", "399.00"))
         problem = report.to_problem()
         assert problem is not None
         assert problem["extra"] == {"minimumAmount": money("299.00"), "maximumAmount": money("399.00")}
@@ -69,7 +70,7 @@ class TestDocsCases:
         )
         v = only(report, "MP803")
         assert v.field == "lines.0.amount"
-        assert v.expected == "0.00..50.00"
+        assert (v.expected, window(v)) == (None, ("0.00", "50.00"))
         problem = report.to_problem()
         assert problem is not None
         assert problem["detail"] == (
@@ -93,7 +94,7 @@ class TestDocsCases:
             amountRefunded=money("59.00"),
         )
         v = only(mp.validate_refund({"lines": [{"id": "odl_a", "quantity": 1}]}, order=snapshot(line)), "MP803")
-        assert v.expected == "35.40..59.00"
+        assert (v.expected, window(v)) == (None, ("35.40", "59.00"))
         assert v.message.endswith("The amount must be between €35.40 and €59.00.")
 
 
@@ -101,13 +102,13 @@ class TestPartialAmounts:
     def test_over_documented_maximum(self) -> None:
         v = only(ship_one("20.00"), "MP804")
         assert v.field == "lines.0.amount"
-        assert v.expected == "0.00..19.99"
+        assert (v.expected, window(v)) == (None, ("0.00", "19.99"))
         assert v.actual == "20.00"
 
     def test_without_inferred_rules_the_documented_bounds_are_shown(self) -> None:
         body = {"lines": [{"id": "odl_bike", "quantity": 1}]}
         v = only(mp.validate_shipment(body, order=bikes(), options=Options(inferred=False)), "MP803")
-        assert v.expected == "0.00..399.00"
+        assert (v.expected, window(v)) == (None, ("0.00", "399.00"))
 
     def test_inferred_bounds_are_switchable(self) -> None:
         order = two_for_one(status="shipping", quantityShipped=1, amountShipped=money("19.99"))
@@ -129,7 +130,7 @@ class TestPartialAmounts:
             mp.validate_shipment({"lines": [{"id": "odl_a", "quantity": 1, "amount": money("9.00")}]}, order=order),
             "MP805",
         )
-        assert v.expected == "10.00..10.00"
+        assert (v.expected, window(v)) == ("10.00", ("10.00", "10.00"))
 
 
 class TestQuantitiesAndIds:
@@ -154,18 +155,14 @@ class TestQuantitiesAndIds:
     def test_unknown_line(self) -> None:
         v = only(mp.validate_shipment({"lines": [{"id": "odl_zzz"}]}, order=two_for_one()), "MP801")
         assert v.field == "lines.0.id"
-        assert v.expected == "odl_a"
+        assert (v.expected, v.actual) == (None, "odl_zzz")  # many ids could be meant: a person decides
         assert codes(mp.validate_shipment({"lines": [{"id": "odl_a"}]}, order=two_for_one())) == []
 
     @pytest.mark.parametrize(
-        ("endpoint", "status", "expected"),
-        [
-            ("cancel-order-lines", "paid", "authorized"),
-            ("create-order-refund", "authorized", "completed or paid or shipping"),
-            ("create-shipment", "canceled", "authorized or paid or shipping"),
-        ],
+        ("endpoint", "status"),
+        [("cancel-order-lines", "paid"), ("create-order-refund", "authorized"), ("create-shipment", "canceled")],
     )
-    def test_line_status(self, endpoint: str, status: str, expected: str) -> None:
+    def test_line_status(self, endpoint: str, status: str) -> None:
         cancelled: dict[str, Any] = (
             {"quantityCanceled": 2, "amountCanceled": money("39.98")} if status == "canceled" else {}
         )
@@ -173,8 +170,7 @@ class TestQuantitiesAndIds:
         order = snapshot(order_line(status=status, total="39.98", **cancelled), other, status="paid")
         v = only(mp.validate({"lines": [{"id": "odl_a"}]}, endpoint, order=order), "MP807")
         assert v.field == "lines.0"
-        assert v.expected == expected
-        assert v.actual == status
+        assert (v.expected, v.actual) == (None, status)  # a status is no value to send
 
     def test_nothing_left(self) -> None:
         line = order_line(status="paid", total="39.98", quantityRefunded=2, amountRefunded=money("39.98"))
@@ -190,7 +186,7 @@ class TestQuantitiesAndIds:
 
     def test_ship_everything_requires_something_left(self) -> None:
         v = only(mp.validate_shipment(None, order=two_for_one(status="created")), "MP806")
-        assert v.expected == "authorized or paid or shipping"
+        assert v.expected is None
         assert v.actual == "created"
         assert v.message == 'Cannot create a shipment for order ord_test when the order status is "created".'
         assert codes(mp.validate_shipment({}, order=two_for_one())) == []

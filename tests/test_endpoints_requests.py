@@ -43,7 +43,7 @@ class TestUpdateOrder:
         body = {"redirectUrl": "https://shop.example/return"}
         v = only(mp.validate_order_update(body, order=two_for_one(status="paid")), "MP812")
         assert v.field == "redirectUrl"
-        assert v.expected == "created or pending"
+        assert v.expected is None
         assert codes(mp.validate_order_update(body, order=two_for_one(status="created"))) == []
 
     def test_addresses_follow_the_create_order_rules(self) -> None:
@@ -89,7 +89,7 @@ class TestUpdateLine:
 
     def test_state(self) -> None:
         v = only(mp.validate_line_update({"name": "x"}, line_id="odl_a", order=two_for_one()), "MP806")
-        assert v.expected == "authorized or created or pending"
+        assert v.expected is None
         v = only(mp.validate_line_update({"name": "x"}, line_id="odl_b", order=two_for_one("created")), "MP801")
         assert v.actual == "odl_b"
         assert codes(mp.validate_line_update({"name": "x"}, line_id="odl_a", order=two_for_one("created"))) == []
@@ -111,8 +111,8 @@ class TestUpdateLine:
         cheaper = {**PRICE, "unitPrice": money("1.00"), "totalAmount": money("1.00"), "vatAmount": money("0.17")}
         report = mp.validate_line_update(cheaper, line_id="odl_a", order=order)
         assert [(v.code, v.field, v.expected, v.actual) for v in report] == [
-            ("MP811", "", ">= 0.00", "-4.00"),
-            ("MP811", "", ">= 0.00", "-0.70"),
+            ("MP811", "", None, "-4.00"),
+            ("MP811", "", None, "-0.70"),
         ]
         assert codes(mp.validate_line_update(dict(PRICE), line_id="odl_a", order=order)) == []
 
@@ -196,8 +196,8 @@ class TestManageLines:
         cancel_goods = {"operations": [{"operation": "cancel", "data": {"id": "odl_1"}}]}
         report = mp.validate_line_operations(cancel_goods, order=order)
         assert [(v.code, v.field, v.expected, v.actual) for v in report] == [
-            ("MP811", "operations", ">= 0.00", "-10.00"),
-            ("MP811", "operations", ">= 0.00", "-1.74"),
+            ("MP811", "operations", None, "-10.00"),
+            ("MP811", "operations", None, "-1.74"),
         ]
         paid = only(mp.validate_line_operations(body, order=bikes("paid")), "MP806")
         assert paid.actual == "paid"
@@ -244,7 +244,7 @@ class TestRefunds:
     def test_description(self) -> None:
         v = only(mp.validate_refund({"lines": [], "description": "x" * 141}), "MP711")
         assert v.field == "description"
-        assert v.expected == "<= 140 characters"
+        assert v.expected is None
         assert codes(mp.validate_refund({"lines": [], "description": "x" * 140})) == []
 
 
@@ -253,7 +253,7 @@ class TestShipments:
         report = mp.validate_shipment({"tracking": {"carrier": "PostNL", "code": "x" * 101}})
         v = only(report, "MP712")
         assert v.field == "tracking.code"
-        assert v.expected == "<= 100 characters"
+        assert v.expected is None
         assert codes(mp.validate_shipment({"tracking": {"carrier": "PostNL", "code": "3S"}})) == []
 
     def test_update_requires_tracking(self) -> None:
@@ -284,7 +284,7 @@ class TestOrderPayment:
     def test_state(self) -> None:
         order = with_(two_for_one("created"), _embedded={"payments": [{"status": "open"}]})
         v = only(mp.validate_order_payment({}, order=order), "MP809")
-        assert v.expected == "expired or canceled or failed"
+        assert v.expected is None
         assert v.actual == "open"
         many = with_(two_for_one("created"), _embedded={"payments": [{"status": "failed"}] * 25})
         assert only(mp.validate_order_payment({}, order=many), "MP810").actual == "25"
@@ -379,9 +379,14 @@ class TestDispatch:
     )
     def test_never_raises_never_mutates(self, name: str, payload: object) -> None:
         before = copy.deepcopy(payload)
-        order = None if name == "create-order" else bikes("authorized")
+        order = None if name in ("create-order", "create-payment") else bikes("authorized")
+        # The Payments endpoints that act on an existing payment take its snapshot as payment=.
+        keyword = "payment" if name in ("create-capture", "create-payment-refund", "update-payment") else "order"
+        if keyword == "payment":
+            order = {"id": "tr_1", "status": "authorized", "amount": {"currency": "EUR", "value": "10.00"}}
         snapshot_before = copy.deepcopy(order)
-        report = mp.validate(payload, name, order=order)
+        snapshot: dict[str, Any] = {keyword: order}
+        report = mp.validate(payload, name, **snapshot)
         assert isinstance(report, mp.Report)
         assert payload == before
         assert order == snapshot_before

@@ -157,3 +157,19 @@ def test_a_lost_sign_is_found_at_the_price_and_restored_only_as_an_unsafe_fix(
     unsafe = mp.fix_order(broken, today=TODAY, options=CORE, unsafe=True)
     assert unsafe.payload == order
     assert all(change.unsafe and change.money for change in unsafe.changes)
+
+
+def test_no_amount_is_expected_when_the_lines_add_up_to_less_than_zero() -> None:
+    """Found by the property above: a gift card line whose total is off made the lines add up to -0.01, and
+    MP304 expected that negative amount, which MP106 then refused. No amount is right: a person decides."""
+    goods: dict[str, Any] = {"name": "Card", "quantity": 1, "vatRate": "0.00"}
+    goods |= {key: {"currency": "EUR", "value": "0.01"} for key in ("unitPrice", "totalAmount")}
+    goods["vatAmount"] = {"currency": "EUR", "value": "0.00"}
+    gift = {**goods, "type": "gift_card", "name": "Gift card", "quantity": 2}
+    gift |= {key: {"currency": "EUR", "value": "-0.01"} for key in ("unitPrice", "totalAmount")}
+    order: dict[str, Any] = {"amount": {"currency": "EUR", "value": "0.00"}, "orderNumber": "1", "locale": "en_US"}
+    order["lines"] = [goods, gift]
+    [total, amount] = [v for v in mp.validate_order(order, today=TODAY, options=CORE) if v.code in ("MP202", "MP304")]
+    assert (total.field, total.expected) == ("lines.1.totalAmount", "-0.02")
+    assert (amount.field, amount.expected, amount.actual) == ("amount", None, "0.00")
+    assert "less than zero" in amount.message

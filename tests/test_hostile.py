@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import decimal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -126,7 +127,10 @@ def assert_total(payload: Any) -> mp.Report:
     assert isinstance(report, mp.Report)
     assert all(isinstance(v, mp.Violation) and v.message for v in report)
     assert fingerprint(payload) == before
-    assert elapsed < 0.25, f"{elapsed:.3f}s: a pathology, not a benchmark"
+    # The bound catches pathologies (quadratic or worse), not slowness: coverage's tracer makes the same work
+    # several times slower, and CI runs two suites at once on two cores, so under a tracer it is wider.
+    bound = 0.25 if sys.gettrace() is None else 1.0
+    assert elapsed < bound, f"{elapsed:.3f}s: a pathology, not a benchmark"
     return report
 
 
@@ -213,14 +217,27 @@ def _snapshot_like() -> st.SearchStrategy[Any]:
     plausible = st.fixed_dictionaries(
         {"id": st.just("ord_1"), "status": json_values, "lines": st.lists(line, max_size=3) | json_values}
     )
-    return json_values | plausible
+    payment = st.fixed_dictionaries(
+        {"id": st.just("tr_1"), "status": json_values, "amount": json_values},
+        optional=dict.fromkeys(("amountCaptured", "amountRemaining", "captureBefore", "method"), json_values),
+    )
+    return json_values | plausible | payment
+
+
+#: The Payments API endpoints take the snapshot as payment=, the Orders ones as order=.
+PAYMENT_ENDPOINTS = frozenset({"create-capture", "create-payment-refund", "update-payment"})
+
+
+def _snapshot_keyword(endpoint: str, snapshot: Any) -> dict[str, Any]:
+    if endpoint in ("create-order", "create-payment"):
+        return {}
+    return {"payment" if endpoint in PAYMENT_ENDPOINTS else "order": snapshot}
 
 
 @given(st.sampled_from(sorted(mp.ENDPOINTS)), json_values, _snapshot_like())
 def test_every_endpoint_is_total_on_any_body_and_any_order_snapshot(endpoint: str, body: Any, order: Any) -> None:
     before = (fingerprint(body), fingerprint(order))
-    kwargs: dict[str, Any] = {} if endpoint == "create-order" else {"order": order}
-    report = mp.validate(body, endpoint, today=TODAY, **kwargs)
+    report = mp.validate(body, endpoint, today=TODAY, **_snapshot_keyword(endpoint, order))
     assert isinstance(report, mp.Report)
     assert all(isinstance(v, mp.Violation) and v.message for v in report)
     assert (fingerprint(body), fingerprint(order)) == before
@@ -229,8 +246,7 @@ def test_every_endpoint_is_total_on_any_body_and_any_order_snapshot(endpoint: st
 @pytest.mark.parametrize("endpoint", sorted(mp.ENDPOINTS))
 @pytest.mark.parametrize("value", HOSTILE[:20], ids=lambda v: type(v).__name__)
 def test_every_endpoint_is_total_on_hostile_values(endpoint: str, value: Any) -> None:
-    kwargs: dict[str, Any] = {} if endpoint == "create-order" else {"order": value}
     started = time.process_time()
-    report = mp.validate(value, endpoint, today=TODAY, **kwargs)
+    report = mp.validate(value, endpoint, today=TODAY, **_snapshot_keyword(endpoint, value))
     assert isinstance(report, mp.Report)
     assert time.process_time() - started < 0.25

@@ -99,14 +99,12 @@ class TestPaidFlow:
         order = lc.pay(created())
         with pytest.raises(lc.LifecycleError) as info:
             lc.cancel_lines(order, {"lines": [{"id": bike(order)}]})
-        assert [(v.code, v.field, v.expected) for v in info.value.violations] == [("MP807", "lines.0", "authorized")]
+        assert [(v.code, v.field, v.expected) for v in info.value.violations] == [("MP807", "lines.0", None)]
 
     def test_pay_twice_is_refused(self) -> None:
         with pytest.raises(lc.LifecycleError) as info:
             lc.pay(lc.pay(created()))
-        assert [(v.code, v.expected, v.actual) for v in info.value.violations] == [
-            ("MP806", "created or pending", "paid")
-        ]
+        assert [(v.code, v.expected, v.actual) for v in info.value.violations] == [("MP806", None, "paid")]
 
 
 class TestAuthorizedFlow:
@@ -143,7 +141,11 @@ class TestAuthorizedFlow:
         with pytest.raises(lc.LifecycleError) as info:
             lc.cancel_lines(order, {"lines": [{"id": bike(order), "quantity": 1}]})
         (v,) = info.value.violations
-        assert (v.code, v.field, v.expected) == ("MP803", "lines.0.amount", "299.00..399.00")
+        assert (v.code, v.field, v.expected) == ("MP803", "lines.0.amount", None)
+        assert v.extra == {
+            "minimumAmount": {"currency": "EUR", "value": "299.00"},
+            "maximumAmount": {"currency": "EUR", "value": "399.00"},
+        }
         problem = info.value.report.to_problem()
         assert problem is not None
         assert problem["extra"]["minimumAmount"] == money("299.00")

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import copy
+import datetime
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mollie_preflight.migration import Move, migrate_order
+import mollie_preflight as mp
+from mollie_preflight import FieldMove, migrate_order
 
 from .payloads import docs_example_order
 from .strategies import valid_orders
 
+TODAY = datetime.date(2026, 11, 22)
 _MONEY = ("unitPrice", "discountAmount", "totalAmount", "vatRate", "vatAmount", "quantity", "type", "sku")
 
 
@@ -49,7 +52,7 @@ def test_every_change_is_listed_in_the_order_of_the_fields() -> None:
         "lines.1.name",
         "captureMode",
     ]
-    assert all(isinstance(move, Move) and move.reason for move in migration.changes)
+    assert all(isinstance(move, FieldMove) and move.reason for move in migration.changes)
 
 
 def test_the_order_is_never_modified() -> None:
@@ -139,3 +142,27 @@ def test_money_is_copied_exactly(order: dict[str, Any]) -> None:
     for old, new in zip(order["lines"], body["lines"], strict=True):
         assert {key: old[key] for key in _MONEY if key in old} == {key: new[key] for key in _MONEY if key in new}
         assert new["description"] == old["name"]
+
+
+def test_mollies_example_migrates_to_a_payment_mollie_would_accept() -> None:
+    report = migrate_order(docs_example_order()).check(today=TODAY)
+    assert [(v.code, v.field) for v in report.errors] == []
+
+
+_SHOP = {
+    "redirectUrl": "https://shop.example.org/return",
+    "webhookUrl": "https://shop.example.org/hooks/mollie",
+    "billingAddress": docs_example_order()["billingAddress"],
+}
+
+
+@given(
+    valid_orders(max_lines=20), st.sampled_from([None, "ideal", "klarnapaylater", "creditcard", ["ideal", "paypal"]])
+)
+def test_every_valid_order_migrates_to_a_valid_payment(lines_and_amount: dict[str, Any], method: object) -> None:
+    order = {**lines_and_amount, **_SHOP} | ({"method": method} if method is not None else {})
+    assume(mp.validate_order(order, today=TODAY).ok)  # the generator's orders, made whole for every rule
+    migration = migrate_order(order)
+    report = migration.check(today=TODAY)
+    assert [(v.code, v.field, v.message) for v in report.errors] == []
+    assert migration.body["amount"] == order["amount"]

@@ -95,11 +95,11 @@ def test_guarding_twice_wraps_once() -> None:
 
 @responses.activate
 def test_requests_without_a_table_entry_pass_through_unchecked() -> None:
-    url = "https://api.mollie.com/v2/payments"
-    responses.add(responses.POST, url, json={"resource": "payment", "id": "tr_1"}, status=201)
+    url = "https://api.mollie.com/v2/customers"
+    responses.add(responses.POST, url, json={"resource": "customer", "id": "cst_1"}, status=201)
     client = guard_client(new_client())
 
-    result = client.perform_http_call("POST", "payments", {"lines": "not checked"})
+    result = client.perform_http_call("POST", "customers", {"lines": "not checked"})
 
     assert result.status_code == 201
     assert len(responses.calls) == 1
@@ -107,9 +107,9 @@ def test_requests_without_a_table_entry_pass_through_unchecked() -> None:
 
 @responses.activate
 def test_one_table_entry_adds_an_endpoint() -> None:
-    """How another endpoint (here the Payments API) is added: one more table entry."""
-    url = "https://api.mollie.com/v2/payments"
-    responses.add(responses.POST, url, json={"resource": "payment", "id": "tr_1"}, status=201)
+    """How another endpoint (here the Customers API) is added: one more table entry."""
+    url = "https://api.mollie.com/v2/customers"
+    responses.add(responses.POST, url, json={"resource": "customer", "id": "cst_1"}, status=201)
     seen: list[object] = []
 
     def refuse_everything(payload: object, *, today: object = None, options: object = None) -> mp.Report:
@@ -117,11 +117,11 @@ def test_one_table_entry_adds_an_endpoint() -> None:
         rule = mp.RULES["MP001"]
         return mp.Report((mp.Violation(rule.code, rule.name, rule.severity, (), "no"),), "create-payment")
 
-    payments = Endpoint("POST", re.compile(r"payments"), refuse_everything)
-    client = guard_client(new_client(), endpoints=(*ENDPOINTS, payments))
+    customers = Endpoint("POST", re.compile(r"customers"), refuse_everything)
+    client = guard_client(new_client(), endpoints=(*ENDPOINTS, customers))
 
     with pytest.raises(mp.OrderValidationError):
-        client.perform_http_call("POST", "payments", {"lines": []})
+        client.perform_http_call("POST", "customers", {"lines": []})
 
     assert seen == [{"lines": []}]
     assert len(responses.calls) == 0
@@ -144,7 +144,8 @@ def test_resource_path(path: str, expected: str) -> None:
 def test_check_request_matches_method_and_whole_path() -> None:
     assert check_request("post", "orders", example_order(), today=TODAY) == mp.Report()
     assert check_request("GET", "orders", None) is None
-    assert check_request("POST", "payments", {}) is None
+    assert check_request("POST", "customers", {}) is None
+    assert check_request("GET", "payments", None) is None
     assert check_request("GET", "orders/ord_1/refunds", None) is None
     refund = check_request("POST", "orders/ord_1/refunds", {}, today=TODAY)
     assert refund is not None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -110,3 +112,41 @@ def test_today_defaults_to_the_date_in_amsterdam() -> None:
     after = datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     assert today in (before, after)
     assert Checker(DEFAULT_OPTIONS, TODAY).today == TODAY
+
+
+def _plus_cents(value: str, cents: int = 1) -> str:
+    return str(Decimal(value) + Decimal(cents) / 100)
+
+
+def _lines_sent_total(order: dict[str, Any]) -> str:
+    return str(sum(Decimal(line["totalAmount"]["value"]) for line in order["lines"]))
+
+
+def test_the_problem_is_the_amount_when_it_is_not_the_sum_of_the_totals_as_sent() -> None:
+    """Mollie checks the order amount against the line totals as sent before the lines themselves
+    (mollie/PrestaShop#89, mollie/Shopware6#562): that is its answer, while the findings keep walk order."""
+    order = example_order()
+    vat = order["lines"][0]["vatAmount"]
+    vat["value"] = _plus_cents(vat["value"])
+    order["amount"]["value"] = _plus_cents(_lines_sent_total(order))
+    report = mp.validate_order(order, today=TODAY)
+    assert [(v.code, v.field) for v in report.errors] == [("MP203", "lines.0.vatAmount"), ("MP304", "amount")]
+    problem = report.to_problem()
+    assert problem is not None
+    assert (problem["field"], problem["status"]) == ("amount", 422)
+    assert problem["detail"].startswith("The amount of the order does not match the total amount from the order")
+    assert "precedence" not in report.errors[1].to_dict()
+
+
+def test_a_line_error_comes_first_when_the_totals_as_sent_add_up() -> None:
+    """When the sent totals sum to the amount, Mollie answers about the line (mollie/Magento#226): the
+    amount finding that follows from the corrected line is no earlier than the walk puts it."""
+    order = example_order()
+    total = order["lines"][0]["totalAmount"]
+    total["value"] = _plus_cents(total["value"])
+    order["amount"]["value"] = _lines_sent_total(order)
+    report = mp.validate_order(order, today=TODAY)
+    assert [v.code for v in report.errors][-1] == "MP304"
+    problem = report.to_problem()
+    assert problem is not None
+    assert problem["field"] == "lines.0.totalAmount"

@@ -80,3 +80,15 @@ def test_the_switches_each_page_shows_work(code: str) -> None:
         assert code not in [v.code for v in silenced]
     regraded = examples.findings(example.endpoint, example.fail, mp.Options(severities={code: other}))
     assert {v.severity.value for v in regraded if v.code == code} == {other}
+
+
+@pytest.mark.parametrize("code", sorted(mp.RULES))
+def test_an_expected_value_is_one_value_to_send_never_a_range_or_a_choice(code: str) -> None:
+    """``expected`` is the value that makes the finding go away; a window or a choice is for a person, so the
+    finding leaves ``expected`` empty and its message (and Mollie's ``extra``) names the bounds."""
+    example = examples.EXAMPLES[code]
+    for v in examples.findings(example.endpoint, example.fail):
+        if v.expected is not None:
+            assert not v.expected.startswith(("<", ">", "≤", "≥")), (v.code, v.expected)
+            assert " or " not in v.expected, (v.code, v.expected)
+            assert ".." not in v.expected, (v.code, v.expected)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -12,12 +14,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import mollie_preflight as mp
 from mollie_preflight import types
 from mollie_preflight.calc import parse_rate
 from mollie_preflight.money import parse_value
+from mollie_preflight.reference import payments
 from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
 from mollie_preflight.rules.lines import LINE_CATEGORIES, LINE_TYPES
-from mollie_preflight.schema import VAT_RATE_PATTERN, amount_value_pattern, create_order_schema
+from mollie_preflight.rules.payment_lines import CATEGORIES as PAYMENT_LINE_CATEGORIES
+from mollie_preflight.schema import VAT_RATE_PATTERN, amount_value_pattern, create_order_schema, create_payment_schema
 
 from .payloads import docs_example_order, example_order
 
@@ -202,3 +207,114 @@ def test_validation_never_modifies_the_payload() -> None:
     before = copy.deepcopy(payload)
     errors(payload)
     assert payload == before
+
+
+# --- create payment ---------------------------------------------------------------------------------------
+
+PAYMENT_VALIDATOR = jsonschema.Draft202012Validator(create_payment_schema())
+PAYMENT_EXAMPLES = sorted((Path(__file__).parent / "data" / "payments" / "create-payment").glob("*.json"))
+
+
+def payment_errors(payload: object) -> list[str]:
+    pending = list(PAYMENT_VALIDATOR.iter_errors(payload))
+    paths: set[str] = set()
+    while pending:
+        error = pending.pop()
+        paths.add(error.json_path)
+        pending.extend(error.context or ())
+    return sorted(paths)
+
+
+def example_payment() -> dict[str, Any]:
+    """A create-payment body using most parameters, valid for both the schema and ``validate_payment``."""
+    line = mp.build_line(
+        name="Bike", quantity=2, unit_price="349.00", vat_rate="21", currency="EUR", api="payments", sku="B-1"
+    )
+    return mp.build_payment(
+        [{**line, "categories": ["gift"], "quantityUnit": "pcs"}],
+        currency="EUR",
+        description="Order 2026-0042",
+        redirectUrl="https://shop.example.org/return",
+        webhookUrl="https://shop.example.org/webhook",
+        locale="nl_NL",
+        method=["creditcard", "ideal"],
+        billingAddress={"givenName": "Anna", "email": "anna@example.org", "country": "NL"},
+        captureMode="automatic",
+        captureDelay="8 hours",
+        sequenceType="first",
+        customerId="cst_8wmqcHMN4U",
+        routing=[
+            {
+                "amount": {"currency": "EUR", "value": "10.00"},
+                "destination": {"type": "organization", "organizationId": "org_1234567"},
+                "releaseDate": "2026-12-24",
+            }
+        ],
+        company={"entityType": "LLC"},
+        metadata={"order": 42},
+    )
+
+
+def test_the_payment_schema_is_a_valid_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(create_payment_schema())
+
+
+@pytest.mark.parametrize("path", PAYMENT_EXAMPLES, ids=lambda p: p.stem)
+def test_mollies_payment_examples_are_valid(path: Path) -> None:
+    assert payment_errors(json.loads(path.read_text(encoding="utf-8"))["body"]) == []
+
+
+def test_the_example_payment_is_valid_for_the_schema_and_the_rules() -> None:
+    payment = example_payment()
+    assert payment_errors(payment) == []
+    assert [str(v) for v in mp.validate_payment(payment)] == []
+
+
+PAYMENT_MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
+    "missing description": (_delete(("description",)), "$"),
+    "orderNumber instead of description": (_rename((), "description", "orderNumber"), "$"),
+    "a line's name instead of its description": (_rename(("lines", 0), "description", "name"), "$.lines[0]"),
+    "category as on orders": (_set(("lines", 0, "categories"), "gift"), "$.lines[0].categories"),
+    "unknown category": (_set(("lines", 0, "categories"), ["food"]), "$.lines[0].categories[0]"),
+    "Orders API Klarna id": (_set(("method",), "klarnapaylater"), "$.method"),
+    "captureMode not in the enum": (_set(("captureMode",), "later"), "$.captureMode"),
+    "captureDelay in minutes": (_set(("captureDelay",), "30 minutes"), "$.captureDelay"),
+    "route to a person": (_set(("routing", 0, "destination", "type"), "person"), "$.routing[0].destination.type"),
+    "customerId without prefix": (_set(("customerId",), "8wmqcHMN4U"), "$.customerId"),
+    "company as a string": (_set(("company",), "ACME"), "$.company"),
+    "description too long": (_set(("description",), "x" * 256), "$.description"),
+    "locale lower case": (_set(("locale",), "nl_nl"), "$.locale"),
+}
+
+
+@pytest.mark.parametrize("name", PAYMENT_MUTATIONS)
+def test_a_structural_payment_mutation_is_refused_where_it_happened(name: str) -> None:
+    mutate, where = PAYMENT_MUTATIONS[name]
+    payload = example_payment()
+    mutate(payload)
+    assert where in payment_errors(payload)
+
+
+@pytest.mark.parametrize(
+    ("typed", "pointer"),
+    [
+        (types.CreatePayment, ()),
+        (types.PaymentLine, ("$defs", "paymentLine")),
+        (types.PaymentAddress, ("$defs", "paymentAddress")),
+        (types.ApplicationFee, ("properties", "applicationFee", "anyOf", 0)),
+        (types.Company, ("properties", "company", "anyOf", 0)),
+    ],
+)
+def test_payment_schema_and_typed_dicts_name_the_same_fields(typed: Any, pointer: tuple[str | int, ...]) -> None:
+    schema: Any = create_payment_schema()
+    for key in pointer:
+        schema = schema[key]
+    required, optional = _keys(typed)
+    assert set(schema.get("required", ())) == required
+    assert set(schema["properties"]) == required | optional
+
+
+def test_the_payment_schema_names_every_parameter_the_rules_know() -> None:
+    assert set(create_payment_schema()["properties"]) == set(payments.KEYS)
+    assert types.PaymentLineCategory.__args__ == PAYMENT_LINE_CATEGORIES  # type: ignore[attr-defined]
+    assert types.CaptureMode.__args__ == payments.CAPTURE_MODES  # type: ignore[attr-defined]

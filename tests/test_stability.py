@@ -55,5 +55,5 @@ def test_the_linters_json_findings_keep_their_keys() -> None:
     finding = Finding("a.jsonl", 1, 1, "1", "MP203", "line-vat-amount", "error", "f", "/f", "m", "1.00", "1.01")
     assert list(finding.to_dict()) == [
         "file", "record", "line", "orderNumber", "code", "name", "severity", "field", "pointer", "message",
-        "expected", "actual", "fixability",
+        "expected", "actual", "fixability", "api",
     ]  # fmt: skip

@@ -117,7 +117,8 @@ def _lookup(payload: Any, path: str) -> tuple[bool, Any]:
 def _call(endpoint: str, case: Any) -> str:
     if endpoint in _VALIDATOR:
         return _VALIDATOR[endpoint]
-    extra = ", order=snapshot" if case.order is not None else ""
+    keyword = "payment" if endpoint in examples.PAYMENT_ENDPOINTS else "order"
+    extra = f", {keyword}=snapshot" if case.order is not None else ""
     extra += f', line_id="{case.line_id}"' if case.line_id else ""
     return f'mp.validate(body, "{endpoint}"{extra}, today=TODAY)'
 
@@ -131,7 +132,9 @@ def _finding(violation: Violation) -> dict[str, Any]:
 def _case(rule: Rule, endpoint: str, case: Any, *, failing: bool) -> list[str]:
     what = "The JSON line" if endpoint == RECORD else ("The order" if endpoint == "create-order" else "The body")
     lines = _fragments(case.body, what, "order") if endpoint != RECORD else [f"{what}:", "", *_block(case.body), ""]
-    if case.order is not None:
+    if case.order is not None and endpoint in examples.PAYMENT_ENDPOINTS:
+        lines += _fragments(case.order, "The payment snapshot (`payment=`)", "snapshot")
+    elif case.order is not None:
         lines += _fragments(case.order, "The order snapshot (`order=`)", "snapshot")
     lines += [f"`{_call(endpoint, case)}` reports:", ""]
     found = examples.findings(endpoint, case)
@@ -355,6 +358,14 @@ def bases_page() -> str:
             "## The example snapshot",
             "",
             *_block(examples.SNAPSHOT),
+            "",
+            "Examples of the Payments API endpoints that move money after creation (create capture, create "
+            "payment refund, update payment) pass this payment, as `GET /v2/payments/{id}` returns it once the "
+            "shopper authorized it, as `payment=`:",
+            "",
+            "## The example payment",
+            "",
+            *_block(examples.PAYMENT),
             "",
         ]
     )

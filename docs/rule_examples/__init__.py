@@ -8,14 +8,16 @@ and ``tests/test_rule_examples.py`` proves every example does what its page says
 
 from __future__ import annotations
 
-from .bases import ORDER, SNAPSHOT, TODAY
-from .cases import DELETE, Case, Example, Patch, findings, materialize, shown_paths
+from .bases import ORDER, PAYMENT, SNAPSHOT, TODAY
+from .cases import DELETE, PAYMENT_ENDPOINTS, Case, Example, Patch, findings, materialize, shown_paths
 from .table import EXAMPLES
 
 __all__ = [
     "DELETE",
     "EXAMPLES",
     "ORDER",
+    "PAYMENT",
+    "PAYMENT_ENDPOINTS",
     "SNAPSHOT",
     "TODAY",
     "Case",

@@ -71,3 +71,23 @@ SNAPSHOT: Final[dict[str, Any]] = {
         _snapshot_line("odl_lock", ORDER["lines"][1]),
     ],
 }
+
+
+#: A payment of the Payments API as ``GET /v2/payments/{id}`` returns it once the shopper authorized it (a card
+#: payment with manual capture, nothing captured yet): the ``payment=`` of the capture, refund and update examples.
+PAYMENT: Final[dict[str, Any]] = {
+    "resource": "payment",
+    "id": "tr_5B8cwPMGnU",
+    "mode": "test",
+    "status": "authorized",
+    "createdAt": "2026-11-22T09:00:00+00:00",
+    "amount": _money("1027.99"),
+    "amountCaptured": _money("0.00"),
+    "amountRefunded": _money("0.00"),
+    "amountRemaining": _money("0.00"),
+    "description": "Order 2026-0042",
+    "method": "creditcard",
+    "captureMode": "manual",
+    "captureBefore": "2026-11-29T09:00:00+00:00",
+    "sequenceType": "oneoff",
+}

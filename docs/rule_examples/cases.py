@@ -9,7 +9,7 @@ from typing import Any, Final
 
 import mollie_preflight as mp
 
-from .bases import ORDER, SNAPSHOT, TODAY
+from .bases import ORDER, PAYMENT, SNAPSHOT, TODAY
 
 
 class _Delete:
@@ -19,6 +19,9 @@ class _Delete:
 
 #: A patch value that removes the key (or list element) instead of setting it.
 DELETE: Final = _Delete()
+
+#: The endpoints whose snapshot is a payment (``payment=``); the others take an order (``order=``).
+PAYMENT_ENDPOINTS: Final = frozenset({"create-capture", "create-payment-refund", "update-payment"})
 
 #: The endpoint name of a raw export record (a line of JSONL), checked as the linter and ``validate_records`` do.
 RECORD: Final = "record"
@@ -84,8 +87,12 @@ def findings(endpoint: str, case: Case, options: mp.Options | None = None) -> li
     body = materialize(case.body)
     if endpoint == RECORD:
         return [found.violation for found in mp.validate_records([body], today=TODAY, options=options)]
-    params = {"line_id": case.line_id} if case.line_id is not None else {}
-    return list(mp.validate(body, endpoint, order=materialize(case.order), today=TODAY, options=options, **params))
+    params: dict[str, Any] = {"line_id": case.line_id} if case.line_id is not None else {}
+    if endpoint in PAYMENT_ENDPOINTS:
+        params["payment"] = materialize(case.order)
+    else:
+        params["order"] = materialize(case.order)
+    return list(mp.validate(body, endpoint, today=TODAY, options=options, **params))
 
 
 def shown_paths(value: Any) -> list[str]:
@@ -113,3 +120,8 @@ def order(changes: Mapping[str, Any] | None = None) -> Patch:
 def snapshot(changes: Mapping[str, Any] | None = None) -> Patch:
     """The example order snapshot with ``changes``."""
     return Patch(SNAPSHOT, changes or {})
+
+
+def payment(changes: Mapping[str, Any] | None = None) -> Patch:
+    """The example payment snapshot (authorized, manual capture) with ``changes``."""
+    return Patch(PAYMENT, changes or {})

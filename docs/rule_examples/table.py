@@ -10,7 +10,7 @@ import json
 from typing import Any, Final
 
 from .bases import ORDER
-from .cases import DELETE, RECORD, Case, Example, order, snapshot
+from .cases import DELETE, RECORD, Case, Example, Patch, order, payment, snapshot
 
 
 def money(value: str, currency: str = "EUR") -> dict[str, str]:
@@ -41,6 +41,22 @@ def request(endpoint: str, field: str, fail: Any, ok: Any, **context: Any) -> Ex
     ok_order = context.get("ok_order", fail_order)
     line_id = context.get("line_id")
     return Example(field, Case(fail, fail_order, line_id), Case(ok, ok_order, line_id), endpoint)
+
+
+#: A valid payment refund body (the PHP tab of Mollie's create-refund example), and the example payment once
+#: paid: all of it captured and refundable.
+REFUND: Final = {"amount": money("5.95"), "description": "Refund for order 2026-0042"}
+PAID: Final = {
+    "status": "paid",
+    "amountCaptured": money("1027.99"),
+    "amountRemaining": money("1027.99"),
+}
+PAID_PAYMENT: Final = payment(PAID)
+
+
+def reversal(organization: str) -> dict[str, Any]:
+    """A routing reversal of EUR 5.95 from ``organization``."""
+    return {"amount": money("5.95"), "source": {"type": "organization", "organizationId": organization}}
 
 
 PRICE: Final = {
@@ -97,6 +113,71 @@ SHIPPED_BIKES: Final = {
     "lines.0.quantityShipped": 2,
     "lines.0.amountShipped": money("698.00"),
 }
+
+#: A create-payment body with two lines (the Payments API's spelling: description, categories).
+PAYMENT: Final = {
+    "amount": money("710.00"),
+    "description": "Order 2026-0042",
+    "redirectUrl": "https://shop.example.org/return/2026-0042",
+    "webhookUrl": "https://shop.example.org/mollie/webhook",
+    "locale": "nl_NL",
+    "lines": [
+        {
+            "type": "physical",
+            "description": "City bike",
+            "quantity": 2,
+            "unitPrice": money("349.00"),
+            "totalAmount": money("698.00"),
+            "vatRate": "21.00",
+            "vatAmount": money("121.14"),
+        },
+        {
+            "type": "shipping_fee",
+            "description": "Shipping",
+            "quantity": 1,
+            "unitPrice": money("12.00"),
+            "totalAmount": money("12.00"),
+            "vatRate": "21.00",
+            "vatAmount": money("2.08"),
+        },
+    ],
+}
+KLARNA_BILLING: Final = {
+    "givenName": "Anna",
+    "familyName": "de Vries",
+    "email": "anna@example.org",
+    "streetAndNumber": "Keizersgracht 126",
+    "postalCode": "1015 CW",
+    "city": "Amsterdam",
+    "country": "NL",
+}
+
+
+def pay(field: str, fail: dict[str, Any], ok: dict[str, Any] | None = None) -> Example:
+    """A create-payment example: both cases patch the example payment (``ok`` defaults to it as it is)."""
+    return Example(field, Case(Patch(PAYMENT, fail)), Case(Patch(PAYMENT, ok or {})), "create-payment")
+
+
+def route(value: str, kind: str = "organization") -> dict[str, Any]:
+    """One route of a split payment to another organization."""
+    return {"amount": money(value), "destination": {"type": kind, "organizationId": "org_1234567"}}
+
+
+FEE: Final = {"amount": money("10.00"), "description": "Platform fee"}
+DISCOUNTED_DISCOUNT: Final = {
+    "amount": money("685.00"),
+    "lines.1": {
+        "type": "discount",
+        "description": "Spring sale",
+        "quantity": 1,
+        "unitPrice": money("-12.00"),
+        "discountAmount": money("1.00"),
+        "totalAmount": money("-13.00"),
+        "vatRate": "21.00",
+        "vatAmount": money("-2.26"),
+    },
+}
+
 
 EXAMPLES: Final[dict[str, Example]] = {
     # --- the body, metadata, URLs ---------------------------------------------------------------------
@@ -268,8 +349,8 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP505": create("lines", {"method": "voucher"}, {"method": "voucher", "lines.1.category": "gift"}),
     "MP506": create(
         "billingAddress.phone",
-        {"method": "klarnapaylater", "billingAddress.phone": DELETE},
-        {"method": "klarnapaylater"},
+        {"method": "klarna", "billingAddress.phone": DELETE},
+        {"method": "klarna"},
     ),
     "MP507": create("method", {"method": "giftcard"}, {"method": ["giftcard", "ideal"]}),
     "MP508": create("method", {"method": "paypal", "lines.1.type": "digital"}, {"method": "paypal"}),
@@ -278,6 +359,8 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"method": "creditcard", **THIRTY_BIKES},
         {"method": "banktransfer", **THIRTY_BIKES},
     ),
+    "MP533": create("method", {"method": "klarnapaylater"}, {"method": "klarna"}),
+    "MP534": create("method.1", {"method": ["ideal", "giropay"]}, {"method": ["ideal", "paypal"]}),
     "MP520": create("payment", {"payment": "ideal_INGBNL2A"}, {"payment": {"issuer": "ideal_INGBNL2A"}}),
     "MP521": create(
         "payment.dueDate",
@@ -339,7 +422,7 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP606": create(
         "expiresAt",
         {"method": "klarnapaylater", "expiresAt": "2026-12-21"},
-        {"method": "klarnapaylater", "expiresAt": "2026-12-20"},
+        {"method": "ideal", "expiresAt": "2026-12-21"},
     ),
     "MP607": create(
         "consumerDateOfBirth", {"consumerDateOfBirth": "2026-11-23"}, {"consumerDateOfBirth": "1958-01-31"}
@@ -533,6 +616,232 @@ EXAMPLES: Final[dict[str, Example]] = {
         ),
     ),
     "MP815": request("cancel-order", "", None, None, order=snapshot(SHIPPED_BIKES), ok_order=snapshot(AUTHORIZED)),
+    # --- create payment ----------------------------------------------------------------------------------
+    "MP910": pay("description", {"description": DELETE}),
+    "MP911": pay("description", {"description": "  "}),
+    "MP912": pay("description", {"description": "Order 2026-0042 " + "x" * 250}),
+    "MP920": pay(
+        "lines.1.vatAmount", {"lines.1.vatAmount": DELETE}, {"lines.1.vatAmount": DELETE, "lines.1.vatRate": DELETE}
+    ),
+    "MP921": pay("lines.0.categories.0", {"lines.0.categories": ["bikes"]}, {"lines.0.categories": ["eco"]}),
+    "MP922": pay("lines.0.quantityUnit", {"lines.0.quantityUnit": 2}, {"lines.0.quantityUnit": "pcs"}),
+    "MP923": pay(
+        "lines.0.recurring.interval",
+        {"lines.0.recurring": {"interval": "monthly"}},
+        {"lines.0.recurring": {"interval": "1 months"}},
+    ),
+    "MP930": pay("orderNumber", {"orderNumber": "2026-0042"}),
+    "MP931": pay("expiresAt", {"expiresAt": "2026-12-31"}),
+    "MP933": pay("locale", {"locale": "nl_nl"}, {"locale": "nl_NL"}),
+    "MP934": pay("method", {"method": "klarnapaylater"}, {"method": "ideal"}),
+    "MP935": pay("captureMode", {"captureMode": "later"}, {"captureMode": "automatic"}),
+    "MP936": pay(
+        "captureDelay",
+        {"method": "creditcard", "captureDelay": "10 days"},
+        {"method": "creditcard", "captureDelay": "2 days"},
+    ),
+    "MP937": pay(
+        "captureDelay",
+        {"method": "creditcard", "captureMode": "manual", "captureDelay": "8 hours"},
+        {"method": "creditcard", "captureMode": "manual"},
+    ),
+    "MP938": pay(
+        "captureMode", {"method": "ideal", "captureMode": "manual"}, {"method": "creditcard", "captureMode": "manual"}
+    ),
+    "MP939": pay(
+        "captureMode",
+        {"method": "riverty", "billingAddress": KLARNA_BILLING},
+        {"method": "riverty", "billingAddress": KLARNA_BILLING, "captureMode": "manual"},
+    ),
+    "MP940": pay("sequenceType", {"sequenceType": "once"}, {"sequenceType": "oneoff"}),
+    "MP941": pay(
+        "customerId",
+        {"sequenceType": "recurring", "redirectUrl": DELETE},
+        {"sequenceType": "recurring", "redirectUrl": DELETE, "customerId": "cst_8wmqcHMN4U"},
+    ),
+    "MP942": pay(
+        "restrictPaymentMethodsToCountry",
+        {"restrictPaymentMethodsToCountry": "NLD"},
+        {"restrictPaymentMethodsToCountry": "NL"},
+    ),
+    "MP950": pay(
+        "lines",
+        {"method": "klarna", "billingAddress": KLARNA_BILLING, "lines": DELETE},
+        {"method": "klarna", "billingAddress": KLARNA_BILLING},
+    ),
+    "MP951": pay("billingAddress", {"method": "in3"}, {"method": "in3", "billingAddress": KLARNA_BILLING}),
+    "MP952": pay(
+        "billingAddress",
+        {"method": "klarna", "billingAddress": {"email": "anna@example.org"}},
+        {"method": "klarna", "billingAddress": KLARNA_BILLING},
+    ),
+    "MP953": pay("lines", {"method": "voucher"}, {"method": "voucher", "lines.0.categories": ["eco"]}),
+    # --- the Payments API: capture, refund and update of a payment (payment= snapshots) ---------------------
+    "MP970": request("create-capture", "", {}, {}, order=payment({"status": "captured"}), ok_order=payment()),
+    "MP971": request(
+        "create-capture", "", {}, {}, order=payment({"amountCaptured": money("1100.00")}), ok_order=payment()
+    ),
+    "MP972": request(
+        "create-capture",
+        "amount.currency",
+        {"amount": money("35.95", "USD")},
+        {"amount": money("35.95")},
+        order=payment(),
+    ),
+    "MP973": request("create-capture", "amount.value", {"amount": money("0.00")}, {"amount": money("35.95")}),
+    "MP974": request(
+        "create-capture",
+        "description",
+        {"description": "Capture for cart #12345: " + "one bike, one lock, " * 12},
+        {"description": "Capture for cart #12345"},
+    ),
+    "MP975": request("create-capture", "", {}, {}, order=payment({"status": "open"}), ok_order=payment()),
+    "MP976": request("create-capture", "", {}, {}, order=payment({"orderId": "ord_kEn1PlbGa"}), ok_order=payment()),
+    "MP977": request(
+        "create-capture", "amount.value", {"amount": money("1100.00")}, {"amount": money("1027.99")}, order=payment()
+    ),
+    "MP978": request(
+        "create-capture",
+        "",
+        {},
+        {},
+        order=payment({"captureBefore": "2026-11-15T09:00:00+00:00"}),
+        ok_order=payment(),
+    ),
+    "MP980": request("create-payment-refund", "amount", {"description": "Refund"}, REFUND, order=PAID_PAYMENT),
+    "MP981": request("create-payment-refund", "description", {"amount": money("5.95")}, REFUND),
+    "MP982": request(
+        "create-payment-refund",
+        "externalReference",
+        {**REFUND, "externalReference": {"type": "acquirer-reference", "id": "10123"}},
+        REFUND,
+    ),
+    "MP983": request("create-payment-refund", "lines", {**REFUND, "lines": []}, REFUND),
+    "MP984": request(
+        "create-payment-refund",
+        "routingReversals.0.source.organizationId",
+        {**REFUND, "routingReversals": [reversal("me")]},
+        {**REFUND, "routingReversals": [reversal("org_1234567")]},
+    ),
+    "MP985": request(
+        "create-payment-refund",
+        "reverseRouting",
+        {**REFUND, "reverseRouting": True, "routingReversals": [reversal("org_1234567")]},
+        {**REFUND, "routingReversals": [reversal("org_1234567")]},
+    ),
+    "MP986": request(
+        "create-payment-refund",
+        "amount.value",
+        {**REFUND, "amount": money("1100.00")},
+        {**REFUND, "amount": money("1027.99")},
+        order=PAID_PAYMENT,
+    ),
+    "MP987": request(
+        "create-payment-refund",
+        "",
+        REFUND,
+        REFUND,
+        order=payment({**PAID, "method": "paysafecard"}),
+        ok_order=PAID_PAYMENT,
+    ),
+    "MP988": request("create-payment-refund", "", REFUND, REFUND, order=payment(), ok_order=PAID_PAYMENT),
+    "MP990": request("update-payment", "amount", {"amount": money("1100.00")}, {"description": "Order 2026-0042-B"}),
+    "MP991": request("update-payment", "", {}, {"description": "Order 2026-0042-B"}),
+    "MP992": request(
+        "update-payment",
+        "redirectUrl",
+        {"redirectUrl": "https://shop.example.org/return/2026-0042"},
+        {"redirectUrl": "https://shop.example.org/return/2026-0042"},
+        order=PAID_PAYMENT,
+        ok_order=payment({"status": "open"}),
+    ),
+    "MP993": request(
+        "update-payment",
+        "method",
+        {"method": "ideal"},
+        {"method": "ideal"},
+        order=payment({"status": "open"}),
+        ok_order=payment({"status": "open", "method": None}),
+    ),
+    "MP994": request(
+        "update-payment", "billingAddress", {"billingAddress": None}, {"description": "Order 2026-0042-B"}
+    ),
+    "MP954": pay(
+        "applicationFee.description",
+        {"applicationFee": {"amount": money("10.00")}},
+        {"applicationFee": FEE},
+    ),
+    "MP955": pay(
+        "applicationFee.amount",
+        {"applicationFee": {**FEE, "amount": money("690.00")}},
+        {"applicationFee": FEE},
+    ),
+    "MP956": pay(
+        "routing.0.destination.type",
+        {"routing": [route("50.00", "customer")]},
+        {"routing": [route("50.00")]},
+    ),
+    "MP957": pay("routing", {"routing": [route("500.00"), route("250.00")]}, {"routing": [route("500.00")]}),
+    "MP958": pay("routing", {"routing": [route("50.00")], "applicationFee": FEE}, {"routing": [route("50.00")]}),
+    "MP959": pay(
+        "applePayPaymentToken",
+        {"method": "applepay", "applePayPaymentToken": {"paymentData": {"version": "EC_v1"}}},
+        {"method": "applepay", "applePayPaymentToken": '{"paymentData": {"version": "EC_v1"}}'},
+    ),
+    "MP960": pay(
+        "cardToken",
+        {"sequenceType": "recurring", "customerId": "cst_8wmqcHMN4U", "cardToken": "tkn_UqAvArKPx3"},
+        {"sequenceType": "first", "customerId": "cst_8wmqcHMN4U", "cardToken": "tkn_UqAvArKPx3"},
+    ),
+    "MP961": pay(
+        "storeCredentials",
+        {"method": "creditcard", "cardToken": "tkn_UqAvArKPx3", "storeCredentials": True},
+        {
+            "method": "creditcard",
+            "cardToken": "tkn_UqAvArKPx3",
+            "customerId": "cst_8wmqcHMN4U",
+            "storeCredentials": True,
+        },
+    ),
+    "MP962": pay(
+        "dueDate",
+        {"method": "banktransfer", "dueDate": "2027-03-04"},
+        {"method": "banktransfer", "dueDate": "2027-03-03"},
+    ),
+    "MP963": pay(
+        "digitalGoods", {"method": "paypal", "digitalGoods": "yes"}, {"method": "paypal", "digitalGoods": True}
+    ),
+    "MP964": pay(
+        "voucherNumber",
+        {"method": "ideal", "voucherNumber": "603000112233"},
+        {"method": "giftcard", "voucherNumber": "603000112233"},
+    ),
+    "MP965": pay(
+        "billingEmail",
+        {"billingEmail": "anna@example.org"},
+        {"billingAddress": {"email": "anna@example.org"}},
+    ),
+    "MP966": pay(
+        "lines.1.discountAmount",
+        DISCOUNTED_DISCOUNT,
+        {
+            **DISCOUNTED_DISCOUNT,
+            "amount": money("686.00"),
+            "lines.1.discountAmount": DELETE,
+            "lines.1.totalAmount": money("-12.00"),
+            "lines.1.vatAmount": money("-2.08"),
+        },
+    ),
+    "MP967": pay(
+        "method",
+        {"method": "ideal", "amount": money("710.00", "USD"), "lines": DELETE},
+        {"method": "paypal", "amount": money("710.00", "USD"), "lines": DELETE},
+    ),
+    "MP968": pay(
+        "lines",
+        {"method": ["ideal", "voucher"]},
+        {"method": ["ideal", "voucher"], "lines.0.categories": ["eco"]},
+    ),
     # --- the linter ------------------------------------------------------------------------------------------
     "MP900": Example("", Case('{"orderNumber": "2026-0042", "lines": [}'), Case(json.dumps(ORDER)), RECORD),
 }

@@ -20,19 +20,24 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .build import build_line, build_order
+    from .apis import detect_api
+    from .build import build_line, build_order, build_payment
     from .calc import line_total, order_amount, vat_amount, vat_per_rate
     from .create_order import validate_order
+    from .create_payment import validate_payment
     from .discounts import split_discount
     from .endpoints import (
         ENDPOINTS,
         validate,
         validate_cancel_lines,
+        validate_capture,
         validate_line_operations,
         validate_line_update,
         validate_order_cancel,
         validate_order_payment,
         validate_order_update,
+        validate_payment_refund,
+        validate_payment_update,
         validate_refund,
         validate_shipment,
         validate_shipment_update,
@@ -40,17 +45,20 @@ if TYPE_CHECKING:
     from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
     from .fix import Change, FixResult, fix_order
     from .lifecycle import LifecycleError
+    from .migration import FieldMove, Migration, migrate_order
     from .options import Options
     from .reconciliation import Reconciled, ReconcileError, reconcile
     from .records import RecordFinding, validate_records
     from .rules.registry import RULES, get_rule
     from .rules.rule import Evidence, Fixability, Rule, Source
-    from .schema import create_order_schema
-    from .types import Amount, CreateOrder, OrderAddress, OrderLine
+    from .schema import create_order_schema, create_payment_schema
+    from .types import Amount, CreateOrder, CreatePayment, OrderAddress, OrderLine, PaymentAddress, PaymentLine
 
 _SOURCES: dict[str, str] = {
+    "detect_api": ".apis",
     "build_line": ".build",
     "build_order": ".build",
+    "build_payment": ".build",
     "line_total": ".calc",
     "order_amount": ".calc",
     "vat_amount": ".calc",
@@ -59,11 +67,14 @@ _SOURCES: dict[str, str] = {
     "ENDPOINTS": ".endpoints",
     "validate": ".endpoints",
     "validate_cancel_lines": ".endpoints",
+    "validate_capture": ".endpoints",
     "validate_line_operations": ".endpoints",
     "validate_line_update": ".endpoints",
     "validate_order_cancel": ".endpoints",
     "validate_order_payment": ".endpoints",
     "validate_order_update": ".endpoints",
+    "validate_payment_refund": ".endpoints",
+    "validate_payment_update": ".endpoints",
     "validate_refund": ".endpoints",
     "validate_shipment": ".endpoints",
     "validate_shipment_update": ".endpoints",
@@ -76,6 +87,9 @@ _SOURCES: dict[str, str] = {
     "FixResult": ".fix",
     "fix_order": ".fix",
     "LifecycleError": ".lifecycle",
+    "FieldMove": ".migration",
+    "Migration": ".migration",
+    "migrate_order": ".migration",
     "Options": ".options",
     "ReconcileError": ".reconciliation",
     "Reconciled": ".reconciliation",
@@ -89,11 +103,16 @@ _SOURCES: dict[str, str] = {
     "Rule": ".rules.rule",
     "Source": ".rules.rule",
     "create_order_schema": ".schema",
+    "create_payment_schema": ".schema",
     "Amount": ".types",
     "CreateOrder": ".types",
     "OrderAddress": ".types",
     "OrderLine": ".types",
+    "CreatePayment": ".types",
+    "PaymentAddress": ".types",
+    "PaymentLine": ".types",
     "validate_order": ".create_order",
+    "validate_payment": ".create_payment",
 }
 
 
@@ -118,14 +137,19 @@ __all__ = [
     "Amount",
     "Change",
     "CreateOrder",
+    "CreatePayment",
     "Evidence",
+    "FieldMove",
     "FixResult",
     "Fixability",
     "LifecycleError",
+    "Migration",
     "Options",
     "OrderAddress",
     "OrderLine",
     "OrderValidationError",
+    "PaymentAddress",
+    "PaymentLine",
     "PreflightError",
     "ReconcileError",
     "Reconciled",
@@ -138,21 +162,29 @@ __all__ = [
     "__version__",
     "build_line",
     "build_order",
+    "build_payment",
     "create_order_schema",
+    "create_payment_schema",
+    "detect_api",
     "fix_order",
     "get_rule",
     "line_total",
+    "migrate_order",
     "order_amount",
     "reconcile",
     "split_discount",
     "validate",
     "validate_cancel_lines",
+    "validate_capture",
     "validate_line_operations",
     "validate_line_update",
     "validate_order",
     "validate_order_cancel",
     "validate_order_payment",
     "validate_order_update",
+    "validate_payment",
+    "validate_payment_refund",
+    "validate_payment_update",
     "validate_records",
     "validate_refund",
     "validate_shipment",

@@ -1,8 +1,10 @@
-"""Build order lines and orders whose derived figures are right by construction.
+"""Build order lines and orders (or payment lines and payments) whose derived figures are right by construction.
 
 ``build_line`` computes ``totalAmount`` and ``vatAmount`` exactly as Mollie checks them, from the inputs a
-shop has (a unit price, a quantity, a rate, maybe a discount), and ``build_order`` sets ``amount`` to the
-sum of the line totals. All arithmetic is on integers (minor units); inputs are ``Decimal``, ``int`` or
+shop has (a unit price, a quantity, a rate, maybe a discount), and ``build_order`` (``build_payment``) sets
+``amount`` to the sum of the line totals. The Orders and Payments APIs share the arithmetic; ``api=`` only
+changes how the line is spelled (``name`` or ``description``, ``category`` or ``categories``).
+All arithmetic is on integers (minor units); inputs are ``Decimal``, ``int`` or
 decimal strings, and a ``float`` is refused with ``TypeError``, because a binary float cannot hold most
 cent amounts and would hide exactly the rounding bugs these functions exist to prevent.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from .calc import Rate, round_half_away, scaled_integer, vat_minor
 from .findings import Severity
@@ -19,10 +21,19 @@ from .jsoncopy import copy_json as deep_copy
 from .money import DecimalLike, currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
 from .options import DEFAULT_OPTIONS
 from .rules.checker import Checker
-from .rules.lines import LINE_CATEGORIES, LINE_TYPES, NEGATIVE_TYPES, check_line
+from .rules.lines import LINE_CATEGORIES, LINE_TYPES, NEGATIVE_TYPES, ORDERS, LineDialect, check_line
+from .rules.payment_lines import CATEGORIES as PAYMENT_CATEGORIES
+from .rules.payment_lines import PAYMENTS
 
 #: The optional line fields ``build_line`` passes through, by their Mollie names.
 OPTIONAL_LINE_FIELDS: Final = frozenset({"sku", "category", "imageUrl", "productUrl", "metadata"})
+#: The same for a Payments line (``api="payments"``): no metadata, ``categories`` for ``category``.
+OPTIONAL_PAYMENT_LINE_FIELDS: Final = frozenset({"sku", "categories", "imageUrl", "productUrl", "quantityUnit"})
+#: Each API's line spelling and the optional fields it takes.
+_APIS: Final[dict[str, tuple[LineDialect, frozenset[str]]]] = {
+    "orders": (ORDERS, OPTIONAL_LINE_FIELDS),
+    "payments": (PAYMENTS, OPTIONAL_PAYMENT_LINE_FIELDS),
+}
 
 
 def build_line(
@@ -35,9 +46,11 @@ def build_line(
     discount: DecimalLike | None = None,
     type: str = "physical",
     prices_include_vat: bool = True,
+    api: Literal["orders", "payments"] = "orders",
     **optional_fields: Any,
 ) -> dict[str, Any]:
-    """An order line with ``totalAmount`` and ``vatAmount`` computed as Mollie computes them.
+    """An order line (or with ``api="payments"`` a Payments line) with ``totalAmount`` and ``vatAmount``
+    computed as Mollie computes them.
 
     ``build_line(name="Bike", quantity=2, unit_price="399.00", discount="100.00", vat_rate="21",
     currency="EUR")`` gives total 698.00 and VAT 121.14.
@@ -50,14 +63,29 @@ def build_line(
 
     Optional Mollie fields (``sku``, ``category``, ``imageUrl``, ``productUrl``, ``metadata``) are passed
     through; any other keyword is a ``TypeError``.
+
+    ``api="payments"`` builds the line the Payments API takes, with the same figures: ``name`` is sent as
+    ``description``, and the optional fields are ``sku``, ``categories`` (a list such as ``["meal"]``),
+    ``imageUrl``, ``productUrl`` and ``quantityUnit``; a gift card of 0 (a free item) is allowed there.
     """
-    unknown = set(optional_fields) - OPTIONAL_LINE_FIELDS
+    if api not in _APIS:
+        raise ValueError(f"api must be 'orders' or 'payments', not {api!r}")
+    dialect, allowed = _APIS[api]
+    unknown = set(optional_fields) - allowed
     if unknown:
-        raise TypeError(f"unknown line fields: {', '.join(sorted(unknown))}; allowed: {sorted(OPTIONAL_LINE_FIELDS)}")
+        raise TypeError(f"unknown line fields: {', '.join(sorted(unknown))}; allowed: {sorted(allowed)}")
     if type not in LINE_TYPES:
         raise ValueError(f"type must be one of {', '.join(LINE_TYPES)}, not {type!r}")
     if "category" in optional_fields and optional_fields["category"] not in LINE_CATEGORIES:
         raise ValueError(f"category must be one of {', '.join(LINE_CATEGORIES)}")
+    categories = optional_fields.get("categories")
+    if categories is not None and (
+        not isinstance(categories, list | tuple)
+        or not categories
+        or any(c not in PAYMENT_CATEGORIES for c in categories)
+        or len(set(categories)) != len(categories)
+    ):
+        raise ValueError(f"categories must be a list of distinct categories of {', '.join(PAYMENT_CATEGORIES)}")
     if not isinstance(name, str) or not name.strip():
         raise ValueError("name must be a non-empty string")
     if isinstance(quantity, bool) or not isinstance(quantity, int):
@@ -76,11 +104,11 @@ def build_line(
         raise ValueError("discount is the positive amount taken off the line; use a 'discount' line for more")
     if discount is not None and not prices_include_vat:
         off = _cap_net_discount(unit_price, quantity, discount, price * quantity, off)
-    _check_signs(type, price, quantity, off, rate)
+    _check_signs(type, price, quantity, off, rate, free_gift_card=dialect.free_gift_card)
     total = price * quantity - off
     line: dict[str, Any] = {
         "type": type,
-        "name": name,
+        dialect.label: name,
         "quantity": quantity,
         "unitPrice": amount_object(price, currency),
     }
@@ -90,7 +118,9 @@ def build_line(
     line["vatRate"] = format_rate(rate)
     line["vatAmount"] = amount_object(vat_minor(total, rate), currency)
     line.update({key: deep_copy(value) for key, value in optional_fields.items()})
-    _refuse_what_mollie_refuses(line, currency)
+    if categories is not None:
+        line["categories"] = list(categories)
+    _refuse_what_mollie_refuses(line, currency, dialect)
     return line
 
 
@@ -100,8 +130,25 @@ def build_order(lines: Iterable[Mapping[str, Any]], *, currency: str, **fields: 
     ``fields`` are top-level Mollie fields by their own names (``orderNumber``, ``locale``,
     ``billingAddress``, ``redirectUrl``, ...). The lines are copied, not shared.
     """
+    return _body("build_order", lines, currency, fields)
+
+
+def build_payment(
+    lines: Iterable[Mapping[str, Any]], *, currency: str, description: str, **fields: Any
+) -> dict[str, Any]:
+    """A create-payment body: ``amount`` is the exact sum of the lines' totals (lines built with
+    ``build_line(..., api="payments")``), then ``description`` and ``fields`` as given.
+
+    ``description`` is required by the Payments API (it takes the place of the Orders API's
+    ``orderNumber``); ``fields`` are top-level Mollie fields by their own names (``redirectUrl``,
+    ``method``, ``billingAddress``, ...). The lines are copied, not shared.
+    """
+    return _body("build_payment", lines, currency, {"description": description, **fields})
+
+
+def _body(builder: str, lines: Iterable[Mapping[str, Any]], currency: str, fields: dict[str, Any]) -> dict[str, Any]:
     if "amount" in fields or "lines" in fields:
-        raise TypeError("amount and lines are computed by build_order; do not pass them")
+        raise TypeError(f"amount and lines are computed by {builder}; do not pass them")
     decimals = _decimals(currency)
     copied: list[dict[str, Any]] = []
     for index, line in enumerate(lines):
@@ -167,11 +214,12 @@ def _cap_net_discount(unit_price: DecimalLike, quantity: int, discount: DecimalL
     return gross_line if whole_line and off > gross_line >= 0 else off
 
 
-def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate) -> None:
-    """What the sign rules refuse or warn about, refused when the line is built."""
+def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate, *, free_gift_card: bool) -> None:
+    """What the sign rules refuse or warn about, refused when the line is built (a gift card of 0 only
+    where the API allows free items)."""
     if unit < 0 and line_type not in NEGATIVE_TYPES:
         raise ValueError(f"a {line_type} line cannot have a negative unit price; use type 'discount'")
-    if line_type == "gift_card" and unit >= 0:
+    if line_type == "gift_card" and (unit > 0 or (unit == 0 and not free_gift_card)):
         raise ValueError("a gift_card line needs a negative unit price")
     if line_type in ("discount", "store_credit") and unit > 0:
         raise ValueError(f"a {line_type} line needs a negative (or zero) unit price")
@@ -181,14 +229,14 @@ def _check_signs(line_type: str, unit: int, quantity: int, off: int, rate: Rate)
         raise ValueError("discount is larger than unit_price × quantity; put the rest on a 'discount' line")
 
 
-def _refuse_what_mollie_refuses(line: dict[str, Any], currency: str) -> None:
-    """Run the line rules on the built line (sku length, URLs, metadata size, ...): one source of truth."""
+def _refuse_what_mollie_refuses(line: dict[str, Any], currency: str, dialect: LineDialect) -> None:
+    """Run the API's line rules on the built line (sku length, URLs, metadata size, ...): one source of truth."""
     ck = Checker(DEFAULT_OPTIONS, None)
     ck.order_currency = currency
-    check_line(ck, line, 0)
+    check_line(ck, line, 0, dialect=dialect)
     errors = [v for v in ck.findings if v.severity is Severity.ERROR]
     if errors:
-        prefix = "Order line 0 is invalid. "
+        prefix = dialect.prefix.format(index=0)
         details = "; ".join(f"{v.field[len('lines.0.') :]}: {v.message.removeprefix(prefix)}" for v in errors)
         raise ValueError(f"Mollie would refuse this line: {details}")
 

@@ -6,11 +6,11 @@ import datetime
 from typing import Final
 
 from .findings import Report
-from .options import DEFAULT_OPTIONS, Options
+from .options import Options, new_checker
 from .rules import dates, methods, order, payment, toplevel
 from .rules.checker import Checker
+from .rules.family import BodyFamily
 from .rules.order import check_body_object
-from .rules.rule import BodyFamily
 
 #: The rule families a create-order body goes through, in order, once it is an object. The walk runs
 #: their ``check``s (findings come out in this order, so it is part of the stable output order);
@@ -31,7 +31,7 @@ def validate_order(payload: object, *, today: datetime.date | None = None, optio
     no input makes this function raise: bad input is reported as findings. ``today`` is the reference
     date for date rules (default: today in Europe/Amsterdam).
     """
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     if type(payload) is not dict:
         return _walk(ck, payload)
     # Each family's ``clean`` first: a family with nothing to report is not walked, so a body with one
@@ -48,7 +48,7 @@ def validate_order_fully(
 ) -> Report:
     """``validate_order`` without asking the families' ``clean``s: every family's ``check`` runs (the order
     family still takes a clean line's figures from ``clean_line``, which the test run holds to ``check_line``)."""
-    return _walk(_checker(options, today), payload)
+    return _walk(new_checker(options, today), payload)
 
 
 def is_clean(body: dict[object, object], ck: Checker) -> bool:
@@ -69,12 +69,3 @@ def _walk(ck: Checker, payload: object) -> Report:
 
 #: The report of every clean body: reports are immutable, so one instance serves them all.
 _CLEAN: Final = Report((), "create-order")
-
-
-def _checker(options: Options | None, today: datetime.date | None) -> Checker:
-    opts = options if options is not None else DEFAULT_OPTIONS
-    if not isinstance(opts, Options):
-        raise TypeError(f"options must be an Options instance, not {type(opts).__name__}")
-    if today is not None and (not isinstance(today, datetime.date) or isinstance(today, datetime.datetime)):
-        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
-    return Checker(opts, today)

@@ -1,10 +1,14 @@
-"""The public validators of the Orders endpoints other than create-order, and ``validate`` by endpoint name.
+"""The public validators of the endpoints other than create-order, and ``validate`` by endpoint name.
 
 Each validator takes the request body and, optionally, ``order=``: the order as ``GET /v2/orders/{id}``
 returned it. Without ``order`` it checks what the body alone can tell; with
 it, also whether the order's state allows the request: line ids, the
 shippable / cancelable / refundable quantities, statuses, partial amounts of discounted lines and the
 order that would result. Like ``validate_order`` they never raise on any input and never modify it.
+
+The Payments API endpoints that move money after creation (create capture, create payment refund, update
+payment) take ``payment=`` instead: the payment as ``GET /v2/payments/{id}`` returned it, read by
+``rules/payment_snapshot.py`` as tolerantly as order snapshots are.
 
 The lifecycle model (``mollie_preflight.lifecycle``) applies the same checks through ``check_*`` and gets
 the resolved steps back, so a request the model accepts is by construction one these validators pass.
@@ -18,9 +22,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final
 
-from .create_order import _checker, validate_order
+from .create_order import validate_order
+from .create_payment import validate_payment
 from .findings import Report
-from .options import Options
+from .options import Options, new_checker
 from .rules.cancel import (
     CANCEL_LINES_FIELDS,
     CANCEL_ORDER_FIELDS,
@@ -28,10 +33,18 @@ from .rules.cancel import (
     check_cancel_order,
     plan_cancel_lines,
 )
+from .rules.captures import FIELDS as CAPTURE_FIELDS
+from .rules.captures import check_capture_body, plan_capture
 from .rules.checker import Checker
 from .rules.manage import FIELDS as MANAGE_FIELDS
 from .rules.manage import ManagePlan, check_operations
 from .rules.partial import LINE_NOT_IN_ORDER, Planned, check_line_status
+from .rules.payment_refunds import FIELDS as PAYMENT_REFUND_FIELDS
+from .rules.payment_refunds import check_refund_body, plan_payment_refund
+from .rules.payment_requests import check_payment_testmode
+from .rules.payment_snapshot import PaymentState, read_payment
+from .rules.payment_updates import FIELDS as PAYMENT_UPDATE_FIELDS
+from .rules.payment_updates import FIXED_FIELDS, check_update_payment
 from .rules.payments import ORDER_ONLY_FIELDS, check_order_payment
 from .rules.refunds import FIELDS as REFUND_FIELDS
 from .rules.refunds import plan_refund, refund_lines
@@ -62,7 +75,7 @@ class Outcome:
 
 
 def _start(options: Options | None, today: datetime.date | None, order: object) -> tuple[Checker, OrderState | None]:
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     state = read_snapshot(ck, order) if order is not None else None
     if state is not None:
         ck.order_currency = state.currency
@@ -297,6 +310,104 @@ def validate_order_payment(
     return Report(tuple(ck.findings), "create-order-payment")
 
 
+@dataclass(slots=True)
+class PaymentOutcome:
+    """A payment request's report, plus what the lifecycle model needs: the snapshot read and the money the
+    request would move (minor units; ``None`` unless the request is valid against a snapshot)."""
+
+    report: Report
+    state: PaymentState | None = None
+    amount: int | None = None
+
+
+def _start_payment(
+    options: Options | None, today: datetime.date | None, payment: object
+) -> tuple[Checker, PaymentState | None]:
+    ck = new_checker(options, today)
+    return ck, read_payment(ck, payment) if payment is not None else None
+
+
+def check_capture(
+    payload: object = None,
+    *,
+    payment: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> PaymentOutcome:
+    ck, state = _start_payment(options, today, payment)
+    body = check_body(ck, payload, optional=True)
+    amount = None
+    if body is not None:
+        check_unknown_fields(ck, body, CAPTURE_FIELDS, "create-capture")
+        check_payment_testmode(ck, body, state)
+        asked = check_capture_body(ck, body, state)
+        if state is not None:
+            amount = plan_capture(ck, asked, state)
+    return PaymentOutcome(Report(tuple(ck.findings), "create-capture"), state, amount)
+
+
+def check_payment_refund(
+    payload: object, *, payment: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> PaymentOutcome:
+    ck, state = _start_payment(options, today, payment)
+    body = check_body(ck, payload)
+    amount = None
+    if body is not None:
+        check_unknown_fields(ck, body, PAYMENT_REFUND_FIELDS, "create-payment-refund")
+        check_payment_testmode(ck, body, state)
+        asked = check_refund_body(ck, body, state)
+        if state is not None:
+            amount = plan_payment_refund(ck, body, asked, state)
+    return PaymentOutcome(Report(tuple(ck.findings), "create-payment-refund"), state, amount)
+
+
+def validate_capture(
+    payload: object = None,
+    *,
+    payment: object = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> Report:
+    """Check a ``POST /v2/payments/{id}/captures`` body (``None`` or ``{}`` captures all that is authorized).
+
+    ``payment`` is the payment as ``GET /v2/payments/{id}`` returned it; with it the capture is also checked
+    against the payment's status, the amount still authorized and ``captureBefore``.
+    """
+    return check_capture(payload, payment=payment, today=today, options=options).report
+
+
+def validate_payment_refund(
+    payload: object, *, payment: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``POST /v2/payments/{id}/refunds`` body; with ``payment=``, against what it can still refund."""
+    return check_payment_refund(payload, payment=payment, today=today, options=options).report
+
+
+def validate_payment_update(
+    payload: object, *, payment: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    """Check a ``PATCH /v2/payments/{id}`` body; with ``payment=``, whether its status still allows the change."""
+    ck, state = _start_payment(options, today, payment)
+    body = check_body(ck, payload)
+    if body is not None:
+        # The fixed fields get their own error (update-payment-fixed-field), not an unknown-field warning too.
+        check_unknown_fields(ck, body, (*PAYMENT_UPDATE_FIELDS, *FIXED_FIELDS), "update-payment")
+        check_payment_testmode(ck, body, state)
+        check_update_payment(ck, body, state)
+    return Report(tuple(ck.findings), "update-payment")
+
+
+def _on_payment(validator: Callable[..., Report]) -> Callable[..., Report]:
+    """A payment endpoint in the dispatcher: it takes ``payment=``; an ``order=`` is a caller's mix-up."""
+
+    def dispatch(payload: object, *, order: object = None, **kwargs: Any) -> Report:
+        if order is not None:
+            raise ValueError("the Payments API endpoints take a payment snapshot (payment=), not order=")
+        return validator(payload, **kwargs)
+
+    return dispatch
+
+
 def _create_order(
     payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
 ) -> Report:
@@ -306,6 +417,14 @@ def _create_order(
 
 
 #: Endpoint name → validator; the names are those of Mollie's reference pages.
+def _create_payment(
+    payload: object, *, order: object = None, today: datetime.date | None = None, options: Options | None = None
+) -> Report:
+    if order is not None:
+        raise ValueError("create-payment takes no order snapshot (order=)")
+    return validate_payment(payload, today=today, options=options)
+
+
 ENDPOINTS: Final[Mapping[str, Callable[..., Report]]] = MappingProxyType(
     {
         "create-order": _create_order,
@@ -318,6 +437,10 @@ ENDPOINTS: Final[Mapping[str, Callable[..., Report]]] = MappingProxyType(
         "update-shipment": validate_shipment_update,
         "create-order-refund": validate_refund,
         "create-order-payment": validate_order_payment,
+        "create-payment": _create_payment,
+        "create-capture": _on_payment(validate_capture),
+        "create-payment-refund": _on_payment(validate_payment_refund),
+        "update-payment": _on_payment(validate_payment_update),
     }
 )
 
@@ -333,7 +456,8 @@ def validate(
 ) -> Report:
     """Validate ``payload`` for ``endpoint`` (one of ``ENDPOINTS``); ``ValueError`` for an unknown name.
 
-    ``params`` are the endpoint's own keywords (``line_id=`` for update-order-line).
+    ``params`` are the endpoint's own keywords (``line_id=`` for update-order-line, ``payment=`` for the
+    Payments API endpoints, which take the payment snapshot instead of ``order=``).
     """
     validator = ENDPOINTS.get(endpoint) if isinstance(endpoint, str) else None
     if validator is None:

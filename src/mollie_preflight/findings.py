@@ -76,6 +76,9 @@ class Violation:
     extra: Mapping[str, Any] | None = field(default=None, compare=False)
     #: The HTTP status Mollie answers this finding with when it is not the usual 422 (400 for some state errors).
     status: int | None = field(default=None, compare=False)
+    #: How early Mollie checks what this finding is about: ``Report.to_problem()`` gives the error with the
+    #: highest precedence (the walk order decides among equals). 0 for nearly all findings.
+    precedence: int = field(default=0, compare=False)
 
     @property
     def field(self) -> str:
@@ -122,6 +125,10 @@ class OrderValidationError(PreflightError, ValueError):
         super().__init__(f"{first}{more}" if first else "payload has errors")
 
 
+def _precedence(violation: Violation) -> int:
+    return violation.precedence
+
+
 @dataclass(frozen=True, slots=True)
 class Report(Sequence[Violation]):
     """Every finding for one payload, in a stable order (the order the payload is walked in).
@@ -163,15 +170,18 @@ class Report(Sequence[Violation]):
             raise OrderValidationError(self)
 
     def to_problem(self) -> dict[str, Any] | None:
-        """The first error as the problem document Mollie's API answers with (HTTP 422, or 400 where Mollie
-        answers a state error with Bad Request), or ``None``.
+        """The error Mollie would report as the problem document its API answers with (HTTP 422, or 400 where
+        Mollie answers a state error with Bad Request), or ``None``.
 
-        Mollie stops at the first error; this gives the same document for the same first error.
+        Mollie stops at the first error it finds, and it does not check in the order the findings are listed
+        (the walk order, kept stable for output): an order amount that is not the sum of the line totals as
+        sent is reported before anything wrong with the lines or addresses. So the error with the highest
+        ``precedence`` is given, the first one listed among equals.
         """
         errors = self.errors
         if not errors:
             return None
-        first = errors[0]
+        first = max(errors, key=_precedence)  # max keeps the first of equals: the walk order
         status = first.status or 422
         problem: dict[str, Any] = {"status": status, "title": _TITLES.get(status, "Unprocessable Entity")}
         problem["detail"] = first.message

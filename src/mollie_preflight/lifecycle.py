@@ -1,4 +1,5 @@
-"""An offline model of an order's life at Mollie: create, pay or authorize, ship, cancel, refund, expire.
+"""An offline model of an order's and a payment's life at Mollie: create, pay or authorize, ship or capture,
+cancel or release, refund, expire.
 
 Every function is pure: it takes an order as ``GET /v2/orders/{id}`` returns it (plain JSON data) and
 returns a **new** order with quantities, amounts and statuses updated the way Mollie's order and order-line
@@ -9,6 +10,20 @@ back office can be tested end to end without the API::
     order = new_order(payload, today=date(2026, 11, 22))
     order = authorize(order)
     order = ship(order, {"lines": [{"id": order["lines"][0]["id"], "quantity": 1}]})
+
+The Payments API counterpart works on a payment as ``GET /v2/payments/{id}`` returns it. Moving from orders
+to payments maps the steps one to one: an order *shipment* becomes a *capture* of the payment's authorized
+money (``capture_payment``: an amount, not lines; what is not captured is released with
+``release_authorization``, where an order cancelled its unshipped lines), and an *order refund* becomes a
+*payment refund* (``refund_payment``: an amount up to ``amountRemaining``, not lines)::
+
+    payment = new_payment({"amount": {"currency": "EUR", "value": "100.00"}, "description": "Order 42",
+                           "redirectUrl": "https://shop.example.org/return/42", "method": "creditcard",
+                           "captureMode": "manual"})
+    payment = authorize_payment(payment)
+    payment = capture_payment(payment, {"amount": {"currency": "EUR", "value": "60.00"}})
+    payment = release_authorization(payment)  # paid: 60.00 collected, the other 40.00 released
+    payment = refund_payment(payment, {"amount": {"currency": "EUR", "value": "10.00"}, "description": "Lock"})
 
 Ids are derived from the content (a hash of the create payload, then of the order id and a counter), so
 the same steps give the same ids on every run. Where the docs leave the bookkeeping open, the model
@@ -24,16 +39,28 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from .create_order import _checker, validate_order
-from .endpoints import Outcome, check_cancel_lines, check_order_cancel, check_refund, check_shipment
+from .create_order import validate_order
+from .create_payment import validate_payment
+from .endpoints import (
+    Outcome,
+    PaymentOutcome,
+    check_cancel_lines,
+    check_capture,
+    check_order_cancel,
+    check_payment_refund,
+    check_refund,
+    check_shipment,
+)
 from .findings import OrderValidationError, Report
 from .money import currency_decimals, format_minor
-from .options import Options
+from .options import Options, new_checker
 from .rules.partial import Planned
+from .rules.payment_snapshot import PaymentState, check_payment_status, read_payment
 from .rules.snapshot import OrderState, derived_quantities, read_snapshot
 from .rules.status import check_order_status
 
 Order = dict[str, Any]
+Payment = dict[str, Any]
 
 #: Mollie's default order lifetime when the payload has no expiresAt.
 DEFAULT_EXPIRY_DAYS: Final = 28
@@ -55,7 +82,7 @@ def new_order(
 
     Raises ``LifecycleError`` when ``validate_order`` finds an error in the payload.
     """
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     report = validate_order(create_payload, today=ck.today, options=options)
     if not report.ok:
         raise LifecycleError(report)
@@ -172,6 +199,98 @@ def expire(order: Order, *, today: datetime.date | None = None, options: Options
     return result
 
 
+def new_payment(
+    create_payload: object,
+    *,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+    mode: str = "test",
+) -> Payment:
+    """The payment Mollie would create for ``create_payload``: an id, status ``open``, nothing collected.
+
+    Raises ``LifecycleError`` when ``validate_payment`` finds an error in the payload.
+    """
+    ck = new_checker(options, today)
+    report = validate_payment(create_payload, today=ck.today, options=options)
+    if not report.ok or not isinstance(create_payload, dict):
+        raise LifecycleError(report)
+    payload: dict[str, Any] = copy.deepcopy(create_payload)
+    currency = payload["amount"]["currency"]
+    return {
+        "resource": "payment",
+        "id": "tr_" + _digest(payload),
+        "mode": mode,
+        "status": "open",
+        "createdAt": f"{ck.today.isoformat()}T00:00:00+00:00",
+        **payload,
+        "amountRefunded": {"currency": currency, "value": format_minor(0, _decimals(currency))},
+    }
+
+
+def pay_payment(payment: Payment, *, today: datetime.date | None = None, options: Options | None = None) -> Payment:
+    """The shopper paid and the money was taken at once (automatic capture): ``paid``, all of it refundable."""
+    state = _payment_for(payment, ("open", "pending"), "pay", today, options)
+    result = copy.deepcopy(payment)
+    result.update(status="paid", amountRemaining=state.money(state.amount), amountRefunded=state.money(0))
+    return result
+
+
+def authorize_payment(
+    payment: Payment,
+    *,
+    capture_before: str | None = None,
+    today: datetime.date | None = None,
+    options: Options | None = None,
+) -> Payment:
+    """The shopper authorized the payment (manual capture): ``authorized``, nothing captured yet.
+
+    ``capture_before`` is when the authorization expires, as Mollie would set it (an ISO 8601 date and time);
+    the model sets none of its own, because the window depends on the method and the acquirer.
+    """
+    state = _payment_for(payment, ("open", "pending"), "authorize", today, options)
+    result = copy.deepcopy(payment)
+    result.update(status="authorized", amountCaptured=state.money(0), amountRemaining=state.money(0))
+    if capture_before is not None:
+        result["captureBefore"] = capture_before
+    return result
+
+
+def capture_payment(
+    payment: Payment, request: object = None, *, today: datetime.date | None = None, options: Options | None = None
+) -> Payment:
+    """Apply a create-capture request (``None`` captures all that is still authorized): the shipment's
+    counterpart. The payment becomes ``paid`` once all of it is captured."""
+    state, amount = _payment_accepted(check_capture(request, payment=payment, today=today, options=options))
+    result = _moved(payment, state, "amountCaptured", state.captured + amount)
+    result["amountRemaining"] = state.money(state.remaining + amount)
+    if state.captured + amount == state.amount:
+        result["status"] = "paid"
+    _embed_payment(result, "captures", "cpt_", state.money(amount), request)
+    return result
+
+
+def release_authorization(
+    payment: Payment, *, today: datetime.date | None = None, options: Options | None = None
+) -> Payment:
+    """Release what is still authorized and not captured: ``paid`` when something was captured, else
+    ``canceled`` (the counterpart of cancelling an authorized order's unshipped lines)."""
+    state = _payment_for(payment, ("authorized",), "release the authorization of", today, options)
+    result = copy.deepcopy(payment)
+    result["status"] = "paid" if state.captured > 0 else "canceled"
+    return result
+
+
+def refund_payment(
+    payment: Payment, request: object, *, today: datetime.date | None = None, options: Options | None = None
+) -> Payment:
+    """Apply a create-payment-refund request: the order refund's counterpart, an amount instead of lines."""
+    state, amount = _payment_accepted(check_payment_refund(request, payment=payment, today=today, options=options))
+    result = _moved(payment, state, "amountRefunded", state.refunded + amount)
+    result["amountRemaining"] = state.money(state.remaining - amount)
+    _embed_payment(result, "refunds", "re_", state.money(amount), request)
+    return result
+
+
 # --- applying steps -----------------------------------------------------------------------------------
 
 
@@ -181,11 +300,50 @@ def _accepted(outcome: Outcome) -> Outcome:
     return outcome
 
 
+def _payment_accepted(outcome: PaymentOutcome) -> tuple[PaymentState, int]:
+    """The snapshot read and the money the request moves; ``LifecycleError`` when the validator refused it."""
+    if not outcome.report.ok or outcome.state is None or outcome.amount is None:
+        raise LifecycleError(outcome.report)
+    return outcome.state, outcome.amount
+
+
+def _payment_for(
+    payment: object, allowed: tuple[str, ...], what: str, today: datetime.date | None, options: Options | None
+) -> PaymentState:
+    """The payment snapshot when its status allows ``what``; ``LifecycleError`` otherwise."""
+    ck = new_checker(options, today)
+    state = read_payment(ck, payment)
+    if state is not None:
+        check_payment_status(ck, state, allowed, what)
+    report = Report(tuple(ck.findings), what)
+    if state is None or not report.ok:
+        raise LifecycleError(report)
+    return state
+
+
+def _moved(payment: Payment, state: PaymentState, key: str, minor: int) -> Payment:
+    """A copy of the payment with ``key`` set to ``minor`` and every figure the model keeps present."""
+    result = copy.deepcopy(payment)
+    result.setdefault("amountCaptured", state.money(state.captured))
+    result.setdefault("amountRefunded", state.money(state.refunded))
+    result[key] = state.money(minor)
+    return result
+
+
+def _embed_payment(payment: Payment, kind: str, prefix: str, amount: dict[str, str], request: object) -> None:
+    description = request.get("description") if isinstance(request, dict) else None
+    extra = {"description": description} if isinstance(description, str) else {}
+    embedded = payment.setdefault("_embedded", {})
+    items = embedded.setdefault(kind, [])
+    item_id = prefix + _digest([payment.get("id"), kind, len(items)])
+    items.append({"resource": kind[:-1], "id": item_id, "paymentId": payment.get("id"), "amount": amount, **extra})
+
+
 def _state_for(
     order: object, allowed: tuple[str, ...], what: str, today: datetime.date | None, options: Options | None
 ) -> OrderState:
     """The snapshot when its status allows ``what``; ``LifecycleError`` otherwise."""
-    ck = _checker(options, today)
+    ck = new_checker(options, today)
     state = read_snapshot(ck, order)
     if state is not None:
         check_order_status(ck, state, allowed, what)
@@ -338,4 +496,20 @@ def _digest(data: object) -> str:
 
 _opaque: Callable[[object], str] = lambda value: type(value).__name__  # noqa: E731
 
-__all__ = ["LifecycleError", "authorize", "cancel", "cancel_lines", "expire", "new_order", "pay", "refund", "ship"]
+__all__ = [
+    "LifecycleError",
+    "authorize",
+    "authorize_payment",
+    "cancel",
+    "cancel_lines",
+    "capture_payment",
+    "expire",
+    "new_order",
+    "new_payment",
+    "pay",
+    "pay_payment",
+    "refund",
+    "refund_payment",
+    "release_authorization",
+    "ship",
+]

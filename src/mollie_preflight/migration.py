@@ -16,11 +16,16 @@ is listed with the reason, so a shop can review the move instead of trusting it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .jsoncopy import copy_json
+
+if TYPE_CHECKING:
+    from .findings import Report
+    from .options import Options
 
 #: Create-order parameters that mean the same on a payment and keep their name.
 _SAME: Final = frozenset(
@@ -52,7 +57,7 @@ _LINE_SAME: Final = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
-class Move:
+class FieldMove:
     """One field of the order and what became of it: ``target`` is the Payments field, ``None`` when dropped."""
 
     source: str
@@ -69,15 +74,21 @@ class Migration:
 
     body: dict[str, Any]
     #: In the order of the order's fields (a line's fields under the line), then what the move added.
-    changes: tuple[Move, ...]
+    changes: tuple[FieldMove, ...]
+
+    def check(self, *, today: datetime.date | None = None, options: Options | None = None) -> Report:
+        """``validate_payment`` of the migrated body: what Mollie would say to it, before it is sent."""
+        from .create_payment import validate_payment
+
+        return validate_payment(self.body, today=today, options=options)
 
     @property
-    def moved(self) -> tuple[Move, ...]:
+    def moved(self) -> tuple[FieldMove, ...]:
         """The fields that live on in the payment, renamed, moved or converted."""
         return tuple(move for move in self.changes if move.target is not None)
 
     @property
-    def dropped(self) -> tuple[Move, ...]:
+    def dropped(self) -> tuple[FieldMove, ...]:
         """The fields the Payments API has no place for, each with the reason."""
         return tuple(move for move in self.changes if move.target is None)
 
@@ -96,9 +107,9 @@ def migrate_order(body: object) -> Migration:
     lines.0.category → lines.0.categories: a payment line takes a list of categories
     captureMode → captureMode: klarna authorized the order first; on a payment that takes captureMode manual (captured later through the Captures API, as shipping did)
     """  # noqa: E501
-    changes: list[Move] = []
+    changes: list[FieldMove] = []
     if not isinstance(body, Mapping):
-        return Migration({}, (Move("", None, "the body is not a JSON object, so nothing can be moved"),))
+        return Migration({}, (FieldMove("", None, "the body is not a JSON object, so nothing can be moved"),))
     result: dict[str, Any] = {}
     for key, value in body.items():
         if key in _SAME:
@@ -106,7 +117,7 @@ def migrate_order(body: object) -> Migration:
         elif key == "orderNumber":
             result["description"] = copy_json(value)
             changes.append(
-                Move(
+                FieldMove(
                     key,
                     "description",
                     "a payment has no orderNumber; its description is required and shown to the customer",
@@ -123,11 +134,13 @@ def migrate_order(body: object) -> Migration:
         elif key == "consumerDateOfBirth":
             if _methods_of(body.get("method")) == {"in3"}:
                 result[key] = copy_json(value)
-                changes.append(Move(key, key, "kept: in3 takes it as a method-specific parameter"))
+                changes.append(FieldMove(key, key, "kept: in3 takes it as a method-specific parameter"))
             else:
-                changes.append(Move(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
+                changes.append(FieldMove(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
         elif key == "expiresAt":
-            changes.append(Move(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)"))
+            changes.append(
+                FieldMove(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)")
+            )
         elif key == "shopperCountryMustMatchBillingCountry":
             _country_restriction(value, body.get("billingAddress"), result, changes)
         else:
@@ -148,31 +161,31 @@ def _renamed(method: str) -> str:
     return "klarna" if method in _KLARNA_IDS else method
 
 
-def _method(value: object, changes: list[Move]) -> object:
+def _method(value: object, changes: list[FieldMove]) -> object:
     """The method (or list of methods) a payment takes; ``None`` when nothing of it can move."""
     if isinstance(value, str):
         if value in _RETIRED:
-            changes.append(Move("method", None, f"Mollie retired {value}; the customer chooses another method"))
+            changes.append(FieldMove("method", None, f"Mollie retired {value}; the customer chooses another method"))
             return None
         if value in _KLARNA_IDS:
-            changes.append(Move("method", "method", f"Mollie replaced {value} by the one method klarna"))
+            changes.append(FieldMove("method", "method", f"Mollie replaced {value} by the one method klarna"))
         return _renamed(value)
     if not isinstance(value, list):
         return copy_json(value)
     kept: list[object] = []
     for index, item in enumerate(value):
         if isinstance(item, str) and item in _RETIRED:
-            changes.append(Move(f"method.{index}", None, f"Mollie retired {item}"))
+            changes.append(FieldMove(f"method.{index}", None, f"Mollie retired {item}"))
             continue
         new = _renamed(item) if isinstance(item, str) else item
         if new != item:
-            changes.append(Move(f"method.{index}", "method", f"Mollie replaced {item} by the one method klarna"))
+            changes.append(FieldMove(f"method.{index}", "method", f"Mollie replaced {item} by the one method klarna"))
         if new not in kept:
             kept.append(new)
     return kept or None
 
 
-def _lines(value: object, changes: list[Move]) -> object:
+def _lines(value: object, changes: list[FieldMove]) -> object:
     if not isinstance(value, list):
         return copy_json(value)
     lines: list[object] = []
@@ -186,14 +199,20 @@ def _lines(value: object, changes: list[Move]) -> object:
             if key == "name":
                 new["description"] = copy_json(item)
                 changes.append(
-                    Move(where, f"lines.{index}.description", "a payment line has no name; its description is required")
+                    FieldMove(
+                        where, f"lines.{index}.description", "a payment line has no name; its description is required"
+                    )
                 )
             elif key == "category":
                 new["categories"] = [item]
-                changes.append(Move(where, f"lines.{index}.categories", "a payment line takes a list of categories"))
+                changes.append(
+                    FieldMove(where, f"lines.{index}.categories", "a payment line takes a list of categories")
+                )
             elif key == "metadata":
                 changes.append(
-                    Move(where, None, "a payment line has no metadata; keep what you need in the payment's metadata")
+                    FieldMove(
+                        where, None, "a payment line has no metadata; keep what you need in the payment's metadata"
+                    )
                 )
             elif key in _LINE_SAME:
                 new[key] = copy_json(item)
@@ -203,49 +222,49 @@ def _lines(value: object, changes: list[Move]) -> object:
     return lines
 
 
-def _payment(value: object, result: dict[str, Any], changes: list[Move], *, has_webhook: bool) -> None:
+def _payment(value: object, result: dict[str, Any], changes: list[FieldMove], *, has_webhook: bool) -> None:
     if not isinstance(value, Mapping):
-        changes.append(Move("payment", None, "payment is not an object; its parameters cannot be read"))
+        changes.append(FieldMove("payment", None, "payment is not an object; its parameters cannot be read"))
         return
     for key, item in value.items():
         where = f"payment.{key}"
         if key in _PAYMENT_TO_TOP:
             result[key] = copy_json(item)
-            changes.append(Move(where, key, "a payment takes its method parameters at the top level"))
+            changes.append(FieldMove(where, key, "a payment takes its method parameters at the top level"))
         elif key == "webhookUrl":
             if has_webhook:
-                changes.append(Move(where, None, "a payment has one webhookUrl; the order's is kept"))
+                changes.append(FieldMove(where, None, "a payment has one webhookUrl; the order's is kept"))
             else:
                 result["webhookUrl"] = copy_json(item)
-                changes.append(Move(where, "webhookUrl", "a payment has one webhookUrl, at the top level"))
+                changes.append(FieldMove(where, "webhookUrl", "a payment has one webhookUrl, at the top level"))
         else:
-            changes.append(Move(where, None, "not a parameter of the Payments API"))
+            changes.append(FieldMove(where, None, "not a parameter of the Payments API"))
 
 
-def _country_restriction(value: object, billing: object, result: dict[str, Any], changes: list[Move]) -> None:
+def _country_restriction(value: object, billing: object, result: dict[str, Any], changes: list[FieldMove]) -> None:
     key = "shopperCountryMustMatchBillingCountry"
     country = billing.get("country") if isinstance(billing, Mapping) else None
     if value is True and isinstance(country, str):
         result["restrictPaymentMethodsToCountry"] = country
         changes.append(
-            Move(
+            FieldMove(
                 key,
                 "restrictPaymentMethodsToCountry",
                 f"the nearest payment parameter: only methods (and cards) of the billing country {country} are offered",
             )
         )
     else:
-        changes.append(Move(key, None, "the Payments API has no such parameter"))
+        changes.append(FieldMove(key, None, "the Payments API has no such parameter"))
 
 
-def _capture_mode(result: dict[str, Any], changes: list[Move]) -> None:
+def _capture_mode(result: dict[str, Any], changes: list[FieldMove]) -> None:
     """Methods that authorized an order first keep doing so on a payment only with manual capture."""
     methods = _methods_of(result.get("method"))
     if methods and methods <= _AUTHORIZE_FIRST and "captureMode" not in result:
         result["captureMode"] = "manual"
         names = ", ".join(sorted(methods))
         changes.append(
-            Move(
+            FieldMove(
                 "captureMode",
                 "captureMode",
                 f"{names} authorized the order first; on a payment that takes "

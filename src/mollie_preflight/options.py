@@ -6,6 +6,7 @@ typo in ``ignore=`` would otherwise switch nothing off and nobody would notice.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -13,6 +14,7 @@ from typing import Literal
 
 from .findings import Severity
 from .reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
+from .rules.checker import Checker
 from .rules.rule import Evidence, Rule
 
 TieRule = Literal["half-up", "either"]
@@ -154,3 +156,14 @@ def _severities(values: Mapping[str, Severity | str]) -> Mapping[str, Severity]:
 
 
 DEFAULT_OPTIONS = Options()
+
+
+def new_checker(options: Options | None, today: datetime.date | None) -> Checker:
+    """The checker of one validation call, its arguments checked first: a wrong ``options`` or ``today`` is
+    the caller's programming error (``TypeError``), never a finding about the payload."""
+    opts = options if options is not None else DEFAULT_OPTIONS
+    if not isinstance(opts, Options):
+        raise TypeError(f"options must be an Options instance, not {type(opts).__name__}")
+    if today is not None and (not isinstance(today, datetime.date) or isinstance(today, datetime.datetime)):
+        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    return Checker(opts, today)

@@ -1,4 +1,4 @@
-"""Validate many create-order bodies at once, keeping where each finding came from.
+"""Validate many create bodies (orders, payments, or both mixed) at once, keeping where each finding came from.
 
 A batch is split across processes or machines (Dask, Spark), so a finding must carry its own origin: the
 source (a file name), the record's position in it and the order's ``orderNumber``. Everything here is a
@@ -15,14 +15,15 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, Literal
 
-from .create_order import validate_order
+from .apis import APIS, Api, detect_api, validator_for
 from .findings import Violation
 from .options import DEFAULT_OPTIONS, Options
 from .rules.checker import Checker, amsterdam_today
-from .rules.order import INVALID_JSON
+from .rules.record import INVALID_JSON
 
+_API_CHOICES: Final = (*APIS, "auto")
 #: Longest parser message quoted in a finding.
 _MAX_REASON = 120
 
@@ -33,7 +34,8 @@ class RecordFinding:
 
     ``index`` is the record's 0-based position in its source; ``line`` is its 1-based line number when
     the record was a line of text (blank lines count); ``key`` is the caller's key of a pair, or the
-    ``orderNumber`` when the record has one and no key was given.
+    ``orderNumber`` when the record has one and no key was given; ``api`` is the API the record was
+    checked as (``orders`` or ``payments``), ``None`` for a record that is not JSON.
     """
 
     violation: Violation
@@ -42,6 +44,7 @@ class RecordFinding:
     line: int | None = None
     key: str | None = None
     order_number: str | None = None
+    api: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A flat, JSON-ready dict: the origin, then ``Violation.to_dict()`` (for data frames and logs)."""
@@ -51,6 +54,7 @@ class RecordFinding:
             "line": self.line,
             "key": self.key,
             "orderNumber": self.order_number,
+            "api": self.api,
         }
         return origin | self.violation.to_dict()
 
@@ -62,6 +66,7 @@ def validate_records(
     today: datetime.date | None = None,
     source: str | None = None,
     start: int = 0,
+    api: Api | Literal["auto"] = "auto",
 ) -> list[RecordFinding]:
     """Every finding of every record, in input order, each with its origin.
 
@@ -71,8 +76,11 @@ def validate_records(
     ``source`` names where the records come from (a file name); ``start`` is the position of the first
     record in that source, for callers that feed it in chunks. Blank text lines are skipped but still
     counted, so ``line`` is the line number in the file. ``today`` is resolved once for the whole batch
-    (pass it explicitly when workers may run across midnight). Never raises on bad records.
+    (pass it explicitly when workers may run across midnight). ``api`` is ``"orders"``, ``"payments"``, or
+    ``"auto"``: each record by the API its shape says (``detect_api``). Never raises on bad records.
     """
+    if api not in _API_CHOICES:
+        raise ValueError(f"api must be one of {', '.join(_API_CHOICES)}, not {api!r}")
     opts = options if options is not None else DEFAULT_OPTIONS
     day = today if today is not None else amsterdam_today()
     findings: list[RecordFinding] = []
@@ -90,12 +98,14 @@ def validate_records(
         else:
             payload, problem = record, None
         order_number = _order_number(payload)
+        checked_as: Api | None = None
         if problem is None:
-            violations: Iterable[Violation] = validate_order(payload, today=day, options=opts)
+            checked_as = detect_api(payload) if api == "auto" else api
+            violations: Iterable[Violation] = validator_for(checked_as)(payload, today=day, options=opts)
         else:
             violations = _unparsable(problem, opts, day)
         findings.extend(
-            RecordFinding(v, index, source, line, key if key is not None else order_number, order_number)
+            RecordFinding(v, index, source, line, key if key is not None else order_number, order_number, checked_as)
             for v in violations
         )
     return findings
@@ -106,6 +116,7 @@ def validate_text_partition(
     *,
     options: Options | None = None,
     today: datetime.date | None = None,
+    api: Api | Literal["auto"] = "auto",
 ) -> list[RecordFinding]:
     """``validate_records`` for one Dask partition of ``dask.bag.read_text(..., include_path=True)``.
 
@@ -117,7 +128,7 @@ def validate_text_partition(
     """
     findings: list[RecordFinding] = []
     for path, run in itertools.groupby(lines, key=_path_of):
-        findings.extend(validate_records(_texts(run), options=options, today=today, source=path))
+        findings.extend(validate_records(_texts(run), options=options, today=today, source=path, api=api))
     return findings
 
 

@@ -1,6 +1,6 @@
-"""``TypedDict`` definitions of the create-order body, for users' type checkers.
+"""``TypedDict`` definitions of the create-order and create-payment bodies, for users' type checkers.
 
-    >>> from mollie_preflight.types import CreateOrder
+    >>> from mollie_preflight.types import CreateOrder, CreatePayment
     >>> order: CreateOrder = {...}   # a misspelt key such as ``vatrate`` is now a type error
 
 They describe what the library checks at run time, not a second validator: ``validate_order`` still
@@ -18,6 +18,9 @@ from typing import Any, Literal, TypedDict
 LineType = Literal["physical", "discount", "digital", "shipping_fee", "store_credit", "gift_card", "surcharge"]
 LineCategory = Literal["meal", "eco", "gift"]
 SequenceType = Literal["oneoff", "first", "recurring"]
+#: The values of ``rules.payment_lines.CATEGORIES`` (a test keeps them equal).
+PaymentLineCategory = Literal["eco", "gift", "meal", "sport_culture", "additional", "consume"]
+CaptureMode = Literal["automatic", "manual"]
 
 
 class Amount(TypedDict):
@@ -110,3 +113,123 @@ class CreateOrder(_CreateOrderRequired, total=False):
     shopperCountryMustMatchBillingCountry: bool
     profileId: str
     testmode: bool
+
+
+# --- the Payments API (``POST /v2/payments``) ------------------------------------------------------------
+
+
+class _PaymentLineRequired(TypedDict):
+    description: str
+    quantity: int
+    unitPrice: Amount
+    totalAmount: Amount
+
+
+class PaymentLine(_PaymentLineRequired, total=False):
+    """One element of a payment's ``lines``: an Orders line with ``description`` for ``name``,
+    ``categories`` for ``category``, VAT optional, no metadata."""
+
+    type: LineType
+    categories: list[PaymentLineCategory]
+    quantityUnit: str
+    discountAmount: Amount
+    vatRate: str
+    vatAmount: Amount
+    sku: str
+    imageUrl: str
+    productUrl: str
+    recurring: dict[str, Any]
+
+
+class PaymentAddress(TypedDict, total=False):
+    """``billingAddress`` / ``shippingAddress`` of a payment: every field optional by itself; which ones a
+    method requires is checked by the rules (MP951, MP952)."""
+
+    organizationName: str
+    title: str
+    givenName: str
+    familyName: str
+    email: str
+    phone: str
+    streetAndNumber: str
+    streetAdditional: str
+    postalCode: str
+    city: str
+    region: str
+    country: str
+
+
+class ApplicationFee(TypedDict):
+    """``applicationFee``: both members are required (Mollie's changelog corrected the reference)."""
+
+    amount: Amount
+    description: str
+
+
+class RouteDestination(TypedDict):
+    type: Literal["organization"]
+    organizationId: str
+
+
+class _RouteRequired(TypedDict):
+    amount: Amount
+    destination: RouteDestination
+
+
+class Route(_RouteRequired, total=False):
+    """One element of ``routing``: a share of a EUR payment for another organization."""
+
+    releaseDate: str
+
+
+class Company(TypedDict, total=False):
+    """``company`` of a Billie payment."""
+
+    registrationNumber: str
+    vatNumber: str
+    entityType: str
+
+
+class _CreatePaymentRequired(TypedDict):
+    amount: Amount
+    description: str
+
+
+class CreatePayment(_CreatePaymentRequired, total=False):
+    """The body of ``POST /v2/payments`` (``redirectUrl`` is required unless the payment is recurring or
+    carries an Apple Pay token, a condition the rules check)."""
+
+    redirectUrl: str
+    cancelUrl: str
+    webhookUrl: str
+    lines: list[PaymentLine]
+    billingAddress: PaymentAddress
+    shippingAddress: PaymentAddress
+    locale: str
+    method: str | list[str]
+    issuer: str
+    restrictPaymentMethodsToCountry: str
+    metadata: Any
+    captureMode: CaptureMode
+    captureDelay: str
+    applicationFee: ApplicationFee
+    routing: list[Route]
+    sequenceType: SequenceType
+    mandateId: str
+    customerId: str
+    profileId: str
+    dueDate: str
+    storeCredentials: bool
+    testmode: bool
+    applePayPaymentToken: str
+    company: Company
+    cardToken: str
+    googlePayPaymentToken: str
+    voucherNumber: str
+    voucherPin: str
+    consumerDateOfBirth: str
+    extraMerchantData: dict[str, Any]
+    sessionId: str
+    digitalGoods: bool
+    customerReference: str
+    terminalId: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 SECTION: Final = "mollie-preflight"
 LEVELS: Final = ("error", "warning")
@@ -34,6 +34,8 @@ class Config:
     vat_ties: str | None = None
     expires_at_max_days: int | None = None
     klarna_expires_at_max_days: int | None = None
+    #: ``orders``, ``payments`` or ``auto`` (as ``--api``).
+    api: Literal["orders", "payments", "auto"] | None = None
     #: File selection (see ``selection``): patterns relative to the directory of ``path``.
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] | None = None
@@ -71,6 +73,7 @@ _KEYS: Final = {
     "vat-ties": (lambda v: v in ("half-up", "either"), '"half-up" or "either"'),
     "expires-at-max-days": (_days, "a positive integer"),
     "klarna-expires-at-max-days": (_days, "a positive integer"),
+    "api": (lambda v: v in ("orders", "payments", "auto"), '"orders", "payments" or "auto"'),
     "include": (_strings, "a list of gitignore-style patterns"),
     "exclude": (_strings, "a list of gitignore-style patterns"),
     "extend-exclude": (_strings, "a list of gitignore-style patterns"),
@@ -111,6 +114,7 @@ def load(path: Path) -> Config:
         vat_ties=get("vat-ties"),
         expires_at_max_days=get("expires-at-max-days"),
         klarna_expires_at_max_days=get("klarna-expires-at-max-days"),
+        api=get("api"),
         include=tuple(section["include"]) if "include" in section else None,
         exclude=tuple(section["exclude"]) if "exclude" in section else None,
         extend_exclude=tuple(get("extend-exclude", ())),

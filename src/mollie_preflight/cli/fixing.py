@@ -1,6 +1,8 @@
 """``--fix``, ``--diff``: corrected orders written to a new file (or, on request, over the input).
 
-Fixing goes through ``mollie_preflight.fix.fix_order``, one order at a time. Records it does not change
+Fixing goes through ``mollie_preflight.fix.fix_order``, one order at a time. It knows the Orders API
+only: a record checked as a payment (``--api payments``, or ``auto`` and a payment's shape) is reported by
+``validate_payment`` and copied unchanged. Records it does not change
 are copied byte for byte, so a fixed export differs from the original only where something was wrong.
 JSONL is fixed line by line in constant memory; a ``.json`` document is loaded whole (its other
 top-level keys are kept as they are). A record that is not valid JSON is copied unchanged and reported.
@@ -13,8 +15,9 @@ import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
+from ..apis import Api, detect_api, validator_for
 from ..options import Options
 from .errors import UsageError
 from .jsontext import dumps
@@ -48,7 +51,15 @@ class FixedRecord:
 
 
 class Fixer:
-    def __init__(self, options: Options, today: datetime.date, min_rank: int, *, unsafe: bool = False) -> None:
+    def __init__(
+        self,
+        options: Options,
+        today: datetime.date,
+        min_rank: int,
+        *,
+        unsafe: bool = False,
+        api: Api | Literal["auto"] = "orders",
+    ) -> None:
         try:
             from ..fix import fix_order
         except ImportError:
@@ -59,11 +70,17 @@ class Fixer:
         self._today = today
         self._min_rank = min_rank
         self._unsafe = unsafe
+        self._api = api
 
     def fix(self, number: int | None, line: int | None, data: object) -> FixedRecord:
+        api = detect_api(data) if self._api == "auto" else self._api
+        if api == "payments":
+            report = validator_for(api)(data, options=self._options, today=self._today)
+            outcome = Outcome(number, line, order_number(data), flatten(report, self._min_rank), api=api)
+            return FixedRecord(outcome, data, data)
         result = self._fix_order(data, options=self._options, today=self._today, unsafe=self._unsafe)
         findings = flatten(result.report, self._min_rank)
-        outcome = Outcome(number, line, order_number(result.payload), findings)
+        outcome = Outcome(number, line, order_number(result.payload), findings, api=api)
         money = tuple(str(change) for change in result.money_changes)
         skipped = tuple(str(change) for change in result.skipped)
         return FixedRecord(outcome, data, result.payload, tuple(result.changes), money, skipped)

@@ -1,4 +1,4 @@
-"""The ``mollie-preflight`` command: ``check`` order exports, list ``rules``, explain a ``rule``.
+"""The ``mollie-preflight`` command: ``check`` order and payment exports, list ``rules``, explain a ``rule``.
 
 Exit status: 0 clean, 1 findings at or above the fail level (``--fail-on``, default ``error``), 2 usage,
 configuration or I/O error (one line on stderr, never a traceback).
@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from .. import __version__
+from ..apis import APIS
 from ..findings import Severity
 from ..rules.checker import amsterdam_today
 from ..rules.registry import matching
 from . import config as config_module
+from . import migrating
 from .engine import Engine, default_jobs
 from .errors import UsageError, WorkerCrash
 from .explain import explain, find, list_rules
@@ -35,6 +37,7 @@ from .worker import Settings
 PROG = "mollie-preflight"
 FORMATS = tuple(REPORTERS)
 LEVELS = ("warning", "error")
+API_CHOICES = (*APIS, "auto")
 #: What ``--diff`` can show: unified diffs (``text``), or each change as JSON.
 DIFF_FORMATS = ("text", "json", "jsonl")
 
@@ -45,11 +48,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Check Mollie Orders API payloads offline, before they are sent.")
+    parser = _Parser(
+        prog=PROG, description="Check Mollie Orders and Payments API payloads offline, before they are sent."
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="check order exports (.json, .jsonl, .ndjson, optionally .gz)")
+    check = commands.add_parser(
+        "check", help="check order and payment exports (.json, .jsonl, .ndjson, optionally .gz)"
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' reads stdin (default: .)")
     out = check.add_argument_group("output")
     out.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text")
@@ -74,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--fail-on", choices=LEVELS, help="exit 1 on findings at or above this level (default: error)")
     rules.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     rules.add_argument("--no-inferred", action="store_true", help="skip rules whose enforcement is only inferred")
+    rules.add_argument(
+        "--api",
+        choices=API_CHOICES,
+        help="the API the bodies are for; auto: each record by its shape (orderNumber: an order;"
+        " a description and no orderNumber: a payment; default: auto)",
+    )
     rules.add_argument("--today", metavar="YYYY-MM-DD", help="the reference date (default: today in Amsterdam)")
     fix = check.add_argument_group("fix")
     fix.add_argument("--fix", action="store_true", help="write corrected orders to --output (or --in-place)")
@@ -94,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("code", metavar="CODE", help="a rule code (MP203) or name (line-vat-amount)")
     one.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("schema", help="write the JSON Schema (2020-12) of the create-order body to stdout")
+    migrating.add_parser(commands)
     return parser
 
 
@@ -112,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')")
             explain(rule, sys.stdout, args.format)
             return 0
+        if args.command == "migrate":
+            return migrating.migrate_command(args)
         if args.command == "schema":
             from ..schema import create_order_schema
             from .jsontext import dumps
@@ -193,7 +209,9 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
     destinations = Destinations(paths, output=None if args.diff else args.output, in_place=args.in_place)
     out = sys.stderr if args.output == "-" else sys.stdout
     context = Context(summary, color=_color(args.color, out), quiet=args.quiet)
-    fixer = Fixer(settings.build_options(), settings.today, settings.min_rank, unsafe=args.unsafe_fixes)
+    fixer = Fixer(
+        settings.build_options(), settings.today, settings.min_rank, unsafe=args.unsafe_fixes, api=settings.api
+    )
     money: list[str] = []
     skipped: list[str] = []
 
@@ -220,7 +238,7 @@ def fix_command(args: argparse.Namespace, settings: Settings, selection: FileSel
                         if outcome.findings:
                             summary.records_with_findings += 1
                         for line, raw in outcome.located():
-                            yield Finding(name, outcome.number, line, outcome.order_number, *raw)
+                            yield Finding(name, outcome.number, line, outcome.order_number, *raw, outcome.api)
             except InputError as exc:
                 problems.append(str(exc))
             except BrokenPipeError:  # our reader went away (``--diff | head``): not the input's fault
@@ -280,7 +298,7 @@ def _findings(
                         progress.clear()
                     for outcome in checked.outcomes:
                         for line, raw in outcome.located():
-                            yield Finding(name, outcome.number, line, outcome.order_number, *raw)
+                            yield Finding(name, outcome.number, line, outcome.order_number, *raw, outcome.api)
                     if progress is not None:
                         progress.update(summary.records, summary.findings)
         except InputError as exc:
@@ -360,6 +378,7 @@ def _settings(args: argparse.Namespace, config: config_module.Config) -> Setting
         options=options,
         today=_today(args.today),
         min_rank=Severity(args.severity or config.severity or "warning").rank,
+        api=args.api or config.api or "auto",
     )
     try:
         settings.build_options()

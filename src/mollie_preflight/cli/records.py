@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
 from ..findings import Severity
-from ..rules.order import INVALID_JSON
+from ..rules.record import INVALID_JSON
 
 #: Rules the linter always reports: an unreadable record cannot be selected away or ignored, like a syntax
 #: error in a source linter. (MP900 lives in the core registry, which ``validate_records`` shares.)
@@ -50,6 +50,9 @@ class Outcome(NamedTuple):
     findings: tuple[RawFinding, ...]
     #: The line of each finding's field, when the record's source text is known (array elements).
     lines: tuple[int, ...] | None = None
+    #: The API the record was checked as (``orders`` or ``payments``); ``None`` when it was not checked
+    #: (an unreadable record).
+    api: str | None = None
 
     def located(self) -> Iterator[tuple[int | None, RawFinding]]:
         """Each finding with the line to report it on: its field's line when known, else the record's."""
@@ -90,6 +93,8 @@ class Finding(NamedTuple):
     message: str
     expected: str | None
     actual: str | None
+    #: The API the record was checked as; ``None`` for a record that could not be read.
+    api: str | None = None
 
     @property
     def rank(self) -> int:
@@ -121,6 +126,7 @@ class Finding(NamedTuple):
             "expected": self.expected,
             "actual": self.actual,
             "fixability": fixability_of(self.code),
+            "api": self.api,
         }
 
 

@@ -12,12 +12,12 @@ import datetime
 import signal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from ..create_order import validate_order
+from ..apis import Api, detect_api, validator_for
 from ..findings import Severity, Violation
 from ..options import Options
-from ..rules.order import INVALID_JSON
+from ..rules.record import INVALID_JSON
 from .chunks import Chunk, open_range
 from .field_lines import field_line
 from .readers import parse_text, read_jsonl
@@ -31,6 +31,8 @@ class Settings:
     options: Mapping[str, Any]
     today: datetime.date
     min_rank: int = Severity.WARNING.rank
+    #: ``orders``, ``payments``, or ``auto``: each record by the API its shape says (``detect_api``).
+    api: Api | Literal["auto"] = "auto"
 
     def build_options(self) -> Options:
         return Options(**self.options)
@@ -43,6 +45,7 @@ class RecordChecker:
         self._options = settings.build_options()
         self._today = settings.today
         self._min_rank = settings.min_rank
+        self._api = settings.api
 
     def check(self, record: Record) -> Outcome:
         if record.error is not None:
@@ -54,12 +57,13 @@ class RecordChecker:
                 if isinstance(record.text, str):  # an array element's text, its end found by counting braces
                     raise SpanUnreadable(record.number)
                 return invalid_json(record.number, record.line, error)
-        report = validate_order(data, today=self._today, options=self._options)
+        api = detect_api(data) if self._api == "auto" else self._api
+        report = validator_for(api)(data, today=self._today, options=self._options)
         findings = flatten(report, self._min_rank)
         lines = None
         if findings and record.source is not None and record.line is not None:
             lines = tuple(field_line(record.source, record.line, raw[4]) for raw in findings)
-        return Outcome(record.number, record.line, order_number(data), findings, lines)
+        return Outcome(record.number, record.line, order_number(data), findings, lines, api)
 
     def check_all(self, records: Iterable[Record]) -> Checked:
         """Check ``records`` one at a time (never holding them all); keep the outcomes with findings."""

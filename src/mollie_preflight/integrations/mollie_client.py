@@ -4,6 +4,7 @@
     >>> from mollie_preflight.integrations.mollie_client import guard_client
     >>> client = guard_client(Client())          # doctest: +SKIP
     >>> client.orders.create(payload)            # doctest: +SKIP  (raises OrderValidationError, sends nothing)
+    >>> client.payments.create(payment)          # doctest: +SKIP  (the Payments API's body, the same way)
 
 Why this seam: every resource of the client (``orders.create``, ``order.shipments.create``,
 ``order.refunds.create``, ``order.lines.update``, ``from_url`` …) ends in one method,
@@ -13,7 +14,8 @@ and changes nothing else: other clients, the ``Client`` class and the encoding o
 so a valid body goes out exactly as the client would have sent it unguarded.
 
 Which bodies are checked is the ``ENDPOINTS`` table: one ``Endpoint`` (HTTP method, path pattern,
-validator) per endpoint, covering every write of the Orders API; another endpoint is one more entry.
+validator) per endpoint, covering every write of the Orders API and the Payments API's writes that take
+money or lines (create, update, capture and refund a payment); another endpoint is one more entry.
 
 Alone, a body can only be checked for what it says itself. Most mistakes in shipments, refunds,
 cancellations and line updates are about the order (a line that is not in it, more than is left to ship,
@@ -24,6 +26,10 @@ answered with the order) returned, and checks the next request on that order aga
 fetches an order itself, and an order is kept for ``max_age`` seconds only, since it also changes outside
 this process (the customer pays, the order expires). The explicit way is ``check_request(..., order=)``,
 or ``OrderMemory.remember(order)`` with an order obtained elsewhere (a webhook handler, a cache).
+
+The Payments endpoints are checked on the body alone: their validators take the payment as ``payment=``
+(captures against the amount still authorized, refunds against the amount remaining), but no memory of
+payments feeds them here yet, so a capture of more than is left is still Mollie's to refuse.
 """
 
 from __future__ import annotations
@@ -39,13 +45,17 @@ from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from ..create_order import validate_order
+from ..create_payment import validate_payment
 from ..endpoints import (
     validate_cancel_lines,
+    validate_capture,
     validate_line_operations,
     validate_line_update,
     validate_order_cancel,
     validate_order_payment,
     validate_order_update,
+    validate_payment_refund,
+    validate_payment_update,
     validate_refund,
     validate_shipment,
     validate_shipment_update,
@@ -113,9 +123,11 @@ def _endpoint(method: str, path: str, validate: OrderValidator) -> Endpoint:
 
 
 _ORDER: Final = r"orders/[^/]+"
+_PAYMENT: Final = r"payments/[^/]+"
 _ORDER_ID: Final = re.compile(r"orders/([^/]+)(?:/.*)?", re.DOTALL)
 
-#: The endpoints whose bodies are checked before they leave the process: every Orders API write. Without
+#: The endpoints whose bodies are checked before they leave the process: every Orders API write, then the
+#: Payments API's (on the body alone, see the module's docstring). Without
 #: the order the checks are the stateless ones (what can be known from the request alone); with it (from
 #: ``OrderMemory`` or ``check_request(order=)``) also those against the order's state.
 ENDPOINTS: Final[tuple[Endpoint, ...]] = (
@@ -129,6 +141,10 @@ ENDPOINTS: Final[tuple[Endpoint, ...]] = (
     _endpoint("PATCH", _ORDER + r"/shipments/[^/]+", validate_shipment_update),
     _endpoint("POST", _ORDER + r"/refunds", validate_refund),
     _endpoint("POST", _ORDER + r"/payments", validate_order_payment),
+    Endpoint("POST", re.compile(r"payments"), validate_payment),
+    Endpoint("PATCH", re.compile(_PAYMENT), validate_payment_update),
+    Endpoint("POST", re.compile(_PAYMENT + r"/captures"), validate_capture),
+    Endpoint("POST", re.compile(_PAYMENT + r"/refunds"), validate_payment_refund),
 )
 
 _VERSION_PREFIX: Final = "v2/"

@@ -41,9 +41,10 @@ ADDRESS_MISSING_FIELDS = Rule(
         cite.live("https://github.com/mollie/mollie-odoo/issues/30"),
     ),
     Evidence.LIVE,
-    "an address lacks givenName, familyName, email, streetAndNumber, city, country, or a postalCode its country needs",
-    "Order addresses need the full name, e-mail and address; postalCode may be left out only in countries "
-    "without a postal code system.",
+    "an address lacks email, streetAndNumber, city, country, or a postalCode its country needs",
+    "Order addresses need the e-mail and the full address; postalCode may be left out only in countries "
+    "without a postal code system. Mollie lists the missing fields in one message at the address; a missing "
+    "givenName or familyName it names member by member (MP403).",
     "Send every required field; leave postalCode out only for the countries Mollie lists.",
     "The following fields of the billingAddress are missing: streetAndNumber, postalCode, city, country",
 )
@@ -53,8 +54,9 @@ ADDRESS_NAME = Rule(
     Severity.ERROR,
     (cite.COMMON_DATA_TYPES.at("Address object"), cite.live("https://github.com/mollie/Magento/issues/246")),
     Evidence.LIVE,
-    "givenName or familyName is shorter than two characters or only digits",
-    "Mollie checks names when an order is created, because Klarna needs real names.",
+    "givenName or familyName is missing, shorter than two characters or only digits",
+    "Mollie checks names when an order is created, because Klarna needs real names; a missing name gets the "
+    "same answer, at the member (mollie/Magento#246, 2024).",
     "Send the customer's real given and family name, each at least two characters.",
     "Member 'givenName' in billing address is missing or incorrect.",
 )
@@ -175,15 +177,29 @@ RULES = (
 
 #: The methods that bring address rules of their own: PayPal's region and lengths, Billie's company name.
 METHODS_WITH_ADDRESS_RULES: Final = frozenset({"paypal", "billie"})
+#: Names Mollie checks member by member ("Member 'givenName' in billing address is missing or incorrect.",
+#: mollie/Magento#246), not in the list of missing fields it gives for the rest of the address.
+_NAME_MEMBERS: Final = ("givenName", "familyName")
 _MAX_POSTAL_CODE: Final = 20
 #: Patterns compiled on first use: a few countries are used, and compiling all 200 would cost import time.
 _POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {}
 _PAYPAL_LIMITS: Final = (("streetAndNumber", 128), ("postalCode", 20), ("city", 100), ("region", 100))
 
 
-def check_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None = None) -> None:
+def check_address(
+    ck: Checker,
+    value: object,
+    key: str,
+    methods: frozenset[str],
+    forced: str | None = None,
+    *,
+    required: tuple[str, ...] = ADDRESS_REQUIRED,
+) -> None:
     """Check ``billingAddress`` or ``shippingAddress`` (``key``) given the methods the order allows and the
-    one it forces (``method`` as a single value), which turns PayPal's limits from warnings into errors."""
+    one it forces (``method`` as a single value), which turns PayPal's limits from warnings into errors.
+
+    ``required`` are the fields the API requires of every address (the Payments API requires none; its
+    methods' requirements are checked by its own family)."""
     path: Path = (key,)
     who = "billing" if key == "billingAddress" else "shipping"
     address = object_or_report(ck, ADDRESS_NOT_OBJECT, value, path, f"The {key}")
@@ -191,12 +207,15 @@ def check_address(ck: Checker, value: object, key: str, methods: frozenset[str],
         return
     value = address
     country = _check_country(ck, value.get("country"), path)
-    missing = [f for f in ADDRESS_REQUIRED if _absent(value.get(f))]
-    if _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
+    missing = [f for f in required if _absent(value.get(f))]
+    if required and _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
         missing.append("postalCode")
-    if missing:
-        ordered = [f for f in ADDRESS_FIELDS if f in missing]
-        ck.report(ADDRESS_MISSING_FIELDS, path, f"The following fields of the {key} are missing: {', '.join(ordered)}")
+    listed = [f for f in ADDRESS_FIELDS if f in missing and f not in _NAME_MEMBERS]
+    if listed:
+        ck.report(ADDRESS_MISSING_FIELDS, path, f"The following fields of the {key} are missing: {', '.join(listed)}")
+    for field in _NAME_MEMBERS:
+        if field in missing:
+            ck.report(ADDRESS_NAME, (*path, field), f"Member '{field}' in {who} address is missing or incorrect.")
     for field in ADDRESS_FIELDS:
         field_value = value.get(field)
         if field_value is None or field == "country":

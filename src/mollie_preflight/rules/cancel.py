@@ -83,7 +83,6 @@ def check_cancel_order(ck: Checker, state: OrderState) -> bool:
             ORDER_STATUS,
             (),
             f"The order cannot be canceled from state: {state.status}.",
-            expected=" or ".join(sorted(CANCELABLE_ORDER_STATUSES)),
             actual=state.status,
             status=400,
         )

@@ -1,7 +1,7 @@
 """The per-call collector that rule checks report findings to.
 
 A ``Checker`` lives for one validation call. It knows which rules are enabled and at which severity
-(from ``Options``), and the context a check needs from elsewhere in the payload (the order currency,
+(from the caller's options), and the context a check needs from elsewhere in the payload (the order currency,
 ``today``). Checks ask ``wants(rule)`` before building an expensive message, so a disabled rule costs
 one dictionary look-up.
 """
@@ -11,13 +11,31 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from time import time as _clock
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..findings import Path, Violation
+from ..findings import Path, Severity, Violation
 from .rule import Rule
 
 if TYPE_CHECKING:
-    from ..options import Options
+    from ..reference.method_limits import AmountLimits
+
+
+class RuleSettings(Protocol):
+    """What the rules read of a validation's options; ``mollie_preflight.Options`` provides it.
+
+    Declared here, below the rules, so that the rules depend on what they read and not on ``options``,
+    which sits above them (it resolves selectors against the registry of every rule).
+    """
+
+    @property
+    def expires_at_max_days(self) -> int: ...
+    @property
+    def klarna_expires_at_max_days(self) -> int: ...
+    @property
+    def method_limits(self) -> Mapping[str, AmountLimits]: ...
+    @property
+    def tie_either(self) -> bool: ...
+    def severity_of(self, rule: Rule) -> Severity | None: ...
 
 
 #: Amsterdam's date, and the clock reading (``time.time()``) up to which it holds: the next midnight there.
@@ -50,7 +68,7 @@ def amsterdam_today() -> datetime.date:
 class Checker:
     __slots__ = ("_severity_of", "_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
 
-    def __init__(self, options: Options, today: datetime.date | None) -> None:
+    def __init__(self, options: RuleSettings, today: datetime.date | None) -> None:
         self._severity_of = options.severity_of
         self._today = today
         self.options = options
@@ -81,9 +99,13 @@ class Checker:
         actual: str | None = None,
         extra: Mapping[str, Any] | None = None,
         status: int | None = None,
+        precedence: int = 0,
     ) -> None:
-        """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422."""
+        """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422, ``precedence``
+        how early Mollie checks it when that is before the walk order (``Report.to_problem()``)."""
         severity = self._severity_of(rule)
         if severity is None:
             return
-        self.findings.append(Violation(rule.code, rule.name, severity, path, message, expected, actual, extra, status))
+        self.findings.append(
+            Violation(rule.code, rule.name, severity, path, message, expected, actual, extra, status, precedence)
+        )

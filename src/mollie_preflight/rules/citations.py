@@ -61,8 +61,22 @@ MIGRATING_V1_TO_V2: Final = _page("docs/migrating-from-v1-to-v2", "Mollie guide:
 ORDERS_OVERVIEW: Final = _page("orders/overview", "Mollie guide: Orders API overview")
 ORDER_STATUS_CHANGES: Final = _page("orders/status-changes", "Mollie guide: Order status changes")
 WHY_USE_ORDERS: Final = _page("orders/why-use-orders", "Mollie guide: Why use orders")
+MIGRATING_ORDERS_TO_PAYMENTS: Final = _page(
+    "docs/migrating-from-orders-to-payments", "Mollie guide: Migrating from Orders to Payments"
+)
 MIGRATE_TO_ORDERS: Final = _page("orders/migrate-to-orders", "Mollie guide: Migrating from Payments to Orders")
 CHANGELOG: Final = _page("changelog", "Mollie API changelog")
+CHANGELOG_V2: Final = _page("changelog/v2/changelog", "Mollie API changelog (v2, up to 2023)")
+CHANGELOG_APRIL_2025: Final = _page("changelog/april-2025", "Mollie API changelog: April 2025")
+
+# Mollie's help center, where method retirements were announced to merchants.
+GIROPAY_DEPRECATION: Final = Source(
+    "https://help.mollie.com/hc/en-us/articles/19745480480786", "Mollie help center: Giropay deprecation"
+)
+SOFORT_DEPRECATION: Final = Source(
+    "https://help.mollie.com/hc/en-us/articles/20904206772626-SOFORT-Deprecation-30-September-2024",
+    "Mollie help center: SOFORT deprecation, 30 September 2024",
+)
 
 # Mollie's pages of one payment method each.
 IDEAL: Final = _page("docs/ideal", "Mollie payment method: iDEAL")
@@ -78,3 +92,23 @@ def live(url: str) -> Source:
     match = _THREAD.fullmatch(url)
     title = f"{match.group(1)}#{match.group(3)}" if match else url.removeprefix("https://")
     return Source(url, f"Live answer: {title}", live=True)
+
+
+# The Payments API endpoints that take money after a payment is created, and their guides.
+GET_PAYMENT: Final = _page("reference/get-payment", "Mollie API reference: Get payment")
+UPDATE_PAYMENT: Final = _page("reference/update-payment", "Mollie API reference: Update payment")
+CREATE_CAPTURE: Final = _page("reference/create-capture", "Mollie API reference: Create capture")
+CAPTURES_API: Final = _page("reference/captures-api", "Mollie API reference: Captures API")
+RELEASE_AUTHORIZATION: Final = _page(
+    "reference/release-authorization", "Mollie API reference: Release payment authorization"
+)
+CREATE_REFUND: Final = _page("reference/create-refund", "Mollie API reference: Create payment refund")
+PAYMENT_STATUS: Final = _page("docs/status-change", "Mollie guide: Handling payment status")
+CHANGELOG_REFUND_EXTERNAL_REFERENCE: Final = _page(
+    "changelog/fix-refund-externalreference-incorrectly-documented-as-writable",
+    "Mollie API changelog: Refund externalReference incorrectly documented as writable",
+)
+CHANGELOG_CAPTURE_TESTMODE: Final = _page(
+    "changelog/fix-missing-testmode-on-the-create-capture-request",
+    "Mollie API changelog: Missing testmode on the Create capture request",
+)

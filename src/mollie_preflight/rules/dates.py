@@ -13,8 +13,9 @@ from ..findings import Path, Severity
 from ..reference.orders import KLARNA_EXPIRY_METHODS
 from . import citations as cite
 from .checker import Checker
+from .family import BodyFamily
 from .methods import offers_any, requested_methods
-from .rule import BodyFamily, Evidence, Rule
+from .rule import Evidence, Rule
 from .values import describe, json_type
 
 DATE_FORMAT = Rule(

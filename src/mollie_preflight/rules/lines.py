@@ -277,6 +277,42 @@ RULES = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class LineDialect:
+    """How one API spells the lines it shares with the other: the formulas and the rule codes are the same.
+
+    Mollie's Orders and Payments APIs take the same lines with the same arithmetic (total = unitPrice ×
+    quantity − discountAmount, VAT from the total, Σ totals = amount), and differ in names and bounds: the
+    field that names the line, which fields are required, the category field, Mollie's message prefix, and
+    whether a free gift card (unit price 0) is allowed. One implementation reads this description, so a
+    line rule cannot drift between the two APIs. ``extras`` and ``clean_extras`` are an API's own line
+    rules (the Payments API's ``categories``, ``quantityUnit``, ``recurring``), declared in its module.
+    """
+
+    #: ``"orders"`` or ``"payments"``.
+    api: str
+    #: What the body is called in order-level messages ("order", "payment").
+    noun: str
+    #: The field that names the line: ``name`` on orders, ``description`` on payments.
+    label: str
+    required: tuple[str, ...]
+    #: Mollie's message prefix with ``{index}``: "Order line {index} is invalid. ".
+    prefix: str
+    #: Whether the single ``category`` string of the Orders API is checked here (payments check their own
+    #: ``categories`` array in ``extras``).
+    category: bool
+    #: Whether a gift_card line may have a unit price of 0 (the Payments API allows free items).
+    free_gift_card: bool
+    #: Whether a negative total VAT of all lines is refused (MP305, documented for orders only).
+    negative_vat_refused: bool
+    extras: Callable[[Checker, dict[object, object], Path, str], None] | None = None
+    clean_extras: Callable[[dict[object, object]], bool] | None = None
+
+
+#: The Orders API's lines (create order; other order endpoints narrow ``required``).
+ORDERS: Final = LineDialect("orders", "order", "name", REQUIRED, "Order line {index} is invalid. ", True, False, True)
+
+
 @dataclass(slots=True)
 class LineFigures:
     """What the order-level rules need from a line, with each figure as it *should* be when computable.
@@ -302,18 +338,21 @@ def check_line(
     *,
     path: Path | None = None,
     prefix: str | None = None,
-    required: tuple[str, ...] = REQUIRED,
+    required: tuple[str, ...] | None = None,
+    dialect: LineDialect = ORDERS,
 ) -> LineFigures | None:
-    """Check one order line; the figures the order-level rules need, or ``None`` when it is not an object.
+    """Check one line; the figures the order-level rules need, or ``None`` when it is not an object.
 
     Defaults are the create-order line ``lines.{index}`` with Mollie's prefix "Order line N is invalid. ";
     other endpoints pass where the line sits (``path``), their own ``prefix``, and which fields they
-    require (an update-order-line body requires none by itself).
+    require (an update-order-line body requires none by itself). ``dialect`` is the API whose line it is.
     """
     if path is None:
         path = ("lines", index)
     if prefix is None:
-        prefix = f"Order line {index} is invalid. "
+        prefix = dialect.prefix.format(index=index)
+    if required is None:
+        required = dialect.required
     if not isinstance(line, dict):
         ck.report(
             LINE_NOT_OBJECT,
@@ -326,8 +365,9 @@ def check_line(
         if line.get(field) is None:
             ck.report(LINE_REQUIRED_FIELD, (*path, field), f"{prefix}The '{field}' field is required.")
     line_type = _check_type(ck, line.get("type"), path, prefix)
-    _check_category(ck, line.get("category"), path, prefix)
-    _check_name(ck, line.get("name"), path, prefix)
+    if dialect.category:
+        _check_category(ck, line.get("category"), path, prefix)
+    _check_name(ck, line.get(dialect.label), path, prefix, dialect.label)
     quantity = _check_quantity(ck, line.get("quantity"), path, prefix)
 
     currency = ck.order_currency
@@ -341,10 +381,12 @@ def check_line(
     rate = _check_rate(ck, line.get("vatRate"), path, prefix)
 
     check_line_details(ck, line, path, prefix)
+    if dialect.extras is not None:
+        dialect.extras(ck, line, path, prefix)
 
     kind = line_type or "physical"
     off = _discount_minor(discount, line)
-    signs = _check_signs(ck, kind, unit_price, quantity, off, total, vat, path, prefix)
+    signs = _check_signs(ck, kind, unit_price, quantity, off, total, vat, path, prefix, dialect.free_gift_card)
     doubt = signs if signs != SIGN_LOST else None
     if signs == SIGN_LOST:
         assert total is not None  # the sign is "lost" only when the sent total shows it
@@ -434,21 +476,22 @@ def _check_category(ck: Checker, value: object, path: Path, prefix: str) -> None
     )
 
 
-def _check_name(ck: Checker, value: object, path: Path, prefix: str) -> None:
+def _check_name(ck: Checker, value: object, path: Path, prefix: str, field: str) -> None:
+    """MP206 on the field that names the line (``name`` on orders, ``description`` on payments)."""
     if value is None:
         return
     if not isinstance(value, str):
         ck.report(
             LINE_NAME,
-            (*path, "name"),
-            f"{prefix}The 'name' field must be a string, got {json_type(value)}.",
+            (*path, field),
+            f"{prefix}The '{field}' field must be a string, got {json_type(value)}.",
             actual=describe(value),
         )
     elif is_blank(value):
         ck.report(
             LINE_NAME,
-            (*path, "name"),
-            f"{prefix}The 'name' field should not be empty or contain only white space.",
+            (*path, field),
+            f"{prefix}The '{field}' field should not be empty or contain only white space.",
             actual=value,
         )
 
@@ -546,6 +589,7 @@ def _check_signs(
     vat: Money | None,
     path: Path,
     prefix: str,
+    free_gift_card: bool = False,
 ) -> str | None:
     """Check that the inputs agree with the line's type (R059–R061); the verdict for the derived figures.
 
@@ -556,7 +600,7 @@ def _check_signs(
     """
     if unit_price is None:
         return None
-    rule = _sign_rule(kind, unit_price.minor)
+    rule = _sign_rule(kind, unit_price.minor, free_gift_card)
     if rule is None:
         return _check_discount_over_line(ck, kind, unit_price, quantity, off, total, path, prefix)
     if not ck.wants(rule):
@@ -589,11 +633,11 @@ def _check_signs(
     return SIGN_LOST if lost else "unitPrice"
 
 
-def _sign_rule(kind: str, minor: int) -> Rule | None:
-    """The rule a unit price of ``minor`` breaks on a ``kind`` line, if any."""
+def _sign_rule(kind: str, minor: int, free_gift_card: bool = False) -> Rule | None:
+    """The rule a unit price of ``minor`` breaks on a ``kind`` line, if any (``free_gift_card``: 0 is allowed)."""
     if minor < 0 and kind not in NEGATIVE_TYPES:
         return LINE_UNIT_PRICE_NEGATIVE
-    if kind == "gift_card" and minor >= 0:
+    if kind == "gift_card" and (minor > 0 if free_gift_card else minor >= 0):
         return LINE_GIFT_CARD_NOT_NEGATIVE
     if kind in ("discount", "store_credit") and minor > 0:
         return LINE_REDUCTION_POSITIVE
@@ -788,18 +832,25 @@ def _check_vat(
 
 _TYPES: Final = frozenset(LINE_TYPES)
 _CATEGORIES: Final = frozenset(LINE_CATEGORIES)
-_REDUCTIONS: Final = frozenset({"discount", "store_credit"})
 
 #: What a clean line contributes to the order: its type, total and VAT in minor units, and its rate.
 CleanLine = tuple[str, int, int, Rate]
 
 
-def clean_line(line: object, currency: str, plain: Callable[[str], object], rates: dict[str, Rate]) -> CleanLine | None:
+def clean_line(
+    line: object,
+    currency: str,
+    plain: Callable[[str], object],
+    rates: dict[str, Rate],
+    dialect: LineDialect = ORDERS,
+) -> CleanLine | None:
     """The figures of ``line`` when no line rule fires on it (``check_line`` would report nothing).
 
     ``plain`` is the full match of the currency's ``plain_value_pattern``, chosen once per order;
     ``rates`` maps each ``vatRate`` text already read in this call to its ``Rate`` (an order repeats a
     handful of rates over many lines). A plain tuple, not ``LineFigures``: the caller keeps nothing.
+    Stricter than ``check_line`` where that is cheap: a line without VAT (optional on payments) is left
+    to the walk.
     """
     if type(line) is not dict:
         return None
@@ -809,10 +860,11 @@ def clean_line(line: object, currency: str, plain: Callable[[str], object], rate
         kind = "physical"
     elif type(kind) is not str or kind not in _TYPES:
         return None
-    category = get("category")
-    if category is not None and (type(category) is not str or category not in _CATEGORIES):
-        return None
-    name = get("name")
+    if dialect.category:
+        category = get("category")
+        if category is not None and (type(category) is not str or category not in _CATEGORIES):
+            return None
+    name = get(dialect.label)
     quantity = get("quantity")
     if type(name) is not str or not name.strip() or type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
         return None
@@ -834,11 +886,11 @@ def clean_line(line: object, currency: str, plain: Callable[[str], object], rate
     if unit < 0:
         if kind not in NEGATIVE_TYPES:
             return None
-    elif kind == "gift_card" or (unit > 0 and kind in _REDUCTIONS):
+    elif (unit > 0 and kind in NEGATIVE_TYPES) or (kind == "gift_card" and not dialect.free_gift_card):
         return None
     if total < 0 and kind in GOODS_TYPES:
         return None
-    if not clean_line_details(line):
+    if not clean_line_details(line) or (dialect.clean_extras is not None and not dialect.clean_extras(line)):
         return None
     return kind, total, vat, rate
 

@@ -150,7 +150,6 @@ def check_metadata(ck: Checker, value: object, path: Path, prefix: str = "") -> 
             METADATA_TOO_LARGE,
             path,
             f"{prefix}The metadata is too large: more than {LIMIT} bytes of JSON (at least {size}).",
-            expected=f"<= {LIMIT} bytes",
             actual=f"{size} bytes",
         )
     elif size > WARN_FROM:
@@ -158,7 +157,6 @@ def check_metadata(ck: Checker, value: object, path: Path, prefix: str = "") -> 
             METADATA_NEAR_LIMIT,
             path,
             f"{prefix}The metadata is {size} bytes of JSON, close to Mollie's limit of about 1 kB.",
-            expected=f"<= {WARN_FROM} bytes",
             actual=f"{size} bytes",
         )
 

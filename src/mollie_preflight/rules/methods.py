@@ -11,12 +11,14 @@ from typing import Final
 from ..findings import Severity
 from ..money import format_minor, plain_value_pattern
 from ..reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
+from ..reference.method_history import REPLACED_METHODS, RETIRED_METHODS, MethodChange
 from ..reference.method_limits import AmountLimits
 from ..reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
 from . import citations as cite
 from .amounts import clean_amount_minor
 from .checker import Checker
-from .rule import BodyFamily, Evidence, Rule
+from .family import BodyFamily
+from .rule import Evidence, Rule
 from .values import closest, describe, json_type
 
 METHOD = Rule(
@@ -113,6 +115,43 @@ METHOD_AMOUNT_LIMITS = Rule(
     "to check against the profile's own.",
     "Offer a method that takes the amount, or leave method out and let the checkout offer those that do.",
 )
+METHOD_REPLACED = Rule(
+    "MP533",
+    "method-replaced",
+    Severity.WARNING,
+    (
+        cite.CHANGELOG_APRIL_2025,
+        cite.CREATE_ORDER.at("method"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/1001"),
+        cite.live("https://github.com/Viincenttt/MollieApi/issues/448"),
+    ),
+    Evidence.LIVE,
+    "method is an id Mollie has replaced by another and still accepts",
+    "In April 2025 Mollie replaced klarnapaylater, klarnapaynow and klarnasliceit by the one method klarna, "
+    "which offers pay later, pay now and slice it as Klarna judges the customer. The old ids still create "
+    "orders (Mollie's own create-order example uses klarnapaylater, and integrations reported them working "
+    "months after the change), but Mollie phases them out and new accounts no longer get them: an "
+    "integration that sends them works on borrowed time.",
+    "Send the replacement (klarna) instead.",
+)
+METHOD_RETIRED = Rule(
+    "MP534",
+    "method-retired",
+    Severity.ERROR,
+    (
+        cite.CHANGELOG_V2,
+        cite.GIROPAY_DEPRECATION,
+        cite.SOFORT_DEPRECATION,
+        cite.live("https://github.com/mollie/mollie-api-python/pull/104"),
+    ),
+    Evidence.DOCUMENTED,
+    "method is a payment method Mollie has discontinued",
+    "Mollie stopped bitcoin (May 2019), ING Home'Pay (February 2021: \"the API now rejects all Create Payment "
+    'API-calls with the method inghomepay"), giropay (after 30 June 2024) and SOFORT (after 30 September '
+    "2024); its announcements say a request that still names them gets an error. Older shop integrations "
+    "keep sending them.",
+    "Remove the method from the checkout, and from the list in method.",
+)
 
 RULES = (
     METHOD,
@@ -124,6 +163,8 @@ RULES = (
     GIFTCARD_CAP,
     PAYPAL_DIGITAL,
     METHOD_AMOUNT_LIMITS,
+    METHOD_REPLACED,
+    METHOD_RETIRED,
 )
 
 _KNOWN: Final = frozenset(METHODS)
@@ -240,7 +281,6 @@ def _check_amount_limits(
             ("method",),
             f"The method {method} takes {bounds}; the order is {currency} {format_minor(minor, decimals)}, so "
             f"{method} {outcome}.",
-            expected=bounds,
             actual=format_minor(minor, decimals),
         )
 
@@ -263,6 +303,8 @@ def _check_method_value(ck: Checker, method: object) -> None:
         )
         return
     for path, item in values:
+        if isinstance(item, str) and check_method_history(ck, path, item):
+            continue
         if isinstance(item, str) and item in _KNOWN:
             continue
         ck.report(
@@ -272,6 +314,41 @@ def _check_method_value(ck: Checker, method: object) -> None:
             expected=_meant(item),
             actual=describe(item),
         )
+
+
+def check_method_history(ck: Checker, path: tuple[str | int, ...], method: str) -> bool:
+    """Report ``method`` when Mollie has replaced (MP533) or retired (MP534) it; ``True`` when it did.
+
+    Shared by every endpoint that takes a method, so an id is judged the same wherever it is sent.
+    """
+    replaced = REPLACED_METHODS.get(method)
+    if replaced is not None:
+        ck.report(
+            METHOD_REPLACED,
+            path,
+            f"The method {method} was replaced by {replaced.replacement} in {_month(replaced)}; Mollie still "
+            f"accepts it today, but phases it out: send {replaced.replacement}.",
+            expected=replaced.replacement,
+            actual=method,
+        )
+        return True
+    retired = RETIRED_METHODS.get(method)
+    if retired is not None:
+        ck.report(
+            METHOD_RETIRED,
+            path,
+            f"Mollie discontinued the method {method} as of {retired.since}: requests that name it are refused.",
+            actual=method,
+        )
+        return True
+    return False
+
+
+def _month(change: MethodChange) -> str:
+    """``2025-04`` → ``April 2025``: a change's month as the changelog names it."""
+    year, month = change.since.split("-")[:2]
+    names = "January February March April May June July August September October November December".split()
+    return f"{names[int(month) - 1]} {year}"
 
 
 def _why(item: object) -> str:
@@ -337,6 +414,8 @@ def clean_methods(payload: dict[object, object], ck: Checker) -> bool:
     for name in names:
         if type(name) is not str or name not in _KNOWN or not takes_currency(name, currency):
             return False
+        if name in REPLACED_METHODS or name in RETIRED_METHODS:
+            return False  # MP533, MP534
         if name in table and not _surely_within(table[name], amount, currency):
             return False  # the amount limits (MP532)
         if name in KLARNA_METHODS and not has_phone(payload):

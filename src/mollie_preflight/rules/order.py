@@ -6,6 +6,7 @@ is reported once, at the line, not again as an order-amount mismatch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 from ..calc import Rate
@@ -15,8 +16,9 @@ from ..reference.currencies import CURRENCY_DECIMALS
 from . import citations as cite
 from .amounts import Money, check_amount, clean_amount_minor
 from .checker import Checker
-from .lines import NEGATIVE_TYPES, CleanLine, LineFigures, check_line, clean_line
-from .rule import BodyFamily, Evidence, Fixability, Rule
+from .family import BodyFamily
+from .lines import NEGATIVE_TYPES, ORDERS, CleanLine, LineDialect, LineFigures, check_line, clean_line
+from .rule import Evidence, Fixability, Rule
 from .values import describe, describe_typed, is_blank, json_type
 
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
@@ -30,17 +32,6 @@ PAYLOAD_NOT_OBJECT = Rule(
     "the request body is not a JSON object",
     "Every Orders API request body is a JSON object.",
     "Send the order as a JSON object.",
-)
-INVALID_JSON = Rule(
-    "MP900",
-    "invalid-json",
-    Severity.ERROR,
-    (cite.HANDLING_ERRORS,),
-    Evidence.DOCUMENTED,
-    "a record of an export is not valid JSON",
-    "Mollie refuses a body that is not JSON before it looks at any field; the record cannot be checked.",
-    "Repair the export: one complete JSON object per line (JSONL), or one valid JSON document (.json).",
-    "The request body is not valid JSON.",
 )
 ORDER_REQUIRED_FIELD = Rule(
     "MP301",
@@ -136,7 +127,6 @@ GIFT_CARD_LINE_TAXED = Rule(
 
 RULES = (
     PAYLOAD_NOT_OBJECT,
-    INVALID_JSON,
     ORDER_REQUIRED_FIELD,
     ORDER_NUMBER,
     ORDER_LINES,
@@ -174,11 +164,19 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
             ck.order_amount = amount.minor
             ck.order_decimals = amount.decimals
     _check_order_number(ck, payload.get("orderNumber"))
-    figures = _check_lines(ck, payload.get("lines"))
+    check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
+
+
+def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, dialect: LineDialect) -> None:
+    """Every line of ``dialect``'s API, then the sums over them: Σ totals = ``amount``, VAT and discount rates.
+
+    One implementation for the Orders and the Payments API; ``dialect`` says where they differ.
+    """
+    figures = _check_lines(ck, lines, dialect)
     if figures is not None:
-        _check_amount_sum(ck, amount, figures)
-        _check_vat_sums(ck, figures)
-        _check_discount_rates(ck, figures)
+        _check_amount_sum(ck, amount, figures, dialect.noun, lines)
+        _check_vat_sums(ck, figures, dialect)
+        _check_discount_rates(ck, figures, dialect.noun)
 
 
 def _check_order_number(ck: Checker, value: object) -> None:
@@ -198,7 +196,7 @@ def _check_order_number(ck: Checker, value: object) -> None:
         ck.report(ORDER_NUMBER, ("orderNumber",), "The 'orderNumber' field should not be empty.", actual=value)
 
 
-def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
+def _check_lines(ck: Checker, lines: object, dialect: LineDialect) -> list[LineFigures] | None:
     """Check every line; the figures of all lines, or ``None`` when an order-level sum is meaningless."""
     if lines is None:
         return None
@@ -207,31 +205,54 @@ def _check_lines(ck: Checker, lines: object) -> list[LineFigures] | None:
         ck.report(
             ORDER_LINES,
             ("lines",),
-            f"The 'lines' field must be a non-empty array of order lines, got {what}.",
+            f"The 'lines' field must be a non-empty array of {dialect.noun} lines, got {what}.",
         )
         return None
-    figures = _lines_figures(ck, lines)
+    figures = _lines_figures(ck, lines, dialect)
     if any(f is None for f in figures):
         return None
     return [f for f in figures if f is not None]
 
 
-def _lines_figures(ck: Checker, lines: list[object] | tuple[object, ...]) -> list[LineFigures | None]:
+def _lines_figures(
+    ck: Checker, lines: list[object] | tuple[object, ...], dialect: LineDialect
+) -> list[LineFigures | None]:
     """``check_line`` of every line, a line that ``clean_line`` answers for taken from its figures instead
     (the same ``LineFigures``, without a walk: an order with one wrong line pays for walking that line)."""
     currency, decimals = ck.order_currency, ck.order_decimals
     pattern = plain_value_pattern(decimals) if currency is not None and decimals is not None else None
     if pattern is None or currency is None:
-        return [check_line(ck, line, index) for index, line in enumerate(lines)]
+        return [check_line(ck, line, index, dialect=dialect) for index, line in enumerate(lines)]
     plain, rates = pattern.fullmatch, dict[str, Rate]()
     figures: list[LineFigures | None] = []
     for index, line in enumerate(lines):
-        clean = clean_line(line, currency, plain, rates)
-        figures.append(check_line(ck, line, index) if clean is None else LineFigures(index, *clean))
+        clean = clean_line(line, currency, plain, rates, dialect)
+        figures.append(check_line(ck, line, index, dialect=dialect) if clean is None else LineFigures(index, *clean))
     return figures
 
 
-def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures]) -> None:
+#: ``to_problem`` precedence of an order amount that is not the sum of the line totals as sent: Mollie reports
+#: it before the lines' own errors and the addresses' (mollie/PrestaShop#89, mollie/Shopware6#562).
+_SENT_SUM_PRECEDENCE: Final = 1
+
+
+def _sent_total(lines: object, amount: Money) -> int | None:
+    """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
+    pattern = plain_value_pattern(amount.decimals)
+    if pattern is None or not isinstance(lines, list | tuple):
+        return None
+    total = 0
+    for line in lines:
+        if type(line) is not dict:
+            return None
+        minor = clean_amount_minor(line.get("totalAmount"), amount.currency, pattern.fullmatch)
+        if minor is None:
+            return None
+        total += minor
+    return total
+
+
+def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], noun: str, lines: object) -> None:
     if amount is None:
         return
     expected = 0
@@ -245,20 +266,25 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
             f" Line {doubtful.index}'s '{doubtful.doubt}' contradicts its type, so the right amount cannot be told "
             "until that is settled."
             if doubtful is not None
+            else " The lines add up to less than zero, which no amount can be: the reductions are larger than what "
+            "they reduce, so a line is wrong."
+            if expected < 0
             else ""
         )
+        sent = _sent_total(lines, amount)
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
-            "The amount of the order does not match the total amount from the order lines. Expected order "
+            f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} "
             f"amount to be {format_for_message(expected, amount.currency)} but got "
             f"{format_for_message(amount.minor, amount.currency)}.{note}",
-            expected=format_minor(expected, amount.decimals) if doubtful is None else None,
+            expected=format_minor(expected, amount.decimals) if doubtful is None and expected >= 0 else None,
             actual=amount.plain(),
+            precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
         )
 
 
-def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
+def _check_vat_sums(ck: Checker, figures: list[LineFigures], dialect: LineDialect) -> None:
     currency = ck.order_currency
     if currency is None:
         return
@@ -274,7 +300,7 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
             per_rate[f.rate.key] = [f.rate, f.vat, f.index]
         else:
             entry[1] += f.vat
-    if total < 0:
+    if total < 0 and dialect.negative_vat_refused:
         ck.report(
             ORDER_VAT_NEGATIVE,
             ("lines",),
@@ -294,7 +320,7 @@ def _check_vat_sums(ck: Checker, figures: list[LineFigures]) -> None:
             )
 
 
-def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
+def _check_discount_rates(ck: Checker, figures: list[LineFigures], noun: str) -> None:
     reductions = [f for f in figures if f.type == "discount" or f.type == "gift_card"]
     if not reductions:
         return
@@ -307,7 +333,8 @@ def _check_discount_rates(ck: Checker, figures: list[LineFigures]) -> None:
             ck.report(
                 DISCOUNT_LINE_VAT_RATE,
                 where,
-                f"Discount line {f.index} has VAT rate {f.rate.to_decimal()}%, which no product line in the order has; "
+                f"Discount line {f.index} has VAT rate {f.rate.to_decimal()}%, which no product line in the "
+                f"{noun} has; "
                 "a discount should carry the rate of the goods it discounts.",
                 actual=str(f.rate.to_decimal()),
             )
@@ -349,12 +376,25 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     order_minor = clean_amount_minor(amount, currency, plain)
     if order_minor is None or order_minor < 0:
         return False
+    if not clean_lines_and_sums(lines, currency, plain, order_minor, ORDERS):
+        return False
+    # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
+    # family is not walked, and the families after it read the same context.
+    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, decimals
+    return True
+
+
+def clean_lines_and_sums(
+    lines: list[object], currency: str, plain: Callable[[str], object], amount_minor: int, dialect: LineDialect
+) -> bool:
+    """``check_lines_and_sums`` would report nothing on a non-empty ``lines`` list: every line clean and
+    the sums right (the body's ``amount`` is ``amount_minor`` in ``currency``, already read as valid)."""
     rates: dict[str, Rate] = {}
     figures: list[CleanLine] = []
     total = 0
     unusual = False
     for line in lines:
-        clean = clean_line(line, currency, plain, rates)
+        clean = clean_line(line, currency, plain, rates, dialect)
         if clean is None:
             return False
         figures.append(clean)
@@ -362,14 +402,11 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
         total += line_total
         if vat < 0 or kind in _RATE_BOUND_TYPES:
             unusual = True
-    if total != order_minor or (unusual and not _clean_rates(figures)):
-        # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line
-        # the reduction rules have nothing to check: the usual order skips ``_clean_rates``.
+    if total != amount_minor:
         return False
-    # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
-    # family is not walked, and the families after it read the same context.
-    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, decimals
-    return True
+    # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
+    # reduction rules have nothing to check: the usual order is done here.
+    return not unusual or _clean_rates(figures)
 
 
 def _clean_rates(figures: list[CleanLine]) -> bool:

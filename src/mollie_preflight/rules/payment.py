@@ -17,10 +17,11 @@ from ..reference.orders import (
     SEQUENCE_TYPES,
 )
 from . import citations as cite
-from .amounts import check_amount
+from .amounts import Money, check_amount
 from .checker import Checker
+from .family import BodyFamily
 from .methods import forced_method, requested_methods
-from .rule import BodyFamily, Evidence, Rule
+from .rule import Evidence, Rule
 from .urls import check_webhook, clean_webhook
 from .values import closest, describe, is_blank, json_type, object_or_report
 
@@ -318,36 +319,40 @@ def _check_company(ck: Checker, company: object) -> None:
         )
 
 
-def _check_application_fee(ck: Checker, fee: object) -> None:
+def check_application_fee_shape(ck: Checker, rule: Rule, value: object, where: Path) -> Money | None:
+    """What both APIs ask of an ``applicationFee``: an object with a description (at most 255 characters) and
+    an amount of at least 0.01; the amount when it has one, for the API's own bound on it."""
+    fee = object_or_report(ck, rule, value, where, "The applicationFee")
     if fee is None:
-        return
-    where: Path = ("payment", "applicationFee")
-    fee = object_or_report(ck, APPLICATION_FEE, fee, where, "The applicationFee")
-    if fee is None:
-        return
+        return None
     description = fee.get("description")
     if description is None or (isinstance(description, str) and is_blank(description)):
-        ck.report(APPLICATION_FEE, (*where, "description"), "The applicationFee needs a description.")
+        ck.report(rule, (*where, "description"), "The applicationFee needs a description.")
     elif not isinstance(description, str) or len(description) > _MAX_FEE_DESCRIPTION:
         ck.report(
-            APPLICATION_FEE,
+            rule,
             (*where, "description"),
             f"The applicationFee description must be a string of at most {_MAX_FEE_DESCRIPTION} characters.",
             actual=describe(description),
         )
     if fee.get("amount") is None:
-        ck.report(APPLICATION_FEE, (*where, "amount"), "The applicationFee needs an amount.")
-        return
+        ck.report(rule, (*where, "amount"), "The applicationFee needs an amount.")
+        return None
     money = check_amount(ck, fee["amount"], (*where, "amount"))
     if money is None:
-        return
+        return None
     if money.minor < 1:
-        ck.report(
-            APPLICATION_FEE,
-            (*where, "amount"),
-            "The application fee must be at least 0.01.",
-            actual=money.plain(),
-        )
+        ck.report(rule, (*where, "amount"), "The application fee must be at least 0.01.", actual=money.plain())
+        return None
+    return money
+
+
+def _check_application_fee(ck: Checker, fee: object) -> None:
+    if fee is None:
+        return
+    where: Path = ("payment", "applicationFee")
+    money = check_application_fee_shape(ck, APPLICATION_FEE, fee, where)
+    if money is None:
         return
     if money.currency == "EUR" and ck.order_currency == "EUR" and ck.order_amount:
         cap = min(ck.order_amount // 10, _FEE_CAP_CENTS)

@@ -14,6 +14,7 @@ from . import (
     address,
     amounts,
     cancel,
+    captures,
     contact,
     dates,
     lines,
@@ -23,7 +24,18 @@ from . import (
     order,
     partial,
     payment,
+    payment_body,
+    payment_connect,
+    payment_extras,
+    payment_lines,
+    payment_methods,
+    payment_params,
+    payment_refunds,
+    payment_requests,
+    payment_snapshot,
+    payment_updates,
     payments,
+    record,
     refunds,
     requests,
     shipments,
@@ -37,7 +49,9 @@ from .rule import Rule
 
 _FAMILIES: Final = (
     *(order, amounts, lines, metadata, urls, address, contact, methods, payment, toplevel, dates),
-    *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status),
+    *(requests, updates, manage, partial, shipments, refunds, cancel, payments, snapshot, status, record),
+    *(payment_body, payment_lines, payment_params, payment_connect, payment_extras, payment_methods),
+    *(payment_snapshot, payment_requests, captures, payment_refunds, payment_updates),
 )
 
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
 
 from ..findings import Severity
-
-if TYPE_CHECKING:
-    from .checker import Checker
 
 
 class Evidence(str, Enum):
@@ -80,18 +75,3 @@ class Rule:
     mollie_message: str | None = None
     #: Whether its findings can be fixed, and how (the most a fix of it may change; see ``Fixability``).
     fixability: Fixability = Fixability.NONE
-
-
-class BodyFamily(NamedTuple):
-    """What a rule family does to a whole request body, declared once in the family's module.
-
-    ``check`` explains: it reports every finding of the family's rules to the checker. ``clean`` only
-    answers: ``True`` means ``check`` would report nothing on this body (whatever the options: they can
-    only switch rules off or soften them); ``False`` means "ask ``check``". An endpoint's fast path is the
-    conjunction of its families' ``clean``s, composed by the endpoint, never written separately; the test
-    run re-checks every ``True`` with the ``check``s and names the family that disagrees.
-    """
-
-    name: str
-    check: Callable[[Checker, dict[object, object]], None]
-    clean: Callable[[dict[object, object], Checker], bool]

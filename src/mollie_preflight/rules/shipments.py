@@ -76,7 +76,6 @@ def check_tracking(ck: Checker, tracking: object, *, required: bool) -> None:
                 SHIPMENT_TRACKING,
                 where,
                 f"The tracking '{key}' field is {len(value)} characters long; at most {MAX_TRACKING} are allowed.",
-                expected=f"<= {MAX_TRACKING} characters",
                 actual=describe(value),
             )
     check_url(ck, tracking.get("url"), (*path, "url"), tolerant=True)

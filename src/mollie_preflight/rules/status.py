@@ -45,7 +45,6 @@ def check_order_status(
         ORDER_STATUS,
         path,
         f'Cannot {what} order {order} when the order status is "{state.status}".{hint}',
-        expected=" or ".join(sorted(allowed)),
         actual=state.status,
     )
     return False

@@ -14,10 +14,11 @@ from ..reference.orders import LOCALES, MISPLACED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS
 from . import citations as cite
 from .address import check_address, clean_address
 from .checker import Checker
+from .family import BodyFamily
 from .metadata import check_metadata, clean_metadata
 from .methods import forced_method, requested_methods
 from .payment import check_id_prefix, clean_id_prefix
-from .rule import BodyFamily, Evidence, Fixability, Rule
+from .rule import Evidence, Fixability, Rule
 from .urls import check_url, check_webhook, clean_url, clean_webhook
 from .values import closest, describe, json_type
 

@@ -1,0 +1,27 @@
+"""What a rule family does to a whole request body: explain (``check``) and answer (``clean``).
+
+Kept apart from ``rule.py`` because it speaks of the checker, and the checker speaks of rules: with both in
+one module the kernel would import itself in a circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .checker import Checker
+
+
+class BodyFamily(NamedTuple):
+    """What a rule family does to a whole request body, declared once in the family's module.
+
+    ``check`` explains: it reports every finding of the family's rules to the checker. ``clean`` only
+    answers: ``True`` means ``check`` would report nothing on this body (whatever the options: they can
+    only switch rules off or soften them); ``False`` means "ask ``check``". An endpoint's fast path is the
+    conjunction of its families' ``clean``s, composed by the endpoint, never written separately; the test
+    run re-checks every ``True`` with the ``check``s and names the family that disagrees.
+    """
+
+    name: str
+    check: Callable[[Checker, dict[object, object]], None]
+    clean: Callable[[dict[object, object], Checker], bool]

@@ -1,0 +1,196 @@
+"""validate_payment: Mollie's reference examples, generated Payments bodies, one-unit corruptions, and the
+line rules proven identical to the Orders API's where Mollie documents them identically."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import mollie_preflight as mp
+from mollie_preflight.create_payment import validate_payment_fully
+from mollie_preflight.money import format_minor
+from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
+
+from .strategies import CURRENCIES, amount, minor_of, order_lines
+
+EXAMPLES = sorted((Path(__file__).parent / "data" / "payments" / "create-payment").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_reference_example_validates_without_a_finding(path: Path) -> None:
+    body = json.loads(path.read_text(encoding="utf-8"))["body"]
+    assert list(mp.validate_payment(body)) == []
+    assert list(mp.validate(body, "create-payment")) == []
+
+
+def payment_line(line: dict[str, Any]) -> dict[str, Any]:
+    """The Orders line as the Payments API spells it: ``name`` becomes ``description``."""
+    return {("description" if key == "name" else key): value for key, value in line.items()}
+
+
+@st.composite
+def valid_payments(draw: st.DrawFn, *, max_lines: int = 100) -> dict[str, Any]:
+    """A Payments body built for the Payments API: any currency, 1–100 lines, discounts and gift cards."""
+    currency = draw(st.sampled_from(CURRENCIES))
+    lines = [payment_line(line) for line in draw(order_lines(currency, max_size=max_lines))]
+    if draw(st.booleans()):
+        lines[0]["categories"] = draw(st.lists(st.sampled_from(("eco", "gift", "meal")), min_size=1, unique=True))
+    total = sum(minor_of(line["totalAmount"], currency) for line in lines)
+    return {
+        "amount": amount(currency, total),
+        "description": f"Order {draw(st.integers(1, 10**9))}",
+        "redirectUrl": "https://shop.example.org/return",
+        "lines": lines,
+    }
+
+
+@given(valid_payments())
+def test_a_generated_payment_has_no_finding(body: dict[str, Any]) -> None:
+    before = copy.deepcopy(body)
+    assert [str(v) for v in validate_payment_fully(body)] == []
+    assert list(mp.validate_payment(body)) == []
+    assert body == before
+
+
+@given(valid_payments(max_lines=10), st.data())
+def test_one_wrong_derived_figure_gives_exactly_its_finding(body: dict[str, Any], data: st.DataObject) -> None:
+    currency = body["amount"]["currency"]
+    decimals = CURRENCY_DECIMALS[currency]
+    index = data.draw(st.integers(0, len(body["lines"]) - 1))
+    field = data.draw(st.sampled_from(("totalAmount", "vatAmount", "amount")))
+    delta = data.draw(st.sampled_from((1, -1)))
+    target = body if field == "amount" else body["lines"][index]
+    correct = minor_of(target[field], currency)
+    broken = copy.deepcopy(body)
+    (broken if field == "amount" else broken["lines"][index])[field] = amount(currency, correct + delta)
+    found = [v for v in mp.validate_payment(broken) if v.severity is mp.Severity.ERROR]
+    code, where = {
+        "totalAmount": ("MP202", f"lines.{index}.totalAmount"),
+        "vatAmount": ("MP203", f"lines.{index}.vatAmount"),
+        "amount": ("MP304", "amount"),
+    }[field]
+    assert [(v.code, v.field, v.expected) for v in found] == [(code, where, format_minor(correct, decimals))]
+
+
+@st.composite
+def corrupted_lines(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]]]:
+    """Orders lines, some with a figure, a sign or a field broken the way Mollie documents for both APIs."""
+    currency = draw(st.sampled_from(CURRENCIES))
+    lines = draw(order_lines(currency, max_size=5))
+    for line in lines:
+        change = draw(st.sampled_from(("none", "total", "vat", "sign", "quantity", "type", "rate", "blank", "sku")))
+        if change == "total":
+            line["totalAmount"] = amount(currency, minor_of(line["totalAmount"], currency) + 1)
+        elif change == "vat":
+            line["vatAmount"] = amount(currency, minor_of(line["vatAmount"], currency) - 1)
+        elif change == "sign":
+            line["unitPrice"] = amount(currency, -minor_of(line["unitPrice"], currency) or 1)
+        elif change == "quantity":
+            line["quantity"] = draw(st.sampled_from((0, 1.5, "2", None)))
+        elif change == "type":
+            line["type"] = draw(st.sampled_from(("Physical", "tip", "goods")))
+        elif change == "rate":
+            line["vatRate"] = draw(st.sampled_from((21, "-1", "21,00", "abc")))
+        elif change == "blank":
+            line["name"] = " "
+        elif change == "sku":
+            line["sku"] = "x" * 65
+    return currency, lines
+
+
+def _free_gift_card(line: dict[str, Any]) -> bool:
+    """A gift card of 0: refused by the Orders API (MP209), allowed by the Payments API for free items."""
+    price = line.get("unitPrice")
+    return line.get("type") == "gift_card" and isinstance(price, dict) and not price["value"].strip("-0.")
+
+
+def _line_findings(report: mp.Report) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (v.code, v.field.replace(".description", ".name"), v.expected, v.actual)
+        for v in report
+        if v.field.startswith("lines") or v.code == "MP304"
+    ]
+
+
+@given(corrupted_lines())
+def test_the_line_rules_are_the_same_on_both_apis(case: tuple[str, list[dict[str, Any]]]) -> None:
+    """Where Mollie documents a line identically for both APIs, both validators give the same codes, fields
+    and expected values: one implementation (gift cards of 0 and missing VAT are where they differ)."""
+    currency, lines = case
+    lines = [
+        line
+        for line in lines
+        if not (line.get("type") == "gift_card" and line["unitPrice"]["value"].lstrip("-").strip("0.") == "")
+    ]
+    if not lines:
+        return
+    total = sum(minor_of(line["totalAmount"], currency) for line in lines if isinstance(line.get("totalAmount"), dict))
+    order = {"amount": amount(currency, total), "orderNumber": "1", "locale": "en_US", "lines": lines}
+    payment = {"amount": amount(currency, total), "description": "1", "lines": [payment_line(x) for x in lines]}
+    assert _line_findings(mp.validate_order(order)) == _line_findings(mp.validate_payment(payment))
+
+
+def _pay(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "amount": {"currency": "EUR", "value": "10.00"},
+        "description": "Order 1",
+        "redirectUrl": "https://shop.example.org/return",
+    }
+    body.update(changes)
+    return body
+
+
+def _line(kind: str, unit: str, **extra: Any) -> dict[str, Any]:
+    money = {"currency": "EUR", "value": unit}
+    return {"type": kind, "description": kind, "quantity": 1, "unitPrice": money, "totalAmount": money, **extra}
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "field", "expected"),
+    [
+        (_pay(method="klarnasliceit"), "MP934", "method", "klarna"),
+        (_pay(method=["ideal", "sofort"]), "MP934", "method.1", None),
+        (_pay(locale="de_lu"), "MP933", "locale", "de_LU"),
+        (_pay(captureMode="Manual"), "MP935", "captureMode", "manual"),
+        (_pay(method="riverty"), "MP939", "captureMode", "manual"),
+        (_pay(restrictPaymentMethodsToCountry="nl"), "MP942", "restrictPaymentMethodsToCountry", "NL"),
+        (_pay(lines=[_line("physical", "10.00", categories="meal")]), "MP921", "lines.0.categories", '["meal"]'),
+        (_pay(lines=[_line("physical", "10.00", category="meal")]), "MP930", "lines.0.category", None),
+        (_pay(lines=[_line("physical", "-10.00")]), "MP208", "lines.0.unitPrice", None),
+        (_pay(lines=[_line("discount", "10.00")]), "MP210", "lines.0.unitPrice", None),
+        (_pay(redirectUrl=None), "MP601", "redirectUrl", None),
+        (_pay(customerId="8wmqcHMN4U"), "MP530", "customerId", None),
+        (_pay(redirectURL="https://shop.example.org/r"), "MP609", "redirectURL", "redirectUrl"),
+    ],
+)
+def test_a_payments_rule_reports_its_code_field_and_expected(
+    body: dict[str, Any], code: str, field: str, expected: str | None
+) -> None:
+    found = [(v.code, v.field, v.expected) for v in mp.validate_payment(body) if v.code == code]
+    assert found == [(code, field, expected)]
+
+
+def test_payments_allow_a_free_gift_card_and_lines_without_vat() -> None:
+    """Mollie's Payments reference: a gift card's unit price may be 0 for free items, and VAT is optional."""
+    body = _pay(lines=[_line("physical", "10.00"), _line("gift_card", "0.00")])
+    assert list(mp.validate_payment(body)) == []
+    order_like = _line("gift_card", "0.00")
+    assert [
+        v.code for v in mp.validate_payment(_pay(lines=[order_like], amount={"currency": "EUR", "value": "0.00"}))
+    ] == []
+
+
+def test_a_negative_vat_total_is_a_warning_on_payments_not_the_orders_error() -> None:
+    discount = _line("discount", "-10.00", vatRate="21.00", vatAmount={"currency": "EUR", "value": "-1.74"})
+    goods = _line("physical", "20.00", vatRate="0.00", vatAmount={"currency": "EUR", "value": "0.00"})
+    report = mp.validate_payment(_pay(lines=[goods, discount]))
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP306", "lines.1.vatRate", "-1.74"),
+        ("MP307", "lines.1.vatRate", "21.00"),
+    ]
