@@ -54,7 +54,8 @@ class Pattern:
         if negated:
             text = text[1:]
         directory_only = text.endswith("/")
-        text = text.rstrip("/")
+        if directory_only:  # git takes off one slash: ``a//`` is ``a/`` anchored, which no path matches
+            text = text[:-1]
         if not text:
             return None
         anchored = "/" in text
