@@ -168,13 +168,21 @@ def test_hostile_amount_values_are_findings_not_computations() -> None:
 
 
 def test_ten_thousand_lines_are_linear() -> None:
-    order = example_order()
-    order["lines"] = [copy.deepcopy(order["lines"][1]) for _ in range(10_000)]
-    order["amount"]["value"] = str(mp.order_amount(order["lines"]))
-    started = time.process_time()
-    report = mp.validate_order(order, today=TODAY)
-    assert time.process_time() - started < 2.0
-    assert list(report) == []
+    """Ten times the lines cost about ten times the CPU, not a hundred: measured as a ratio, so neither a
+    busy machine nor coverage's tracer (nor the test run's re-checks of every fast verdict) can fail it."""
+
+    def cost(count: int) -> float:
+        order = example_order()
+        order["lines"] = [copy.deepcopy(order["lines"][1]) for _ in range(count)]
+        order["amount"]["value"] = str(mp.order_amount(order["lines"]))
+        started = time.process_time()
+        report = mp.validate_order(order, today=TODAY)
+        elapsed = time.process_time() - started
+        assert list(report) == []
+        return elapsed
+
+    small = min(cost(1_000) for _ in range(3))
+    assert cost(10_000) < 30 * small + 0.05, "quadratic in the number of lines"
 
 
 def test_the_callers_decimal_context_changes_nothing() -> None:
