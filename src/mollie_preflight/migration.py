@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from .jsoncopy import copy_json
+from .reference.method_history import REPLACED_METHODS, RETIRED_METHODS
 
 if TYPE_CHECKING:
     from .findings import Report
@@ -41,10 +42,9 @@ _PAYMENT_TO_TOP: Final = frozenset(
         "voucherPin", "customerReference", "extraMerchantData", "company", "applicationFee",
     }
 )  # fmt: skip
-#: Orders' Klarna method ids that the Payments API knows as one method.
-_KLARNA_IDS: Final = frozenset({"klarnapaylater", "klarnapaynow", "klarnasliceit"})
-#: Methods Mollie retired: a payment cannot be created with them at all.
-_RETIRED: Final = frozenset({"giropay", "sofort"})
+#: Method ids Mollie replaced (the Klarna ids, by ``klarna``) and retired: one table, ``reference.method_history``.
+_REPLACEMENTS: Final = {old: change.replacement for old, change in REPLACED_METHODS.items() if change.replacement}
+_RETIRED: Final = frozenset(RETIRED_METHODS)
 #: Methods whose orders were authorized first and captured by shipping: on a payment that is manual capture.
 _AUTHORIZE_FIRST: Final = frozenset({"klarna", "billie", "riverty"})
 #: Line fields that keep their name and meaning.
@@ -158,7 +158,7 @@ def _methods_of(method: object) -> set[str]:
 
 
 def _renamed(method: str) -> str:
-    return "klarna" if method in _KLARNA_IDS else method
+    return _REPLACEMENTS.get(method, method)
 
 
 def _method(value: object, changes: list[FieldMove]) -> object:
@@ -167,8 +167,10 @@ def _method(value: object, changes: list[FieldMove]) -> object:
         if value in _RETIRED:
             changes.append(FieldMove("method", None, f"Mollie retired {value}; the customer chooses another method"))
             return None
-        if value in _KLARNA_IDS:
-            changes.append(FieldMove("method", "method", f"Mollie replaced {value} by the one method klarna"))
+        if value in _REPLACEMENTS:
+            changes.append(
+                FieldMove("method", "method", f"Mollie replaced {value} by the one method {_renamed(value)}")
+            )
         return _renamed(value)
     if not isinstance(value, list):
         return copy_json(value)
@@ -179,7 +181,7 @@ def _method(value: object, changes: list[FieldMove]) -> object:
             continue
         new = _renamed(item) if isinstance(item, str) else item
         if new != item:
-            changes.append(FieldMove(f"method.{index}", "method", f"Mollie replaced {item} by the one method klarna"))
+            changes.append(FieldMove(f"method.{index}", "method", f"Mollie replaced {item} by the one method {new}"))
         if new not in kept:
             kept.append(new)
     return kept or None
