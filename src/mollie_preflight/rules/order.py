@@ -156,13 +156,7 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
     for field in REQUIRED:
         if payload.get(field) is None:
             ck.report(ORDER_REQUIRED_FIELD, (field,), f"The '{field}' field is required.")
-    amount = None
-    if payload.get("amount") is not None:
-        amount = check_amount(ck, payload["amount"], ("amount",))
-        if amount is not None:
-            ck.order_currency = amount.currency
-            ck.order_amount = amount.minor
-            ck.order_decimals = amount.decimals
+    amount = check_body_amount(ck, payload)
     _check_order_number(ck, payload.get("orderNumber"))
     check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
 
@@ -357,6 +351,33 @@ def _plain(minor: int, currency: str) -> str:
 _RATE_BOUND_TYPES: Final = frozenset({"discount", "gift_card"})
 
 
+def check_body_amount(ck: Checker, payload: dict[object, object]) -> Money | None:
+    """The body's ``amount``, checked; when valid it becomes the context the later checks read (the
+    currency the lines must have, the amount in minor units and its decimals). Orders and payments alike."""
+    if payload.get("amount") is None:
+        return None
+    amount = check_amount(ck, payload["amount"], ("amount",))
+    if amount is not None:
+        ck.order_currency = amount.currency
+        ck.order_amount = amount.minor
+        ck.order_decimals = amount.decimals
+    return amount
+
+
+def clean_body_amount(amount: dict[object, object]) -> tuple[str, Callable[[str], object], int] | None:
+    """For the cleans: the currency, its plain-value match and the amount in minor units when
+    ``check_body_amount`` would report nothing on a non-negative ``amount``; ``None`` means "walk"."""
+    currency = amount.get("currency")
+    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
+    pattern = plain_value_pattern(decimals) if decimals is not None else None
+    if pattern is None or type(currency) is not str:
+        return None
+    minor = clean_amount_minor(amount, currency, pattern.fullmatch)
+    if minor is None or minor < 0:
+        return None
+    return currency, pattern.fullmatch, minor
+
+
 def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     """``check_order`` would report nothing: the required fields, a plain order number, a valid amount,
     every line clean (answered by the lines family) and the order-level sums right."""
@@ -367,20 +388,15 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     amount, lines = get("amount"), get("lines")
     if type(amount) is not dict or type(lines) is not list or not lines:
         return False
-    currency = amount.get("currency")
-    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
-    pattern = plain_value_pattern(decimals) if decimals is not None else None
-    if pattern is None or type(currency) is not str:
+    context = clean_body_amount(amount)
+    if context is None:
         return False
-    plain = pattern.fullmatch
-    order_minor = clean_amount_minor(amount, currency, plain)
-    if order_minor is None or order_minor < 0:
-        return False
+    currency, plain, order_minor = context
     if not clean_lines_and_sums(lines, currency, plain, order_minor, ORDERS):
         return False
     # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
     # family is not walked, and the families after it read the same context.
-    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, decimals
+    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, CURRENCY_DECIMALS[currency]
     return True
 
 

@@ -9,13 +9,10 @@ from __future__ import annotations
 from typing import Final
 
 from ..findings import Severity
-from ..money import plain_value_pattern
-from ..reference.currencies import CURRENCY_DECIMALS
 from . import citations as cite
-from .amounts import check_amount, clean_amount_minor
 from .checker import Checker
 from .family import BodyFamily
-from .order import check_lines_and_sums, clean_lines_and_sums
+from .order import check_body_amount, check_lines_and_sums, clean_body_amount, clean_lines_and_sums
 from .payment_lines import PAYMENTS
 from .rule import Evidence, Rule
 from .values import describe, is_blank, json_type
@@ -67,13 +64,7 @@ def check_payment_body(ck: Checker, payload: dict[object, object]) -> None:
     for field in REQUIRED:
         if payload.get(field) is None:
             ck.report(PAYMENT_REQUIRED_FIELD, (field,), f"The '{field}' field is missing.")
-    amount = None
-    if payload.get("amount") is not None:
-        amount = check_amount(ck, payload["amount"], ("amount",))
-        if amount is not None:
-            ck.order_currency = amount.currency
-            ck.order_amount = amount.minor
-            ck.order_decimals = amount.decimals
+    amount = check_body_amount(ck, payload)
     description = payload.get("description")
     if description is not None:
         if not isinstance(description, str) or is_blank(description):
@@ -106,15 +97,10 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
         return False
     if type(amount) is not dict:
         return False
-    currency = amount.get("currency")
-    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
-    pattern = plain_value_pattern(decimals) if decimals is not None else None
-    if pattern is None or type(currency) is not str:
+    context = clean_body_amount(amount)
+    if context is None:
         return False
-    plain = pattern.fullmatch
-    minor = clean_amount_minor(amount, currency, plain)
-    if minor is None or minor < 0:
-        return False
+    currency, plain, minor = context
     lines = get("lines")
     if lines is None:
         return True
