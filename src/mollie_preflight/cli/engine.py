@@ -108,7 +108,7 @@ class Engine:
             yield from self._check_here(itertools.chain([first], batches))
             return
         pool = self._pool_of(self._jobs)
-        tasks = (pool.submit(check_records_in_worker, batch) for batch in itertools.chain((first, second), batches))
+        tasks = (_submit(pool, batch) for batch in itertools.chain((first, second), batches))
         yield from _in_order(tasks, self._jobs * _IN_FLIGHT_PER_JOB)
 
     def _check_here(self, batches: Iterable[list[Record]]) -> Iterator[Checked]:
@@ -138,14 +138,24 @@ def _in_order(tasks: Iterator[Future[Checked]], limit: int) -> Iterator[Checked]
         yield _result(pending.popleft())
 
 
+#: A worker that died breaks the pool: waiting for a result and submitting the next batch both say so.
+_CRASHED: Final = (
+    "a worker process stopped unexpectedly (killed, or out of memory?); the results are incomplete (try --jobs 1)"
+)
+
+
+def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future[Checked]:
+    try:
+        return pool.submit(check_records_in_worker, batch)
+    except BrokenProcessPool:
+        raise WorkerCrash(_CRASHED) from None
+
+
 def _result(task: Future[Checked]) -> Checked:
     try:
         return task.result()
     except BrokenProcessPool:
-        raise WorkerCrash(
-            "a worker process stopped unexpectedly (killed, or out of memory?); the results are incomplete"
-            " (try --jobs 1)"
-        ) from None
+        raise WorkerCrash(_CRASHED) from None
 
 
 def _batched(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
