@@ -29,7 +29,7 @@ from pydantic_anchor import Order
 from shapes import INVALID, VALID, bodies, docs_example, line_count, verbatim_copy_keeps_every_key
 
 from mollie_preflight import validate_order
-from mollie_preflight.create_order import validate_order_fully
+from mollie_preflight._create_order import validate_order_fully
 
 Run = Callable[[Any], object]
 

@@ -17,7 +17,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_anchor import Amount, Strict, Text
 
 import mollie_preflight as mp
-from mollie_preflight.reference.payments import LOCALES, METHODS
+from mollie_preflight._reference.payments import LOCALES, METHODS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "tests" / "data" / "payments" / "create-payment" / "reference-example.json"

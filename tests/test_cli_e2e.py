@@ -484,7 +484,7 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
 def test_importing_the_library_loads_no_cli_code() -> None:
     code = (
         "import sys, mollie_preflight; "
-        "print(sorted(m for m in sys.modules if m.startswith(('mollie_preflight.cli', 'ijson', 'tomli', 'argparse'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('mollie_preflight._cli', 'ijson', 'tomli', 'argparse'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from mollie_preflight.cli.main import main
+from mollie_preflight._cli.main import main
 
 from .payloads import example_order
 

@@ -24,18 +24,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mollie_preflight.cli import engine as engine_module
-from mollie_preflight.cli import jsontext
-from mollie_preflight.cli import main as main_module
-from mollie_preflight.cli import worker as worker_module
-from mollie_preflight.cli.chunks import CHUNK_BYTES_VARIABLE, Chunk, chunk_bytes, open_range, plan, splittable_size
-from mollie_preflight.cli.engine import Engine
-from mollie_preflight.cli.errors import WorkerCrash
-from mollie_preflight.cli.readers import parse_text, read_json, read_json_texts, read_jsonl
-from mollie_preflight.cli.records import Checked
-from mollie_preflight.cli.reporters import escape as escape_module
-from mollie_preflight.cli.reporters.escape import printable
-from mollie_preflight.cli.worker import RecordChecker, Settings
+from mollie_preflight._cli import engine as engine_module
+from mollie_preflight._cli import jsontext
+from mollie_preflight._cli import main as main_module
+from mollie_preflight._cli import worker as worker_module
+from mollie_preflight._cli.chunks import CHUNK_BYTES_VARIABLE, Chunk, chunk_bytes, open_range, plan, splittable_size
+from mollie_preflight._cli.engine import Engine
+from mollie_preflight._cli.errors import WorkerCrash
+from mollie_preflight._cli.readers import parse_text, read_json, read_json_texts, read_jsonl
+from mollie_preflight._cli.records import Checked
+from mollie_preflight._cli.reporters import escape as escape_module
+from mollie_preflight._cli.reporters.escape import printable
+from mollie_preflight._cli.worker import RecordChecker, Settings
 
 from .payloads import example_order
 from .test_cli_e2e import broken_order, check, records, run_on_a_terminal, script

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import mollie_preflight as mp
-from mollie_preflight.cli.links import DOCS_URL, rule_url
-from mollie_preflight.cli.reporters.sarif import FINGERPRINT
+from mollie_preflight._cli.links import DOCS_URL, rule_url
+from mollie_preflight._cli.reporters.sarif import FINGERPRINT
 
 from .payloads import example_order
 from .test_cli_e2e import ROOT, broken_order, check, sarif_schema, write_jsonl

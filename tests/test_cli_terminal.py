@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mollie_preflight.cli.summary import Summary
+from mollie_preflight._cli.summary import Summary
 
 from .payloads import example_order
 from .terminal import run_on_a_terminal, screen

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mollie_preflight.cli import progress as progress_module
-from mollie_preflight.cli import readers
-from mollie_preflight.cli.readers import read_json, read_jsonl
-from mollie_preflight.cli.records import Finding, Record
-from mollie_preflight.cli.reporters.github import annotation
-from mollie_preflight.cli.sources import sniff
-from mollie_preflight.cli.worker import RecordChecker, Settings
+from mollie_preflight._cli import progress as progress_module
+from mollie_preflight._cli import readers
+from mollie_preflight._cli.readers import read_json, read_jsonl
+from mollie_preflight._cli.records import Finding, Record
+from mollie_preflight._cli.reporters.github import annotation
+from mollie_preflight._cli.sources import sniff
+from mollie_preflight._cli.worker import RecordChecker, Settings
 
 from .payloads import example_order
 
@@ -190,7 +190,7 @@ def test_the_column_of_an_error_counts_from_the_start_of_its_line_across_chunks(
 
 
 def test_an_element_longer_than_a_record_may_be_is_refused_without_reading_the_rest() -> None:
-    from mollie_preflight.cli.readers import MAX_RECORD_BYTES
+    from mollie_preflight._cli.readers import MAX_RECORD_BYTES
 
     for document in (
         b'[1, "' + b"x" * (MAX_RECORD_BYTES + 10) + b'", 2]',
@@ -303,7 +303,7 @@ def test_github_annotation_escapes_properties_and_data() -> None:
 
 def test_progress_waits_a_second_then_shows_rate_and_clears(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = iter([100.0, 100.5, 102.0])
-    monkeypatch.setattr("mollie_preflight.cli.progress.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("mollie_preflight._cli.progress.time.monotonic", lambda: next(clock))
     out = io.StringIO()
     bar = progress_module.Progress(out)
     bar.update(10, 0)
@@ -315,7 +315,7 @@ def test_progress_waits_a_second_then_shows_rate_and_clears(monkeypatch: pytest.
 
 
 def test_text_output_escapes_control_characters_from_the_payload() -> None:
-    from mollie_preflight.cli.reporters.text import line
+    from mollie_preflight._cli.reporters.text import line
 
     finding = _finding(1, 1, "got 'evil\n/tmp/x.jsonl:9: MP001 error forged\x1b[31m'")._replace(order_number="A\rB")
     text = line(finding)
@@ -333,7 +333,7 @@ def test_github_annotation_cannot_be_forged_by_a_value() -> None:
 
 def test_progress_clear_takes_the_line_away_and_redraws_on_next_update(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = iter([0.0, 5.0, 5.05])
-    monkeypatch.setattr("mollie_preflight.cli.progress.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("mollie_preflight._cli.progress.time.monotonic", lambda: next(clock))
     out = io.StringIO()
     bar = progress_module.Progress(out)
     bar.update(1, 0)
@@ -350,7 +350,7 @@ def test_any_file_content_gives_findings_never_a_crash(suffix: str, content: byt
     from contextlib import redirect_stdout
     from pathlib import Path
 
-    from mollie_preflight.cli.main import main
+    from mollie_preflight._cli.main import main
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"export{suffix}"
@@ -374,7 +374,7 @@ def test_deep_nesting_is_refused_as_invalid_json(depth: int) -> None:
 
 
 def test_paths_in_sarif_and_annotations_are_normalised() -> None:
-    from mollie_preflight.cli.reporters.sarif import artifact_uri
+    from mollie_preflight._cli.reporters.sarif import artifact_uri
 
     assert artifact_uri("./exports/../exports/orders 1.jsonl") == "exports/orders%201.jsonl"
     assert artifact_uri("/data/orders.jsonl") == "file:///data/orders.jsonl"

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight.create_payment import validate_payment_fully
-from mollie_preflight.money import format_minor
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
+from mollie_preflight._create_payment import validate_payment_fully
+from mollie_preflight._money import format_minor
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 
 from .strategies import CURRENCIES, amount, minor_of, order_lines
 

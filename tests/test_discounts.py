@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight.money import minor_to_decimal, parse_value
+from mollie_preflight._money import minor_to_decimal, parse_value
 
 from .cart_strategies import RATES, Cart, carts
 from .helpers import CORE, TODAY

@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 
 import mollie_preflight as mp
-from mollie_preflight.cli import config as cli_config
-from mollie_preflight.cli.main import build_parser
+from mollie_preflight._cli import config as cli_config
+from mollie_preflight._cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]

@@ -15,7 +15,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 
 from .helpers import CORE, TODAY
 from .strategies import minor_of, money_string, valid_orders

@@ -11,20 +11,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight.calc import Rate
-from mollie_preflight.create_order import is_clean, validate_order_fully
-from mollie_preflight.money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
-from mollie_preflight.options import DEFAULT_OPTIONS
-from mollie_preflight.reference.orders import METHODS
-from mollie_preflight.rules.address import check_address, clean_address
-from mollie_preflight.rules.amounts import check_amount, check_amount_in_full
-from mollie_preflight.rules.checker import Checker
-from mollie_preflight.rules.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
-from mollie_preflight.rules.e164 import is_valid_e164
-from mollie_preflight.rules.lines import LineFigures, check_line, clean_line
-from mollie_preflight.rules.metadata import is_surely_within, json_size, json_size_slowly
-from mollie_preflight.rules.methods import requested_methods
-from mollie_preflight.rules.urls import (
+from mollie_preflight._calc import Rate
+from mollie_preflight._create_order import is_clean, validate_order_fully
+from mollie_preflight._money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
+from mollie_preflight._options import DEFAULT_OPTIONS
+from mollie_preflight._reference.orders import METHODS
+from mollie_preflight._rules.checker import Checker
+from mollie_preflight._rules.common.address import check_address, clean_address
+from mollie_preflight._rules.common.amounts import check_amount, check_amount_in_full
+from mollie_preflight._rules.common.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
+from mollie_preflight._rules.common.e164 import is_valid_e164
+from mollie_preflight._rules.common.lines import LineFigures, check_line, clean_line
+from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_slowly
+from mollie_preflight._rules.common.methods import requested_methods
+from mollie_preflight._rules.common.urls import (
     _PRIVATE_SUFFIXES,
     clean_webhook,
     host_of,
@@ -748,8 +748,8 @@ def test_valid_orders_with_optional_parts_take_the_fast_path(generated: dict[str
 
 def test_every_family_with_a_create_order_part_is_composed() -> None:
     """The registry's families declare their part of a create-order body; the endpoint composes them all."""
-    from mollie_preflight.create_order import CREATE_ORDER_FAMILIES
-    from mollie_preflight.rules.registry import _FAMILIES
+    from mollie_preflight._create_order import CREATE_ORDER_FAMILIES
+    from mollie_preflight._rules.registry import _FAMILIES
 
     declared = [module.CREATE_ORDER for module in _FAMILIES if hasattr(module, "CREATE_ORDER")]
     assert sorted(f.name for f in declared) == sorted(f.name for f in CREATE_ORDER_FAMILIES)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from mollie_preflight.cli.field_lines import field_line
-from mollie_preflight.cli.main import main
+from mollie_preflight._cli.field_lines import field_line
+from mollie_preflight._cli.main import main
 
 from .payloads import example_order
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import mollie_preflight as mp
 from mollie_preflight import Change, FixResult, Options, build_line, build_order, fix_order, validate_order
-from mollie_preflight.money import format_minor, parse_value
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
+from mollie_preflight._money import format_minor, parse_value
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 
 from .cart_strategies import carts
 from .helpers import CORE, TODAY

@@ -8,9 +8,9 @@ import json
 import pytest
 
 import mollie_preflight as mp
-from mollie_preflight.cli.explain import explain, rule_dict
-from mollie_preflight.cli.records import Finding
-from mollie_preflight.cli.reporters.sarif import descriptor
+from mollie_preflight._cli.explain import explain, rule_dict
+from mollie_preflight._cli.records import Finding
+from mollie_preflight._cli.reporters.sarif import descriptor
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mollie_preflight.cli.ignore import Pattern, PatternList
-from mollie_preflight.cli.selection import FileSelection
+from mollie_preflight._cli.ignore import Pattern, PatternList
+from mollie_preflight._cli.selection import FileSelection
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is the reference")
 

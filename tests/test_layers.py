@@ -3,7 +3,9 @@ private names.
 
 A newcomer should be able to read the package bottom-up: the primitives (money, the formulas, findings,
 Mollie's reference tables) know nothing of rules; the rule kernel (what a rule is, the checker, citations)
-knows nothing of the families; each family knows the kernel and the families below it; the registry knows
+knows nothing of the families; the families come in three floors: those both APIs share (``_rules/common``),
+the Orders API's (``_rules/orders``) and the Payments API's (``_rules/payments``, which reuse an order rule
+where Mollie documents a parameter identically), each knowing only the floors below; the registry knows
 every family; options resolve selectors against the registry; the entry points (the validators, builders,
 fixers, the lifecycle model) compose families; the public namespace re-exports entry points; the adapters
 (the linter, the client guard) sit on top. This test reads every import of every module (at the top, inside
@@ -22,18 +24,20 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "mollie_preflight"
 
 #: Layers from the bottom up; a module belongs to the first whose prefix matches its dotted name.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("primitives", ("reference", "findings", "money", "calc", "jsoncopy", "types")),
-    ("rule kernel", ("rules.rule", "rules.citations", "rules.values", "rules.checker", "rules.family")),
-    ("rule families", ("rules.",)),
-    ("registry", ("rules.registry",)),
-    ("configuration", ("options",)),
+    ("primitives", ("_reference", "_findings", "_money", "_calc", "_jsoncopy", "types")),
+    ("rule kernel", ("_rules.rule", "_rules.citations", "_rules.values", "_rules.checker", "_rules.family")),
+    ("families both APIs share", ("_rules.common",)),
+    ("Orders API families", ("_rules.orders",)),
+    ("Payments API families", ("_rules.payments",)),
+    ("registry", ("_rules.registry",)),
+    ("configuration", ("_options",)),
     ("entry points", ("",)),
     ("public namespace", ("__init__",)),
-    ("adapters", ("cli", "integrations")),
+    ("adapters", ("_cli", "integrations")),
 )
 #: Checked before LAYERS: modules whose place a prefix would get wrong.
 #: ``python -m mollie_preflight`` is the linter, an adapter.
-EXACT: dict[str, str] = {"__init__": "public namespace", "__main__": "adapters", "rules": "rule kernel"}
+EXACT: dict[str, str] = {"__init__": "public namespace", "__main__": "adapters", "_rules": "rule kernel"}
 
 
 def _layer(module: str) -> int:
@@ -92,11 +96,13 @@ def _graph() -> dict[str, set[tuple[str, str | None]]]:
 
 def test_every_module_has_a_layer() -> None:
     assert all(0 <= _layer(module) < len(LAYERS) for module in _modules())
-    assert LAYERS[_layer("rules.lines")][0] == "rule families"
-    assert LAYERS[_layer("rules.registry")][0] == "registry"
-    assert LAYERS[_layer("create_order")][0] == "entry points"
-    assert LAYERS[_layer("cli.main")][0] == "adapters"
-    assert LAYERS[_layer("reference.currencies")][0] == "primitives"
+    assert LAYERS[_layer("_rules.common.lines")][0] == "families both APIs share"
+    assert LAYERS[_layer("_rules.orders.body")][0] == "Orders API families"
+    assert LAYERS[_layer("_rules.payments.body")][0] == "Payments API families"
+    assert LAYERS[_layer("_rules.registry")][0] == "registry"
+    assert LAYERS[_layer("_create_order")][0] == "entry points"
+    assert LAYERS[_layer("_cli.main")][0] == "adapters"
+    assert LAYERS[_layer("_reference.currencies")][0] == "primitives"
 
 
 def test_imports_run_downwards_only() -> None:
@@ -138,7 +144,13 @@ def test_no_module_reaches_into_a_siblings_private_names() -> None:
 
 @pytest.mark.parametrize(
     ("module", "target", "allowed"),
-    [("rules.lines", "money", True), ("money", "rules.lines", False), ("cli.main", "create_order", True)],
+    [
+        ("_rules.common.lines", "_money", True),
+        ("_money", "_rules.common.lines", False),
+        ("_rules.payments.params", "_rules.orders.toplevel", True),
+        ("_rules.orders.body", "_rules.payments.lines", False),
+        ("_cli.main", "_create_order", True),
+    ],
 )
 def test_the_order_of_layers_reads_as_documented(module: str, target: str, allowed: bool) -> None:
     assert (_layer(target) <= _layer(module)) is allowed

@@ -2,7 +2,7 @@
 unnoticed.
 
 Phone numbers follow phonenumbers' metadata and e-mail addresses follow email-validator (see the module
-docstring of ``mollie_preflight.rules.contact`` for why). ``tests/data/library_verdicts.json`` holds
+docstring of ``mollie_preflight._rules.common.contact`` for why). ``tests/data/library_verdicts.json`` holds
 their answers on a few inputs chosen where data, not syntax, decides; when a release answers differently,
 these tests fail, and the change is checked and recorded there, never followed silently. Currency digits
 (babel) and country codes (pycountry) do not follow their libraries at all: ``tests/test_money.py`` and
@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import pytest
 
-from mollie_preflight.rules.contact import email_problem, phone_problem
+from mollie_preflight._rules.common.contact import email_problem, phone_problem
 
 RECORDED: Final = Path(__file__).parent / "data" / "library_verdicts.json"
 _DATA: Final[dict[str, Any]] = json.loads(RECORDED.read_text(encoding="utf-8"))

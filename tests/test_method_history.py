@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 import mollie_preflight as mp
-from mollie_preflight.reference.method_history import REPLACED_METHODS, RETIRED_METHODS
-from mollie_preflight.reference.orders import METHODS
+from mollie_preflight._reference.method_history import REPLACED_METHODS, RETIRED_METHODS
+from mollie_preflight._reference.orders import METHODS
 
 from .helpers import TODAY
 from .payloads import docs_example_order, example_order

@@ -10,7 +10,7 @@ import responses
 from mollie.api.client import Client
 
 import mollie_preflight as mp
-from mollie_preflight.reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
+from mollie_preflight._reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
 
 from .helpers import TODAY
 from .payloads import example_order
@@ -125,7 +125,7 @@ def test_a_methods_answer_that_cannot_be_read_is_refused(methods: object, messag
 
 
 def test_the_fast_path_agrees_with_the_full_walk_on_the_limits() -> None:
-    from mollie_preflight.create_order import validate_order_fully
+    from mollie_preflight._create_order import validate_order_fully
 
     for value in ("0.00", "0.01", "0.99", "1.00", "10000.00", "10000.01", "14000.01", "50000.01"):
         for method in ("ideal", "klarna", "creditcard", "bancontact"):

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mollie_preflight import validate_order
-from mollie_preflight.money import (
+from mollie_preflight._money import (
     InvalidValue,
     _decoration,
     decimal_to_minor,
@@ -27,7 +27,7 @@ from mollie_preflight.money import (
     parse_value,
     to_decimal,
 )
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
 
 from .helpers import CORE
 

@@ -49,14 +49,14 @@ def test_importing_validate_order_loads_only_the_create_order_rules() -> None:
     heavy = {"phonenumbers", "babel", "pycountry", "email_validator", "difflib", "ipaddress", "zoneinfo"}
     assert loaded & heavy == set()
     not_needed = {
-        "mollie_preflight.rules.registry",
-        "mollie_preflight.endpoints",
-        "mollie_preflight.build",
-        "mollie_preflight.fix",
+        "mollie_preflight._rules.registry",
+        "mollie_preflight._endpoints",
+        "mollie_preflight._build",
+        "mollie_preflight._fix",
         "mollie_preflight.lifecycle",
-        "mollie_preflight.rules.partial",
-        "mollie_preflight.rules.snapshot",
-        "mollie_preflight.cli",
+        "mollie_preflight._rules.orders.partial",
+        "mollie_preflight._rules.orders.snapshot",
+        "mollie_preflight._cli",
     }
     assert loaded & not_needed == set()
 
@@ -68,4 +68,4 @@ def test_validating_mollies_example_loads_no_optional_library() -> None:
         "assert [v.code for v in mp.validate_order(docs_example_order())] == ['MP533']"
     )
     loaded = _modules_after(statement)
-    assert loaded & {"pycountry", "email_validator", "babel", "mollie_preflight.rules.registry"} == set()
+    assert loaded & {"pycountry", "email_validator", "babel", "mollie_preflight._rules.registry"} == set()

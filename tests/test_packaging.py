@@ -78,7 +78,7 @@ def test_the_hook_installs_what_the_cli_extra_installs() -> None:
 
 def test_the_hooks_entry_is_the_console_script() -> None:
     assert shlex.split(HOOK["entry"]) == ["mollie-preflight", "check"]
-    assert PYPROJECT["project"]["scripts"]["mollie-preflight"] == "mollie_preflight.cli.main:main"
+    assert PYPROJECT["project"]["scripts"]["mollie-preflight"] == "mollie_preflight._cli.main:main"
 
 
 def _check_site() -> Any:

@@ -37,8 +37,8 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
 
 
 def _postal_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
-    from mollie_preflight.reference.postal_codes import POSTAL_CODES
-    from mollie_preflight.rules.address import postal_code_pattern
+    from mollie_preflight._reference.postal_codes import POSTAL_CODES
+    from mollie_preflight._rules.common.address import postal_code_pattern
 
     for country in POSTAL_CODES:
         pattern = postal_code_pattern(country)
@@ -50,8 +50,8 @@ PATTERNS = dict(_patterns()) | dict(_postal_patterns())
 
 
 def test_patterns_were_found() -> None:
-    assert "mollie_preflight.money._PLAIN" in PATTERNS
-    assert "mollie_preflight.calc._RATE" in PATTERNS
+    assert "mollie_preflight._money._PLAIN" in PATTERNS
+    assert "mollie_preflight._calc._RATE" in PATTERNS
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import mollie_preflight as mp
-from mollie_preflight.options import DEFAULT_OPTIONS
-from mollie_preflight.rules.checker import Checker
+from mollie_preflight._options import DEFAULT_OPTIONS
+from mollie_preflight._rules.checker import Checker
 
 from .helpers import TODAY
 from .payloads import example_order

@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight.reference.countries import ALPHA_2
-from mollie_preflight.reference.postal_codes import POSTAL_CODES
-from mollie_preflight.rules.address import postal_code_pattern
+from mollie_preflight._reference.countries import ALPHA_2
+from mollie_preflight._reference.postal_codes import POSTAL_CODES
+from mollie_preflight._rules.common.address import postal_code_pattern
 
 from .helpers import TODAY
 from .payloads import docs_example_order, example_order
@@ -383,7 +383,7 @@ def test_country_table_agrees_with_pycountry() -> None:
 def test_country_names_table_agrees_with_pycountry() -> None:
     import pycountry
 
-    from mollie_preflight.reference.country_names import ALPHA_2_BY_ALIAS
+    from mollie_preflight._reference.country_names import ALPHA_2_BY_ALIAS
 
     for country in pycountry.countries:
         assert ALPHA_2_BY_ALIAS[country.alpha_3.casefold()] == country.alpha_2

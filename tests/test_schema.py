@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 import mollie_preflight as mp
 from mollie_preflight import types
-from mollie_preflight.calc import parse_rate
-from mollie_preflight.money import parse_value
-from mollie_preflight.reference import payments
-from mollie_preflight.reference.currencies import CURRENCY_DECIMALS
-from mollie_preflight.rules.lines import LINE_CATEGORIES, LINE_TYPES
-from mollie_preflight.rules.payment_lines import CATEGORIES as PAYMENT_LINE_CATEGORIES
-from mollie_preflight.schema import VAT_RATE_PATTERN, amount_value_pattern, create_order_schema, create_payment_schema
+from mollie_preflight._calc import parse_rate
+from mollie_preflight._money import parse_value
+from mollie_preflight._reference import payments
+from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
+from mollie_preflight._rules.common.lines import LINE_CATEGORIES, LINE_TYPES
+from mollie_preflight._rules.payments.lines import CATEGORIES as PAYMENT_LINE_CATEGORIES
+from mollie_preflight._schema import VAT_RATE_PATTERN, amount_value_pattern, create_order_schema, create_payment_schema
 
 from .payloads import docs_example_order, example_order
 
@@ -169,7 +169,7 @@ def test_enums_come_from_the_rule_tables() -> None:
 
 def test_a_new_currency_in_the_table_reaches_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     table = dict(CURRENCY_DECIMALS, KWD=3)
-    monkeypatch.setattr("mollie_preflight.schema.CURRENCY_DECIMALS", table)
+    monkeypatch.setattr("mollie_preflight._schema.CURRENCY_DECIMALS", table)
     validator = jsonschema.Draft202012Validator(create_order_schema())
     payload = example_order()
     payload["amount"] = {"currency": "KWD", "value": "1.000"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import mollie_preflight as mp
-from mollie_preflight.cli.records import Finding
-from mollie_preflight.rules.registry import RULES
+from mollie_preflight._cli.records import Finding
+from mollie_preflight._rules.registry import RULES
 
 HERE = Path(__file__).parent
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mollie_preflight.rules import checker
+from mollie_preflight._rules import checker
 
 _AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -1,13 +1,13 @@
-"""mollie-preflight: check and compute Mollie Orders API payloads offline, before they are sent.
+"""mollie-preflight: check and compute Mollie Orders and Payments API payloads offline, before they are sent.
 
     >>> import mollie_preflight as mp
     >>> report = mp.validate_order(payload)      # doctest: +SKIP
     >>> report.ok, [v.field for v in report]     # doctest: +SKIP
 
-The public API is what ``__all__`` lists, plus three submodules with an API of their own: ``lifecycle``
+The public API is what ``__all__`` lists, plus four submodules with an API of their own: ``lifecycle``
 (an offline model of an order's life, for testing back-office code), ``integrations.mollie_client``
-(``guard_client`` for the official Python client) and ``records.validate_text_partition`` (Dask). Every
-other module is private.
+(``guard_client`` for the official Python client), ``records.validate_text_partition`` (Dask) and
+``types`` (the TypedDicts of the request bodies). Every other module is private, and ``_``-prefixed.
 
 Names are imported on first use (PEP 562): checkout code that needs only ``validate_order`` should not pay
 for the builders, the endpoint families or the registry at start-up. ``_SOURCES`` says where each name
@@ -20,13 +20,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .apis import detect_api
-    from .build import build_line, build_order, build_payment
-    from .calc import line_total, order_amount, vat_amount, vat_per_rate
-    from .create_order import validate_order
-    from .create_payment import validate_payment
-    from .discounts import split_discount
-    from .endpoints import (
+    from ._apis import detect_api
+    from ._build import build_line, build_order, build_payment
+    from ._calc import line_total, order_amount, vat_amount, vat_per_rate
+    from ._create_order import validate_order
+    from ._create_payment import validate_payment
+    from ._discounts import split_discount
+    from ._endpoints import (
         ENDPOINTS,
         validate,
         validate_cancel_lines,
@@ -42,68 +42,68 @@ if TYPE_CHECKING:
         validate_shipment,
         validate_shipment_update,
     )
-    from .findings import OrderValidationError, PreflightError, Report, Severity, Violation
-    from .fix import Change, FixResult, fix_order
+    from ._findings import OrderValidationError, PreflightError, Report, Severity, Violation
+    from ._fix import Change, FixResult, fix_order
+    from ._migration import FieldMove, Migration, migrate_order
+    from ._options import Options
+    from ._reconciliation import Reconciled, ReconcileError, reconcile
+    from ._rules.registry import RULES, get_rule
+    from ._rules.rule import Evidence, Fixability, Rule, Source
+    from ._schema import create_order_schema, create_payment_schema
     from .lifecycle import LifecycleError
-    from .migration import FieldMove, Migration, migrate_order
-    from .options import Options
-    from .reconciliation import Reconciled, ReconcileError, reconcile
     from .records import RecordFinding, validate_records
-    from .rules.registry import RULES, get_rule
-    from .rules.rule import Evidence, Fixability, Rule, Source
-    from .schema import create_order_schema, create_payment_schema
     from .types import Amount, CreateOrder, CreatePayment, OrderAddress, OrderLine, PaymentAddress, PaymentLine
 
 _SOURCES: dict[str, str] = {
-    "detect_api": ".apis",
-    "build_line": ".build",
-    "build_order": ".build",
-    "build_payment": ".build",
-    "line_total": ".calc",
-    "order_amount": ".calc",
-    "vat_amount": ".calc",
-    "vat_per_rate": ".calc",
-    "split_discount": ".discounts",
-    "ENDPOINTS": ".endpoints",
-    "validate": ".endpoints",
-    "validate_cancel_lines": ".endpoints",
-    "validate_capture": ".endpoints",
-    "validate_line_operations": ".endpoints",
-    "validate_line_update": ".endpoints",
-    "validate_order_cancel": ".endpoints",
-    "validate_order_payment": ".endpoints",
-    "validate_order_update": ".endpoints",
-    "validate_payment_refund": ".endpoints",
-    "validate_payment_update": ".endpoints",
-    "validate_refund": ".endpoints",
-    "validate_shipment": ".endpoints",
-    "validate_shipment_update": ".endpoints",
-    "OrderValidationError": ".findings",
-    "PreflightError": ".findings",
-    "Report": ".findings",
-    "Severity": ".findings",
-    "Violation": ".findings",
-    "Change": ".fix",
-    "FixResult": ".fix",
-    "fix_order": ".fix",
+    "detect_api": "._apis",
+    "build_line": "._build",
+    "build_order": "._build",
+    "build_payment": "._build",
+    "line_total": "._calc",
+    "order_amount": "._calc",
+    "vat_amount": "._calc",
+    "vat_per_rate": "._calc",
+    "split_discount": "._discounts",
+    "ENDPOINTS": "._endpoints",
+    "validate": "._endpoints",
+    "validate_cancel_lines": "._endpoints",
+    "validate_capture": "._endpoints",
+    "validate_line_operations": "._endpoints",
+    "validate_line_update": "._endpoints",
+    "validate_order_cancel": "._endpoints",
+    "validate_order_payment": "._endpoints",
+    "validate_order_update": "._endpoints",
+    "validate_payment_refund": "._endpoints",
+    "validate_payment_update": "._endpoints",
+    "validate_refund": "._endpoints",
+    "validate_shipment": "._endpoints",
+    "validate_shipment_update": "._endpoints",
+    "OrderValidationError": "._findings",
+    "PreflightError": "._findings",
+    "Report": "._findings",
+    "Severity": "._findings",
+    "Violation": "._findings",
+    "Change": "._fix",
+    "FixResult": "._fix",
+    "fix_order": "._fix",
     "LifecycleError": ".lifecycle",
-    "FieldMove": ".migration",
-    "Migration": ".migration",
-    "migrate_order": ".migration",
-    "Options": ".options",
-    "ReconcileError": ".reconciliation",
-    "Reconciled": ".reconciliation",
-    "reconcile": ".reconciliation",
+    "FieldMove": "._migration",
+    "Migration": "._migration",
+    "migrate_order": "._migration",
+    "Options": "._options",
+    "ReconcileError": "._reconciliation",
+    "Reconciled": "._reconciliation",
+    "reconcile": "._reconciliation",
     "RecordFinding": ".records",
     "validate_records": ".records",
-    "RULES": ".rules.registry",
-    "get_rule": ".rules.registry",
-    "Evidence": ".rules.rule",
-    "Fixability": ".rules.rule",
-    "Rule": ".rules.rule",
-    "Source": ".rules.rule",
-    "create_order_schema": ".schema",
-    "create_payment_schema": ".schema",
+    "RULES": "._rules.registry",
+    "get_rule": "._rules.registry",
+    "Evidence": "._rules.rule",
+    "Fixability": "._rules.rule",
+    "Rule": "._rules.rule",
+    "Source": "._rules.rule",
+    "create_order_schema": "._schema",
+    "create_payment_schema": "._schema",
     "Amount": ".types",
     "CreateOrder": ".types",
     "OrderAddress": ".types",
@@ -111,8 +111,8 @@ _SOURCES: dict[str, str] = {
     "CreatePayment": ".types",
     "PaymentAddress": ".types",
     "PaymentLine": ".types",
-    "validate_order": ".create_order",
-    "validate_payment": ".create_payment",
+    "validate_order": "._create_order",
+    "validate_payment": "._create_payment",
 }
 
 

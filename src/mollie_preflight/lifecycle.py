@@ -39,9 +39,9 @@ import json
 from collections.abc import Callable
 from typing import Any, Final
 
-from .create_order import validate_order
-from .create_payment import validate_payment
-from .endpoints import (
+from ._create_order import validate_order
+from ._create_payment import validate_payment
+from ._endpoints import (
     Outcome,
     PaymentOutcome,
     check_cancel_lines,
@@ -51,13 +51,13 @@ from .endpoints import (
     check_refund,
     check_shipment,
 )
-from .findings import OrderValidationError, Report
-from .money import currency_decimals, format_minor
-from .options import Options, new_checker
-from .rules.partial import Planned
-from .rules.payment_snapshot import PaymentState, check_payment_status, read_payment
-from .rules.snapshot import OrderState, derived_quantities, read_snapshot
-from .rules.status import check_order_status
+from ._findings import OrderValidationError, Report
+from ._money import currency_decimals, format_minor
+from ._options import Options, new_checker
+from ._rules.orders.partial import Planned
+from ._rules.orders.snapshot import OrderState, derived_quantities, read_snapshot
+from ._rules.orders.status import check_order_status
+from ._rules.payments.snapshot import PaymentState, check_payment_status, read_payment
 
 Order = dict[str, Any]
 Payment = dict[str, Any]

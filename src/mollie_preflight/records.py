@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from .apis import APIS, Api, detect_api, validator_for
-from .findings import Violation
-from .options import DEFAULT_OPTIONS, Options
-from .rules.checker import Checker, amsterdam_today
-from .rules.record import INVALID_JSON
+from ._apis import APIS, Api, detect_api, validator_for
+from ._findings import Violation
+from ._options import DEFAULT_OPTIONS, Options
+from ._rules.checker import Checker, amsterdam_today
+from ._rules.common.record import INVALID_JSON
 
 _API_CHOICES: Final = (*APIS, "auto")
 #: Longest parser message quoted in a finding.

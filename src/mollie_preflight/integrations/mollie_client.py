@@ -44,9 +44,9 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit
 
-from ..create_order import validate_order
-from ..create_payment import validate_payment
-from ..endpoints import (
+from .._create_order import validate_order
+from .._create_payment import validate_payment
+from .._endpoints import (
     validate_cancel_lines,
     validate_capture,
     validate_line_operations,
@@ -60,8 +60,8 @@ from ..endpoints import (
     validate_shipment,
     validate_shipment_update,
 )
-from ..findings import Report
-from ..options import Options
+from .._findings import Report
+from .._options import Options
 
 
 class Validator(Protocol):

@@ -1,0 +1,111 @@
+"""The per-call collector that rule checks report findings to.
+
+A ``Checker`` lives for one validation call. It knows which rules are enabled and at which severity
+(from the caller's options), and the context a check needs from elsewhere in the payload (the order currency,
+``today``). Checks ask ``wants(rule)`` before building an expensive message, so a disabled rule costs
+one dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from time import time as _clock
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .._findings import Path, Severity, Violation
+from .rule import Rule
+
+if TYPE_CHECKING:
+    from .._reference.method_limits import AmountLimits
+
+
+class RuleSettings(Protocol):
+    """What the rules read of a validation's options; ``mollie_preflight.Options`` provides it.
+
+    Declared here, below the rules, so that the rules depend on what they read and not on ``options``,
+    which sits above them (it resolves selectors against the registry of every rule).
+    """
+
+    @property
+    def expires_at_max_days(self) -> int: ...
+    @property
+    def klarna_expires_at_max_days(self) -> int: ...
+    @property
+    def method_limits(self) -> Mapping[str, AmountLimits]: ...
+    @property
+    def tie_either(self) -> bool: ...
+    def severity_of(self, rule: Rule) -> Severity | None: ...
+
+
+#: Amsterdam's date, and the clock reading (``time.time()``) up to which it holds: the next midnight there.
+_day: tuple[datetime.date, float] = (datetime.date.min, 0.0)
+
+
+def amsterdam_today() -> datetime.date:
+    """Today's date in Europe/Amsterdam, Mollie's home time zone.
+
+    Worked out once per Amsterdam day, not per call: a date rule on every order (a date of birth) would
+    otherwise pay for a time-zone conversion each time (~2 µs, a twentieth of a whole order's fast path).
+    The cached day holds until the next midnight there, read from the same clock as ``datetime.now``
+    (``time.time``).
+    """
+    global _day
+    day, until = _day
+    now = _clock()
+    if now < until:
+        return day
+    from zoneinfo import ZoneInfo
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    local = datetime.datetime.fromtimestamp(now, amsterdam)
+    day = local.date()
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(), amsterdam)
+    _day = (day, midnight.timestamp())
+    return day
+
+
+class Checker:
+    __slots__ = ("_severity_of", "_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
+
+    def __init__(self, options: RuleSettings, today: datetime.date | None) -> None:
+        self._severity_of = options.severity_of
+        self._today = today
+        self.options = options
+        self.findings: list[Violation] = []
+        #: The order's currency once ``amount`` has been read; lines are compared against it.
+        self.order_currency: str | None = None
+        #: The order amount in minor units and its currency's decimals, when ``amount`` is valid.
+        self.order_amount: int | None = None
+        self.order_decimals: int | None = None
+
+    @property
+    def today(self) -> datetime.date:
+        """The reference date, read once per call: the caller's ``today=`` or Amsterdam's date."""
+        if self._today is None:
+            self._today = amsterdam_today()
+        return self._today
+
+    def wants(self, rule: Rule) -> bool:
+        return self._severity_of(rule) is not None
+
+    def report(
+        self,
+        rule: Rule,
+        path: Path,
+        message: str,
+        *,
+        expected: str | None = None,
+        actual: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+        status: int | None = None,
+        precedence: int = 0,
+    ) -> None:
+        """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422, ``precedence``
+        how early Mollie checks it when that is before the walk order (``Report.to_problem()``)."""
+        severity = self._severity_of(rule)
+        if severity is None:
+            return
+        self.findings.append(
+            Violation(rule.code, rule.name, severity, path, message, expected, actual, extra, status, precedence)
+        )

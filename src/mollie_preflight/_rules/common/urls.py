@@ -1,0 +1,235 @@
+"""URLs in a payload must be absolute.
+
+Parsing is done by hand on a bounded string instead of by ``urllib.parse`` so that no input, however
+long or strange, costs more than one linear pass, and so that the accepted shape is exactly what the
+message says.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from ..._findings import Path, Severity
+from .. import citations as cite
+from ..checker import Checker
+from ..rule import Evidence, Rule
+from ..values import describe, json_type
+
+if TYPE_CHECKING:
+    import ipaddress
+
+URL_INVALID = Rule(
+    "MP012",
+    "url-invalid",
+    Severity.ERROR,
+    (cite.COMMON_DATA_TYPES.at("URL"), cite.CREATE_ORDER.at("redirectUrl")),
+    Evidence.INFERRED,
+    "a URL field does not hold an absolute URL",
+    "Mollie links to, redirects to or calls these URLs; a relative or malformed URL cannot be followed.",
+    "Send a full URL with scheme and host, such as https://shop.example/product/42.",
+)
+
+WEBHOOK_UNREACHABLE = Rule(
+    "MP611",
+    "webhook-unreachable",
+    Severity.ERROR,
+    (
+        cite.CREATE_ORDER.at("webhookUrl"),
+        cite.UPDATE_ORDER,
+        cite.live("https://github.com/mollie/laravel-mollie/issues/138"),
+        cite.live("https://github.com/mollie/magento2/issues/460"),
+    ),
+    Evidence.LIVE,
+    "a webhook URL points at a host Mollie cannot reach from the internet",
+    "Mollie calls the webhook from its own servers: localhost, private and link-local addresses, and hosts "
+    "under reserved names never resolve there. Refused in test mode too.",
+    "Use a public host; during development, a tunnel (for example ngrok) to your machine.",
+    "The webhook URL is invalid because it is unreachable from Mollie's point of view.",
+)
+
+URL_TOLERATED = Rule(
+    "MP013",
+    "url-empty-or-encoded",
+    Severity.WARNING,
+    (
+        cite.CREATE_ORDER.at("lines.imageUrl"),
+        cite.live("https://github.com/mollie/Shopware6/issues/562"),
+        cite.live("https://github.com/mollie/Shopware6/issues/553"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/1195"),
+    ),
+    Evidence.LIVE,
+    "an optional URL (imageUrl, productUrl, tracking.url) is an empty string or a whole URL-encoded URL",
+    "The docs ask for a URL or no field at all, but plugins have sent '' and URL-encoded URLs "
+    "(http%3A%2F%2F...) for years and Mollie accepts them today; it refuses raw spaces. The value is "
+    "useless to the customer either way (no picture, no link).",
+    "Leave the field out when there is no URL, and send the URL itself, not its URL-encoded form.",
+)
+
+RULES = (URL_INVALID, WEBHOOK_UNREACHABLE, URL_TOLERATED)
+
+#: The start of an absolute http(s) URL that was URL-encoded as a whole (``http%3A%2F%2F``).
+_ENCODED_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?%3[Aa]%2[Ff]%2[Ff]\S*")
+
+#: Names Mollie cannot call: never resolved on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's
+#: .internal), reachable only through Tor (.onion, RFC 7686), or infrastructure-only (.arpa, RFC 3172).
+_PRIVATE_SUFFIXES: Final = (
+    ".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".onion", ".arpa",
+)  # fmt: skip
+
+#: Generous bound: browsers handle ~2000 characters reliably; longer values are almost always a bug.
+MAX_URL_LENGTH: Final = 2048
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
+_WHITE_SPACE = re.compile(r"\s")
+#: An ordinary web URL: http(s), a host name, an optional port, then anything without white space.
+_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?)(?::[0-9]*)?(?:[/?#]\S*)?")
+
+
+def url_problem(text: str, *, web_only: bool = True) -> str | None:
+    """Why ``text`` is not an absolute URL, or ``None`` when it is one.
+
+    ``web_only`` requires ``http``/``https`` with a host; without it any scheme is allowed, as for
+    ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``).
+    An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
+    """
+    if len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None:
+        return None
+    return url_problem_slowly(text, web_only=web_only)
+
+
+def clean_url(text: str) -> bool:
+    """An ordinary ``http(s)`` URL with a host name: ``check_url`` reports nothing on it in any URL field."""
+    return len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None
+
+
+def clean_webhook(text: str) -> bool:
+    """An ordinary web URL on a host Mollie can reach: ``check_webhook`` reports nothing on it.
+
+    The host comes from the same match (no second parse with ``host_of``) and is judged by the same
+    ``host_problem`` as ``webhook_problem``. A property test holds this to ``url_problem`` and
+    ``webhook_problem``.
+    """
+    match = _PLAIN_WEB_URL.fullmatch(text) if len(text) <= MAX_URL_LENGTH else None
+    return match is not None and host_problem(match.group(1).lower().rstrip(".")) is None
+
+
+def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
+    """``url_problem`` without its fast path: the reference the fast path is tested against."""
+    if len(text) > MAX_URL_LENGTH:
+        return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
+    if _WHITE_SPACE.search(text):
+        return "contains white space"
+    scheme, colon, rest = text.partition(":")
+    if not colon or not _SCHEME.fullmatch(scheme):
+        return "has no scheme (it should start with https://)"
+    if scheme.lower() in ("http", "https"):
+        if not rest.startswith("//"):
+            return "has no host after the scheme"
+        if not host_of(text):
+            return "has no host"
+        return None
+    if web_only:
+        return f"uses the scheme {scheme!r}; only http and https are accepted here"
+    return None if rest else "has nothing after the scheme"
+
+
+def host_of(url: str) -> str:
+    """The host of an ``http(s)://`` URL, lower-cased, without user info, port or IPv6 brackets."""
+    authority = url.partition("//")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    if authority.startswith("["):
+        return authority[1:].partition("]")[0].lower()
+    return authority.rpartition(":")[0].lower() if authority.count(":") == 1 else authority.lower()
+
+
+def webhook_problem(url: str) -> str | None:
+    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
+    return host_problem(host_of(url).rstrip("."))
+
+
+def host_problem(host: str) -> str | None:
+    """Why Mollie could not call a webhook on ``host`` (lower case, no trailing dot), or ``None``.
+
+    A host whose last label is letters only (``shop.example.com``) is a name: IPv4 literals end in digits
+    and IPv6 literals contain colons. Only other hosts are given to ``ipaddress``, which raises (slowly)
+    on names.
+    """
+    last = host.rpartition(".")[2]
+    named = last.isascii() and last.isalpha()
+    if not named:
+        address = _ip_address(host)
+        if address is not None:
+            mapped = getattr(address, "ipv4_mapped", None)
+            if not (mapped or address).is_global:
+                return f"its host {host} is a private, loopback, link-local or reserved address"
+            return None
+    if host == "localhost" or host.endswith(_PRIVATE_SUFFIXES):
+        return f"its host {host} is a local or reserved name"
+    if "." not in host:
+        return f"its host {host!r} is a single name that only resolves inside a local network"
+    if not named and all(part.isdigit() or part.startswith("0x") for part in host.split(".")):
+        return f"its host {host} is a numeric address in a non-standard notation"
+    return None
+
+
+def _ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+def check_webhook(ck: Checker, value: object, path: Path) -> None:
+    """A webhook URL must be a valid http(s) URL (MP012) on a host reachable from the internet (MP611)."""
+    url = check_url(ck, value, path)
+    if url is None:
+        return
+    problem = webhook_problem(url)
+    if problem is not None:
+        ck.report(
+            WEBHOOK_UNREACHABLE,
+            path,
+            f"The webhook URL is invalid because it is unreachable from Mollie's point of view: {problem}.",
+            actual=describe(url),
+        )
+
+
+def check_url(
+    ck: Checker, value: object, path: Path, prefix: str = "", *, web_only: bool = True, tolerant: bool = False
+) -> str | None:
+    """Report ``value`` when it is not an absolute URL; return it when it is a usable string.
+
+    ``tolerant`` is for the optional URLs Mollie only displays or links to: there ``""`` and a URL-encoded
+    URL are accepted live, so they get the MP013 warning instead of the MP012 error.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        ck.report(
+            URL_INVALID,
+            path,
+            f"{prefix}The '{path[-1]}' field must be a URL string, got {json_type(value)}.",
+            actual=describe(value),
+        )
+        return None
+    if tolerant and (value == "" or _ENCODED_WEB_URL.fullmatch(value[: MAX_URL_LENGTH + 1])):
+        what = "is empty" if value == "" else "is a URL-encoded URL"
+        ck.report(
+            URL_TOLERATED,
+            path,
+            f"{prefix}The '{path[-1]}' field {what}; the docs ask for a URL (or no field), Mollie accepts it today.",
+            actual=describe(value),
+        )
+        return None
+    problem = url_problem(value, web_only=web_only)
+    if problem is not None:
+        ck.report(
+            URL_INVALID,
+            path,
+            f"{prefix}The '{path[-1]}' field is not a valid URL: it {problem}.",
+            actual=describe(value),
+        )
+        return None
+    return value

@@ -1,0 +1,448 @@
+"""The create-order body as a whole.
+
+Order-level sums use each line's figures as they should be (see ``lines``), so a single wrong line total
+is reported once, at the line, not again as an order-amount mismatch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from ..._calc import Rate
+from ..._findings import Severity
+from ..._money import currency_decimals, format_for_message, format_minor, plain_value_pattern
+from ..._reference.currencies import CURRENCY_DECIMALS
+from .. import citations as cite
+from ..checker import Checker
+from ..common.amounts import Money, check_amount, clean_amount_minor
+from ..common.lines import NEGATIVE_TYPES, ORDERS, CleanLine, LineDialect, LineFigures, check_line, clean_line
+from ..family import BodyFamily
+from ..rule import Evidence, Fixability, Rule
+from ..values import describe, describe_typed, is_blank, json_type
+
+REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
+
+PAYLOAD_NOT_OBJECT = Rule(
+    "MP001",
+    "payload-not-object",
+    Severity.ERROR,
+    (cite.HANDLING_ERRORS,),
+    Evidence.DOCUMENTED,
+    "the request body is not a JSON object",
+    "Every Orders API request body is a JSON object.",
+    "Send the order as a JSON object.",
+)
+ORDER_REQUIRED_FIELD = Rule(
+    "MP301",
+    "order-required-field",
+    Severity.ERROR,
+    (cite.MIGRATE_TO_ORDERS, cite.CREATE_ORDER.at("Body parameters")),
+    Evidence.DOCUMENTED,
+    "amount, orderNumber, lines or locale is missing",
+    "These are required on every create-order request (locale is required here, unlike on payments).",
+    "Send all four.",
+    fixability=Fixability.UNSAFE,
+)
+ORDER_NUMBER = Rule(
+    "MP302",
+    "order-number",
+    Severity.ERROR,
+    (cite.CREATE_ORDER.at("orderNumber"),),
+    Evidence.DOCUMENTED,
+    "orderNumber is not a non-empty string",
+    "orderNumber is documented as a string; Mollie puts it in the payment description.",
+    'Send the shop\'s order number as a string: "1337", not 1337.',
+    fixability=Fixability.SAFE,
+)
+ORDER_LINES = Rule(
+    "MP303",
+    "order-lines",
+    Severity.ERROR,
+    (cite.CREATE_ORDER.at("lines"),),
+    Evidence.INFERRED,
+    "lines is not a non-empty array",
+    "An order consists of its lines; the order amount must equal their sum.",
+    "Send at least one line.",
+)
+ORDER_AMOUNT_MISMATCH = Rule(
+    "MP304",
+    "order-amount-mismatch",
+    Severity.ERROR,
+    (
+        cite.CREATE_ORDER.at("amount"),
+        cite.live("https://github.com/mollie/Magento/issues/137"),
+        cite.live("https://github.com/mollie/PrestaShop/issues/89"),
+        cite.live("https://github.com/mollie/OpenCart/issues/119"),
+        cite.live("https://github.com/mollie/mollie-api-node/issues/131"),
+    ),
+    Evidence.LIVE,
+    "amount is not the sum of the lines' totalAmount",
+    "Mollie requires the order amount to match the sum of the line totals exactly; one cent off is refused.",
+    "Set amount to order_amount(lines); handle shop rounding differences with a rounding line (reconcile()).",
+    "The amount of the order does not match the total amount from the order lines. Expected order amount to "
+    "be €56.90 but got €56.91.",
+    fixability=Fixability.UNSAFE,
+)
+ORDER_VAT_NEGATIVE = Rule(
+    "MP305",
+    "order-vat-negative",
+    Severity.ERROR,
+    (cite.CREATE_ORDER.at("lines.vatAmount"),),
+    Evidence.DOCUMENTED,
+    "the lines' VAT amounts add up to less than zero",
+    "An order whose total VAT is negative is refused (discounts guide).",
+    "Give discount lines the VAT rate of the goods they discount, and never discount more than the goods.",
+)
+ORDER_VAT_RATE_NEGATIVE = Rule(
+    "MP306",
+    "order-vat-rate-negative",
+    Severity.WARNING,
+    (cite.CREATE_ORDER.at("lines.vatAmount"),),
+    Evidence.DOCUMENTED,
+    "the VAT of the lines at one rate adds up to less than zero",
+    "Mollie asks that no VAT rate's total goes negative; Klarna and bookkeeping need per-rate VAT ≥ 0.",
+    "Split an order-level discount into one discount line per VAT rate (split_discount()).",
+)
+DISCOUNT_LINE_VAT_RATE = Rule(
+    "MP307",
+    "discount-line-vat-rate",
+    Severity.WARNING,
+    (cite.CREATE_ORDER.at("lines.vatRate"),),
+    Evidence.DOCUMENTED,
+    "a discount line's VAT rate is not the rate of any product line",
+    "A discount must carry the VAT rate of the goods it discounts, or VAT is moved between rates.",
+    "Use the discounted products' rate; split over rates when products have several.",
+)
+GIFT_CARD_LINE_TAXED = Rule(
+    "MP308",
+    "gift-card-line-taxed",
+    Severity.WARNING,
+    (cite.CREATE_ORDER.at("lines.vatRate"),),
+    Evidence.DOCUMENTED,
+    "a gift_card line carries VAT",
+    "A gift card is a means of payment, not a sale; it is untaxed.",
+    'Send vatRate "0.00" and a zero vatAmount on gift card lines.',
+)
+
+RULES = (
+    PAYLOAD_NOT_OBJECT,
+    ORDER_REQUIRED_FIELD,
+    ORDER_NUMBER,
+    ORDER_LINES,
+    ORDER_AMOUNT_MISMATCH,
+    ORDER_VAT_NEGATIVE,
+    ORDER_VAT_RATE_NEGATIVE,
+    DISCOUNT_LINE_VAT_RATE,
+    GIFT_CARD_LINE_TAXED,
+)
+
+
+def check_body_object(ck: Checker, payload: object) -> bool:
+    """``False``, with a finding, when the body is not a JSON object at all (nothing else can be checked)."""
+    if isinstance(payload, dict):
+        return True
+    ck.report(
+        PAYLOAD_NOT_OBJECT,
+        (),
+        f"The request body must be a JSON object, got {json_type(payload)}.",
+        actual=describe(payload),
+    )
+    return False
+
+
+def check_order(ck: Checker, payload: dict[object, object]) -> None:
+    """The core of a create-order body: required fields, amount, order number, lines and their sums."""
+    for field in REQUIRED:
+        if payload.get(field) is None:
+            ck.report(ORDER_REQUIRED_FIELD, (field,), f"The '{field}' field is required.")
+    amount = check_body_amount(ck, payload)
+    _check_order_number(ck, payload.get("orderNumber"))
+    check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
+
+
+def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, dialect: LineDialect) -> None:
+    """Every line of ``dialect``'s API, then the sums over them: Σ totals = ``amount``, VAT and discount rates.
+
+    One implementation for the Orders and the Payments API; ``dialect`` says where they differ.
+    """
+    figures = _check_lines(ck, lines, dialect)
+    if figures is not None:
+        _check_amount_sum(ck, amount, figures, dialect.noun, lines)
+        _check_vat_sums(ck, figures, dialect)
+        _check_discount_rates(ck, figures, dialect.noun)
+
+
+def _check_order_number(ck: Checker, value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        meant = describe(value) if type(value) is int else None
+        ck.report(
+            ORDER_NUMBER,
+            ("orderNumber",),
+            f"The 'orderNumber' field must be a string, got {json_type(value)}"
+            + (f'; send "{meant}".' if meant else "."),
+            expected=meant,
+            actual=describe_typed(value),
+        )
+    elif is_blank(value):
+        ck.report(ORDER_NUMBER, ("orderNumber",), "The 'orderNumber' field should not be empty.", actual=value)
+
+
+def _check_lines(ck: Checker, lines: object, dialect: LineDialect) -> list[LineFigures] | None:
+    """Check every line; the figures of all lines, or ``None`` when an order-level sum is meaningless."""
+    if lines is None:
+        return None
+    if not isinstance(lines, list | tuple) or not lines:
+        what = "an empty array" if isinstance(lines, list | tuple) else json_type(lines)
+        ck.report(
+            ORDER_LINES,
+            ("lines",),
+            f"The 'lines' field must be a non-empty array of {dialect.noun} lines, got {what}.",
+        )
+        return None
+    figures = _lines_figures(ck, lines, dialect)
+    if any(f is None for f in figures):
+        return None
+    return [f for f in figures if f is not None]
+
+
+def _lines_figures(
+    ck: Checker, lines: list[object] | tuple[object, ...], dialect: LineDialect
+) -> list[LineFigures | None]:
+    """``check_line`` of every line, a line that ``clean_line`` answers for taken from its figures instead
+    (the same ``LineFigures``, without a walk: an order with one wrong line pays for walking that line)."""
+    currency, decimals = ck.order_currency, ck.order_decimals
+    pattern = plain_value_pattern(decimals) if currency is not None and decimals is not None else None
+    if pattern is None or currency is None:
+        return [check_line(ck, line, index, dialect=dialect) for index, line in enumerate(lines)]
+    plain, rates = pattern.fullmatch, dict[str, Rate]()
+    figures: list[LineFigures | None] = []
+    for index, line in enumerate(lines):
+        clean = clean_line(line, currency, plain, rates, dialect)
+        figures.append(check_line(ck, line, index, dialect=dialect) if clean is None else LineFigures(index, *clean))
+    return figures
+
+
+#: ``to_problem`` precedence of an order amount that is not the sum of the line totals as sent: Mollie reports
+#: it before the lines' own errors and the addresses' (mollie/PrestaShop#89, mollie/Shopware6#562).
+_SENT_SUM_PRECEDENCE: Final = 1
+
+
+def _sent_total(lines: object, amount: Money) -> int | None:
+    """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
+    pattern = plain_value_pattern(amount.decimals)
+    if pattern is None or not isinstance(lines, list | tuple):
+        return None
+    total = 0
+    for line in lines:
+        if type(line) is not dict:
+            return None
+        minor = clean_amount_minor(line.get("totalAmount"), amount.currency, pattern.fullmatch)
+        if minor is None:
+            return None
+        total += minor
+    return total
+
+
+def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], noun: str, lines: object) -> None:
+    if amount is None:
+        return
+    expected = 0
+    for f in figures:
+        if f.total is None:
+            return
+        expected += f.total
+    if expected != amount.minor and ck.wants(ORDER_AMOUNT_MISMATCH):
+        doubtful = next((f for f in figures if f.doubt is not None), None)
+        note = (
+            f" Line {doubtful.index}'s '{doubtful.doubt}' contradicts its type, so the right amount cannot be told "
+            "until that is settled."
+            if doubtful is not None
+            else " The lines add up to less than zero, which no amount can be: the reductions are larger than what "
+            "they reduce, so a line is wrong."
+            if expected < 0
+            else ""
+        )
+        sent = _sent_total(lines, amount)
+        ck.report(
+            ORDER_AMOUNT_MISMATCH,
+            ("amount",),
+            f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} "
+            f"amount to be {format_for_message(expected, amount.currency)} but got "
+            f"{format_for_message(amount.minor, amount.currency)}.{note}",
+            expected=format_minor(expected, amount.decimals) if doubtful is None and expected >= 0 else None,
+            actual=amount.plain(),
+            precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
+        )
+
+
+def _check_vat_sums(ck: Checker, figures: list[LineFigures], dialect: LineDialect) -> None:
+    currency = ck.order_currency
+    if currency is None:
+        return
+    total = 0
+    #: normalised rate → [the rate as first written, its VAT, the first line with it]
+    per_rate: dict[tuple[int, int], list[Any]] = {}
+    for f in figures:
+        if f.vat is None or f.rate is None:
+            return
+        total += f.vat
+        entry = per_rate.get(f.rate.key)
+        if entry is None:
+            per_rate[f.rate.key] = [f.rate, f.vat, f.index]
+        else:
+            entry[1] += f.vat
+    if total < 0 and dialect.negative_vat_refused:
+        ck.report(
+            ORDER_VAT_NEGATIVE,
+            ("lines",),
+            f"The total VAT of the order lines is negative ({format_for_message(total, currency)}); "
+            "an order's VAT cannot be negative.",
+            actual=_plain(total, currency),
+        )
+        return
+    for rate, vat, first in per_rate.values():
+        if vat < 0:
+            ck.report(
+                ORDER_VAT_RATE_NEGATIVE,
+                ("lines", first, "vatRate"),
+                f"The VAT of the lines at {rate.to_decimal()}% adds up to {format_for_message(vat, currency)}; "
+                "split discounts per VAT rate so that no rate's VAT is negative.",
+                actual=_plain(vat, currency),
+            )
+
+
+def _check_discount_rates(ck: Checker, figures: list[LineFigures], noun: str) -> None:
+    reductions = [f for f in figures if f.type == "discount" or f.type == "gift_card"]
+    if not reductions:
+        return
+    product_rates = {
+        f.rate.key for f in figures if f.rate is not None and f.type not in NEGATIVE_TYPES and (f.total or 0) > 0
+    }
+    for f in reductions:
+        where = ("lines", f.index, "vatRate")
+        if f.type == "discount" and f.rate is not None and product_rates and f.rate.key not in product_rates:
+            ck.report(
+                DISCOUNT_LINE_VAT_RATE,
+                where,
+                f"Discount line {f.index} has VAT rate {f.rate.to_decimal()}%, which no product line in the "
+                f"{noun} has; "
+                "a discount should carry the rate of the goods it discounts.",
+                actual=str(f.rate.to_decimal()),
+            )
+        elif f.type == "gift_card" and f.rate is not None and not f.rate.is_zero:
+            ck.report(
+                GIFT_CARD_LINE_TAXED,
+                where,
+                f'Gift card line {f.index} should be untaxed: send vatRate "0.00" with a zero vatAmount.',
+                actual=str(f.rate.to_decimal()),
+            )
+
+
+def _plain(minor: int, currency: str) -> str:
+    return format_minor(minor, currency_decimals(currency) or 0)
+
+
+# --- clean: "nothing to report here", for the composed fast path; ``check_order`` never calls it ---
+
+#: Line types with an order-level rule on their VAT rate (discounts at a product's rate, gift cards at 0 %).
+_RATE_BOUND_TYPES: Final = frozenset({"discount", "gift_card"})
+
+
+def check_body_amount(ck: Checker, payload: dict[object, object]) -> Money | None:
+    """The body's ``amount``, checked; when valid it becomes the context the later checks read (the
+    currency the lines must have, the amount in minor units and its decimals). Orders and payments alike."""
+    if payload.get("amount") is None:
+        return None
+    amount = check_amount(ck, payload["amount"], ("amount",))
+    if amount is not None:
+        ck.order_currency = amount.currency
+        ck.order_amount = amount.minor
+        ck.order_decimals = amount.decimals
+    return amount
+
+
+def clean_body_amount(amount: dict[object, object]) -> tuple[str, Callable[[str], object], int] | None:
+    """For the cleans: the currency, its plain-value match and the amount in minor units when
+    ``check_body_amount`` would report nothing on a non-negative ``amount``; ``None`` means "walk"."""
+    currency = amount.get("currency")
+    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
+    pattern = plain_value_pattern(decimals) if decimals is not None else None
+    if pattern is None or type(currency) is not str:
+        return None
+    minor = clean_amount_minor(amount, currency, pattern.fullmatch)
+    if minor is None or minor < 0:
+        return None
+    return currency, pattern.fullmatch, minor
+
+
+def clean_order(payload: dict[object, object], ck: Checker) -> bool:
+    """``check_order`` would report nothing: the required fields, a plain order number, a valid amount,
+    every line clean (answered by the lines family) and the order-level sums right."""
+    get = payload.get
+    order_number, locale = get("orderNumber"), get("locale")
+    if type(order_number) is not str or not order_number.strip() or locale is None:
+        return False
+    amount, lines = get("amount"), get("lines")
+    if type(amount) is not dict or type(lines) is not list or not lines:
+        return False
+    context = clean_body_amount(amount)
+    if context is None:
+        return False
+    currency, plain, order_minor = context
+    if not clean_lines_and_sums(lines, currency, plain, order_minor, ORDERS):
+        return False
+    # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
+    # family is not walked, and the families after it read the same context.
+    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, CURRENCY_DECIMALS[currency]
+    return True
+
+
+def clean_lines_and_sums(
+    lines: list[object], currency: str, plain: Callable[[str], object], amount_minor: int, dialect: LineDialect
+) -> bool:
+    """``check_lines_and_sums`` would report nothing on a non-empty ``lines`` list: every line clean and
+    the sums right (the body's ``amount`` is ``amount_minor`` in ``currency``, already read as valid)."""
+    rates: dict[str, Rate] = {}
+    figures: list[CleanLine] = []
+    total = 0
+    unusual = False
+    for line in lines:
+        clean = clean_line(line, currency, plain, rates, dialect)
+        if clean is None:
+            return False
+        figures.append(clean)
+        kind, line_total, vat, _ = clean
+        total += line_total
+        if vat < 0 or kind in _RATE_BOUND_TYPES:
+            unusual = True
+    if total != amount_minor:
+        return False
+    # Without a negative VAT no rate's VAT can be negative, and without a discount or gift card line the
+    # reduction rules have nothing to check: the usual order is done here.
+    return not unusual or _clean_rates(figures)
+
+
+def _clean_rates(figures: list[CleanLine]) -> bool:
+    """The order-level rate rules of an order with a negative VAT or a reduction line: every rate's VAT at
+    least zero, gift cards at 0 %, discounts at a rate some product line uses."""
+    vat_by_rate: dict[tuple[int, int], int] = {}
+    product_rates: set[tuple[int, int]] = set()
+    discount_rates: list[tuple[int, int]] = []
+    for kind, line_total, vat, rate in figures:
+        key = rate.key
+        vat_by_rate[key] = vat_by_rate.get(key, 0) + vat
+        if kind == "discount":
+            discount_rates.append(key)
+        elif kind == "gift_card":
+            if rate.units:
+                return False
+        elif line_total > 0 and kind not in NEGATIVE_TYPES:
+            product_rates.add(key)
+    return min(vat_by_rate.values()) >= 0 and (not product_rates or product_rates.issuperset(discount_rates))
+
+
+#: This family's part of a create-order body (composed in ``create_order``).
+CREATE_ORDER: Final = BodyFamily("order", check_order, clean_order)

@@ -1,0 +1,92 @@
+"""Create order refund."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..._findings import Severity
+from .. import citations as cite
+from ..checker import Checker
+from ..common.metadata import check_metadata
+from ..rule import Evidence, Rule
+from ..values import describe, json_type
+from .partial import NOTHING_TO_PROCESS, REFUND, Planned, RequestLine, plan, read_request_lines
+from .snapshot import OrderState
+
+MAX_DESCRIPTION: Final = 140
+FIELDS: Final = ("lines", "description", "metadata", "testmode")
+
+REFUND_LINES_MISSING = Rule(
+    "MP710",
+    "refund-lines-missing",
+    Severity.ERROR,
+    (cite.CREATE_ORDER_REFUND, cite.live("https://github.com/mollie/Shopware6/issues/862")),
+    Evidence.LIVE,
+    "an order refund without the 'lines' field",
+    "The reference marks lines as required and refunds the whole order with an empty array. A migration guide "
+    "says leaving the key out does the same, but the live API refuses it: 'The 'lines' field is missing.' "
+    "(https://github.com/mollie/Shopware6/issues/862).",
+    'Send "lines": [] to refund everything, or list the lines to refund.',
+    "The 'lines' field is missing.",
+)
+REFUND_DESCRIPTION = Rule(
+    "MP711",
+    "refund-description",
+    Severity.ERROR,
+    (cite.CREATE_ORDER_REFUND,),
+    Evidence.DOCUMENTED,
+    "a refund's description is not a string of at most 140 characters",
+    "The description appears on the shopper's bank statement, which limits its length.",
+    "Shorten the description to 140 characters.",
+)
+
+RULES = (REFUND_LINES_MISSING, REFUND_DESCRIPTION)
+
+
+def check_description(ck: Checker, value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        ck.report(
+            REFUND_DESCRIPTION,
+            ("description",),
+            f"The 'description' field must be a string, got {json_type(value)}.",
+            actual=describe(value),
+        )
+    elif len(value) > MAX_DESCRIPTION:
+        ck.report(
+            REFUND_DESCRIPTION,
+            ("description",),
+            f"The 'description' field is {len(value)} characters long; at most {MAX_DESCRIPTION} are allowed.",
+            actual=describe(value),
+        )
+
+
+def refund_lines(ck: Checker, body: dict[object, object], state: OrderState | None) -> list[RequestLine] | None:
+    """The request lines, or ``None`` when the body refunds everything (an empty list; no list is refused)."""
+    check_description(ck, body.get("description"))
+    check_metadata(ck, body.get("metadata"), ("metadata",))
+    lines = body.get("lines")
+    if lines is None:
+        ck.report(REFUND_LINES_MISSING, ("lines",), "The 'lines' field is missing. Send [] to refund everything.")
+        return None
+    if lines == []:
+        return None
+    return read_request_lines(ck, lines, state.currency if state else None) or []
+
+
+def plan_refund(ck: Checker, requests: list[RequestLine] | None, state: OrderState) -> list[Planned]:
+    if requests is not None:
+        return plan(ck, requests, state, REFUND)
+    everything = [
+        RequestLine(("lines",), "", line.id, None, None, False) for line in state.lines if line.refundable > 0
+    ]
+    if not everything:
+        ck.report(
+            NOTHING_TO_PROCESS,
+            (),
+            f"Nothing is left to be refunded in this order (status '{state.status}').",
+            expected="0",
+        )
+        return []
+    return plan(ck, everything, state, REFUND)

@@ -1,0 +1,111 @@
+"""The core of a create-payment body: amount, description, and the lines with their sums.
+
+The lines and their sums are the Orders API's, read through the ``PAYMENTS`` dialect: one implementation
+of the arithmetic for both APIs.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..._findings import Severity
+from .. import citations as cite
+from ..checker import Checker
+from ..family import BodyFamily
+from ..orders.body import check_body_amount, check_lines_and_sums, clean_body_amount, clean_lines_and_sums
+from ..rule import Evidence, Rule
+from ..values import describe, is_blank, json_type
+from .lines import PAYMENTS
+
+REQUIRED: Final = ("amount", "description")
+#: The schema's maximum; Mollie truncates longer descriptions per method instead of refusing them.
+MAX_DESCRIPTION: Final = 255
+
+PAYMENT_REQUIRED_FIELD = Rule(
+    "MP910",
+    "payment-required-field",
+    Severity.ERROR,
+    (cite.CREATE_PAYMENT.at("Body parameters"),),
+    Evidence.DOCUMENTED,
+    "amount or description is missing from a create-payment body",
+    "Both are required on every payment; the description is what the customer sees on the checkout and on "
+    "the bank statement (it replaces the Orders API's orderNumber).",
+    "Send both; put the shop's order number in the description.",
+    "The 'description' field is missing",
+)
+PAYMENT_DESCRIPTION = Rule(
+    "MP911",
+    "payment-description",
+    Severity.ERROR,
+    (cite.CREATE_PAYMENT.at("description"),),
+    Evidence.DOCUMENTED,
+    "description is not a non-blank string",
+    "The description is a string shown to the customer; an empty one tells them nothing (non-blank is "
+    "inferred: Mollie documents the field as a required string).",
+    "Send a description such as 'Order #12345'.",
+)
+PAYMENT_DESCRIPTION_LONG = Rule(
+    "MP912",
+    "payment-description-long",
+    Severity.WARNING,
+    (cite.CREATE_PAYMENT.at("description"),),
+    Evidence.DOCUMENTED,
+    "description is longer than 255 characters",
+    "Mollie's reference gives 255 characters as the absolute maximum and says longer descriptions are "
+    "truncated, the maximum differing per method (KBC/CBC show 13 characters): the customer sees less.",
+    "Keep the description short; put the essentials (the order number) first.",
+)
+
+RULES = (PAYMENT_REQUIRED_FIELD, PAYMENT_DESCRIPTION, PAYMENT_DESCRIPTION_LONG)
+
+
+def check_payment_body(ck: Checker, payload: dict[object, object]) -> None:
+    """Required fields, the amount, the description, and the lines with their sums."""
+    for field in REQUIRED:
+        if payload.get(field) is None:
+            ck.report(PAYMENT_REQUIRED_FIELD, (field,), f"The '{field}' field is missing.")
+    amount = check_body_amount(ck, payload)
+    description = payload.get("description")
+    if description is not None:
+        if not isinstance(description, str) or is_blank(description):
+            what = json_type(description) if not isinstance(description, str) else "a blank string"
+            ck.report(
+                PAYMENT_DESCRIPTION,
+                ("description",),
+                f"The 'description' field must be a non-blank string, got {what}.",
+                actual=describe(description),
+            )
+        elif len(description) > MAX_DESCRIPTION:
+            ck.report(
+                PAYMENT_DESCRIPTION_LONG,
+                ("description",),
+                f"The description is {len(description)} characters long; Mollie truncates it at "
+                f"{MAX_DESCRIPTION} characters or fewer, depending on the method.",
+                actual=describe(description),
+            )
+    lines = payload.get("lines")
+    if lines is not None:
+        check_lines_and_sums(ck, amount, lines, PAYMENTS)
+
+
+def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
+    """``check_payment_body`` would report nothing: a valid amount, a usual description, and no lines or
+    lines that are clean and add up."""
+    get = payload.get
+    description, amount = get("description"), get("amount")
+    if type(description) is not str or not description.strip() or len(description) > MAX_DESCRIPTION:
+        return False
+    if type(amount) is not dict:
+        return False
+    context = clean_body_amount(amount)
+    if context is None:
+        return False
+    currency, plain, minor = context
+    lines = get("lines")
+    if lines is None:
+        return True
+    return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, plain, minor, PAYMENTS)
+
+
+#: This family's part of a create-payment body (composed in ``create_payment``).
+CREATE_PAYMENT: Final = BodyFamily("payment_body", check_payment_body, clean_payment_body)

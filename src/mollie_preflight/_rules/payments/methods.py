@@ -1,0 +1,231 @@
+"""Addresses, and what each payment method requires of a create-payment body.
+
+The Payments API requires no address by itself; the buy-now-pay-later and voucher methods require lines,
+a billing address and its fields, Riverty a manual capture, and outside EUR each method takes only some
+currencies. These fire as errors when ``method`` names the one method (the customer is sent straight to
+it); with an array of methods, Mollie's documentation does not say whether it checks at creation or when
+the customer picks one, so each unmet requirement is one warning (MP968); without ``method``, nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..._findings import Severity
+from ..._reference.orders import METHODS as ORDERS_METHODS
+from ..._reference.payments import MANUAL_ONLY_METHODS, METHODS
+from .. import citations as cite
+from ..checker import Checker
+from ..common.address import check_address, clean_address
+from ..common.methods import takes_currency
+from ..family import BodyFamily
+from ..rule import Evidence, Rule
+from ..values import is_blank
+from .params import single_method
+
+#: Methods whose payments need lines (billink: https://docs.mollie.com/changelog/add-billink-as-a-supported-payment-method).
+LINES_METHODS: Final = frozenset({"billie", "billink", "in3", "klarna", "riverty", "voucher"})
+BILLING_ADDRESS_METHODS: Final = frozenset({"alma", "billie", "billink", "in3", "klarna", "riverty"})
+ADDRESS_FIELDS_METHODS: Final = frozenset({"billie", "in3", "klarna", "riverty"})
+REQUIRED_ADDRESS_FIELDS: Final = (
+    "givenName",
+    "familyName",
+    "streetAndNumber",
+    "postalCode",
+    "email",
+    "city",
+    "country",
+)
+_METHODS: Final = frozenset(METHODS)
+#: The methods whose currencies the Orders API's currency table knows (the facts are the same on both
+#: APIs); the Payments API's newer methods (blik, swish, twint, ...) are not judged on their currency.
+CURRENCY_KNOWN_METHODS: Final = _METHODS & frozenset(ORDERS_METHODS)
+
+METHOD_NEEDS_LINES = Rule(
+    "MP950",
+    "method-needs-lines",
+    Severity.ERROR,
+    (cite.CREATE_PAYMENT.at("lines"),),
+    Evidence.DOCUMENTED,
+    "the method is billie, billink, in3, klarna, riverty or voucher and the payment has no lines",
+    "These methods show the goods to the customer and to the lender (or voucher issuer): Mollie's reference "
+    "requires lines for them.",
+    "Send the cart as lines (build_line(..., api='payments')); their totals must add up to the amount.",
+)
+METHOD_NEEDS_BILLING_ADDRESS = Rule(
+    "MP951",
+    "method-needs-billing-address",
+    Severity.ERROR,
+    (cite.CREATE_PAYMENT.at("billingAddress"),),
+    Evidence.DOCUMENTED,
+    "the method is alma, billie, billink, in3, klarna or riverty and billingAddress is missing",
+    "These methods check the customer's identity and credit: Mollie's reference requires the billing address.",
+    "Send billingAddress with the customer's name, e-mail and postal address.",
+)
+METHOD_NEEDS_ADDRESS_FIELDS = Rule(
+    "MP952",
+    "method-needs-address-fields",
+    Severity.ERROR,
+    (cite.CREATE_PAYMENT.at("billingAddress"),),
+    Evidence.DOCUMENTED,
+    "the method is billie, in3, klarna or riverty and the billing address lacks a name, e-mail or postal field",
+    "Mollie's reference marks givenName, familyName, streetAndNumber, postalCode, email, city and country "
+    "'required for payment methods billie, in3, klarna and riverty'.",
+    "Send all seven fields in billingAddress (postalCode may be left out where the country has none).",
+)
+VOUCHER_NEEDS_CATEGORIES = Rule(
+    "MP953",
+    "voucher-needs-categories",
+    Severity.ERROR,
+    (cite.VOUCHERS, cite.INTEGRATING_VOUCHERS),
+    Evidence.DOCUMENTED,
+    "the method is voucher and no line has categories",
+    "A voucher pays only for lines of its categories (meal, eco, gift, sport_culture): without categories "
+    "nothing is eligible.",
+    'Give each eligible line its categories, such as ["meal"].',
+)
+
+PAYMENT_METHOD_CURRENCY = Rule(
+    "MP967",
+    "payment-method-currency",
+    Severity.ERROR,
+    (cite.MULTICURRENCY, cite.GET_METHOD),
+    Evidence.DOCUMENTED,
+    "the one method given does not take the payment's currency",
+    "Outside EUR each currency works with a few methods only (Mollie's multicurrency table, the same on both "
+    "APIs; in3, Billie and vouchers are EUR only): a payment forced to another method cannot be paid.",
+    "Pick a method that takes the currency, leave method out, or charge in EUR.",
+)
+OFFERED_METHOD_REQUIREMENT = Rule(
+    "MP968",
+    "offered-method-requirement",
+    Severity.WARNING,
+    (cite.CREATE_PAYMENT.at("method"), cite.MULTICURRENCY),
+    Evidence.DOCUMENTED,
+    "a method of the method array needs what the body lacks (lines, a billing address or its fields, "
+    "categories, a manual capture, another currency)",
+    "With a single method these are errors (MP950-MP953, MP939, MP967). With several methods offered, "
+    "Mollie's documentation does not say whether the payment is refused or the method left out of the "
+    "checkout; either way the customer cannot pay with it.",
+    "Send what the method needs, or drop it from the array.",
+)
+
+RULES = (
+    METHOD_NEEDS_LINES,
+    METHOD_NEEDS_BILLING_ADDRESS,
+    METHOD_NEEDS_ADDRESS_FIELDS,
+    VOUCHER_NEEDS_CATEGORIES,
+    PAYMENT_METHOD_CURRENCY,
+    OFFERED_METHOD_REQUIREMENT,
+)
+
+
+def requested(payload: dict[object, object]) -> frozenset[str]:
+    """The valid Payments API method ids of ``method`` (a string or an array); empty when none is given."""
+    method = payload.get("method")
+    if type(method) is str:
+        return frozenset({method}) & _METHODS
+    if isinstance(method, list | tuple):
+        return frozenset(m for m in method if type(m) is str) & _METHODS
+    return frozenset()
+
+
+def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
+    methods, forced = requested(payload), single_method(payload)
+    for key in ("billingAddress", "shippingAddress"):
+        value = payload.get(key)
+        if value is not None:
+            check_address(ck, value, key, methods, forced, required=())
+    if forced is None:
+        if isinstance(payload.get("method"), list | tuple):
+            for method in sorted(methods):
+                for path, need in unmet(payload, method, ck.order_currency):
+                    ck.report(
+                        OFFERED_METHOD_REQUIREMENT,
+                        path,
+                        f"The method {method} is offered but needs {need}; the customer cannot pay with it.",
+                        actual=method,
+                    )
+        return
+    currency = ck.order_currency
+    if currency is not None and forced in CURRENCY_KNOWN_METHODS and not takes_currency(forced, currency):
+        ck.report(
+            PAYMENT_METHOD_CURRENCY,
+            ("method",),
+            f"The method {forced} does not take {currency}.",
+            actual=forced,
+        )
+    lines = payload.get("lines")
+    if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines):
+        ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
+    billing = payload.get("billingAddress")
+    if forced in BILLING_ADDRESS_METHODS and billing is None:
+        ck.report(METHOD_NEEDS_BILLING_ADDRESS, ("billingAddress",), f"The method {forced} needs a billingAddress.")
+    if forced in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
+        missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
+        if missing:
+            ck.report(
+                METHOD_NEEDS_ADDRESS_FIELDS,
+                ("billingAddress",),
+                f"The method {forced} needs these fields of the billingAddress: {', '.join(missing)}.",
+            )
+    categorised = isinstance(lines, list | tuple) and any(isinstance(x, dict) and x.get("categories") for x in lines)
+    if forced == "voucher" and isinstance(lines, list | tuple) and lines and not categorised:
+        ck.report(
+            VOUCHER_NEEDS_CATEGORIES,
+            ("lines",),
+            "Vouchers pay only for lines with categories (meal, eco, gift, sport_culture); no line has any.",
+        )
+
+
+def unmet(payload: dict[object, object], method: str, currency: str | None) -> list[tuple[tuple[str], str]]:
+    """What ``method`` needs and ``payload`` lacks, as (where, what) pairs: the requirements the single-method
+    rules report as errors, read for one method of an array."""
+    found: list[tuple[tuple[str], str]] = []
+    if currency is not None and method in CURRENCY_KNOWN_METHODS and not takes_currency(method, currency):
+        found.append((("method",), f"another currency than {currency}"))
+    lines, billing = payload.get("lines"), payload.get("billingAddress")
+    has_lines = isinstance(lines, list | tuple) and bool(lines)
+    if method in LINES_METHODS and not has_lines:
+        found.append((("lines",), "the payment's lines"))
+    if method in BILLING_ADDRESS_METHODS and billing is None:
+        found.append((("billingAddress",), "a billingAddress"))
+    if method in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
+        missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
+        if missing:
+            found.append((("billingAddress",), f"these billingAddress fields: {', '.join(missing)}"))
+    categorised = isinstance(lines, list | tuple) and any(isinstance(x, dict) and x.get("categories") for x in lines)
+    if method == "voucher" and has_lines and not categorised:
+        found.append((("lines",), "lines with categories"))
+    if method in MANUAL_ONLY_METHODS and payload.get("captureMode") != "manual":
+        found.append((("captureMode",), '"captureMode": "manual"'))
+    return found
+
+
+def _absent(value: object) -> bool:
+    return value is None or (isinstance(value, str) and is_blank(value))
+
+
+def clean_payment_methods(payload: dict[object, object], ck: Checker) -> bool:
+    """``check_payment_methods`` would report nothing: addresses that are complete and valid (stricter
+    than the check), a single method that takes the currency, and no method with requirements or array
+    of methods (those take the walk)."""
+    method = payload.get("method")
+    if type(method) is str and (method in LINES_METHODS or method in BILLING_ADDRESS_METHODS):
+        return False
+    if isinstance(method, list | tuple):
+        return False  # an array: its methods' requirements (MP968) take the walk
+    if type(method) is str and method in CURRENCY_KNOWN_METHODS:
+        amount = payload.get("amount")
+        currency = amount.get("currency") if type(amount) is dict else None
+        if type(currency) is not str or not takes_currency(method, currency):
+            return False
+    for key in ("billingAddress", "shippingAddress"):
+        value = payload.get(key)
+        if value is not None and not clean_address(value, method):
+            return False
+    return True
+
+
+#: This family's part of a create-payment body (composed in ``create_payment``).
+CREATE_PAYMENT: Final = BodyFamily("payment_methods", check_payment_methods, clean_payment_methods)

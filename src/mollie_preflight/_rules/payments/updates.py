@@ -1,0 +1,208 @@
+"""Update payment (``PATCH /v2/payments/{id}``): what may change after a payment was created, and when.
+
+The money and the structure of a payment are fixed at creation: its amount, lines, capture settings, fees,
+routing and recurring set-up cannot be patched (Mollie's migration guide: payments cannot have lines updated
+or the authorized amount changed). What the shopper has not used yet may change: the URLs, the method and
+issuer, the due date, but only until the payment is finalized (paid, canceled, expired or failed), and the
+method only if the payment was created without one.
+
+The values are checked for their JSON types and, where a shared check exists, as create-order checks them
+(URLs, metadata, the due date's format); the Payments-specific value rules belong to create payment.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..._findings import Severity
+from .. import citations as cite
+from ..checker import Checker
+from ..common.dates import parse_date
+from ..common.metadata import check_metadata
+from ..common.urls import check_url, check_webhook
+from ..rule import Evidence, Rule
+from ..values import describe, json_type
+from .requests import check_payment_description
+from .snapshot import FINALIZED_STATUSES, PaymentState
+
+#: Keys set at creation that no update can change: money and structure.
+FIXED_FIELDS: Final = (
+    "amount",
+    "lines",
+    "captureMode",
+    "captureDelay",
+    "applicationFee",
+    "routing",
+    "sequenceType",
+    "customerId",
+    "mandateId",
+)
+#: Keys whose change only means something while the shopper has not finished paying.
+UNTIL_FINALIZED: Final = ("redirectUrl", "cancelUrl", "method", "dueDate", "issuer")
+#: The JSON types each updatable key takes (``None``: null is accepted, as the reference marks it nullable).
+_TYPES: Final[dict[str, tuple[type, ...]]] = {
+    "redirectUrl": (str, type(None)),
+    "cancelUrl": (str, type(None)),
+    "webhookUrl": (str, type(None)),
+    "method": (str, list, type(None)),
+    "locale": (str, type(None)),
+    "dueDate": (str,),
+    "restrictPaymentMethodsToCountry": (str, type(None)),
+    "issuer": (str, type(None)),
+    "billingAddress": (dict,),
+    "shippingAddress": (dict,),
+    "billingEmail": (str,),
+}
+#: Every key update payment takes (the description's type and length are ``payment-request-description``'s).
+FIELDS: Final = ("description", *_TYPES, "metadata", "testmode")
+
+UPDATE_PAYMENT_FIXED = Rule(
+    "MP990",
+    "update-payment-fixed-field",
+    Severity.ERROR,
+    (cite.UPDATE_PAYMENT, cite.MIGRATING_ORDERS_TO_PAYMENTS),
+    Evidence.DOCUMENTED,
+    "an update-payment body tries to change the amount, lines, capture, fee, routing or recurring set-up",
+    "Payments cannot have lines updated or the authorized amount changed after creation; the update endpoint "
+    "takes none of these keys, so the change the body asks for does not happen.",
+    "Cancel the payment and create a new one with the new amount or lines (or refund part of a paid one).",
+)
+UPDATE_PAYMENT_EMPTY = Rule(
+    "MP991",
+    "update-payment-empty",
+    Severity.WARNING,
+    (cite.UPDATE_PAYMENT,),
+    Evidence.INFERRED,
+    "an update-payment body changes nothing",
+    "A PATCH without any parameter to change is a request that does nothing; usually the fields were dropped "
+    "on the way.",
+    "Send the parameters to change (description, redirectUrl, webhookUrl, metadata, ...).",
+)
+UPDATE_PAYMENT_FINALIZED = Rule(
+    "MP992",
+    "update-payment-finalized",
+    Severity.ERROR,
+    (cite.UPDATE_PAYMENT, cite.PAYMENT_STATUS),
+    Evidence.DOCUMENTED,
+    "redirectUrl, cancelUrl, method, dueDate or issuer of a finalized payment is updated",
+    "These only matter while the shopper pays; once the payment is paid, canceled, expired or failed Mollie "
+    "refuses to change them.",
+    "Update them only while the payment is open, pending or authorized; leave them out afterwards.",
+    "The redirect URL cannot be updated when the payment is finalized",
+)
+UPDATE_PAYMENT_METHOD_SET = Rule(
+    "MP993",
+    "update-payment-method-set",
+    Severity.ERROR,
+    (cite.UPDATE_PAYMENT.at("method"),),
+    Evidence.DOCUMENTED,
+    "the method of a payment that already has one is updated",
+    "The method can only be updated when the payment was created without one (the shopper then picks it in "
+    "Mollie's checkout); a payment that names a method keeps it.",
+    "Leave method out, or create the payment without a method so that it can be chosen later.",
+)
+UPDATE_PAYMENT_VALUE_TYPE = Rule(
+    "MP994",
+    "update-payment-value-type",
+    Severity.ERROR,
+    (cite.UPDATE_PAYMENT,),
+    Evidence.DOCUMENTED,
+    "a parameter of an update-payment body has a JSON type the reference does not allow",
+    "Each parameter has a type (an address is an object, a method a string or an array, most URLs a string or "
+    "null); description, dueDate, addresses and billingEmail cannot be null.",
+    "Send the value with its documented type, or leave the parameter out.",
+)
+
+RULES = (
+    UPDATE_PAYMENT_FIXED,
+    UPDATE_PAYMENT_EMPTY,
+    UPDATE_PAYMENT_FINALIZED,
+    UPDATE_PAYMENT_METHOD_SET,
+    UPDATE_PAYMENT_VALUE_TYPE,
+)
+
+
+def check_update_payment(ck: Checker, body: dict[object, object], state: PaymentState | None) -> None:
+    """The keys, the values' types and shared value checks, and with a snapshot whether the status allows them."""
+    for key in FIXED_FIELDS:
+        if key in body:
+            ck.report(
+                UPDATE_PAYMENT_FIXED,
+                (key,),
+                f"The '{key}' of a payment cannot be updated; it is fixed when the payment is created.",
+                actual=describe(body[key]),
+            )
+    if not any(key in body for key in FIELDS if key != "testmode") and not any(key in body for key in FIXED_FIELDS):
+        ck.report(UPDATE_PAYMENT_EMPTY, (), "The update changes nothing: it names no parameter to update.")
+    typed_ok = _check_types(ck, body)
+    if "description" in body and body["description"] is None:
+        ck.report(
+            UPDATE_PAYMENT_VALUE_TYPE,
+            ("description",),
+            "The 'description' field cannot be null; leave it out to keep the description.",
+            actual="null",
+        )
+    check_payment_description(ck, body.get("description"))
+    for key in ("redirectUrl", "cancelUrl"):
+        if key in typed_ok:
+            check_url(ck, body[key], (key,), web_only=False)
+    if "webhookUrl" in typed_ok:
+        check_webhook(ck, body["webhookUrl"], ("webhookUrl",))
+    if "dueDate" in typed_ok:
+        parse_date(ck, body["dueDate"], ("dueDate",))
+    check_metadata(ck, body.get("metadata"), ("metadata",))
+    if state is not None:
+        _check_state(ck, body, state)
+
+
+def _check_types(ck: Checker, body: dict[object, object]) -> set[str]:
+    """Report each value of the wrong type; the keys whose values have the right one."""
+    fine = set()
+    for key, types in _TYPES.items():
+        if key not in body:
+            continue
+        value = body[key]
+        if isinstance(value, types) and not isinstance(value, bool):
+            fine.add(key)
+            continue
+        allowed = " or ".join(_TYPE_NAMES[t] for t in types)
+        ck.report(
+            UPDATE_PAYMENT_VALUE_TYPE,
+            (key,),
+            f"The '{key}' field must be {allowed}, got {json_type(value)}.",
+            actual=describe(value),
+        )
+    return fine
+
+
+_TYPE_NAMES: Final[dict[type, str]] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -> None:
+    if state.status in FINALIZED_STATUSES:
+        for key in UNTIL_FINALIZED:
+            if key in body:
+                ck.report(
+                    UPDATE_PAYMENT_FINALIZED,
+                    (key,),
+                    f"The {_SPOKEN.get(key, key)} cannot be updated when the payment is finalized "
+                    f"(status '{state.status}').",
+                    actual=state.status,
+                )
+    if "method" in body and state.method is not None:
+        ck.report(
+            UPDATE_PAYMENT_METHOD_SET,
+            ("method",),
+            f"The payment already has the method {state.method!r}; only a payment created without a method can "
+            "have its method updated.",
+            actual=state.method,
+        )
+
+
+#: How Mollie's message names a field ("The redirect URL cannot be updated ...").
+_SPOKEN: Final = {"redirectUrl": "redirect URL", "cancelUrl": "cancel URL", "dueDate": "due date"}
