@@ -25,12 +25,16 @@ from mollie_preflight._rules.common.lines import LineFigures, check_line, clean_
 from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_slowly
 from mollie_preflight._rules.common.methods import requested_methods
 from mollie_preflight._rules.common.urls import (
+    _COMMON_WEB_URL,
     _PRIVATE_SUFFIXES,
+    MAX_URL_LENGTH,
+    _host_of,
+    _why_not_url,
+    _why_unreachable,
+    check_url,
+    check_webhook,
+    clean_url,
     clean_webhook,
-    host_of,
-    url_problem,
-    url_problem_slowly,
-    webhook_problem,
 )
 
 from .helpers import TODAY
@@ -276,16 +280,91 @@ url_texts = st.one_of(
 )
 
 
-@given(url_texts, st.booleans())
-def test_url_fast_path_agrees_with_the_slow_path(text: str, web_only: bool) -> None:
-    assert url_problem(text, web_only=web_only) == url_problem_slowly(text, web_only=web_only)
+#: One part of a URL of the common shape each, and odd replacements for it (none of them fit the shape).
+_URL_PARTS: dict[str, tuple[st.SearchStrategy[str], st.SearchStrategy[str]]] = {
+    "scheme": (
+        st.sampled_from(["https://", "http://"]),
+        st.sampled_from(["HTTPS://", "Http://", "ftp://", "my-app://", "httpx://", "https:/", "https:", "//", ""]),
+    ),
+    "user": (st.just(""), st.sampled_from(["user@", "a:b@", "@"])),
+    "labels": (
+        st.lists(st.from_regex(r"[a-zA-Z0-9-]{1,6}\.", fullmatch=True), min_size=1, max_size=3).map("".join),
+        st.sampled_from(["", ".", "a..", "é.", "a_b.", "[::1]", "10.0.0."]),
+    ),
+    "last": (
+        st.sampled_from(["com", "nl", "org", "local", "test", "onion", "arpa", "localhost", "internal", "example"]),
+        st.sampled_from(["COM", "Local", "xn--p1ai", "1", "0x7f", "é", "", "com-", "lan1"]),
+    ),
+    "dot": (st.sampled_from(["", "."]), st.just("..")),
+    "port": (st.sampled_from(["", ":", ":443", ":99999999"]), st.sampled_from([":x", "::", ":-1", ":443:"])),
+    "path": (
+        st.one_of(
+            st.just(""),
+            st.tuples(
+                st.sampled_from("/?#"), st.text(st.characters(min_codepoint=33, max_codepoint=126), max_size=10)
+            ).map("".join),
+        ),
+        st.sampled_from(["/a b", "/\t", "/\x1c", "/\u00a0", "/\u2028", "/\u3000", "/é", "a"]),
+    ),
+    "length": (st.just(""), st.integers(MAX_URL_LENGTH - 30, MAX_URL_LENGTH).map(lambda size: "x" * size)),
+}
+
+
+@st.composite
+def _url_like(draw: st.DrawFn) -> str:
+    """A URL of the common shape (reserved last labels, a trailing dot, ports and paths included), or one
+    with a single part replaced by an odd one: another scheme or case, user info, an empty, non-ASCII or
+    IP label, an upper-case, IDN or numeric last label, a bad port, white space (Unicode's too) or a
+    non-ASCII character in the path, or ``x``s to around ``MAX_URL_LENGTH``."""
+    odd = draw(st.sampled_from([None, None, None, *_URL_PARTS]))
+    return "".join(draw(odd_part if name == odd else usual) for name, (usual, odd_part) in _URL_PARTS.items())
+
+
+common_url_texts = st.one_of(_url_like(), url_texts)
+
+
+def _url_findings(text: str, *, webhook: bool = False, web_only: bool = True, tolerant: bool = False) -> list[str]:
+    """The codes ``check_webhook`` or ``check_url`` (as a redirect URL) reports on ``text``."""
+    ck = Checker(DEFAULT_OPTIONS, TODAY)
+    if webhook:
+        check_webhook(ck, text, ("webhookUrl",))
+    else:
+        check_url(ck, text, ("redirectUrl",), web_only=web_only, tolerant=tolerant)
+    return [finding.code for finding in ck.findings]
+
+
+@given(common_url_texts)
+def test_the_common_url_shape_is_never_clean_where_the_full_check_reports(text: str) -> None:
+    """The one pattern that answers for most URLs: a URL it takes has no finding in any URL field, and as
+    a webhook it is reachable exactly when its last label is not a reserved name."""
+    match = _COMMON_WEB_URL.fullmatch(text) if len(text) <= MAX_URL_LENGTH else None
+    if match is None:
+        return
+    assert _why_not_url(text) is None
+    assert _url_findings(text) == _url_findings(text, tolerant=True) == _url_findings(text, web_only=False) == []
+    reserved = "." + match[1] in _PRIVATE_SUFFIXES
+    assert (_why_unreachable(_host_of(text).rstrip(".")) is not None) == reserved
+    assert _url_findings(text, webhook=True) == (["MP611"] if reserved else [])
+
+
+@given(common_url_texts, st.booleans())
+def test_url_clean_and_check_give_the_full_checks_verdict(text: str, web_only: bool) -> None:
+    problem = _why_not_url(text, web_only=web_only)
+    ck = Checker(DEFAULT_OPTIONS, TODAY)
+    check_url(ck, text, ("redirectUrl",), web_only=web_only)
+    assert [(f.code, f.message) for f in ck.findings] == (
+        [] if problem is None else [("MP012", f"The 'redirectUrl' field is not a valid URL: it {problem}.")]
+    )
+    if problem is None:
+        assert _url_findings(text, web_only=web_only, tolerant=True) == []
+    assert clean_url(text) == (_why_not_url(text) is None)
 
 
 def _webhook_problem_by_ipaddress_first(url: str) -> str | None:
     """The reference: every host goes through ``ipaddress`` before the name rules."""
     import ipaddress
 
-    host = host_of(url).rstrip(".")
+    host = _host_of(url).rstrip(".")
     try:
         address: object = ipaddress.ip_address(host)
     except ValueError:
@@ -313,7 +392,7 @@ def _webhook_problem_by_ipaddress_first(url: str) -> str | None:
 )
 def test_webhook_verdict_agrees_with_asking_ipaddress_first(host: str) -> None:
     url = f"https://{host}/hook"
-    problem, reference = webhook_problem(url), _webhook_problem_by_ipaddress_first(url)
+    problem, reference = _why_unreachable(_host_of(url).rstrip(".")), _webhook_problem_by_ipaddress_first(url)
     assert (problem is None) == (reference is None)
 
 
@@ -725,12 +804,12 @@ def test_e164_shape_by_string_tests_agrees_with_the_pattern(text: str) -> None:
             ]
         ),
         url_texts,
+        common_url_texts,
     )
 )
-def test_plain_public_webhook_implies_check_webhook_accepts(url: str) -> None:
-    if clean_webhook(url):
-        assert url_problem(url) is None
-        assert webhook_problem(url) is None
+def test_clean_webhook_is_the_full_checks_verdict(url: str) -> None:
+    full = _why_not_url(url) is None and _why_unreachable(_host_of(url).rstrip(".")) is None
+    assert clean_webhook(url) == full == (_url_findings(url, webhook=True) == [])
     if url in ("https://shop.example.com/hook", "https://shop.com./h"):
         assert clean_webhook(url)
 

@@ -82,40 +82,51 @@ MAX_URL_LENGTH: Final = 2048
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
 _WHITE_SPACE = re.compile(r"\s")
-#: An ordinary web URL: http(s), a host name, an optional port, then anything without white space.
-_PLAIN_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?)(?::[0-9]*)?(?:[/?#]\S*)?")
 
+#: The shape nearly every URL a shop sends has: http(s) in lower case, a host name of two or more ASCII
+#: labels whose last label is lower-case letters (a name, never an IP address), an optional port, then
+#: anything without white space. Group 1 is that last label. A URL of this shape (within
+#: ``MAX_URL_LENGTH``) is one ``_why_not_url`` accepts, and ``_why_unreachable`` judges its host by the
+#: last label alone; anything else is answered by those two in full. A property test holds it to them.
+_COMMON_WEB_URL: Final = re.compile(r"https?://(?:[A-Za-z0-9-]+\.)+([a-z]+)\.?(?::[0-9]*)?(?:[/?#]\S*)?")
+_common_web_url: Final = _COMMON_WEB_URL.fullmatch
 
-def url_problem(text: str, *, web_only: bool = True) -> str | None:
-    """Why ``text`` is not an absolute URL, or ``None`` when it is one.
-
-    ``web_only`` requires ``http``/``https`` with a host; without it any scheme is allowed, as for
-    ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``).
-    An ordinary web URL is recognised by one pattern first (the same verdict, proven by a property test).
-    """
-    if len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None:
-        return None
-    return url_problem_slowly(text, web_only=web_only)
+#: The last labels of ``_PRIVATE_SUFFIXES``: a host of the common shape is private exactly when its last
+#: label is one of these (every suffix is a dot and one label).
+_PRIVATE_LAST_LABELS: Final = frozenset(suffix[1:] for suffix in _PRIVATE_SUFFIXES)
 
 
 def clean_url(text: str) -> bool:
-    """An ordinary ``http(s)`` URL with a host name: ``check_url`` reports nothing on it in any URL field."""
-    return len(text) <= MAX_URL_LENGTH and _PLAIN_WEB_URL.fullmatch(text) is not None
+    """An absolute ``http(s)`` URL: ``check_url`` reports nothing on it in any URL field.
+
+    The common shape is recognised by one pattern; anything else gets the full check's verdict, so the
+    answer is exact either way (``""`` and URL-encoded URLs, which ``tolerant`` fields warn about, are not
+    URLs to the full check either).
+    """
+    if len(text) <= MAX_URL_LENGTH and _common_web_url(text) is not None:
+        return True
+    return _why_not_url(text) is None
 
 
 def clean_webhook(text: str) -> bool:
-    """An ordinary web URL on a host Mollie can reach: ``check_webhook`` reports nothing on it.
+    """An absolute web URL on a host Mollie can reach: ``check_webhook`` reports nothing on it.
 
-    The host comes from the same match (no second parse with ``host_of``) and is judged by the same
-    ``host_problem`` as ``webhook_problem``. A property test holds this to ``url_problem`` and
-    ``webhook_problem``.
+    For the common shape, reachability is decided by its last label (a reserved name such as ``.local``
+    or ``.test``, or not); anything else gets the full checks' verdict.
     """
-    match = _PLAIN_WEB_URL.fullmatch(text) if len(text) <= MAX_URL_LENGTH else None
-    return match is not None and host_problem(match.group(1).lower().rstrip(".")) is None
+    match = _common_web_url(text) if len(text) <= MAX_URL_LENGTH else None
+    if match is not None:
+        return match[1] not in _PRIVATE_LAST_LABELS
+    return _why_not_url(text) is None and _why_unreachable(_host_of(text).rstrip(".")) is None
 
 
-def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
-    """``url_problem`` without its fast path: the reference the fast path is tested against."""
+def _why_not_url(text: str, *, web_only: bool = True) -> str | None:
+    """Why ``text`` is not an absolute URL, or ``None`` when it is one: the full check, which words the
+    finding.
+
+    ``web_only`` requires ``http``/``https`` with a host; without it any scheme is allowed, as for
+    ``redirectUrl`` and ``cancelUrl`` (custom app schemes such as ``my-app://return``).
+    """
     if len(text) > MAX_URL_LENGTH:
         return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
     if _WHITE_SPACE.search(text):
@@ -126,7 +137,7 @@ def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
     if scheme.lower() in ("http", "https"):
         if not rest.startswith("//"):
             return "has no host after the scheme"
-        if not host_of(text):
+        if not _host_of(text):
             return "has no host"
         return None
     if web_only:
@@ -134,7 +145,7 @@ def url_problem_slowly(text: str, *, web_only: bool = True) -> str | None:
     return None if rest else "has nothing after the scheme"
 
 
-def host_of(url: str) -> str:
+def _host_of(url: str) -> str:
     """The host of an ``http(s)://`` URL, lower-cased, without user info, port or IPv6 brackets."""
     authority = url.partition("//")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
     if authority.startswith("["):
@@ -142,12 +153,7 @@ def host_of(url: str) -> str:
     return authority.rpartition(":")[0].lower() if authority.count(":") == 1 else authority.lower()
 
 
-def webhook_problem(url: str) -> str | None:
-    """Why Mollie could not call ``url`` (which is already a valid http(s) URL), or ``None``."""
-    return host_problem(host_of(url).rstrip("."))
-
-
-def host_problem(host: str) -> str | None:
+def _why_unreachable(host: str) -> str | None:
     """Why Mollie could not call a webhook on ``host`` (lower case, no trailing dot), or ``None``.
 
     A host whose last label is letters only (``shop.example.com``) is a name: IPv4 literals end in digits
@@ -186,7 +192,10 @@ def check_webhook(ck: Checker, value: object, path: Path) -> None:
     url = check_url(ck, value, path)
     if url is None:
         return
-    problem = webhook_problem(url)
+    match = _common_web_url(url)  # a URL check_url accepted is within MAX_URL_LENGTH
+    if match is not None and match[1] not in _PRIVATE_LAST_LABELS:
+        return
+    problem = _why_unreachable(_host_of(url).rstrip("."))
     if problem is not None:
         ck.report(
             WEBHOOK_UNREACHABLE,
@@ -223,7 +232,9 @@ def check_url(
             actual=describe(value),
         )
         return None
-    problem = url_problem(value, web_only=web_only)
+    if len(value) <= MAX_URL_LENGTH and _common_web_url(value) is not None:
+        return value
+    problem = _why_not_url(value, web_only=web_only)
     if problem is not None:
         ck.report(
             URL_INVALID,
