@@ -330,7 +330,7 @@ def _url_like(draw: st.DrawFn) -> str:
 
 common_url_texts = st.one_of(_url_like(), url_texts)
 #: The URL tests are cheap: enough examples that every odd part is met in the CI profile too.
-_URL_EXAMPLES = settings(max_examples=max(300, settings.default.max_examples))
+_URL_EXAMPLES = settings(max_examples=max(300, settings().max_examples))
 _LONG_COMMON_URL = "https://shop.example.com/" + "x" * (MAX_URL_LENGTH - 23)
 
 
