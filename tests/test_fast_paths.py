@@ -433,7 +433,7 @@ def test_metadata_size_is_the_size_of_compact_json(value: object) -> None:
 flat_metadata = st.dictionaries(st.text(max_size=12), st.text(max_size=40), max_size=8)
 
 
-@given(flat_metadata | json_values, st.integers(0, 400))
+@given(flat_metadata | json_values | st.text(max_size=80), st.integers(0, 400))
 def test_metadata_surely_within_never_passes_a_value_over_the_limit(value: object, limit: int) -> None:
     if is_surely_within(value, limit):
         size = json_size_slowly(value, limit)
@@ -447,6 +447,12 @@ def test_metadata_surely_within_settles_small_flat_objects(value: dict[str, str]
     assert is_surely_within(value, 751)
 
 
+@given(st.text(max_size=20))
+def test_metadata_surely_within_settles_short_strings(value: str) -> None:
+    """Metadata as a string (form-encoded requests send the JSON text): 2 + 6 × 20 = 122 bytes at most."""
+    assert is_surely_within(value, 122)
+
+
 def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
     control = {"\x00": "\x01" * 4}  # every character escaped as \u00XX: {"\u0000":"\u0001…"} is 37 bytes
     assert json_size_slowly(control, 10**6) == 1 + 6 + 6 * 5
@@ -457,6 +463,9 @@ def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
     assert not is_surely_within({"a": 1}, 10**6)
     assert not is_surely_within({1: "a"}, 10**6)
     assert not is_surely_within(["a"], 10**6)
+    assert json_size_slowly("\x00" * 5, 10**6) == 2 + 6 * 5  # "\u0000\u0000…"
+    assert is_surely_within("\x00" * 5, 32)
+    assert not is_surely_within("\x00" * 5, 31)
 
 
 address_values = st.one_of(

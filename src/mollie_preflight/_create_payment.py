@@ -46,10 +46,14 @@ def validate_payment_fully(
 def is_clean(body: dict[object, object], ck: Checker) -> bool:
     """The fast path: ``True`` only when every family's ``clean`` answers that its ``check`` has nothing
     to report."""
-    for family in CREATE_PAYMENT_FAMILIES:  # noqa: SIM110 - a loop: all() would build a generator per call
-        if not family.clean(body, ck):
+    for clean in _CLEANS:  # noqa: SIM110 - a loop: all() would build a generator per call
+        if not clean(body, ck):
             return False
     return True
+
+
+#: The families' ``clean``s, read off once: a clean body pays for no attribute look-up per family.
+_CLEANS: Final = tuple(family.clean for family in CREATE_PAYMENT_FAMILIES)
 
 
 def _walk(ck: Checker, payload: object) -> Report:

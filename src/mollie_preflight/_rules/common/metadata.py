@@ -64,11 +64,14 @@ def _string_size(text: str) -> int:
 
 
 def is_surely_within(value: object, limit: int) -> bool:
-    """``True`` when ``value`` is a flat object of strings whose JSON is at most ``limit`` bytes whatever
-    the characters: no string character takes more than six bytes of JSON (a control character escaped
-    as ``\\u00XX``; UTF-8 needs at most four), so counting characters settles the usual small metadata
-    without looking at any of them. ``False`` only means "measure it" (``json_size``).
+    """``True`` when ``value`` is a string, or a flat object of strings, whose JSON is at most ``limit``
+    bytes whatever the characters: no string character takes more than six bytes of JSON (a control
+    character escaped as ``\\u00XX``; UTF-8 needs at most four), so counting characters settles the usual
+    small metadata without looking at any of them (a string is what form-encoded requests send, such as
+    the cURL examples). ``False`` only means "measure it" (``json_size``).
     """
+    if type(value) is str:
+        return 6 * len(value) + 2 <= limit
     if type(value) is not dict:
         return False
     characters = 0
