@@ -1,4 +1,5 @@
-"""``--jobs``: plain JSONL files are cut into byte ranges that workers read themselves; output never changes.
+"""``--jobs``: plain JSONL files and JSON arrays are cut into byte ranges that workers read themselves; output
+never changes.
 
 The end-to-end tests set ``MOLLIE_PREFLIGHT_CHUNK_BYTES`` so that a small file is cut into many ranges, with
 boundaries inside lines, CRLF lines, blank lines, broken lines and a final line without a newline.
@@ -28,11 +29,20 @@ from mollie_preflight._cli import engine as engine_module
 from mollie_preflight._cli import jsontext
 from mollie_preflight._cli import main as main_module
 from mollie_preflight._cli import worker as worker_module
-from mollie_preflight._cli.chunks import CHUNK_BYTES_VARIABLE, Chunk, chunk_bytes, open_range, plan, splittable_size
+from mollie_preflight._cli.chunks import (
+    CHUNK_BYTES_VARIABLE,
+    Chunk,
+    array_start,
+    chunk_bytes,
+    open_range,
+    plan,
+    plan_array,
+    splittable_size,
+)
 from mollie_preflight._cli.engine import Engine
 from mollie_preflight._cli.errors import WorkerCrash
-from mollie_preflight._cli.readers import parse_text, read_json, read_json_texts, read_jsonl
-from mollie_preflight._cli.records import Checked
+from mollie_preflight._cli.readers import parse_text, read_json, read_json_range, read_json_texts, read_jsonl
+from mollie_preflight._cli.records import Checked, Record, SpanUnreadable
 from mollie_preflight._cli.reporters import escape as escape_module
 from mollie_preflight._cli.reporters.escape import printable
 from mollie_preflight._cli.worker import RecordChecker, Settings
@@ -416,17 +426,20 @@ def test_dumps_fast_path_equals_the_full_translation(value: object) -> None:
 # --- JSON arrays: workers parse the elements; the parent only finds where each ends --------------------
 
 
-def json_array_export(*, unbalanced_at: int | None = None, broken_at: int | None = None) -> str:
+def json_array_export(
+    *, unbalanced_at: int | None = None, broken_at: int | None = None, unbalanced: str = "Socks }{ and a lone } brace"
+) -> str:
     """600 orders as one JSON array (more than two batches, so a pool starts): some broken, some pretty-printed
     over many lines, some with braces in strings (balanced, as in JSON kept in metadata), a non-object
-    element; optionally a string with an unbalanced brace, or an element that is not JSON, at an index."""
+    element; optionally a string with an unbalanced brace (``unbalanced``), or an element that is not JSON, at an
+    index."""
     parts = []
     for i in range(600):
         order = broken_order(f"A-{i}") if i % 7 == 0 else dict(example_order(), orderNumber=f"A-{i}")
         if i % 5 == 0:
             order["metadata"] = {"json": '{"kept": {"as": "text"}}', "nested": {"a": [{"b": {}}]}}
         if i == unbalanced_at:
-            order["lines"][1]["name"] = "Socks }{ and a lone } brace"
+            order["lines"][1]["name"] = unbalanced
         text = json.dumps(order, indent=2 if i % 3 == 0 else None)
         if i == broken_at:
             text = text.replace('"quantity": 1', '"quantity": tru', 1).replace('"quantity": 2', '"quantity": tru', 1)
@@ -513,3 +526,171 @@ def test_element_texts_parse_to_the_decoders_elements_or_not_at_all(elements: li
             serial.source,
         )
     assert len(texts) == len(decoded)
+
+
+# --- JSON arrays in byte ranges: cut between elements by counting brackets; workers read the ranges -------
+
+
+#: Two closing braces in a string: past it the bracket count is two short, so it takes a cut between two
+#: lines of an order (depth 3) for one between orders, and that range cannot be read as whole elements.
+MISLEADING = "Socks }} twice"
+
+
+@pytest.mark.parametrize("case", ["plain", "unbalanced brace in a string", "}} in a string", "not JSON at 400"])
+@pytest.mark.parametrize("size", [1, 3000])
+def test_json_arrays_in_ranges_are_byte_identical_with_two_jobs(tmp_path: Path, case: str, size: int) -> None:
+    """The same export as above, cut into ranges of about ``size`` bytes (a cut at every element at 1)."""
+    path = tmp_path / "orders.json"
+    unbalanced = 450 if "string" in case else None
+    broken = 400 if case.startswith("not JSON") else None
+    text = MISLEADING if case.startswith("}}") else "Socks }{ and a lone } brace"
+    path.write_text(json_array_export(unbalanced_at=unbalanced, broken_at=broken, unbalanced=text))
+    for args in (("--format", "jsonl"), ("--format", "sarif"))[: 1 if size == 1 else 2]:
+        one = check(*args, "--jobs", "1", str(path))
+        two = check(*args, "--jobs", "2", str(path), env=chunked(size))
+        assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
+        if args[1] == "jsonl":
+            found = records(two)
+            assert any(f["orderNumber"] == "A-595" and f["record"] == 595 for f in found) is (broken is None)
+
+
+def test_json_array_ranges_go_to_workers_and_are_numbered_on(
+    tmp_path: Path, inline_pool: type[_InlineExecutor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "orders.json"
+    path.write_text(json_array_export())
+    with Engine(SETTINGS, 1) as serial:
+        wanted = _engine_findings(serial, path, "json")
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "20000")
+    with Engine(SETTINGS, 2) as parallel, path.open("rb") as stream:
+        results = list(parallel.check(str(path), "json", stream))
+    found = [(o.line, o.order_number, raw[0]) for result in results for o in result.outcomes for raw in o.findings]
+    assert (sum(result.records for result in results), found) == wanted
+    numbered = [(o.number, o.order_number) for result in results for o in result.outcomes if o.order_number]
+    assert [number for number, _ in numbered] == [int(order_number[2:]) for _, order_number in numbered]
+    assert set(inline_pool.calls) == {"check_array_range_in_worker"}
+    assert len(inline_pool.calls) == len(results) > 10
+
+
+def test_a_json_array_range_that_is_not_whole_elements_reads_the_rest_the_serial_way(
+    tmp_path: Path, inline_pool: type[_InlineExecutor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A string with an unbalanced brace misleads the bracket count: a range ends inside an element, its
+    worker says so, and the engine reads on from the first record not yet reported: the same findings."""
+    path = tmp_path / "orders.json"
+    path.write_text(json_array_export(unbalanced_at=450, unbalanced=MISLEADING))
+    with Engine(SETTINGS, 1) as serial:
+        wanted = _engine_findings(serial, path, "json")
+    monkeypatch.setenv(CHUNK_BYTES_VARIABLE, "20000")
+    with Engine(SETTINGS, 2) as parallel:
+        assert _engine_findings(parallel, path, "json") == wanted
+    start = array_start(str(path))
+    assert start is not None
+    planned = len(list(plan_array(str(path), start, 20000)))
+    # The ranges before the one holding element 450 were read by workers (that one raised); the rest was
+    # read by the parent, its elements sent as text in batches (or checked in-process when fewer than two).
+    calls = inline_pool.calls
+    ranges = calls.index("check_records_in_worker") if "check_records_in_worker" in calls else len(calls)
+    assert set(calls[:ranges]) == {"check_array_range_in_worker"}
+    assert set(calls[ranges:]) <= {"check_records_in_worker"}
+    assert 10 < ranges < planned - 3
+
+
+def test_array_start(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    for content, wanted in [
+        (b"[1]", (1, 1)),
+        (b" \r\n\n\t[ {}]", (6, 3)),
+        (b'{"orders": []}', None),
+        (b"\xef\xbb\xbf[1]", None),
+        ("[1]".encode("utf-16-le"), None),
+        (b"", None),
+        (b"   ", None),
+    ]:
+        path.write_bytes(content)
+        assert array_start(str(path)) == wanted, content
+
+
+def _read_in_ranges(path: str, length: int, block: int) -> tuple[list[Record], bool]:
+    """Every range's records, numbered on as the engine numbers them; whether a range was unreadable."""
+    start = array_start(path)
+    assert start is not None
+    read: list[Record] = []
+    for chunk, last in plan_array(path, start, length, block):
+        try:
+            with open_range(path, chunk) as stream:
+                here = list(read_json_range(stream, chunk.first_line, last))
+        except SpanUnreadable:
+            return read, True
+        read += [record._replace(number=len(read) + (record.number or 0)) for record in here]
+    return read, False
+
+
+@given(
+    st.lists(json_objects | st.integers() | st.text("{}[],", max_size=3), max_size=8),
+    st.sampled_from([None, 0, 2]),
+    st.integers(1, 80),
+    st.integers(1, 60),
+)
+def test_array_ranges_read_as_the_whole_array_reads_or_say_they_cannot(
+    elements: list[object], indent: int | None, length: int, block: int
+) -> None:
+    """Ranges cut anywhere the bracket count allows (strings with brackets included) give the decoder's
+    records of the whole file, numbers, lines and sources included; or a range says it is not whole
+    elements, and every record before it is the decoder's."""
+    document = ("\n " + json.dumps(elements, indent=indent) + "\n").encode()
+    whole = list(read_json(io.BytesIO(document)))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "a.json")
+        Path(path).write_bytes(document)
+        read, unreadable = _read_in_ranges(path, length, block)
+    if unreadable:
+        assert read == whole[: len(read)]
+    else:
+        assert read == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "cut_off"),
+    [
+        ('[{"a": 1}, {"b": 2}] x', "data after the array"),
+        ('[{"a": 1}, {"b": 2}', "no closing bracket"),
+        ('[{"a": 1}, {"b": tru}]', "not JSON"),
+        ('[{"a": 1}, {"b": 2},]', "a comma before the bracket"),
+    ],
+)
+def test_a_broken_array_makes_its_last_range_unreadable(tmp_path: Path, text: str, cut_off: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(text)
+    read, unreadable = _read_in_ranges(str(path), 1, 1024)
+    assert unreadable, cut_off
+    assert [record.data for record in read] == [{"a": 1}]
+    assert whole_error(path)  # the serial reader, which the engine falls back to, reports it
+
+
+def whole_error(path: Path) -> str | None:
+    with path.open("rb") as stream:
+        return list(read_json(stream))[-1].error
+
+
+def test_array_ranges_tile_the_elements(tmp_path: Path) -> None:
+    """Cuts between elements at depth 1 only (not between the objects of the nested array), lines counted;
+    a string holding "}, {" misleads the count into a cut inside it, which the range's reader refuses."""
+    path = tmp_path / "a.json"
+    path.write_text('[\n{"a": [{"x": 1}, {"y": 2}]},\n {"b": 2}, {"c": "}, {"}, {"d": 4}\n]\n')
+    start = array_start(str(path))
+    assert start == (1, 1)
+    cuts = list(plan_array(str(path), start, 1, 1024))
+    content = path.read_bytes()
+    assert [(content[c.start : c.end], c.first_line, last) for c, last in cuts] == [
+        (b'\n{"a": [{"x": 1}, {"y": 2}]},\n ', 1, False),
+        (b'{"b": 2}, ', 3, False),
+        (b'{"c": "}, ', 3, False),
+        (b'{"}, ', 3, False),
+        (b'{"d": 4}\n]\n', 3, True),
+    ]
+    assert [c.start for c, _ in cuts[1:]] == [c.end for c, _ in cuts[:-1]]
+    assert cuts[-1][0].end == len(content)
+    read, unreadable = _read_in_ranges(str(path), 1, 1024)
+    assert unreadable
+    assert [(r.number, r.line, r.data) for r in read] == [(0, 2, {"a": [{"x": 1}, {"y": 2}]}), (1, 3, {"b": 2})]

@@ -11,12 +11,22 @@ Because every range ends just after a newline, a line always belongs, whole, to 
 line longer than a range simply makes that range longer. A final line without a newline ends the last range.
 If the file changes while it is read, ranges may cut lines differently from the plan: the result is then
 whatever the reader makes of those bytes (an ``MP900`` finding, say), never a crash.
+
+A plain UTF-8 file holding one JSON array is cut the same way (``array_start``, ``plan_array``), between two
+elements: where ``}`` ``,`` ``{`` follow each other (white space aside) at bracket depth 1, counted with
+``bytes.count`` block by block, so the parent neither decodes nor even finds every element. The count
+ignores strings, so a bracket inside a string can make a cut fall inside an element; the worker whose
+range ends there cannot read its last element whole and says so (``readers.read_json_range``), and the
+engine then reads the rest of the file the serial way. No wrong cut goes unnoticed: each range starts
+where the one before it was read to its end, and an element cut off is never a complete JSON value.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -104,6 +114,65 @@ def plan(path: str, length: int, block_bytes: int = _BLOCK_BYTES) -> Iterator[Ch
             newlines += block.count(b"\n", scanned)
     if position > start:
         yield Chunk(start, position, first_line)
+
+
+#: Where one array element ends and the next begins: ``}`` ``,`` white space, and then ``{`` (not taken).
+_BETWEEN_OBJECTS: Final = re.compile(rb"\}[ \t\n\r]*,[ \t\n\r]*(?=\{)")
+_SPACE: Final = b" \t\n\r"
+
+
+def array_start(path: str, block_bytes: int = _BLOCK_BYTES) -> tuple[int, int] | None:
+    """Where the elements of ``path``'s top-level JSON array begin (the offset just after ``[``, and its
+    line), when the file is UTF-8 without a byte order mark and its first character is ``[``; else ``None``
+    (an object with an ``orders`` array, a single order, UTF-16: read the serial way)."""
+    with open(path, "rb") as file:
+        head = file.read(block_bytes)
+    if head.startswith(b"\xef\xbb\xbf") or json.detect_encoding(head) != "utf-8":
+        return None
+    body = head.lstrip(_SPACE)
+    if not body.startswith(b"["):
+        return None
+    offset = len(head) - len(body) + 1
+    return offset, 1 + head.count(b"\n", 0, offset)
+
+
+def plan_array(
+    path: str, start: tuple[int, int], length: int, block_bytes: int = _BLOCK_BYTES
+) -> Iterator[tuple[Chunk, bool]]:
+    """The ranges of the array whose elements begin at ``start`` (from ``array_start``), each with whether
+    it is the last (which runs to the end of the file, past the closing ``]``).
+
+    A range ends just before the ``{`` of the first element that starts ``length`` bytes or more after the
+    range does, at bracket depth 1 by the count; its first line is counted as for ``plan``. Lazy, one block
+    in memory, C loops only: two passes of ``bytes.count`` per bracket kind and one for newlines.
+    """
+    length = max(1, length)
+    begin, first_line = start
+    counted = begin  # brackets and newlines are counted up to here
+    depth, newlines = 1, 0  # at ``counted``; newlines since ``begin``
+    with open(path, "rb", buffering=0) as file:
+        file.seek(counted)
+        position = counted
+        while block := file.read(block_bytes):
+            block_start = position
+            position += len(block)
+            search = max(begin + length - block_start, counted - block_start)
+            while (match := _BETWEEN_OBJECTS.search(block, max(search, 0))) is not None:
+                cut = match.end()
+                low = counted - block_start
+                depth += block.count(b"{", low, cut) + block.count(b"[", low, cut)
+                depth -= block.count(b"}", low, cut) + block.count(b"]", low, cut)
+                newlines += block.count(b"\n", low, cut)
+                counted = block_start + cut
+                if depth == 1:
+                    yield Chunk(begin, counted, first_line), False
+                    begin, first_line, newlines = counted, first_line + newlines, 0
+                search = max(begin + length - block_start, cut)
+            low = counted - block_start
+            depth += block.count(b"{", low) + block.count(b"[", low) - block.count(b"}", low) - block.count(b"]", low)
+            newlines += block.count(b"\n", low)
+            counted = position
+    yield Chunk(begin, max(position, begin), first_line), True
 
 
 @contextmanager

@@ -5,9 +5,13 @@ memory stays flat however long the input is:
 
 * a plain JSONL file is cut into byte ranges (``chunks``) that the workers read themselves; the parent only
   scans the file for newlines and merges the findings that come back;
-* any other input (stdin, gzip, JSON) is read by the parent and sent to the workers in batches; the elements
-  of a JSON array in a plain file go as their text, whose end the parent finds by counting braces, so that
-  the workers, not the parent, decode them (``readers.read_json(..., texts=True)``).
+* a plain UTF-8 file holding one JSON array likewise, cut between elements by counting brackets
+  (``chunks.plan_array``); the parent numbers the elements of each range on from the ranges before. Should
+  a range not be whole elements (a bracket inside a string misled the count, or the file is broken), the
+  rest of the file is read as below, from the first element not yet reported;
+* any other input (stdin, gzip, other JSON) is read by the parent and sent to the workers in batches; the
+  elements of a JSON array in a plain file go as their text, whose end the parent finds by counting braces,
+  so that the workers, not the parent, decode them (``readers.read_json(..., texts=True)``).
 
 A pool is started only when the input is larger than one range (or one batch): a small file is checked
 in-process, without paying for process start-up. With one job everything runs in-process.
@@ -23,11 +27,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import IO, Final
 
-from .chunks import chunk_bytes, plan, splittable_size
+from .chunks import array_start, chunk_bytes, plan, plan_array, splittable_size
 from .errors import WorkerCrash
 from .readers import READERS, read_json, read_json_texts
 from .records import Checked, Record, SpanUnreadable
-from .worker import RecordChecker, Settings, check_chunk_in_worker, check_records_in_worker, init_worker
+from .worker import (
+    RecordChecker,
+    Settings,
+    check_array_range_in_worker,
+    check_chunk_in_worker,
+    check_records_in_worker,
+    init_worker,
+)
 
 BATCH_SIZE: Final = 256
 #: Tasks in flight per worker: enough to keep workers busy while the parent merges results.
@@ -76,21 +87,48 @@ class Engine:
             tasks = (pool.submit(check_chunk_in_worker, path, chunk) for chunk in plan(path, length))
             yield from _in_order(tasks, workers * _IN_FLIGHT_PER_JOB)
             return
-        if self._jobs > 1 and fmt == "json" and splittable_size(path) is not None:
-            yield from self._check_json_texts(path, stream)
+        if self._jobs > 1 and fmt == "json" and (size := splittable_size(path)) is not None:
+            length = chunk_bytes(size, self._jobs)
+            start = array_start(path) if size > length else None
+            if start is not None:
+                yield from self._check_array_ranges(path, start, length, -(-size // length))
+            else:
+                yield from self._check_json_texts(path, stream)
             return
         yield from self.run(READERS[fmt](stream))
 
-    def _check_json_texts(self, path: str, stream: IO[bytes]) -> Iterator[Checked]:
+    def _check_array_ranges(self, path: str, start: tuple[int, int], length: int, ranges: int) -> Iterator[Checked]:
+        """A JSON array cut into byte ranges that the workers read: the parent numbers their elements on.
+
+        When a range is not whole elements (``SpanUnreadable``), the ranges after it are dropped and the
+        file is read from the first record not yet reported as ``_check_json_texts`` reads it.
+        """
+        workers = min(self._jobs, ranges)
+        pool = self._pool_of(workers)
+        tasks = (pool.submit(check_array_range_in_worker, path, *each) for each in plan_array(path, start, length))
+        done = 0
+        try:
+            for checked in _in_order(tasks, workers * _IN_FLIGHT_PER_JOB):
+                if done and checked.outcomes:
+                    outcomes = tuple(o._replace(number=done + (o.number or 0)) for o in checked.outcomes)
+                    checked = checked._replace(outcomes=outcomes)
+                done += checked.records
+                yield checked
+        except SpanUnreadable:
+            with open(path, "rb") as again:
+                yield from self._check_json_texts(path, again, done)
+
+    def _check_json_texts(self, path: str, stream: IO[bytes], skip: int = 0) -> Iterator[Checked]:
         """A JSON file whose elements go to the workers as text: the parent only finds where each ends.
+        ``skip``: the number of records already reported (from ``_check_array_ranges``).
 
         When a worker finds an element's text unreadable (a string held an unbalanced brace, or the file
         is broken there: ``SpanUnreadable``), the file is read again with the decoder from the first record
         not yet reported, so the results are those of reading it with the decoder throughout.
         """
-        done = 0
+        done = skip
         try:
-            for checked in self.run(read_json_texts(stream)):
+            for checked in self.run(itertools.islice(read_json_texts(stream), skip, None)):
                 done += checked.records
                 yield checked
         except SpanUnreadable:
@@ -130,12 +168,16 @@ class Engine:
 def _in_order(tasks: Iterator[Future[Checked]], limit: int) -> Iterator[Checked]:
     """The results of ``tasks`` in submission order, with at most ``limit`` submitted and not yet yielded."""
     pending: deque[Future[Checked]] = deque()
-    for task in tasks:
-        pending.append(task)
-        if len(pending) >= limit:
+    try:
+        for task in tasks:
+            pending.append(task)
+            if len(pending) >= limit:
+                yield _result(pending.popleft())
+        while pending:
             yield _result(pending.popleft())
-    while pending:
-        yield _result(pending.popleft())
+    finally:
+        for task in pending:  # the caller stopped early (an error, a range to read again): drop the rest
+            task.cancel()
 
 
 #: A worker that died breaks the pool: waiting for a result and submitting the next batch both say so.

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Generator, Iterator
 from typing import IO, Final, NoReturn
 
-from .records import Record
+from .records import Record, SpanUnreadable
 
 Stream = IO[bytes]
 Reader = Callable[[Stream], Iterator[Record]]
@@ -138,6 +138,24 @@ def read_json_texts(stream: Stream) -> Iterator[Record]:
     return read_json(stream, texts=True)
 
 
+def read_json_range(stream: Stream, first_line: int, last: bool) -> Iterator[Record]:
+    """The elements of one byte range of a JSON array cut by ``chunks.plan_array``, numbered from 0 (the
+    engine adds the elements of the ranges before), each with its line and source text, decoded exactly as
+    ``read_json`` decodes them.
+
+    A range holds whole elements separated by commas and ends after a comma, or, when it is the ``last``,
+    after the closing ``]`` and white space. Anything else (an element cut off or broken, too long or too
+    deep, the array closing early, data after it) raises ``SpanUnreadable``: the cut was wrong or the file
+    is broken there, and the engine reads on the serial way, which reports what is really there.
+    """
+    text = _JsonText(stream)
+    text.line = first_line
+    try:
+        yield from text.range_elements(last)
+    except _Unreadable:
+        raise SpanUnreadable from None
+
+
 def parse_text(text: bytes | str) -> tuple[object, str | None]:
     """``(data, None)`` for valid JSON text, ``(None, why)`` otherwise; never raises."""
     try:
@@ -230,6 +248,36 @@ class _JsonText:
                 self.expect(",")
         next_index, self._index = self._index, None
         return next_index
+
+    def range_elements(self, last: bool) -> Iterator[Record]:
+        """The elements of a byte range of an array (``read_json_range``); ``_Unreadable`` for anything else."""
+        index = 0
+        if self.skip_space() == "]":  # an empty array: only the first range can start with it
+            self._pos += 1
+            self._end_of_range(last, closed=True)
+            return
+        while True:
+            line = self.line
+            data = self.value()
+            yield Record(index, line, data=data, source=self._text[self._start : self._pos])
+            index += 1
+            following = self.skip_space()
+            if following == ",":
+                self._pos += 1
+                if not self.skip_space():
+                    self._end_of_range(last, closed=False)
+                    return
+            elif following == "]":
+                self._pos += 1
+                self._end_of_range(last, closed=True)
+                return
+            else:
+                self.fail("Expecting ',' delimiter")
+
+    def _end_of_range(self, last: bool, *, closed: bool) -> None:
+        """A range ends after a comma, the last one after ``]`` and nothing but white space."""
+        if closed != last or (closed and self.skip_space()):
+            self.fail("the range does not end where it was cut")
 
     def _span(self) -> str | None:
         """The text of the object starting here, up to the ``}`` that balances the braces counted from its

@@ -73,9 +73,11 @@ class Checked(NamedTuple):
 
 
 class SpanUnreadable(Exception):
-    """An array element handed out as text (``read_json(..., texts=True)``) is not one valid JSON value: its
-    end was found by counting braces, and a string held an unbalanced one. Not a finding: the engine reads
-    the input again from that element with the decoder, which reports whatever is really there."""
+    """Text cut out of a JSON array by counting brackets cannot be read as cut: an element handed out as
+    text (``read_json(..., texts=True)``) is not one valid JSON value, or a byte range of the array
+    (``chunks.plan_array``) is not whole elements. A string held an unbalanced bracket, or the file is
+    broken there. Not a finding: the engine reads the input again from the first record not yet reported,
+    the serial way, which reports whatever is really there."""
 
 
 class Finding(NamedTuple):

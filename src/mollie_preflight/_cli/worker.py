@@ -2,8 +2,9 @@
 
 A worker is set up once with the run's settings (``init_worker``), then checks either batches of records
 the parent read (``check_records_in_worker``; it parses raw JSON text itself, so the parent only splits
-lines), or byte ranges of a plain JSONL file that it reads itself (``check_chunk_in_worker``, see
-``chunks``). Either way it answers with a ``Checked``: a count and the outcomes that have findings.
+lines), or byte ranges of a plain JSONL file or JSON array that it reads itself (``check_chunk_in_worker``,
+``check_array_range_in_worker``, see ``chunks``). Either way it answers with a ``Checked``: a count and the
+outcomes that have findings.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .._options import Options
 from .._rules.common.record import INVALID_JSON
 from .chunks import Chunk, open_range
 from .field_lines import field_line
-from .readers import parse_text, read_jsonl
+from .readers import parse_text, read_json_range, read_jsonl
 from .records import Checked, Outcome, RawFinding, Record, SpanUnreadable
 
 
@@ -81,6 +82,13 @@ class RecordChecker:
         with open_range(path, chunk) as stream:
             return self.check_all(read_jsonl(stream, chunk.first_line))
 
+    def check_array_range(self, path: str, chunk: Chunk, last: bool) -> Checked:
+        """Read and check one byte range of a JSON array (``chunks.plan_array``); its elements are numbered
+        from 0, and the engine adds the count of the ranges before. ``SpanUnreadable`` when it is not whole
+        elements."""
+        with open_range(path, chunk) as stream:
+            return self.check_all(read_json_range(stream, chunk.first_line, last))
+
 
 def flatten(report: Iterable[Violation], min_rank: int) -> tuple[RawFinding, ...]:
     """The findings at or above ``min_rank`` as flat tuples, cheap to pickle."""
@@ -130,3 +138,8 @@ def check_records_in_worker(batch: list[Record]) -> Checked:
 def check_chunk_in_worker(path: str, chunk: Chunk) -> Checked:
     assert _WORKER is not None, "init_worker was not called"
     return _WORKER.check_chunk(path, chunk)
+
+
+def check_array_range_in_worker(path: str, chunk: Chunk, last: bool) -> Checked:
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.check_array_range(path, chunk, last)
