@@ -18,10 +18,15 @@ and on a mixed one of the same size, every other record the same order moved to 
 (``migrate_order``), so each record is checked by its own API. Target: the mixed export within 10 % of
 the Orders-only one.
 
-With ``--repeat N`` the three timings are taken N times, interleaved (loop, --jobs 1, --jobs 2, loop, ...),
-and the fastest of each is kept: on a shared machine the fastest run is the least disturbed one. The load
-average is printed before and after, and the CPU seconds (user + system, all processes) of each CLI run, so
-that a disturbed run can be recognised.
+With ``--repeat N`` the three timings are taken N times, interleaved (loop, --jobs 1, --jobs 2, loop, ...);
+the fastest and the median of each are shown, and the speed-up between both (on a shared machine the
+fastest run is the least disturbed one, the median the typical one). The load average is printed before and
+after, and the CPU seconds (user + system, all processes) of each CLI run, so that a disturbed run can be
+recognised.
+
+``--baseline DIR`` also times ``--jobs 1`` and ``--jobs 2`` of the ``mollie_preflight`` package found in
+``DIR`` (put first on ``PYTHONPATH``; e.g. ``git archive REV src/mollie_preflight`` unpacked there),
+interleaved with the rest: before and after in one run.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,16 +151,19 @@ def compare_mixed(records: int, repeat: int) -> None:
             print(f"--jobs {jobs} mixed vs orders-only: {slower:+.1f} %  (target ≤ 10 %)")
 
 
-def cli(path: Path, jobs: int) -> tuple[float, int, float]:
-    """Wall seconds, peak RSS (KiB, the largest process) and CPU seconds (every process) of one CLI run."""
+def cli(path: Path, jobs: int, package: str | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB, the largest process) and CPU seconds (every process) of one CLI run;
+    ``package``: a directory holding another ``mollie_preflight`` to run instead of the installed one."""
     script = shutil.which("mollie-preflight", path=os.path.dirname(sys.executable)) or "mollie-preflight"
     command = [script, "check", "--isolated", "--today", TODAY.isoformat(), "--format", "jsonl"]
+    env = dict(os.environ, PYTHONPATH=package) if package else None
     start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command, "--jobs", str(jobs), str(path)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     rss, cpu = out.stdout.split()
     return time.perf_counter() - start, int(rss), float(cpu)
@@ -171,6 +180,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds; the fastest of each is kept")
     parser.add_argument("--mixed", action="store_true", help="compare a mixed Orders/Payments export with Orders-only")
     parser.add_argument("--input", choices=("jsonl", "json"), default="jsonl", help="JSON lines, or one JSON array")
+    parser.add_argument("--baseline", help="a directory holding another mollie_preflight package to compare")
     args = parser.parse_args()
     if args.mixed:
         compare_mixed(args.records, args.repeat)
@@ -181,25 +191,40 @@ def main() -> None:
         generate(small, args.records, kind)
         n = args.records
         print(f"load average before: {_load()}")
-        loops, ones, twos = [], [], []
+        runs: dict[str, list[tuple[float, int, float]]] = {}
+        loops = []
         for _ in range(max(1, args.repeat)):
             loops.append(plain_loop(small, kind))
-            ones.append(cli(small, 1))
-            twos.append(cli(small, 2))
+            for jobs in (1, 2):
+                runs.setdefault(f"--jobs {jobs}", []).append(cli(small, jobs))
+                if args.baseline:
+                    runs.setdefault(f"baseline --jobs {jobs}", []).append(cli(small, jobs, args.baseline))
         print(f"load average after:  {_load()}")
         loop = min(loops)
-        one, rss_small, cpu_one = min(ones)
-        two, rss_small_two, cpu_two = min(twos)
         size = small.stat().st_size / 1e6
         print(f"input: {kind}; records: {n:,} ({size:.1f} MB), cores: {os.cpu_count()}, rounds: {len(loops)}")
-        print(f"all runs (s): loop {_seconds(loops)}; --jobs 1 {_seconds(ones)}; --jobs 2 {_seconds(twos)}")
         print(f"plain loop (json.loads + validate_order): {loop:7.2f} s  {n / loop:9,.0f} records/s")
-        print(f"cli --jobs 1:                             {one:7.2f} s  {n / one:9,.0f} records/s {cpu_one:.2f} s CPU")
-        print(f"cli --jobs 2:                             {two:7.2f} s  {n / two:9,.0f} records/s {cpu_two:.2f} s CPU")
-        print(f"overhead at --jobs 1: {100 * (one / loop - 1):+.1f} %  (target ≤ 15 %)")
-        print(f"speed-up --jobs 2 over --jobs 1: {one / two:.2f}×  (target ≥ 1.7×)")
+        print(f"  (all: {_seconds(loops)})")
+        for name, timings in runs.items():
+            best, median = min(timings), statistics.median(t[0] for t in timings)
+            print(
+                f"cli {name:20} fastest {best[0]:6.2f} s {n / best[0]:9,.0f} records/s {best[2]:.2f} s CPU; "
+                f"median {median:6.2f} s  (all: {_seconds(timings)})"
+            )
+        for prefix in ("", "baseline ") if args.baseline else ("",):
+            ones, twos = runs[f"{prefix}--jobs 1"], runs[f"{prefix}--jobs 2"]
+            one, two = min(ones)[0], min(twos)[0]
+            medians = statistics.median(t[0] for t in ones) / statistics.median(t[0] for t in twos)
+            print(f"{prefix}overhead at --jobs 1: {100 * (one / loop - 1):+.1f} %  (target ≤ 15 %)")
+            print(
+                f"{prefix}speed-up --jobs 2 over --jobs 1: {one / two:.2f}× fastest, {medians:.2f}× medians"
+                "  (target ≥ 1.7×)"
+            )
+        if args.grow <= 1:
+            return
         generate(large, n * args.grow, kind)
-        for jobs, rss in ((1, rss_small), (2, rss_small_two)):
+        for jobs in (1, 2):
+            rss = min(runs[f"--jobs {jobs}"])[1]
             _, rss_large, _ = cli(large, jobs)
             print(
                 f"peak RSS --jobs {jobs}: {rss / 1024:.1f} MiB for {n:,}, {rss_large / 1024:.1f} MiB for "
