@@ -144,7 +144,7 @@ def plan_array(
 
     A range ends just before the ``{`` of the first element that starts ``length`` bytes or more after the
     range does, at bracket depth 1 by the count; its first line is counted as for ``plan``. Lazy, one block
-    in memory, C loops only: two passes of ``bytes.count`` per bracket kind and one for newlines.
+    in memory, C loops only (``_tally``).
     """
     length = max(1, length)
     begin, first_line = start
@@ -159,20 +159,27 @@ def plan_array(
             search = max(begin + length - block_start, counted - block_start)
             while (match := _BETWEEN_OBJECTS.search(block, max(search, 0))) is not None:
                 cut = match.end()
-                low = counted - block_start
-                depth += block.count(b"{", low, cut) + block.count(b"[", low, cut)
-                depth -= block.count(b"}", low, cut) + block.count(b"]", low, cut)
-                newlines += block.count(b"\n", low, cut)
-                counted = block_start + cut
+                deeper, lines = _tally(block, counted - block_start, cut)
+                depth, newlines, counted = depth + deeper, newlines + lines, block_start + cut
                 if depth == 1:
                     yield Chunk(begin, counted, first_line), False
                     begin, first_line, newlines = counted, first_line + newlines, 0
                 search = max(begin + length - block_start, cut)
-            low = counted - block_start
-            depth += block.count(b"{", low) + block.count(b"[", low) - block.count(b"}", low) - block.count(b"]", low)
-            newlines += block.count(b"\n", low)
-            counted = position
+            deeper, lines = _tally(block, counted - block_start, len(block))
+            depth, newlines, counted = depth + deeper, newlines + lines, position
     yield Chunk(begin, max(position, begin), first_line), True
+
+
+#: Every byte but the brackets and the newline: what ``_tally`` drops before counting.
+_NOT_TALLIED: Final = bytes(byte for byte in range(256) if byte not in b"{}[]\n")
+
+
+def _tally(block: bytes, low: int, high: int) -> tuple[int, int]:
+    """How much deeper ``block[low:high]`` ends than it starts (brackets only, strings not told apart), and
+    its newlines. One ``translate`` keeps the few bytes counted, so the five counts run over ~3 % of the
+    text: ~3.5× cheaper than counting in the block itself."""
+    kept = block[low:high].translate(None, _NOT_TALLIED)
+    return kept.count(b"{") + kept.count(b"[") - kept.count(b"}") - kept.count(b"]"), kept.count(b"\n")
 
 
 @contextmanager
