@@ -368,14 +368,22 @@ def clean_body_amount(amount: dict[object, object]) -> tuple[str, Callable[[str]
     """For the cleans: the currency, its plain-value match and the amount in minor units when
     ``check_body_amount`` would report nothing on a non-negative ``amount``; ``None`` means "walk"."""
     currency = amount.get("currency")
-    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
-    pattern = plain_value_pattern(decimals) if decimals is not None else None
-    if pattern is None or type(currency) is not str:
+    plain = _PLAIN_VALUE.get(currency) if type(currency) is str else None
+    if plain is None or type(currency) is not str:
         return None
-    minor = clean_amount_minor(amount, currency, pattern.fullmatch)
+    minor = clean_amount_minor(amount, currency, plain)
     if minor is None or minor < 0:
         return None
-    return currency, pattern.fullmatch, minor
+    return currency, plain, minor
+
+
+#: Each currency's ``plain_value_pattern`` match, looked up once per body instead of built per call
+#: (currencies with more than three decimals have none: their amounts take the walk).
+_PLAIN_VALUE: Final[dict[str, Callable[[str], object]]] = {
+    currency: pattern.fullmatch
+    for currency, decimals in CURRENCY_DECIMALS.items()
+    if (pattern := plain_value_pattern(decimals)) is not None
+}
 
 
 def clean_order(payload: dict[object, object], ck: Checker) -> bool:
