@@ -356,6 +356,43 @@ class TestDispatch:
             report = mp.validate({} if name != "create-order" else None, name)
             assert report.endpoint == name
 
+    @pytest.mark.parametrize(
+        ("name", "snapshot", "refused"),
+        [
+            ("create-order", {"order": {}}, "takes no snapshot"),
+            ("create-payment", {"payment": {}}, "takes no snapshot"),
+            ("create-shipment", {"payment": {}}, "create-shipment takes its snapshot as order=, not payment="),
+            ("update-order-line", {"payment": {}}, "update-order-line takes its snapshot as order=, not payment="),
+            ("update-payment", {"order": {}}, "update-payment takes its snapshot as payment=, not order="),
+        ],
+    )
+    def test_a_snapshot_of_the_wrong_kind_is_a_programmer_error(
+        self, name: str, snapshot: dict[str, Any], refused: str
+    ) -> None:
+        with pytest.raises(ValueError, match=refused):
+            mp.validate({}, name, **snapshot)
+
+    @pytest.mark.parametrize(
+        ("name", "validator", "body", "snapshot"),
+        [
+            ("create-shipment", mp.validate_shipment, {"lines": [{"id": "odl_x"}]}, {"order": "two_for_one"}),
+            ("create-order-refund", mp.validate_refund, {"lines": [{"id": "odl_1", "quantity": "9"}]}, {}),
+            ("cancel-order", mp.validate_order_cancel, {"testmode": "yes"}, {}),
+            ("update-order", mp.validate_order_update, {"shippingAddress": None, "x": 1}, {}),
+            ("create-order-payment", mp.validate_order_payment, {"method": "ideal", "lines": []}, {}),
+            ("create-capture", mp.validate_capture, {"amount": {"value": "1", "currency": "EUR"}}, {}),
+        ],
+    )
+    def test_the_dispatcher_and_the_named_validator_are_one_row(
+        self, name: str, validator: Any, body: dict[str, object], snapshot: dict[str, str]
+    ) -> None:
+        kwargs: dict[str, Any] = {"order": two_for_one()} if snapshot else {}
+        named = validator(body, **kwargs)
+        assert list(named), "the case must have something to report"
+        assert [(v.code, v.field, v.expected) for v in mp.validate(body, name, **kwargs)] == [
+            (v.code, v.field, v.expected) for v in named
+        ]
+
     def test_unknown_endpoint_is_a_programmer_error(self) -> None:
         with pytest.raises(ValueError, match="unknown endpoint"):
             mp.validate({}, "create-invoice")
