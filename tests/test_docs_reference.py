@@ -17,6 +17,7 @@ PUBLIC_SUBMODULES = (
     "mollie_preflight.integrations.mollie_client.OrderMemory",
     "mollie_preflight.integrations.mollie_client.check_request",
     "mollie_preflight.records.validate_text_partition",
+    "mollie_preflight.types",
 )
 
 
