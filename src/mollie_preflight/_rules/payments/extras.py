@@ -130,7 +130,7 @@ def check_extras(ck: Checker, payload: dict[object, object]) -> None:
             )
     _check_store_credentials(ck, payload)
     if payload.get("dueDate") is not None:
-        _check_due_date(ck, payload["dueDate"])
+        check_due_date(ck, payload["dueDate"])
     _check_types(ck, payload)
     check_id_prefix(ck, payload.get("terminalId"), ("terminalId",), "term_")
     birth = payload.get("consumerDateOfBirth")
@@ -206,7 +206,9 @@ def _check_store_credentials(ck: Checker, payload: dict[object, object]) -> None
         )
 
 
-def _check_due_date(ck: Checker, value: object) -> None:
+def check_due_date(ck: Checker, value: object) -> None:
+    """MP604, MP962: a bank transfer's ``dueDate`` is a date from tomorrow to 100 days after it; create and
+    update payment."""
     date = parse_date(ck, value, ("dueDate",))
     if date is None:
         return

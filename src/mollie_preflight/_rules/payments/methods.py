@@ -147,14 +147,7 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
                         actual=method,
                     )
         return
-    currency = ck.order_currency
-    if currency is not None and forced in CURRENCY_KNOWN_METHODS and not takes_currency(forced, currency):
-        ck.report(
-            PAYMENT_METHOD_CURRENCY,
-            ("method",),
-            f"The method {forced} does not take {currency}.",
-            actual=forced,
-        )
+    check_method_currency(ck, forced, ck.order_currency)
     lines = payload.get("lines")
     if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines):
         ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
@@ -175,6 +168,18 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
             VOUCHER_NEEDS_CATEGORIES,
             ("lines",),
             "Vouchers pay only for lines with categories (meal, eco, gift, sport_culture); no line has any.",
+        )
+
+
+def check_method_currency(ck: Checker, method: str, currency: str | None) -> None:
+    """MP967: the one ``method`` of a payment in ``currency`` (``None``: unknown) takes that currency; create
+    payment, and update payment against the payment's currency."""
+    if currency is not None and method in CURRENCY_KNOWN_METHODS and not takes_currency(method, currency):
+        ck.report(
+            PAYMENT_METHOD_CURRENCY,
+            ("method",),
+            f"The method {method} does not take {currency}.",
+            actual=method,
         )
 
 
