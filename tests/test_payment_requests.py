@@ -363,6 +363,17 @@ def test_an_updated_address_is_read_with_the_payments_method() -> None:
     assert found(mp.validate_payment_update({"shippingAddress": address}, payment=OPEN, today=TODAY)) == []
 
 
+def test_an_updated_issuer_is_judged_for_the_payments_method_mp525() -> None:
+    ideal = {**OPEN, "method": "ideal"}
+    assert found(mp.validate_payment_update({"issuer": "ING"}, payment=ideal, today=TODAY)) == [
+        ("MP525", "issuer", "ING")
+    ]
+    assert found(mp.validate_payment_update({"issuer": "ideal_INGBNL2A"}, payment=ideal, today=TODAY)) == []
+    by_body = mp.validate_payment_update({"method": "kbc", "issuer": "ideal_INGBNL2A"}, payment=OPEN, today=TODAY)
+    assert found(by_body) == [("MP525", "issuer", "ideal_INGBNL2A")]
+    assert found(mp.validate_payment_update({"issuer": "ING"}, payment=OPEN, today=TODAY)) == []
+
+
 def test_testmode_must_match_the_payments_mode() -> None:
     report = mp.validate_payment_update({"description": "x", "testmode": True}, payment=OPEN, today=TODAY)
     assert found(report) == [("MP813", "testmode", "true")]

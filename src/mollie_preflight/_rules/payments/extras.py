@@ -1,5 +1,6 @@
 """The method-specific parameters of a create-payment body: wallet and card tokens, bank transfer's due
-date, and what gift cards, Billie, in3, Klarna, PayPal, paysafecard and point of sale read.
+date, and what gift cards, Billie, in3, Klarna, PayPal, paysafecard and point of sale read. The issuer's
+shape per method (MP525) is the create-order check of ``payment.issuer``, one implementation.
 
 Mollie takes them at the top level of the body; without ``method`` they wait for the customer's choice, so
 only a single other ``method`` makes one pointless (a warning: Mollie's page does not say it refuses them).
@@ -16,9 +17,10 @@ from .. import citations as cite
 from ..checker import Checker
 from ..common.dates import DATE_OF_BIRTH, parse_date
 from ..family import BodyFamily
-from ..orders.payment_object import check_id_prefix
+from ..orders.payment_object import check_id_prefix, check_issuer_shape, issuer_problem
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
+from .methods import requested
 from .params import single_method
 
 WALLET_TOKEN = Rule(
@@ -132,6 +134,9 @@ def check_extras(ck: Checker, payload: dict[object, object]) -> None:
     if payload.get("dueDate") is not None:
         check_due_date(ck, payload["dueDate"])
     _check_types(ck, payload)
+    issuer = payload.get("issuer")
+    if isinstance(issuer, str):
+        check_issuer_shape(ck, issuer, requested(payload), ("issuer",))
     check_id_prefix(ck, payload.get("terminalId"), ("terminalId",), "term_")
     birth = payload.get("consumerDateOfBirth")
     if birth is not None:
@@ -267,7 +272,12 @@ def clean_extras(payload: dict[object, object], ck: Checker) -> bool:
         value = payload[key]
         if value is None:
             continue
-        if key == "issuer" and type(value) is str and single_method(payload) in (None, *PARAMETER_METHODS["issuer"]):
+        if (
+            key == "issuer"
+            and type(value) is str
+            and single_method(payload) in (None, *PARAMETER_METHODS["issuer"])
+            and issuer_problem(value, requested(payload)) is None
+        ):
             continue
         return False
     return True

@@ -10,8 +10,8 @@ Each value is checked for its JSON type (MP994), then by the very check create p
 parameter, with the same code: the update-payment reference documents the same values (it says so of each
 one, and Mollie's generated SDKs give both bodies the same models). The description (MP911, MP912), the URLs,
 the locale (MP933), the method (MP934; with the payment known also its currency, MP967), the country
-restriction (MP942), the due date (MP604, MP962), the addresses (MP401-MP413, read with the method the payment
-will have), ``billingEmail`` (deprecated, MP965) and the metadata.
+restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525) and the addresses (MP401-MP413),
+both read with the method the payment will have, ``billingEmail`` (deprecated, MP965) and the metadata.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..checker import Checker
 from ..common.address import check_address
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
+from ..orders.payment_object import check_issuer_shape
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .body import check_description
@@ -178,6 +179,9 @@ def _check_create_values(
     if method is not None and "method" in body and state is not None:
         check_method_currency(ck, method, state.currency)
     methods = frozenset() if method is None else frozenset({method})
+    issuer = body.get("issuer")
+    if isinstance(issuer, str):
+        check_issuer_shape(ck, issuer, methods, ("issuer",))
     for key in ("billingAddress", "shippingAddress"):
         if key in typed_ok:
             check_address(ck, body[key], key, methods, method, required=())
