@@ -61,6 +61,18 @@ KLARNA_BILLING = {
 }
 
 
+def _billie(**changes: Any) -> dict[str, Any]:
+    """A complete Billie payment: lines, the billing address with the organization's name, the company."""
+    body = _pay(
+        method="billie",
+        lines=[_line("physical", "100.00")],
+        billingAddress={**KLARNA_BILLING, "organizationName": "Fietsen B.V."},
+        company={"registrationNumber": "12345678", "vatNumber": "NL123456789B01"},
+    )
+    body.update(changes)
+    return {key: value for key, value in body.items() if value is not None}
+
+
 def _found(body: dict[str, Any], code: str) -> list[tuple[str, str, str | None, str | None]]:
     return [(v.code, v.field, v.expected, v.actual) for v in mp.validate_payment(body, today=TODAY) if v.code == code]
 
@@ -211,6 +223,18 @@ def _found(body: dict[str, Any], code: str) -> list[tuple[str, str, str | None, 
             "riverty",
         ),
         (_pay(method=["ideal", "voucher"], lines=[_line("physical", "100.00")]), "MP968", "lines", None, "voucher"),
+        # Billie: the organization's name, an error for the one method and a warning in an array; its company
+        (_billie(billingAddress=KLARNA_BILLING), "MP411", "billingAddress.organizationName", None, None),
+        (
+            _billie(method=["ideal", "billie"], billingAddress=KLARNA_BILLING, company=None),
+            "MP968",
+            "billingAddress.organizationName",
+            None,
+            "billie",
+        ),
+        (_billie(company=None), "MP969", "company", None, None),
+        (_billie(company={"vatNumber": "NL123456789B01"}), "MP969", "company", None, None),
+        (_billie(company={"registrationNumber": "12345678", "vatNumber": " "}), "MP969", "company", None, None),
     ],
 )
 def test_each_rule_reports_its_code_field_and_values(
@@ -236,6 +260,8 @@ def test_each_rule_reports_its_code_field_and_values(
         _pay(dueDate="2027-03-03"),
         _pay(dueDate=None),
         _pay(method="giftcard", issuer="fashioncheque", voucherNumber="6030", voucherPin="1234"),
+        _billie(),
+        _billie(company={"registrationNumber": "12345678", "vatNumber": "NL123456789B01", "entityType": "LLC"}),
         _pay(issuer=None),
         _pay(method="ideal", issuer="ideal_INGBNL2A"),
         _pay(method="ideal", issuer="ideal_ABNANL2AXXX"),
@@ -298,3 +324,13 @@ def test_the_issuer_is_judged_alike_on_create_order_and_create_payment(method: s
     order = [v.actual for v in mp.validate_order(order_body, today=TODAY) if v.code == "MP525"]
     assert payment == order
     assert payment in ([], [issuer])
+
+
+def test_billies_organization_name_is_one_error_for_the_one_method_and_one_warning_in_an_array() -> None:
+    address = {"billingAddress": KLARNA_BILLING}
+    forced = mp.validate_payment(_billie(**address), today=TODAY)
+    assert [(v.code, v.severity) for v in forced] == [("MP411", mp.Severity.ERROR)]
+    offered = mp.validate_payment(_billie(method=["billie", "ideal"], company=None, **address), today=TODAY)
+    assert [(v.code, v.field, v.severity) for v in offered] == [
+        ("MP968", "billingAddress.organizationName", mp.Severity.WARNING)
+    ]
