@@ -374,6 +374,18 @@ def test_an_updated_issuer_is_judged_for_the_payments_method_mp525() -> None:
     assert found(mp.validate_payment_update({"issuer": "ING"}, payment=OPEN, today=TODAY)) == []
 
 
+def test_a_due_date_or_issuer_for_another_method_is_mp964() -> None:
+    card = {**OPEN, "method": "creditcard"}
+    report = mp.validate_payment_update({"dueDate": "2026-12-01", "issuer": "kbc"}, payment=card, today=TODAY)
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP964", "dueDate", "creditcard"),
+        ("MP964", "issuer", "creditcard"),
+    ]
+    transfer = {**OPEN, "method": "banktransfer"}
+    assert found(mp.validate_payment_update({"dueDate": "2026-12-01"}, payment=transfer, today=TODAY)) == []
+    assert found(mp.validate_payment_update({"dueDate": "2026-12-01"}, payment=OPEN, today=TODAY)) == []
+
+
 def test_testmode_must_match_the_payments_mode() -> None:
     report = mp.validate_payment_update({"description": "x", "testmode": True}, payment=OPEN, today=TODAY)
     assert found(report) == [("MP813", "testmode", "true")]

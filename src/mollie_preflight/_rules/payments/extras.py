@@ -148,7 +148,12 @@ def check_extras(ck: Checker, payload: dict[object, object]) -> None:
                 f"The date of birth {born.isoformat()} is not in the past.",
                 actual=born.isoformat(),
             )
-    method = single_method(payload)
+    check_parameter_methods(ck, payload, single_method(payload))
+
+
+def check_parameter_methods(ck: Checker, payload: dict[object, object], method: str | None) -> None:
+    """MP964: each method-specific parameter of ``payload`` belongs to ``method``, the one method of the payment
+    (``None``: not known, nothing to say); create payment, and update payment with the payment's method."""
     if method is None:
         return
     for key, methods in PARAMETER_METHODS.items():

@@ -10,8 +10,9 @@ Each value is checked for its JSON type (MP994), then by the very check create p
 parameter, with the same code: the update-payment reference documents the same values (it says so of each
 one, and Mollie's generated SDKs give both bodies the same models). The description (MP911, MP912), the URLs,
 the locale (MP933), the method (MP934; with the payment known also its currency, MP967), the country
-restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525) and the addresses (MP401-MP413),
-both read with the method the payment will have, ``billingEmail`` (deprecated, MP965) and the metadata.
+restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525), the addresses (MP401-MP413) and
+whether the due date and issuer belong to the payment's method (MP964), all read with the method the payment
+will have, ``billingEmail`` (deprecated, MP965) and the metadata.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..orders.payment_object import check_issuer_shape
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .body import check_description
-from .extras import check_due_date
+from .extras import check_due_date, check_parameter_methods
 from .methods import check_method_currency
 from .params import BILLING_EMAIL, check_locale, check_method, check_restrict_country
 from .snapshot import FINALIZED_STATUSES, PaymentState
@@ -182,6 +183,7 @@ def _check_create_values(
     issuer = body.get("issuer")
     if isinstance(issuer, str):
         check_issuer_shape(ck, issuer, methods, ("issuer",))
+    check_parameter_methods(ck, body, method)
     for key in ("billingAddress", "shippingAddress"):
         if key in typed_ok:
             check_address(ck, body[key], key, methods, method, required=())
