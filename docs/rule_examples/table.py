@@ -837,6 +837,15 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"method": "ideal", "amount": money("710.00", "USD"), "lines": DELETE},
         {"method": "paypal", "amount": money("710.00", "USD"), "lines": DELETE},
     ),
+    "MP969": pay(
+        "company",
+        {"method": "billie", "billingAddress": {**KLARNA_BILLING, "organizationName": "Fietsen B.V."}},
+        {
+            "method": "billie",
+            "billingAddress": {**KLARNA_BILLING, "organizationName": "Fietsen B.V."},
+            "company": {"registrationNumber": "12345678", "vatNumber": "NL123456789B01"},
+        },
+    ),
     "MP968": pay(
         "lines",
         {"method": ["ideal", "voucher"]},

@@ -37,7 +37,7 @@ PAYMENT_DESCRIPTION = Rule(
     "MP911",
     "payment-description",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("description"),),
+    (cite.CREATE_PAYMENT.at("description"), cite.UPDATE_PAYMENT.at("description")),
     Evidence.DOCUMENTED,
     "description is not a non-blank string",
     "The description is a string shown to the customer; an empty one tells them nothing (non-blank is "
@@ -48,7 +48,7 @@ PAYMENT_DESCRIPTION_LONG = Rule(
     "MP912",
     "payment-description-long",
     Severity.WARNING,
-    (cite.CREATE_PAYMENT.at("description"),),
+    (cite.CREATE_PAYMENT.at("description"), cite.UPDATE_PAYMENT.at("description")),
     Evidence.DOCUMENTED,
     "description is longer than 255 characters",
     "Mollie's reference gives 255 characters as the absolute maximum and says longer descriptions are "
@@ -65,27 +65,33 @@ def check_payment_body(ck: Checker, payload: dict[object, object]) -> None:
         if payload.get(field) is None:
             ck.report(PAYMENT_REQUIRED_FIELD, (field,), f"The '{field}' field is missing.")
     amount = check_body_amount(ck, payload)
-    description = payload.get("description")
-    if description is not None:
-        if not isinstance(description, str) or is_blank(description):
-            what = json_type(description) if not isinstance(description, str) else "a blank string"
-            ck.report(
-                PAYMENT_DESCRIPTION,
-                ("description",),
-                f"The 'description' field must be a non-blank string, got {what}.",
-                actual=describe(description),
-            )
-        elif len(description) > MAX_DESCRIPTION:
-            ck.report(
-                PAYMENT_DESCRIPTION_LONG,
-                ("description",),
-                f"The description is {len(description)} characters long; Mollie truncates it at "
-                f"{MAX_DESCRIPTION} characters or fewer, depending on the method.",
-                actual=describe(description),
-            )
+    check_description(ck, payload.get("description"))
     lines = payload.get("lines")
     if lines is not None:
         check_lines_and_sums(ck, amount, lines, PAYMENTS)
+
+
+def check_description(ck: Checker, description: object) -> None:
+    """MP911, MP912: the payment's ``description`` (``None``: absent) is a non-blank string, and one longer
+    than 255 characters is truncated. Create and update payment take the same description, documented alike."""
+    if description is None:
+        return
+    if not isinstance(description, str) or is_blank(description):
+        what = json_type(description) if not isinstance(description, str) else "a blank string"
+        ck.report(
+            PAYMENT_DESCRIPTION,
+            ("description",),
+            f"The 'description' field must be a non-blank string, got {what}.",
+            actual=describe(description),
+        )
+    elif len(description) > MAX_DESCRIPTION:
+        ck.report(
+            PAYMENT_DESCRIPTION_LONG,
+            ("description",),
+            f"The description is {len(description)} characters long; Mollie truncates it at "
+            f"{MAX_DESCRIPTION} characters or fewer, depending on the method.",
+            actual=describe(description),
+        )
 
 
 def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:

@@ -204,27 +204,9 @@ def single_method(payload: dict[object, object]) -> str | None:
 def check_params(ck: Checker, payload: dict[object, object]) -> None:
     _check_keys(ck, payload)
     _check_urls(ck, payload)
-    locale = payload.get("locale")
-    if locale is not None and (type(locale) is not str or locale not in _LOCALES):
-        meant = _LOCALE_BY_FOLDED.get(locale.lower().replace("_", "").replace("-", "")) if type(locale) is str else None
-        ck.report(
-            PAYMENT_LOCALE,
-            ("locale",),
-            f"The locale {describe(locale)!r} is not one of the Payments API's locales.",
-            expected=meant,
-            actual=describe(locale),
-        )
-    _check_method(ck, payload.get("method"))
-    country = payload.get("restrictPaymentMethodsToCountry")
-    if country is not None and (type(country) is not str or country not in ALPHA_2):
-        meant = country.strip().upper() if type(country) is str and country.strip().upper() in ALPHA_2 else None
-        ck.report(
-            RESTRICT_COUNTRY,
-            ("restrictPaymentMethodsToCountry",),
-            f"The restrictPaymentMethodsToCountry {describe(country)!r} is not an ISO 3166-1 alpha-2 country code.",
-            expected=meant,
-            actual=describe(country),
-        )
+    check_locale(ck, payload.get("locale"))
+    check_method(ck, payload.get("method"))
+    check_restrict_country(ck, payload.get("restrictPaymentMethodsToCountry"))
     check_metadata(ck, payload.get("metadata"), ("metadata",))
     testmode = payload.get("testmode")
     if testmode is not None and type(testmode) is not bool:
@@ -284,7 +266,36 @@ def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
         check_webhook(ck, payload["webhookUrl"], ("webhookUrl",))
 
 
-def _check_method(ck: Checker, method: object) -> None:
+def check_locale(ck: Checker, locale: object) -> None:
+    """MP933: ``locale`` (``None``: absent) is one of the Payments API's locales; create and update payment."""
+    if locale is not None and (type(locale) is not str or locale not in _LOCALES):
+        meant = _LOCALE_BY_FOLDED.get(locale.lower().replace("_", "").replace("-", "")) if type(locale) is str else None
+        ck.report(
+            PAYMENT_LOCALE,
+            ("locale",),
+            f"The locale {describe(locale)!r} is not one of the Payments API's locales.",
+            expected=meant,
+            actual=describe(locale),
+        )
+
+
+def check_restrict_country(ck: Checker, country: object) -> None:
+    """MP942: ``restrictPaymentMethodsToCountry`` (``None``: absent) is an upper-case ISO 3166-1 alpha-2 code;
+    create and update payment."""
+    if country is not None and (type(country) is not str or country not in ALPHA_2):
+        meant = country.strip().upper() if type(country) is str and country.strip().upper() in ALPHA_2 else None
+        ck.report(
+            RESTRICT_COUNTRY,
+            ("restrictPaymentMethodsToCountry",),
+            f"The restrictPaymentMethodsToCountry {describe(country)!r} is not an ISO 3166-1 alpha-2 country code.",
+            expected=meant,
+            actual=describe(country),
+        )
+
+
+def check_method(ck: Checker, method: object) -> None:
+    """MP934: ``method`` (``None``: absent), a string or an array, names Payments API methods only; create and
+    update payment."""
     if method is None:
         return
     if isinstance(method, list | tuple):
