@@ -301,10 +301,22 @@ class TestCancelOrder:
 
     def test_open_payment(self) -> None:
         order = with_(two_for_one("created"), _embedded={"payments": [{"status": "open"}]})
-        v = only(mp.validate_order_cancel(order=order), "MP809")
+        report = mp.validate_order_cancel(order=order)
+        v = only(report, "MP809")
         assert v.actual == "open"
         assert v.expected is None
         assert codes(mp.validate_order_cancel(order=two_for_one(status="created"))) == []
+
+    def test_open_payment_is_mollies_400_without_a_field(self) -> None:
+        """Viincenttt/MollieApi#302: an order cancelled while its payment is open gets 400 Bad Request, no field."""
+        order = with_(two_for_one("created"), _embedded={"payments": [{"status": "open"}]})
+        problem = mp.validate_order_cancel(order=order).to_problem()
+        assert problem is not None
+        assert (problem["status"], problem["title"], "field" in problem) == (400, "Bad Request", False)
+        assert problem["detail"].startswith("Unable to cancel order at this moment, please try again later.")
+        payment = mp.validate_order_payment({}, order=order).to_problem()
+        assert payment is not None
+        assert payment["status"] == 422  # no live answer for a new payment next to an open one: Mollie's usual 422
 
     def test_unshipped_paid_lines(self) -> None:
         shipped = order_line("odl_s", status="completed", quantity=1, quantityShipped=1, amountShipped=money("19.99"))
