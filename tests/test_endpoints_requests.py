@@ -55,9 +55,14 @@ class TestUpdateOrder:
         assert codes(mp.validate_order_update({"shippingAddress": {**complete, "country": "NL"}})) == []
 
     def test_fields_it_does_not_take(self) -> None:
-        v = only(mp.validate_order_update({"orderNumber": "1", "amount": money("1.00")}), "MP609")
-        assert v.field == "amount"
-        assert v.expected is None
+        """Update order refuses a parameter it does not know, as create order does (zwaldeck/mollie#55), at the
+        first value under it: MP718 with Mollie's text, not the MP609 warning."""
+        v = only(mp.validate_order_update({"orderNumber": "1", "amount": money("1.00")}), "MP718")
+        assert (v.field, v.expected, v.actual) == ("amount.currency", None, "amount")
+        assert v.message == 'Non-existent body parameter "amount.currency" for this API call.'
+        near = only(mp.validate_order_update({"orderNumber": "1", "redirectURL": "https://x.example.org/r"}), "MP718")
+        assert (near.field, near.expected) == ("redirectURL", "redirectUrl")
+        assert codes(mp.validate_order_update({"orderNumber": "1", "shippingAdress": None})) == ["MP717"]
 
 
 class TestUpdateLine:
