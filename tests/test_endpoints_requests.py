@@ -9,6 +9,8 @@ import pytest
 
 import mollie_preflight as mp
 
+from .helpers import TODAY
+from .payloads import example_order
 from .snapshots import bikes, codes, money, only, order_line, snapshot, two_for_one
 
 TEXT_TWO: Any = "2"
@@ -232,9 +234,21 @@ class TestRequestLines:
 
     def test_duplicate_line(self) -> None:
         body = {"lines": [{"id": "odl_a", "quantity": 1}, {"id": "odl_a", "quantity": 1}]}
-        v = only(mp.validate_shipment(body, order=snapshot(order_line(total="39.98"))), "MP709")
+        report = mp.validate_shipment(body, order=snapshot(order_line(total="39.98")))
+        v = only(report, "MP709")
         assert v.field == "lines.1.id"
         assert v.actual == "odl_a"
+        # inferred and never seen live: a warning (evidence review, issue 18); the first element is applied
+        assert (v.severity, report.ok) == (mp.Severity.WARNING, True)
+
+    def test_a_future_date_of_birth_is_a_warning(self) -> None:
+        """MP607 is inferred (no live answer, not documented as refused): a warning since the evidence review."""
+        order = {**example_order(), "consumerDateOfBirth": "2999-01-01"}
+        report = mp.validate_order(order, today=TODAY)
+        assert [(v.code, v.severity, v.field) for v in report] == [
+            ("MP607", mp.Severity.WARNING, "consumerDateOfBirth")
+        ]
+        assert report.ok
 
 
 class TestRefunds:

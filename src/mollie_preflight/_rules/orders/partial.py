@@ -37,7 +37,13 @@ LINE_ID = Rule(
     "MP706",
     "line-id",
     Severity.ERROR,
-    (cite.MANAGE_ORDER_LINES, cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
+    (
+        cite.MANAGE_ORDER_LINES,
+        cite.CANCEL_ORDER_LINES,
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_REFUND,
+        cite.live("https://github.com/mollie/magento2/issues/130"),
+    ),
     Evidence.DOCUMENTED,
     "a line reference lacks 'id' or its id is not an order line id (odl_…)",
     "Ship, cancel, refund and update requests name order lines by the id Mollie gave them, not by position.",
@@ -72,12 +78,13 @@ REQUEST_LINE_QUANTITY = Rule(
 REQUEST_LINE_DUPLICATE = Rule(
     "MP709",
     "request-line-duplicate",
-    Severity.ERROR,
+    Severity.WARNING,
     (cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
     Evidence.INFERRED,
     "the same order line appears twice in one ship, cancel or refund request",
-    "How Mollie treats a line named twice is undocumented; a repeated id is almost always a bug in grouping "
-    "items, and adding both up could exceed the line.",
+    "How Mollie treats a line named twice is neither documented nor seen live, so this is a warning; a repeated "
+    "id is almost always a bug in grouping items, and adding both up could exceed the line. The library "
+    "checks and applies the first element only.",
     "Send one element per line, with the summed quantity (and amount).",
 )
 LINE_NOT_IN_ORDER = Rule(

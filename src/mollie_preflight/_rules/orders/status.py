@@ -25,6 +25,8 @@ ORDER_STATUS = Rule(
         cite.live("https://github.com/mollie/mollie-api-php/issues/617"),
         cite.live("https://github.com/mollie/magento2/issues/582"),
         cite.live("https://github.com/mollie/Shopware6/issues/575"),
+        cite.live("https://github.com/mollie/magento2/issues/129"),
+        cite.live("https://github.com/mollie/magento2/issues/250"),
     ),
     Evidence.DOCUMENTED,
     "the order's status does not allow this request",

@@ -58,6 +58,7 @@ LOCALE = Rule(
         cite.live("https://github.com/mollie/OpenCart/issues/156"),
         cite.live("https://github.com/zwaldeck/mollie/issues/57"),
         cite.live("https://github.com/mollie/magento2/pull/170"),
+        cite.live("https://github.com/mollie/Magento/pull/125"),
     ),
     Evidence.LIVE,
     "locale is not one of Mollie's 22 locales",
