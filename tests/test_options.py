@@ -36,8 +36,10 @@ def test_inferred_rules_can_be_switched_off() -> None:
     (mollie/Shopware6#31), so it stays with the live MP203."""
     assert mp.get_rule("MP407").evidence is mp.Evidence.INFERRED
     assert mp.get_rule("MP012").evidence is mp.Evidence.LIVE
-    order = _order_with_two_findings()
-    order["billingAddress"]["postalCode"] = "0000AA"
+    order = example_order()
+    order["lines"][0]["vatAmount"]["value"] = "121.15"
+    order["lines"][1]["productUrl"] = "/products/lock"
+    order["billingAddress"]["postalCode"] = "0000AA"  # MP407, inferred
     found = [v.code for v in mp.validate_order(order, today=TODAY)]
     assert sorted(found) == ["MP012", "MP203", "MP407"]
     kept = [v.code for v in mp.validate_order(order, today=TODAY, options=mp.Options(inferred=False))]
