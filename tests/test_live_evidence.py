@@ -84,3 +84,22 @@ def test_a_refused_body_gets_its_first_error_at_mollies_field(
 def test_an_accepted_body_gets_no_error(case: dict[str, Any]) -> None:
     report = _report(case)
     assert report.errors == (), [str(v) for v in report.errors]
+
+
+def test_every_rule_a_refused_case_shows_cites_it_and_is_not_merely_inferred() -> None:
+    """The catalogue holds itself to this suite: the rule that answers a refused case names that case's thread as
+    a live source, and a rule Mollie was seen enforcing is not labelled inferred (which ``Options(inferred=False)``
+    would switch off)."""
+    missing: list[str] = []
+    for param in CASES:
+        case = param.values[0]
+        if case["outcome"] != "refused":
+            continue
+        first = _report(case).first_error
+        assert first is not None
+        rule = mp.RULES[first.code]
+        if case["source"] not in {source.url for source in rule.sources if source.live}:
+            missing.append(f"{first.code} lacks {case['source']}")
+        if rule.evidence is mp.Evidence.INFERRED:
+            missing.append(f"{first.code} is seen live in {case['source']} but labelled inferred")
+    assert missing == []

@@ -43,7 +43,13 @@ from ._rules.orders.order_payments import ORDER_ONLY_FIELDS, check_order_payment
 from ._rules.orders.partial import LINE_NOT_IN_ORDER, Planned, check_line_status
 from ._rules.orders.refunds import FIELDS as REFUND_FIELDS
 from ._rules.orders.refunds import plan_refund, refund_lines
-from ._rules.orders.requests import check_body, check_null_parameters, check_testmode, check_unknown_fields
+from ._rules.orders.requests import (
+    check_body,
+    check_non_existent_parameters,
+    check_null_parameters,
+    check_testmode,
+    check_unknown_fields,
+)
 from ._rules.orders.shipments import FIELDS as SHIPMENT_FIELDS
 from ._rules.orders.shipments import check_routing, check_tracking, plan_shipment, shipment_lines
 from ._rules.orders.snapshot import OrderState, read_snapshot
@@ -102,8 +108,9 @@ class Endpoint(Generic[S]):
     check: Callable[..., Any]
     #: ``None`` (or ``{}``) is a whole request: ship, capture or cancel everything.
     body_optional: bool = False
-    #: Mollie refuses ``null`` for these endpoints with its "Did you mean" hint (seen live on update-order).
-    null_parameters: bool = False
+    #: Mollie answers a ``null`` or an unknown key with "Non-existent body parameter" (seen live on
+    #: update-order): errors, where other endpoints get the unknown-field warning.
+    refuses_non_existent: bool = False
     #: When set, only these keys are reported as not taken (create-order-payment takes any payment
     #: parameter, but not the order's own).
     refused_fields: Collection[str] = ()
@@ -135,9 +142,10 @@ def run(
     body = check_body(ck, payload, optional=endpoint.body_optional)
     done = None
     if body is not None:
-        if endpoint.null_parameters:
+        if endpoint.refuses_non_existent:
             check_null_parameters(ck, body)
-        if endpoint.refused_fields:
+            check_non_existent_parameters(ck, body, endpoint.fields)
+        elif endpoint.refused_fields:
             refused = {key: value for key, value in body.items() if key in endpoint.refused_fields}
             check_unknown_fields(ck, refused, (), endpoint.name)
         else:
@@ -215,7 +223,7 @@ ORDER_CANCEL: Final = Endpoint(
 )
 LINE_OPERATIONS: Final = Endpoint("manage-order-lines", ORDER, MANAGE_FIELDS, check_operations)
 ORDER_UPDATE: Final = Endpoint(
-    "update-order", ORDER, (*ORDER_FIELDS, "testmode"), check_update_order, null_parameters=True
+    "update-order", ORDER, (*ORDER_FIELDS, "testmode"), check_update_order, refuses_non_existent=True
 )
 LINE_UPDATE: Final = Endpoint("update-order-line", ORDER, (*LINE_FIELDS, "testmode"), _update_line)
 ORDER_PAYMENT: Final = Endpoint(
