@@ -166,7 +166,7 @@ def _line(kind: str, unit: str, **extra: Any) -> dict[str, Any]:
         (_pay(lines=[_line("discount", "10.00")]), "MP210", "lines.0.unitPrice", None),
         (_pay(redirectUrl=None), "MP601", "redirectUrl", None),
         (_pay(customerId="8wmqcHMN4U"), "MP530", "customerId", None),
-        (_pay(redirectURL="https://shop.example.org/r"), "MP609", "redirectURL", "redirectUrl"),
+        (_pay(redirectURL="https://shop.example.org/r"), "MP718", "redirectURL", "redirectUrl"),
     ],
 )
 def test_a_payments_rule_reports_its_code_field_and_expected(

@@ -98,15 +98,19 @@ NON_EXISTENT_PARAMETER = Rule(
         cite.CREATE_ORDER.at("Body parameters"),
         cite.UPDATE_ORDER,
         cite.HANDLING_ERRORS,
+        cite.CREATE_PAYMENT.at("Body parameters"),
         cite.live("https://github.com/zwaldeck/mollie/issues/55"),
         cite.live("https://github.com/mollie/mollie-api-php/issues/541"),
+        cite.live("https://github.com/mollie/mollie-api-node/issues/212"),
+        cite.live("https://github.com/mollie/mollie-api-node/issues/168"),
+        cite.live("https://github.com/Viincenttt/MollieApi/issues/123"),
     ),
     Evidence.LIVE,
-    "a key is not a parameter of create order or update order",
+    "a key is not a parameter of create order, update order or create payment",
     "Mollie refuses a body parameter it does not know with 'Non-existent body parameter', naming the first "
     "value under it (metaData sent for metadata was refused as metaData.basketId); a misspelled parameter is "
-    "not ignored. Seen live on create order and update order; the other Orders endpoints keep the unknown-field "
-    "warning (MP609) until a live answer shows theirs.",
+    "not ignored. Seen live on create order, update order and create payment; the other endpoints keep the "
+    "unknown-field warning (MP609) until a live answer shows theirs.",
     "Remove the key or correct its spelling; move payment-specific keys into payment.",
     'Non-existent body parameter "metaData.basketId" for this API call.',
 )

@@ -1,8 +1,8 @@
 """The top-level parameters of a create-payment body other than amount, description, lines and addresses.
 
 Keys are judged against the create-payment reference: Orders API keys get a pointer to their Payments
-counterpart (MP930), response fields a warning that they cannot be set (MP931), anything else the
-endpoint-wide unknown-key warning (MP609, with a near miss suggested).
+counterpart (MP930), response fields a warning that they cannot be set (MP931), anything else Mollie's
+"Non-existent body parameter" error (MP718, seen live on create payment, with a near miss suggested).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ..common.metadata import check_metadata, clean_metadata
 from ..common.urls import check_url, check_webhook, clean_url, clean_webhook
 from ..family import BodyFamily
 from ..orders.payment_object import check_id_prefix, clean_id_prefix
-from ..orders.toplevel import BOOLEAN_FIELD, REDIRECT_URL_REQUIRED, UNKNOWN_FIELD
+from ..orders.toplevel import BOOLEAN_FIELD, REDIRECT_URL_REQUIRED, report_non_existent
 from ..rule import Evidence, Fixability, Rule
 from ..values import closest, describe, json_type
 from .lines import ORDERS_ONLY_KEY
@@ -239,13 +239,7 @@ def _check_keys(ck: Checker, payload: dict[object, object]) -> None:
         else:
             meant = _KEYS_BY_FOLDED.get(key.lower()) if isinstance(key, str) else None
             meant = meant or (closest(key, sorted(KEYS)) if isinstance(key, str) else None)
-            hint = f"; did you mean {meant}?" if meant else "."
-            ck.report(
-                UNKNOWN_FIELD,
-                (str(key),),
-                f"The '{describe(key)}' field is not a parameter of create payment{hint}",
-                expected=meant,
-            )
+            report_non_existent(ck, key, payload[key], f"did you mean {meant}?" if meant else "", meant)
 
 
 def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
