@@ -110,18 +110,24 @@ def _free_gift_card(line: dict[str, Any]) -> bool:
     return line.get("type") == "gift_card" and isinstance(price, dict) and not price["value"].strip("-0.")
 
 
+#: A negative VAT total: the Orders API's error (MP305) is the Payments API's per-rate warning (MP306), as
+#: ``test_a_negative_vat_total_is_a_warning_on_payments_not_the_orders_error`` holds.
+_VAT_TOTAL_CODES = {"MP305", "MP306"}
+
+
 def _line_findings(report: mp.Report) -> list[tuple[str, str, str | None, str | None]]:
     return [
         (v.code, v.field.replace(".description", ".name"), v.expected, v.actual)
         for v in report
-        if v.field.startswith("lines") or v.code == "MP304"
+        if (v.field.startswith("lines") or v.code == "MP304") and v.code not in _VAT_TOTAL_CODES
     ]
 
 
 @given(corrupted_lines())
 def test_the_line_rules_are_the_same_on_both_apis(case: tuple[str, list[dict[str, Any]]]) -> None:
     """Where Mollie documents a line identically for both APIs, both validators give the same codes, fields
-    and expected values: one implementation (gift cards of 0 and missing VAT are where they differ)."""
+    and expected values: one implementation (gift cards of 0, missing VAT and a negative VAT total are where they
+    differ)."""
     currency, lines = case
     lines = [
         line
