@@ -288,10 +288,34 @@ def test_the_method_of_a_payment_that_has_one_is_mp993() -> None:
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("billingAddress", None), ("shippingAddress", "Damrak 1"), ("method", 3), ("locale", True), ("dueDate", None)],
+    [("billingAddress", None), ("shippingAddress", "Damrak 1"), ("method", 3), ("locale", True), ("dueDate", 20261201)],
 )
 def test_a_value_of_the_wrong_type_is_mp994(key: str, value: Any) -> None:
     assert [(v.code, v.field) for v in mp.validate_payment_update({key: value})] == [("MP994", key)]
+
+
+#: What ``Payment::update()`` of Mollie's PHP client v2.33-v2.79 sends (its test's body, verbatim):
+#: every updatable field, null where the payment has none.
+PHP_CLIENT_UPDATE = {
+    "description": "Order #98765",
+    "redirectUrl": "https://example.org/webshop/order/98765/",
+    "cancelUrl": "https://example.org/webshop/order/98765/canceled/",
+    "webhookUrl": "https://example.org/webshop/payments/webhook/",
+    "restrictPaymentMethodsToCountry": None,
+    "metadata": {"order_id": "98765"},
+    "dueDate": None,
+    "locale": None,
+}
+
+
+def test_a_null_due_date_is_absent_as_the_php_client_sends_it() -> None:
+    assert list(mp.validate_payment_update(PHP_CLIENT_UPDATE, today=TODAY)) == []
+    assert list(mp.validate_payment_update(PHP_CLIENT_UPDATE, payment={**OPEN, "method": "ideal"}, today=TODAY)) == []
+
+
+def test_a_due_date_string_is_still_checked_beside_the_nulls() -> None:
+    report = mp.validate_payment_update({**PHP_CLIENT_UPDATE, "dueDate": "1-12-2026"}, today=TODAY)
+    assert found(report) == [("MP604", "dueDate", "1-12-2026")]
 
 
 def test_update_values_go_through_the_shared_checks() -> None:

@@ -60,14 +60,18 @@ RULES = (PAYMENT_REQUIRED_FIELD, PAYMENT_DESCRIPTION, PAYMENT_DESCRIPTION_LONG)
 
 
 def check_payment_body(ck: Checker, payload: dict[object, object]) -> None:
-    """Required fields, the amount, the description, and the lines with their sums."""
+    """Required fields, the amount, the description, and the lines with their sums.
+
+    An empty ``lines`` array is no lines, as for ``null``: the reference makes lines optional and Mollie's own
+    commercetools connector sends ``"lines": []`` on every payment whose merchant gave none (the methods that need
+    lines say so themselves, MP950)."""
     for field in REQUIRED:
         if payload.get(field) is None:
             ck.report(PAYMENT_REQUIRED_FIELD, (field,), f"The '{field}' field is missing.")
     amount = check_body_amount(ck, payload)
     check_description(ck, payload.get("description"))
     lines = payload.get("lines")
-    if lines is not None:
+    if lines is not None and lines != []:
         check_lines_and_sums(ck, amount, lines, PAYMENTS)
 
 
@@ -108,7 +112,7 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
         return False
     currency, plain, minor = context
     lines = get("lines")
-    if lines is None:
+    if lines is None or lines == []:
         return True
     return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, plain, minor, PAYMENTS)
 

@@ -49,14 +49,16 @@ FIXED_FIELDS: Final = (
 )
 #: Keys whose change only means something while the shopper has not finished paying.
 UNTIL_FINALIZED: Final = ("redirectUrl", "cancelUrl", "method", "dueDate", "issuer")
-#: The JSON types each updatable key takes (``None``: null is accepted, as the reference marks it nullable).
+#: The JSON types each updatable key takes (``None``: null is accepted, as the reference marks it nullable; and
+#: ``dueDate``, which Mollie's PHP client v2.33-v2.79 sends as null in every ``Payment::update()``, read as absent
+#: as create payment reads it).
 _TYPES: Final[dict[str, tuple[type, ...]]] = {
     "redirectUrl": (str, type(None)),
     "cancelUrl": (str, type(None)),
     "webhookUrl": (str, type(None)),
     "method": (str, list, type(None)),
     "locale": (str, type(None)),
-    "dueDate": (str,),
+    "dueDate": (str, type(None)),
     "restrictPaymentMethodsToCountry": (str, type(None)),
     "issuer": (str, type(None)),
     "billingAddress": (dict,),
@@ -119,7 +121,7 @@ UPDATE_PAYMENT_VALUE_TYPE = Rule(
     Evidence.DOCUMENTED,
     "a parameter of an update-payment body has a JSON type the reference does not allow",
     "Each parameter has a type (an address is an object, a method a string or an array, most URLs a string or "
-    "null); description, dueDate, addresses and billingEmail cannot be null.",
+    "null); description, addresses and billingEmail cannot be null.",
     "Send the value with its documented type, or leave the parameter out.",
 )
 
@@ -174,7 +176,7 @@ def _check_create_values(
         check_method(ck, body["method"])
     if "restrictPaymentMethodsToCountry" in typed_ok:
         check_restrict_country(ck, body["restrictPaymentMethodsToCountry"])
-    if "dueDate" in typed_ok:
+    if "dueDate" in typed_ok and body["dueDate"] is not None:
         check_due_date(ck, body["dueDate"])
     method = payment_method(body, state)
     if method is not None and "method" in body and state is not None:
