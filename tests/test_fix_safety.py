@@ -200,8 +200,8 @@ def test_guesses_are_not_fixed(where: tuple[str | int, ...], sent: object, code:
 def _wild(name: str) -> dict[str, Any]:
     """A body from public code, verbatim (``tests/data/wild``)."""
     path = Path(__file__).parent / "data" / "wild" / "create-order" / f"{name}.json"
-    case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return case["body"]
+    body: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["body"]
+    return body
 
 
 def test_a_total_far_off_its_price_is_the_merchants_call_not_a_safe_fix() -> None:
