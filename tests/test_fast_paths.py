@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import mollie_preflight as mp
 from mollie_preflight._calc import Rate
 from mollie_preflight._create_order import is_clean, validate_order_fully
-from mollie_preflight._money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
+from mollie_preflight._money import currency_decimals, parse_value, parse_value_in_full, plain_value_pattern
 from mollie_preflight._options import DEFAULT_OPTIONS
 from mollie_preflight._reference.orders import METHODS
 from mollie_preflight._rules.checker import Checker
@@ -22,15 +22,15 @@ from mollie_preflight._rules.common.amounts import check_amount, check_amount_in
 from mollie_preflight._rules.common.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
 from mollie_preflight._rules.common.e164 import is_valid_e164
 from mollie_preflight._rules.common.lines import LineFigures, check_line, clean_line
-from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_slowly
+from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_in_full
 from mollie_preflight._rules.common.methods import requested_methods
 from mollie_preflight._rules.common.urls import (
     _COMMON_WEB_URL,
     _PRIVATE_SUFFIXES,
     MAX_URL_LENGTH,
     _host_of,
-    _why_not_url,
-    _why_unreachable,
+    _host_problem,
+    _url_problem,
     check_url,
     check_webhook,
     clean_url,
@@ -51,7 +51,7 @@ currencies = st.sampled_from(["EUR", "JPY", "ISK", "USD", "eur", "XYZ", "", "EUR
 
 @given(value_texts, st.sampled_from([None, 0, 1, 2, 3, 4]))
 def test_parse_value_fast_path_agrees_with_the_slow_path(text: str, decimals: int | None) -> None:
-    assert parse_value(text, decimals) == parse_value_slowly(text, decimals)
+    assert parse_value(text, decimals) == parse_value_in_full(text, decimals)
 
 
 @given(
@@ -353,10 +353,10 @@ def test_the_common_url_shape_is_never_clean_where_the_full_check_reports(text: 
     match = _COMMON_WEB_URL.fullmatch(text) if len(text) <= MAX_URL_LENGTH else None
     if match is None:
         return
-    assert _why_not_url(text) is None
+    assert _url_problem(text) is None
     assert _url_findings(text) == _url_findings(text, tolerant=True) == _url_findings(text, web_only=False) == []
     reserved = "." + match[1] in _PRIVATE_SUFFIXES
-    assert (_why_unreachable(_host_of(text).rstrip(".")) is not None) == reserved
+    assert (_host_problem(_host_of(text).rstrip(".")) is not None) == reserved
     assert _url_findings(text, webhook=True) == (["MP611"] if reserved else [])
 
 
@@ -365,7 +365,7 @@ def test_the_common_url_shape_is_never_clean_where_the_full_check_reports(text: 
 @example(_LONG_COMMON_URL, True)
 @example("https://shop.example.com/a b", True)
 def test_url_clean_and_check_give_the_full_checks_verdict(text: str, web_only: bool) -> None:
-    problem = _why_not_url(text, web_only=web_only)
+    problem = _url_problem(text, web_only=web_only)
     ck = Checker(DEFAULT_OPTIONS, TODAY)
     check_url(ck, text, ("redirectUrl",), web_only=web_only)
     assert [(f.code, f.message) for f in ck.findings] == (
@@ -373,7 +373,7 @@ def test_url_clean_and_check_give_the_full_checks_verdict(text: str, web_only: b
     )
     if problem is None:
         assert _url_findings(text, web_only=web_only, tolerant=True) == []
-    assert clean_url(text) == (_why_not_url(text) is None)
+    assert clean_url(text) == (_url_problem(text) is None)
 
 
 def _webhook_problem_by_ipaddress_first(url: str) -> str | None:
@@ -408,13 +408,13 @@ def _webhook_problem_by_ipaddress_first(url: str) -> str | None:
 )
 def test_webhook_verdict_agrees_with_asking_ipaddress_first(host: str) -> None:
     url = f"https://{host}/hook"
-    problem, reference = _why_unreachable(_host_of(url).rstrip(".")), _webhook_problem_by_ipaddress_first(url)
+    problem, reference = _host_problem(_host_of(url).rstrip(".")), _webhook_problem_by_ipaddress_first(url)
     assert (problem is None) == (reference is None)
 
 
 @given(json_values, st.integers(0, 60))
 def test_metadata_size_fast_path_agrees_with_the_walk(value: object, limit: int) -> None:
-    assert json_size(value, limit) == json_size_slowly(value, limit)
+    assert json_size(value, limit) == json_size_in_full(value, limit)
 
 
 @given(json_values)
@@ -436,7 +436,7 @@ flat_metadata = st.dictionaries(st.text(max_size=12), st.text(max_size=40), max_
 @given(flat_metadata | json_values | st.text(max_size=80), st.integers(0, 400))
 def test_metadata_surely_within_never_passes_a_value_over_the_limit(value: object, limit: int) -> None:
     if is_surely_within(value, limit):
-        size = json_size_slowly(value, limit)
+        size = json_size_in_full(value, limit)
         assert isinstance(size, int)
         assert size <= limit
 
@@ -455,7 +455,7 @@ def test_metadata_surely_within_settles_short_strings(value: str) -> None:
 
 def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
     control = {"\x00": "\x01" * 4}  # every character escaped as \u00XX: {"\u0000":"\u0001…"} is 37 bytes
-    assert json_size_slowly(control, 10**6) == 1 + 6 + 6 * 5
+    assert json_size_in_full(control, 10**6) == 1 + 6 + 6 * 5
     assert is_surely_within(control, 37)
     assert not is_surely_within(control, 36)
     assert is_surely_within({}, 2)
@@ -463,7 +463,7 @@ def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
     assert not is_surely_within({"a": 1}, 10**6)
     assert not is_surely_within({1: "a"}, 10**6)
     assert not is_surely_within(["a"], 10**6)
-    assert json_size_slowly("\x00" * 5, 10**6) == 2 + 6 * 5  # "\u0000\u0000…"
+    assert json_size_in_full("\x00" * 5, 10**6) == 2 + 6 * 5  # "\u0000\u0000…"
     assert is_surely_within("\x00" * 5, 32)
     assert not is_surely_within("\x00" * 5, 31)
 
@@ -836,7 +836,7 @@ def test_e164_shape_by_string_tests_agrees_with_the_pattern(text: str) -> None:
 @example("https://shop.LOCAL/hook")
 @example(_LONG_COMMON_URL)
 def test_clean_webhook_is_the_full_checks_verdict(url: str) -> None:
-    full = _why_not_url(url) is None and _why_unreachable(_host_of(url).rstrip(".")) is None
+    full = _url_problem(url) is None and _host_problem(_host_of(url).rstrip(".")) is None
     assert clean_webhook(url) == full == (_url_findings(url, webhook=True) == [])
     if url in ("https://shop.example.com/hook", "https://shop.com./h"):
         assert clean_webhook(url)

@@ -150,3 +150,25 @@ def test_a_line_error_comes_first_when_the_totals_as_sent_add_up() -> None:
     problem = report.to_problem()
     assert problem is not None
     assert problem["field"] == "lines.0.totalAmount"
+
+
+def test_the_exception_names_the_error_to_problem_gives_when_the_two_orders_differ() -> None:
+    """One place decides Mollie's first error: with an amount that is not the sum of the totals as sent and a
+    line error listed before it, the exception's message and the problem document both name the amount."""
+    order = example_order()
+    vat = order["lines"][0]["vatAmount"]
+    vat["value"] = _plus_cents(vat["value"])
+    order["amount"]["value"] = _plus_cents(_lines_sent_total(order))
+    report = mp.validate_order(order, today=TODAY)
+    assert [v.code for v in report.errors] == ["MP203", "MP304"]
+    assert report.first_error is report.errors[1]
+    problem = report.to_problem()
+    assert problem is not None
+    with pytest.raises(mp.OrderValidationError) as caught:
+        report.raise_for_errors()
+    assert str(caught.value).startswith(f"amount: MP304 {problem['detail']}")
+    assert str(caught.value).endswith(" (+1 more)")
+
+
+def test_a_report_without_errors_has_no_first_error() -> None:
+    assert mp.validate_order(example_order(), today=TODAY).first_error is None

@@ -23,8 +23,13 @@ URL_INVALID = Rule(
     "MP012",
     "url-invalid",
     Severity.ERROR,
-    (cite.COMMON_DATA_TYPES.at("URL"), cite.CREATE_ORDER.at("redirectUrl")),
-    Evidence.INFERRED,
+    (
+        cite.COMMON_DATA_TYPES.at("URL"),
+        cite.CREATE_ORDER.at("redirectUrl"),
+        cite.live("https://github.com/mollie/Shopware6/issues/31"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/1032"),
+    ),
+    Evidence.LIVE,
     "a URL field does not hold an absolute URL",
     "Mollie links to, redirects to or calls these URLs; a relative or malformed URL cannot be followed.",
     "Send a full URL with scheme and host, such as https://shop.example/product/42.",
@@ -86,7 +91,7 @@ _WHITE_SPACE = re.compile(r"\s")
 #: The shape nearly every URL a shop sends has: http(s) in lower case, a host of ASCII letters, digits,
 #: hyphens and dots that ends in a dot and a label of lower-case letters (a name, never an IP address),
 #: then nothing or a path, query or fragment without white space. Group 1 is that last label. A URL of
-#: this shape (within ``MAX_URL_LENGTH``) is one ``_why_not_url`` accepts, and ``_why_unreachable``
+#: this shape (within ``MAX_URL_LENGTH``) is one ``_url_problem`` accepts, and ``_host_problem``
 #: judges its host by the last label alone; anything else (a port, a trailing dot, user info, an IP
 #: address, upper case) is answered by those two in full. A property test holds it to them. One character
 #: class for the whole host keeps the match cheap (~0.3 µs): empty labels are no concern, since the full
@@ -108,7 +113,7 @@ def clean_url(text: str) -> bool:
     """
     if len(text) <= MAX_URL_LENGTH and _common_web_url(text) is not None:
         return True
-    return _why_not_url(text) is None
+    return _url_problem(text) is None
 
 
 def clean_webhook(text: str) -> bool:
@@ -120,10 +125,10 @@ def clean_webhook(text: str) -> bool:
     match = _common_web_url(text) if len(text) <= MAX_URL_LENGTH else None
     if match is not None:
         return match[1] not in _PRIVATE_LAST_LABELS
-    return _why_not_url(text) is None and _why_unreachable(_host_of(text).rstrip(".")) is None
+    return _url_problem(text) is None and _host_problem(_host_of(text).rstrip(".")) is None
 
 
-def _why_not_url(text: str, *, web_only: bool = True) -> str | None:
+def _url_problem(text: str, *, web_only: bool = True) -> str | None:
     """Why ``text`` is not an absolute URL, or ``None`` when it is one: the full check, which words the
     finding.
 
@@ -156,7 +161,7 @@ def _host_of(url: str) -> str:
     return authority.rpartition(":")[0].lower() if authority.count(":") == 1 else authority.lower()
 
 
-def _why_unreachable(host: str) -> str | None:
+def _host_problem(host: str) -> str | None:
     """Why Mollie could not call a webhook on ``host`` (lower case, no trailing dot), or ``None``.
 
     A host whose last label is letters only (``shop.example.com``) is a name: IPv4 literals end in digits
@@ -198,7 +203,7 @@ def check_webhook(ck: Checker, value: object, path: Path) -> None:
     match = _common_web_url(url)  # a URL check_url accepted is within MAX_URL_LENGTH
     if match is not None and match[1] not in _PRIVATE_LAST_LABELS:
         return
-    problem = _why_unreachable(_host_of(url).rstrip("."))
+    problem = _host_problem(_host_of(url).rstrip("."))
     if problem is not None:
         ck.report(
             WEBHOOK_UNREACHABLE,
@@ -237,7 +242,7 @@ def check_url(
         return None
     if len(value) <= MAX_URL_LENGTH and _common_web_url(value) is not None:
         return value
-    problem = _why_not_url(value, web_only=web_only)
+    problem = _url_problem(value, web_only=web_only)
     if problem is not None:
         ck.report(
             URL_INVALID,
