@@ -8,8 +8,8 @@ document Mollie itself answers with, so code that handles Mollie's 422 handles o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import FrozenInstanceError, dataclass
 from enum import Enum
 from typing import Any, Final, overload
 
@@ -62,23 +62,74 @@ def render_pointer(path: Path) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
-@dataclass(frozen=True, slots=True)
+#: A message written when it is first read: a module-level function and its arguments (picklable by name).
+Deferred = tuple[Callable[..., str], tuple[Any, ...]]
+
+_FIELDS: Final = ("code", "name", "severity", "path", "expected", "actual", "extra", "status", "precedence")
+
+
 class Violation:
-    """One finding: which rule, where in the payload, what was expected and what was found."""
+    """One finding: which rule, where in the payload, what was expected and what was found.
+
+    Immutable and compared like the frozen dataclass it was (``extra``, ``status`` and ``precedence`` take no
+    part in equality). Its ``message`` may be given as ``(function, args)`` (``Deferred``): the text is then
+    written when it is first read, as pydantic-core and msgspec do, because most findings of a validation are
+    never read (a caller asks ``report.ok``) and writing one can cost more than finding it (a VAT message
+    formats three amounts). ``field`` and ``pointer`` are worked out from ``path`` on access for the same
+    reason. A pickled finding carries its written message, so workers and their parent agree on it.
+    """
+
+    __slots__ = (*_FIELDS, "_message")
+    __match_args__ = ("code", "name", "severity", "path", "message", "expected", "actual")
 
     code: str
     name: str
     severity: Severity
     path: Path
-    message: str
-    expected: str | None = None
-    actual: str | None = None
-    extra: Mapping[str, Any] | None = field(default=None, compare=False)
+    expected: str | None
+    actual: str | None
+    extra: Mapping[str, Any] | None
     #: The HTTP status Mollie answers this finding with when it is not the usual 422 (400 for some state errors).
-    status: int | None = field(default=None, compare=False)
+    status: int | None
     #: How early Mollie checks what this finding is about: ``Report.to_problem()`` gives the error with the
     #: highest precedence (the walk order decides among equals). 0 for nearly all findings.
-    precedence: int = field(default=0, compare=False)
+    precedence: int
+    _message: str | Deferred
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        path: Path,
+        message: str | Deferred,
+        expected: str | None = None,
+        actual: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+        status: int | None = None,
+        precedence: int = 0,
+    ) -> None:
+        _set_code(self, code)
+        _set_name(self, name)
+        _set_severity(self, severity)
+        _set_path(self, path)
+        _set_message(self, message)
+        _set_expected(self, expected)
+        _set_actual(self, actual)
+        _set_extra(self, extra)
+        _set_status(self, status)
+        _set_precedence(self, precedence)
+
+    @property
+    def message(self) -> str:
+        """The finding in words (Mollie's own wording where the live API's text is known)."""
+        message = self._message
+        if type(message) is str:
+            return message
+        render, args = message  # type: ignore[misc]
+        text: str = render(*args)
+        _set_message(self, text)  # another thread may write the same text at the same time: harmless
+        return text
 
     @property
     def field(self) -> str:
@@ -87,6 +138,46 @@ class Violation:
     @property
     def pointer(self) -> str:
         return render_pointer(self.path)
+
+    def _compared(self) -> tuple[object, ...]:
+        return (self.code, self.name, self.severity, self.path, self.message, self.expected, self.actual)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Violation)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[Violation], tuple[object, ...]]:
+        """Pickled with its message written: a worker's finding reaches its parent as plain data."""
+        return (Violation, (*self._compared(), self.extra, self.status, self.precedence))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={getattr(self, name)!r}"
+            for name in (
+                "code",
+                "name",
+                "severity",
+                "path",
+                "message",
+                "expected",
+                "actual",
+                "extra",
+                "status",
+                "precedence",
+            )
+        )
+        return f"Violation({shown})"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, the shape every machine-readable output of this library uses."""
@@ -107,6 +198,22 @@ class Violation:
     def __str__(self) -> str:
         where = self.field or "<payload>"
         return f"{where}: {self.code} {self.message}"
+
+
+# Slots are filled through their descriptors: ``Violation`` refuses ``setattr`` (it is immutable), and this is
+# cheaper than ``object.__setattr__`` by name (~0.9 against ~1.4 µs a finding).
+(
+    _set_code,
+    _set_name,
+    _set_severity,
+    _set_path,
+    _set_expected,
+    _set_actual,
+    _set_extra,
+    _set_status,
+    _set_precedence,
+    _set_message,
+) = (getattr(Violation, slot).__set__ for slot in (*_FIELDS, "_message"))
 
 
 class PreflightError(Exception):
