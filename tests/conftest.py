@@ -61,7 +61,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # not to its ``clean`` cannot pass a test that reaches it, on a valid body or on a broken one.
 
 from mollie_preflight import _create_order as _create_order  # noqa: E402
-from mollie_preflight._calc import Rate  # noqa: E402
 from mollie_preflight._rules.common.lines import CleanLine  # noqa: E402
 from mollie_preflight._rules.family import BodyFamily  # noqa: E402
 
@@ -107,10 +106,9 @@ def _clean_line_rechecked(
     line: object,
     currency: str,
     plain: Callable[[str], object],
-    rates: dict[str, Rate],
     dialect: _lines.LineDialect = _lines.ORDERS,
 ) -> CleanLine | None:
-    clean = _lines.clean_line(line, currency, plain, rates, dialect)
+    clean = _lines.clean_line(line, currency, plain, dialect)
     if clean is not None:
         walk = _checker.Checker(DEFAULT_OPTIONS, None)
         walk.order_currency, walk.order_decimals = currency, currency_decimals(currency)
