@@ -87,8 +87,8 @@ def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checke
         found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings[before:])
         if found:
             raise AssertionError(
-                f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
-                f"but its check reports {found}"
+                f"the {family.name!r} family's clean ({_module_file(family.clean.__module__)}) answered "
+                f"'nothing to report', but its check reports {found}"
             )
         return
 
@@ -125,12 +125,16 @@ def _clean_line_rechecked(
 _order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
 
 
+def _module_file(module: str) -> str:
+    """``mollie_preflight._rules.common.methods`` → ``_rules/common/methods.py``: where to look."""
+    return module.replace("mollie_preflight.", "").replace(".", "/") + ".py"
+
+
 def _owner(code: str) -> str:
     """The module of the family that declares the rule ``code``: where its ``clean`` must learn it."""
     from mollie_preflight._rules.registry import _FAMILIES
 
-    owner = next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES))
-    return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
+    return _module_file(next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES)))
 
 
 _create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
@@ -151,8 +155,8 @@ def _is_clean_payment_rechecked(body: dict[object, object], ck: _checker.Checker
             if walk.findings:
                 found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
                 raise AssertionError(
-                    f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
-                    f"but its check reports {found}"
+                    f"the {family.name!r} family's clean ({_module_file(family.clean.__module__)}) answered "
+                    f"'nothing to report', but its check reports {found}"
                 )
     return verdict
 
