@@ -124,6 +124,27 @@ def _clean_line_rechecked(
 
 _order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
 
+# ``check_line`` asks ``clean_line_details`` before walking a line's sku, URLs and metadata (a line broken in its
+# figures is not walked for its URLs): each "nothing to report" is held to ``check_line_details``.
+_original_clean_line_details = _lines.clean_line_details
+
+
+def _clean_line_details_rechecked(line: dict[object, object]) -> bool:
+    verdict = _original_clean_line_details(line)
+    if verdict:
+        walk = _checker.Checker(DEFAULT_OPTIONS, None)
+        _lines.check_line_details(walk, line, ("lines", 0), "")
+        if walk.findings:
+            found = "; ".join(f"{v.code} at {v.field}: {v.message}" for v in walk.findings)
+            raise AssertionError(
+                f"the lines family's clean_line_details (_rules/common/lines.py) answered 'nothing to report', "
+                f"but check_line_details reports {found}"
+            )
+    return verdict
+
+
+_lines.clean_line_details = _clean_line_details_rechecked
+
 
 def _module_file(module: str) -> str:
     """``mollie_preflight._rules.common.methods`` → ``_rules/common/methods.py``: where to look."""

@@ -124,9 +124,9 @@ class Violation:
     def message(self) -> str:
         """The finding in words (Mollie's own wording where the live API's text is known)."""
         message = self._message
-        if type(message) is str:
+        if isinstance(message, str):
             return message
-        render, args = message  # type: ignore[misc]
+        render, args = message
         text: str = render(*args)
         _set_message(self, text)  # another thread may write the same text at the same time: harmless
         return text

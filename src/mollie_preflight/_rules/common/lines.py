@@ -380,7 +380,8 @@ def check_line(
         ck.order_currency = next((m.currency for m in (unit_price, discount, total, vat) if m), None)
     rate = _check_rate(ck, line.get("vatRate"), path, prefix)
 
-    check_line_details(ck, line, path, prefix)
+    if not clean_line_details(line):  # a line broken in its figures is walked for them, not for its URLs
+        check_line_details(ck, line, path, prefix)
     if dialect.extras is not None:
         dialect.extras(ck, line, path, prefix)
 
@@ -398,7 +399,8 @@ def check_line(
 
 
 def check_line_details(ck: Checker, line: dict[object, object], path: Path, prefix: str) -> None:
-    """The line's optional descriptive fields: independent of its figures, so the fast path shares them."""
+    """The line's optional descriptive fields: independent of its figures, so ``check_line`` walks them only when
+    ``clean_line_details`` does not answer for them (the test run holds each such answer to this walk)."""
     _check_sku(ck, line.get("sku"), path, prefix)
     for field in ("imageUrl", "productUrl"):
         url = line.get(field)
