@@ -217,7 +217,8 @@ class Report(Frozen, Sequence[Violation]):
     endpoint: str
 
     def __init__(self, violations: tuple[Violation, ...] = (), endpoint: str = "create-order") -> None:
-        self._assign(self._FIELDS, (violations, endpoint))
+        _set_violations(self, violations)  # through the slots' descriptors, as ``Violation``: one per validation
+        _set_endpoint(self, endpoint)
 
     @property
     def ok(self) -> bool:
@@ -272,3 +273,6 @@ class Report(Frozen, Sequence[Violation]):
         href = _DOCUMENTATION.get(self.endpoint, "https://docs.mollie.com/overview/handling-errors")
         problem["_links"] = {"documentation": {"href": href, "type": "text/html"}}
         return problem
+
+
+_set_violations, _set_endpoint = Report.violations.__set__, Report.endpoint.__set__  # type: ignore[attr-defined]

@@ -15,8 +15,9 @@ from typing import ClassVar
 class Frozen:
     """Immutable after ``__init__``; compared, hashed and shown by the fields a subclass lists.
 
-    A subclass declares its ``__slots__``, lists them in ``_FIELDS`` (the ``repr`` order) and in
-    ``_COMPARED`` (those equality and hashing use), and fills them in ``__init__`` with ``_assign``.
+    A subclass declares its ``__slots__``, lists them in ``_FIELDS`` (the ``repr`` order, and its
+    ``__init__``'s parameters in order, which pickling relies on) and in ``_COMPARED`` (those equality and
+    hashing use), and fills them in ``__init__`` with ``_assign``.
     """
 
     __slots__ = ()
@@ -43,6 +44,10 @@ class Frozen:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
         return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[type[Frozen], tuple[object, ...]]:
+        """Pickled (and copied) by its constructor's arguments: ``_FIELDS`` are its parameters, in order."""
+        return (type(self), tuple(getattr(self, name) for name in self._FIELDS))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}: {type(self).__name__} is immutable")
