@@ -572,22 +572,19 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
             actual=describe_typed(value),
         )
         value = expected
-    known = _RATES.get(value)
-    if known is not None:
-        return known
-    rate = parse_rate(value)
-    if rate is None:
+    rate = valid_rate(value)
+    if rate is not None:
+        return rate
+    if parse_rate(value) is None:
         ck.report(
             LINE_VAT_RATE,
             where,
             f"{prefix}The 'vatRate' field must be a percentage with at most two decimals, such as \"21.00\".",
             actual=describe(value),
         )
-        return None
-    if rate.units < 0 or value.startswith("-"):
+    else:  # a percentage, but negative (even "-0")
         ck.report(LINE_VAT_RATE, where, f"{prefix}The VAT rate cannot be negative.", actual=value)
-        return None
-    return rate
+    return None
 
 
 def _rate_string(value: object) -> str | None:
