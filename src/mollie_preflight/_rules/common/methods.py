@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Final
 
 from ..._findings import Severity
-from ..._money import format_minor, plain_value_pattern
-from ..._reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
+from ..._money import format_minor
+from ..._reference.currencies import CURRENCY_METHODS
 from ..._reference.method_history import REPLACED_METHODS, RETIRED_METHODS, MethodChange
 from ..._reference.method_limits import AmountLimits
 from ..._reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
@@ -19,7 +19,6 @@ from ..checker import Checker
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import closest, describe, json_type
-from .amounts import clean_amount_minor
 
 METHOD = Rule(
     "MP501",
@@ -181,6 +180,16 @@ def requested_methods(payload: dict[object, object]) -> frozenset[str]:
     if isinstance(method, list | tuple):
         return frozenset(m for m in method if isinstance(m, str)) & _KNOWN
     return frozenset()
+
+
+def single_method(payload: dict[object, object]) -> str | None:
+    """The method when ``requested_methods(payload)`` holds exactly one, else ``None``: without building a set
+    for the usual ``method`` string (the payment object's issuer rules ask on the clean path)."""
+    method = payload.get("method")
+    if type(method) is str:
+        return method if method in _KNOWN else None
+    methods = requested_methods(payload)
+    return next(iter(methods)) if len(methods) == 1 else None
 
 
 def offers_any(method: object, names: frozenset[str]) -> bool:
@@ -457,7 +466,7 @@ def clean_methods(payload: dict[object, object], ck: Checker) -> bool:
             return False
         if name in REPLACED_METHODS or name in RETIRED_METHODS:
             return False  # MP533, MP534
-        if name in table and not _surely_within(table[name], amount, currency):
+        if name in table and not _surely_within(table[name], ck, currency):
             return False  # the amount limits (MP532)
         if name in KLARNA_METHODS and not has_phone(payload):
             return False
@@ -468,12 +477,12 @@ def clean_methods(payload: dict[object, object], ck: Checker) -> bool:
     return only != "giftcard"  # the cap (MP507) needs the order amount: the walk reads it
 
 
-def _surely_within(limits: AmountLimits, amount: object, currency: str) -> bool:
-    """Whether the order amount is within ``limits`` as ``check_methods`` reads it (``False`` when unreadable)."""
-    decimals = CURRENCY_DECIMALS.get(currency)
-    pattern = plain_value_pattern(decimals) if decimals is not None else None
-    minor = clean_amount_minor(amount, currency, pattern.fullmatch) if pattern is not None else None
-    return minor is not None and within_limits(limits, currency, minor)
+def _surely_within(limits: AmountLimits, ck: Checker, currency: str) -> bool:
+    """Whether the order amount is within ``limits`` as ``check_methods`` reads it: from the checker, where the
+    order family leaves it whether it is answered by its clean or walked (it comes before this family in
+    ``CREATE_ORDER_FAMILIES``); ``False`` when the amount is not valid. Read there, not parsed again."""
+    minor = ck.order_amount
+    return minor is not None and ck.order_currency == currency and within_limits(limits, currency, minor)
 
 
 def _any_line_has(lines: object, key: str, value: object = None) -> bool:

@@ -19,7 +19,7 @@ from ..._reference.orders import (
 from .. import citations as cite
 from ..checker import Checker
 from ..common.amounts import Money, check_amount
-from ..common.methods import forced_method, requested_methods
+from ..common.methods import forced_method, single_method
 from ..common.urls import check_webhook, clean_webhook
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
@@ -213,7 +213,7 @@ def check_payment(ck: Checker, payload: dict[object, object]) -> None:
         )
     for key, prefix in _PREFIXES.items():
         check_id_prefix(ck, payment.get(key), (*path, key), prefix)
-    _check_issuer(ck, payment.get("issuer"), requested_methods(payload))
+    _check_issuer(ck, payment.get("issuer"), single_method(payload))
     _check_company(ck, payment.get("company"))
     for key, kind, rule, what in _TYPED_KEYS:
         value = payment.get(key)
@@ -261,7 +261,7 @@ def _check_sequence_type(ck: Checker, value: object) -> str | None:
     return meant
 
 
-def _check_issuer(ck: Checker, issuer: object, methods: frozenset[str]) -> None:
+def _check_issuer(ck: Checker, issuer: object, method: str | None) -> None:
     if issuer is None:
         return
     where: Path = ("payment", "issuer")
@@ -270,20 +270,20 @@ def _check_issuer(ck: Checker, issuer: object, methods: frozenset[str]) -> None:
             PAYMENT_ISSUER, where, f"The issuer must be a string, got {json_type(issuer)}.", actual=describe(issuer)
         )
         return
-    problem = _issuer_problem(issuer, methods)
+    problem = _issuer_problem(issuer, method)
     if problem is not None:
         ck.report(
             PAYMENT_ISSUER, where, f"The issuer {describe(issuer)!r} looks wrong: {problem}.", actual=describe(issuer)
         )
 
 
-def _issuer_problem(issuer: str, methods: frozenset[str]) -> str | None:
-    """Why ``issuer`` cannot be an issuer of the one method ``methods`` holds, or ``None``."""
-    if methods == {"ideal"} and not _IDEAL_ISSUER.fullmatch(issuer):
+def _issuer_problem(issuer: str, method: str | None) -> str | None:
+    """Why ``issuer`` cannot be an issuer of ``method``, the one method requested (``single_method``), or ``None``."""
+    if method == "ideal" and not _IDEAL_ISSUER.fullmatch(issuer):
         return "iDEAL issuers are ideal_ followed by the bank's BIC, such as ideal_INGBNL2A"
-    if methods == {"kbc"} and issuer not in KBC_ISSUERS:
+    if method == "kbc" and issuer not in KBC_ISSUERS:
         return "KBC's issuers are kbc and cbc"
-    if methods == {"giftcard"} and issuer not in GIFTCARD_ISSUERS:
+    if method == "giftcard" and issuer not in GIFTCARD_ISSUERS:
         return "it is not one of the gift card brands Mollie lists"
     return None
 
@@ -394,7 +394,7 @@ def clean_payment(payload: dict[object, object], ck: Checker) -> bool:
         if not clean_id_prefix(get(key), prefix):
             return False
     issuer = get("issuer")
-    if issuer is not None and (type(issuer) is not str or _issuer_problem(issuer, requested_methods(payload))):
+    if issuer is not None and (type(issuer) is not str or _issuer_problem(issuer, single_method(payload))):
         return False
     if get("company") is not None or get("applicationFee") is not None:
         return False
