@@ -46,6 +46,24 @@ def _payment_without_description() -> dict[str, Any]:
     return payment
 
 
+def _manual_payment_without_description() -> dict[str, Any]:
+    """A payment by its optional keys only: no description and no lines, but a manual capture."""
+    payment = {**copy.deepcopy(PAYMENT), "method": "creditcard", "captureMode": "manual"}
+    del payment["description"]
+    return payment
+
+
+def _order_without_order_number() -> dict[str, Any]:
+    """An order by its optional keys only: its lines lost their names, but the payment object and expiresAt stay."""
+    order = copy.deepcopy(ORDER)
+    del order["orderNumber"]
+    for line in order["lines"]:
+        del line["name"]
+    order["payment"] = {"issuer": "ideal_INGBNL2A"}
+    order["expiresAt"] = "2026-12-10"
+    return order
+
+
 def _payment_with_a_short_amount() -> dict[str, Any]:
     payment = copy.deepcopy(PAYMENT)
     payment["amount"]["value"] = "10.0"
@@ -181,3 +199,15 @@ def test_validate_records_with_one_api_checks_every_record_by_it() -> None:
     assert ("MP910", "description", 0) in [(f.violation.code, f.violation.field, f.index) for f in findings]
     with pytest.raises(ValueError, match="api must be one of orders, payments, auto"):
         mp.validate_records([ORDER], today=DAY, api="payment")  # type: ignore[arg-type]
+
+
+def test_auto_decides_by_the_optional_keys_when_no_required_one_is_there(tmp_path: Path) -> None:
+    path = tmp_path / "optional.jsonl"
+    records = [_manual_payment_without_description(), _order_without_order_number(), PAYMENT, ORDER]
+    path.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
+    rows = _rows(check("--format", "jsonl", str(path)).stdout)
+    assert (1, "MP910", "description", None, "payments") in rows
+    assert {row[4] for row in rows if row[0] == 1} == {"payments"}
+    assert ("MP301", "orderNumber") in [(code, field) for record, code, field, _, api in rows if record == 2]
+    assert {row[4] for row in rows if row[0] == 2} == {"orders"}
+    assert [row for row in rows if row[0] in (3, 4)] == []

@@ -13,6 +13,8 @@ import pytest
 
 import mollie_preflight as mp
 
+from .payloads import example_order
+
 TODAY = datetime.date(2026, 11, 22)
 
 
@@ -57,6 +59,18 @@ KLARNA_BILLING = {
     "country": "NL",
     "email": "anna@example.org",
 }
+
+
+def _billie(**changes: Any) -> dict[str, Any]:
+    """A complete Billie payment: lines, the billing address with the organization's name, the company."""
+    body = _pay(
+        method="billie",
+        lines=[_line("physical", "100.00")],
+        billingAddress={**KLARNA_BILLING, "organizationName": "Fietsen B.V."},
+        company={"registrationNumber": "12345678", "vatNumber": "NL123456789B01"},
+    )
+    body.update(changes)
+    return {key: value for key, value in body.items() if value is not None}
 
 
 def _found(body: dict[str, Any], code: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -173,6 +187,12 @@ def _found(body: dict[str, Any], code: str) -> list[tuple[str, str, str | None, 
         (_pay(method="ideal", dueDate="2026-12-01"), "MP964", "dueDate", None, "ideal"),
         (_pay(method="creditcard", issuer="ideal_INGBNL2A"), "MP964", "issuer", None, "creditcard"),
         (_pay(method="paypal", terminalId="term_1"), "MP964", "terminalId", None, "paypal"),
+        # the issuer's shape per method: create order's payment.issuer rule, at the top level
+        (_pay(method="ideal", issuer="INGBNL2A"), "MP525", "issuer", None, "INGBNL2A"),
+        (_pay(method="ideal", issuer="ideal_ingbnl2a"), "MP525", "issuer", None, "ideal_ingbnl2a"),
+        (_pay(method=["ideal"], issuer="ideal_ING"), "MP525", "issuer", None, "ideal_ING"),
+        (_pay(method="kbc", issuer="KBC"), "MP525", "issuer", None, "KBC"),
+        (_pay(method="giftcard", issuer="fashion-cheque"), "MP525", "issuer", None, "fashion-cheque"),
         # deprecated billingEmail, a discount on a reduction line
         (_pay(billingEmail="anna@example.org"), "MP965", "billingEmail", None, None),
         (
@@ -203,6 +223,18 @@ def _found(body: dict[str, Any], code: str) -> list[tuple[str, str, str | None, 
             "riverty",
         ),
         (_pay(method=["ideal", "voucher"], lines=[_line("physical", "100.00")]), "MP968", "lines", None, "voucher"),
+        # Billie: the organization's name, an error for the one method and a warning in an array; its company
+        (_billie(billingAddress=KLARNA_BILLING), "MP411", "billingAddress.organizationName", None, None),
+        (
+            _billie(method=["ideal", "billie"], billingAddress=KLARNA_BILLING, company=None),
+            "MP968",
+            "billingAddress.organizationName",
+            None,
+            "billie",
+        ),
+        (_billie(company=None), "MP969", "company", None, None),
+        (_billie(company={"vatNumber": "NL123456789B01"}), "MP969", "company", None, None),
+        (_billie(company={"registrationNumber": "12345678", "vatNumber": " "}), "MP969", "company", None, None),
     ],
 )
 def test_each_rule_reports_its_code_field_and_values(
@@ -228,7 +260,16 @@ def test_each_rule_reports_its_code_field_and_values(
         _pay(dueDate="2027-03-03"),
         _pay(dueDate=None),
         _pay(method="giftcard", issuer="fashioncheque", voucherNumber="6030", voucherPin="1234"),
+        _billie(),
+        _billie(company={"registrationNumber": "12345678", "vatNumber": "NL123456789B01", "entityType": "LLC"}),
         _pay(issuer=None),
+        _pay(method="ideal", issuer="ideal_INGBNL2A"),
+        _pay(method="ideal", issuer="ideal_ABNANL2AXXX"),
+        _pay(method="kbc", issuer="cbc"),
+        _pay(method="giftcard", issuer="vvvgiftcard"),
+        _pay(method="voucher", issuer="edenred-eco", lines=[_line("physical", "100.00", categories=["eco"])]),
+        _pay(method=["ideal", "kbc"], issuer="kbc"),
+        _pay(issuer="ideal_INGBNL2A"),
         _pay(company={"registrationNumber": "1", "vatNumber": "NL1", "entityType": "LLC"}),
         _pay(method="paypal", sessionId="s", digitalGoods=True),
         _pay(method="paysafecard", customerReference="c-1"),
@@ -267,3 +308,29 @@ def test_a_forced_method_gets_errors_an_array_warnings_and_no_method_nothing() -
 def test_a_deeply_nested_wallet_token_is_a_finding_not_a_crash() -> None:
     body = _pay(applePayPaymentToken="[" * 100_000 + "]" * 100_000)
     assert [v.code for v in mp.validate_payment(body, today=TODAY)] == ["MP959"]
+
+
+@pytest.mark.parametrize(
+    ("method", "issuer"),
+    [("ideal", "ING"), ("ideal", "ideal_INGBNL2A"), ("kbc", "kbc"), ("kbc", "belfius"), ("giftcard", "yourgift"),
+     ("giftcard", "amazon"), ("voucher", "anything")],
+)  # fmt: skip
+def test_the_issuer_is_judged_alike_on_create_order_and_create_payment(method: str, issuer: str) -> None:
+    """One implementation: the Orders API's payment.issuer and the Payments API's issuer give the same verdict."""
+    payment = [
+        v.actual for v in mp.validate_payment(_pay(method=method, issuer=issuer), today=TODAY) if v.code == "MP525"
+    ]
+    order_body = {**example_order(), "method": method, "payment": {"issuer": issuer}}
+    order = [v.actual for v in mp.validate_order(order_body, today=TODAY) if v.code == "MP525"]
+    assert payment == order
+    assert payment in ([], [issuer])
+
+
+def test_billies_organization_name_is_one_error_for_the_one_method_and_one_warning_in_an_array() -> None:
+    address = {"billingAddress": KLARNA_BILLING}
+    forced = mp.validate_payment(_billie(**address), today=TODAY)
+    assert [(v.code, v.severity) for v in forced] == [("MP411", mp.Severity.ERROR)]
+    offered = mp.validate_payment(_billie(method=["billie", "ideal"], company=None, **address), today=TODAY)
+    assert [(v.code, v.field, v.severity) for v in offered] == [
+        ("MP968", "billingAddress.organizationName", mp.Severity.WARNING)
+    ]

@@ -15,8 +15,10 @@ PUBLIC_SUBMODULES = (
     "mollie_preflight.lifecycle",
     "mollie_preflight.integrations.mollie_client.guard_client",
     "mollie_preflight.integrations.mollie_client.OrderMemory",
+    "mollie_preflight.integrations.mollie_client.PaymentMemory",
     "mollie_preflight.integrations.mollie_client.check_request",
     "mollie_preflight.records.validate_text_partition",
+    "mollie_preflight.types",
 )
 
 

@@ -105,17 +105,33 @@ class TestPartialAmounts:
         assert (v.expected, window(v)) == (None, ("0.00", "19.99"))
         assert v.actual == "20.00"
 
-    def test_without_inferred_rules_the_documented_bounds_are_shown(self) -> None:
+    def test_without_the_bounds_rule_the_documented_bounds_are_shown(self) -> None:
         body = {"lines": [{"id": "odl_bike", "quantity": 1}]}
-        v = only(mp.validate_shipment(body, order=bikes(), options=Options(inferred=False)), "MP803")
+        v = only(mp.validate_shipment(body, order=bikes(), options=Options(ignore=("MP805",))), "MP803")
         assert (v.expected, window(v)) == (None, ("0.00", "399.00"))
 
-    def test_inferred_bounds_are_switchable(self) -> None:
+    def test_the_bounds_are_seen_live_and_stay_with_inferred_rules_off(self) -> None:
+        """mollie/magento2#116 and #739 show the window live (MP805 is no longer inferred): ``inferred=False``
+        keeps it and its bounds; ignoring MP805 drops it."""
+        body = {"lines": [{"id": "odl_bike", "quantity": 1}]}
+        v = only(mp.validate_shipment(body, order=bikes(), options=Options(inferred=False)), "MP803")
+        assert (v.expected, window(v)) == (None, ("299.00", "399.00"))
         order = two_for_one(status="shipping", quantityShipped=1, amountShipped=money("19.99"))
         body = {"lines": [{"id": "odl_a", "quantity": 1, "amount": money("5.00")}]}
         assert codes(mp.validate_shipment(body, order=order)) == ["MP805"]
-        assert codes(mp.validate_shipment(body, order=order, options=Options(inferred=False))) == []
+        assert codes(mp.validate_shipment(body, order=order, options=Options(inferred=False))) == ["MP805"]
         assert codes(mp.validate_shipment(body, order=order, options=Options(ignore=("MP805",)))) == []
+
+    def test_a_closed_window_names_the_one_amount_as_mollie_does(self) -> None:
+        """mollie/magento2#739: shipping the rest of a discounted line with another amount is answered
+        'Invalid amount specified. Must be exactly €35.20, got: €35.52.'"""
+        order = snapshot(order_line(quantity=1, unit="39.00", total="35.20", discountAmount=money("3.80")))
+        body = {"lines": [{"id": "odl_a", "quantity": 1, "amount": money("35.52")}]}
+        v = only(mp.validate_shipment(body, order=order), "MP805")
+        assert (v.field, v.expected, v.actual) == ("lines.0.amount", "35.20", "35.52")
+        assert (
+            v.message == "Line 0 contains invalid data. Invalid amount specified. Must be exactly €35.20, got: €35.52."
+        )
 
     def test_amount_in_the_wrong_currency(self) -> None:
         body = {"lines": [{"id": "odl_a", "quantity": 1, "amount": money("5.00", "USD")}]}
@@ -188,5 +204,6 @@ class TestQuantitiesAndIds:
         v = only(mp.validate_shipment(None, order=two_for_one(status="created")), "MP806")
         assert v.expected is None
         assert v.actual == "created"
-        assert v.message == 'Cannot create a shipment for order ord_test when the order status is "created".'
+        # Mollie's text for a shipment of an unpaid order (mollie/mollie-api-php#617, mollie/magento2#582)
+        assert v.message.startswith('This order cannot be shipped. (Order ord_test is "created"')
         assert codes(mp.validate_shipment({}, order=two_for_one())) == []

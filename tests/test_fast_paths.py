@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import mollie_preflight as mp
 from mollie_preflight._calc import Rate, parse_rate
 from mollie_preflight._create_order import is_clean, validate_order_fully
-from mollie_preflight._money import currency_decimals, parse_value, parse_value_slowly, plain_value_pattern
+from mollie_preflight._money import currency_decimals, parse_value, parse_value_in_full, plain_value_pattern
 from mollie_preflight._options import DEFAULT_OPTIONS
 from mollie_preflight._reference.orders import METHODS
 from mollie_preflight._rules.checker import Checker
@@ -23,7 +23,7 @@ from mollie_preflight._rules.common.amounts import check_amount, check_amount_in
 from mollie_preflight._rules.common.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
 from mollie_preflight._rules.common.e164 import is_valid_e164
 from mollie_preflight._rules.common.lines import LineFigures, check_line, clean_line, valid_rate
-from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_slowly
+from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_in_full
 from mollie_preflight._rules.common.methods import requested_methods
 from mollie_preflight._rules.common.urls import (
     _PRIVATE_SUFFIXES,
@@ -48,7 +48,7 @@ currencies = st.sampled_from(["EUR", "JPY", "ISK", "USD", "eur", "XYZ", "", "EUR
 
 @given(value_texts, st.sampled_from([None, 0, 1, 2, 3, 4]))
 def test_parse_value_fast_path_agrees_with_the_slow_path(text: str, decimals: int | None) -> None:
-    assert parse_value(text, decimals) == parse_value_slowly(text, decimals)
+    assert parse_value(text, decimals) == parse_value_in_full(text, decimals)
 
 
 @given(
@@ -333,7 +333,7 @@ def test_webhook_verdict_agrees_with_asking_ipaddress_first(host: str) -> None:
 
 @given(json_values, st.integers(0, 60))
 def test_metadata_size_fast_path_agrees_with_the_walk(value: object, limit: int) -> None:
-    assert json_size(value, limit) == json_size_slowly(value, limit)
+    assert json_size(value, limit) == json_size_in_full(value, limit)
 
 
 @given(json_values)
@@ -355,7 +355,7 @@ flat_metadata = st.dictionaries(st.text(max_size=12), st.text(max_size=40), max_
 @given(flat_metadata | json_values, st.integers(0, 400))
 def test_metadata_surely_within_never_passes_a_value_over_the_limit(value: object, limit: int) -> None:
     if is_surely_within(value, limit):
-        size = json_size_slowly(value, limit)
+        size = json_size_in_full(value, limit)
         assert isinstance(size, int)
         assert size <= limit
 
@@ -368,7 +368,7 @@ def test_metadata_surely_within_settles_small_flat_objects(value: dict[str, str]
 
 def test_metadata_surely_within_is_exact_at_the_worst_case() -> None:
     control = {"\x00": "\x01" * 4}  # every character escaped as \u00XX: {"\u0000":"\u0001…"} is 37 bytes
-    assert json_size_slowly(control, 10**6) == 1 + 6 + 6 * 5
+    assert json_size_in_full(control, 10**6) == 1 + 6 + 6 * 5
     assert is_surely_within(control, 37)
     assert not is_surely_within(control, 36)
     assert is_surely_within({}, 2)

@@ -47,7 +47,8 @@ def test_derived_figures_are_recomputed_and_reported_as_changes() -> None:
     assert order == snapshot
     assert result.payload == example_order()
     assert [(c.field, c.old, c.new, c.code, c.unsafe, c.money) for c in result.changes] == [
-        ("lines.0.totalAmount.value", "798.00", "698.00", "MP202", False, True),
+        # 100.00 off its price and quantity: which of them is wrong is the merchant's call, so unsafe.
+        ("lines.0.totalAmount.value", "798.00", "698.00", "MP202", True, True),
         ("lines.1.vatAmount.value", "57.28", "57.27", "MP203", False, True),
         ("amount.value", "1127.99", "1027.99", "MP304", True, True),
     ]
@@ -74,13 +75,13 @@ def test_amounts_are_re_spelled_without_changing_their_value() -> None:
 def test_a_re_spelled_amount_unlocks_the_formula_check_in_the_next_round() -> None:
     order = example_order()
     order["lines"][0]["unitPrice"]["value"] = "399.0"  # the total cannot be checked until this is read
-    order["lines"][0]["totalAmount"]["value"] = "698.1"  # and this one is wrong once it can be
+    order["lines"][0]["totalAmount"]["value"] = 698.01  # and this one is a cent off once it can be
     result = fix(order)
     assert result.payload == example_order()
-    # One change per path: the total went from "698.1" to "698.00" (re-spelled, then recomputed).
+    # One change per path: the total went from 698.01 to "698.00" (re-spelled, then recomputed).
     assert [(c.field, c.old, c.new, c.code) for c in result.changes] == [
         ("lines.0.unitPrice.value", "399.0", "399.00", "MP103"),
-        ("lines.0.totalAmount.value", "698.1", "698.00", "MP202"),
+        ("lines.0.totalAmount.value", 698.01, "698.00", "MP202"),
     ]
 
 

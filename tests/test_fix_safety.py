@@ -7,6 +7,8 @@ amount may move, and the unambiguous spelling fixes the linter knows.
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -193,3 +195,39 @@ def test_guesses_are_not_fixed(where: tuple[str | int, ...], sent: object, code:
     result = fix_order(order, options=ALL, today=TODAY)
     assert result.changes == ()
     assert [v.code for v in result.report] == [code]
+
+
+def _wild(name: str) -> dict[str, Any]:
+    """A body from public code, verbatim (``tests/data/wild``)."""
+    path = Path(__file__).parent / "data" / "wild" / "create-order" / f"{name}.json"
+    body: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["body"]
+    return body
+
+
+def test_a_total_far_off_its_price_is_the_merchants_call_not_a_safe_fix() -> None:
+    """mollie-api-python's create-order fixture sends quantity 1 with the totals of quantity 2 (399.00 × 2 −
+    100.00 = 698.00, as mollie-api-node's copy of the same order has it). Rewriting the total to 299.00 would
+    change what the line charges; the quantity is what is wrong, and only the merchant knows that."""
+    order = _wild("mollie-api-python-test-orders-l144")
+    result = fix_order(order, today=TODAY)
+    assert result.payload["lines"][0]["totalAmount"] == order["lines"][0]["totalAmount"]
+    assert result.payload["lines"][0]["vatAmount"] == order["lines"][0]["vatAmount"]
+    assert result.money_changes == ()
+    skipped = [(c.field, c.old, c.new, c.code, c.unsafe) for c in result.skipped]
+    assert ("lines.0.totalAmount.value", "698.00", "299.00", "MP202", True) in skipped
+    assert ("lines.0.vatAmount.value", "121.14", "51.89", "MP203", True) in skipped
+    assert {(v.code, v.field) for v in result.report.errors} >= {("MP202", "lines.0.totalAmount")}
+    unsafe = fix_order(order, today=TODAY, unsafe=True)
+    assert unsafe.payload["lines"][0]["totalAmount"]["value"] == "299.00"
+
+
+def test_a_total_a_cent_off_is_still_fixed_safely() -> None:
+    order = example_order()
+    line = order["lines"][0]
+    right = line["totalAmount"]["value"]
+    cents = int(right.replace(".", "")) + 1
+    line["totalAmount"] = amount(f"{cents // 100}.{cents % 100:02d}")
+    result = fix_order(order, today=TODAY)
+    assert [(c.field, c.new, c.unsafe) for c in result.changes if c.field == "lines.0.totalAmount.value"] == [
+        ("lines.0.totalAmount.value", right, False)
+    ]

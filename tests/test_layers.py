@@ -154,3 +154,19 @@ def test_no_module_reaches_into_a_siblings_private_names() -> None:
 )
 def test_the_order_of_layers_reads_as_documented(module: str, target: str, allowed: bool) -> None:
     assert (_layer(target) <= _layer(module)) is allowed
+
+
+#: The modules a caller may import by name; every other module is private and says so with a leading ``_``
+#: (its own, or a package's above it), the way httpx marks its private modules.
+PUBLIC_MODULES = frozenset(
+    {"__init__", "__main__", "lifecycle", "records", "types", "integrations", "integrations.mollie_client"}
+)
+
+
+def test_every_module_but_the_public_ones_is_underscored() -> None:
+    unmarked = [
+        module
+        for module in _modules()
+        if module not in PUBLIC_MODULES and not any(part.startswith("_") for part in module.split("."))
+    ]
+    assert unmarked == []

@@ -89,13 +89,11 @@ def test_a_capture_of_zero_is_mp973() -> None:
     assert found(mp.validate_capture({"amount": money("0.00")})) == [("MP973", "amount.value", "0.00")]
 
 
-def test_a_description_over_255_characters_is_mp974_on_all_three_endpoints() -> None:
+def test_a_description_over_255_characters_is_mp974_on_captures_and_refunds() -> None:
     long = "x" * 256
     assert found(mp.validate_capture({"description": long}))[0][:2] == ("MP974", "description")
     refund = mp.validate_payment_refund({"amount": money("1.00"), "description": long})
     assert [(v.code, v.field) for v in refund] == [("MP974", "description")]
-    update = mp.validate_payment_update({"description": 12})
-    assert found(update) == [("MP974", "description", "12")]
     assert list(mp.validate_capture({"description": "x" * 255})) == []
 
 
@@ -290,15 +288,126 @@ def test_the_method_of_a_payment_that_has_one_is_mp993() -> None:
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("billingAddress", None), ("shippingAddress", "Damrak 1"), ("method", 3), ("locale", True), ("dueDate", None)],
+    [("billingAddress", None), ("shippingAddress", "Damrak 1"), ("method", 3), ("locale", True), ("dueDate", 20261201)],
 )
 def test_a_value_of_the_wrong_type_is_mp994(key: str, value: Any) -> None:
     assert [(v.code, v.field) for v in mp.validate_payment_update({key: value})] == [("MP994", key)]
 
 
+#: What ``Payment::update()`` of Mollie's PHP client v2.33-v2.79 sends (its test's body, verbatim):
+#: every updatable field, null where the payment has none.
+PHP_CLIENT_UPDATE = {
+    "description": "Order #98765",
+    "redirectUrl": "https://example.org/webshop/order/98765/",
+    "cancelUrl": "https://example.org/webshop/order/98765/canceled/",
+    "webhookUrl": "https://example.org/webshop/payments/webhook/",
+    "restrictPaymentMethodsToCountry": None,
+    "metadata": {"order_id": "98765"},
+    "dueDate": None,
+    "locale": None,
+}
+
+
+def test_a_null_due_date_is_absent_as_the_php_client_sends_it() -> None:
+    assert list(mp.validate_payment_update(PHP_CLIENT_UPDATE, today=TODAY)) == []
+    assert list(mp.validate_payment_update(PHP_CLIENT_UPDATE, payment={**OPEN, "method": "ideal"}, today=TODAY)) == []
+
+
+def test_a_due_date_string_is_still_checked_beside_the_nulls() -> None:
+    report = mp.validate_payment_update({**PHP_CLIENT_UPDATE, "dueDate": "1-12-2026"}, today=TODAY)
+    assert found(report) == [("MP604", "dueDate", "1-12-2026")]
+
+
 def test_update_values_go_through_the_shared_checks() -> None:
     report = mp.validate_payment_update({"webhookUrl": "http://localhost/hook", "dueDate": "1-12-2026"})
     assert [(v.code, v.field) for v in report] == [("MP611", "webhookUrl"), ("MP604", "dueDate")]
+
+
+# The update's values through create payment's checks: the same code, field and value as on create.
+UPDATE_VALUE_CASES = [
+    ({"description": 12}, ("MP911", "description", "12")),
+    ({"description": "   "}, ("MP911", "description", "   ")),
+    ({"description": "x" * 256}, ("MP912", "description", "x" * 79 + "…")),
+    ({"locale": "nl-NL"}, ("MP933", "locale", "nl-NL")),
+    ({"method": "klarnapaylater"}, ("MP934", "method", "klarnapaylater")),
+    ({"method": ["ideal", "sofort"]}, ("MP934", "method.1", "sofort")),
+    ({"restrictPaymentMethodsToCountry": "nl"}, ("MP942", "restrictPaymentMethodsToCountry", "nl")),
+    ({"dueDate": "2026-11-22"}, ("MP962", "dueDate", "2026-11-22")),
+    ({"dueDate": "2027-03-04"}, ("MP962", "dueDate", "2027-03-04")),
+    ({"billingAddress": {"email": "not an address"}}, ("MP421", "billingAddress.email", "not an address")),
+    ({"shippingAddress": {"country": "XX"}}, ("MP405", "shippingAddress.country", "XX")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), UPDATE_VALUE_CASES, ids=lambda x: str(x)[:40])
+def test_update_values_get_create_payments_rule(body: dict[str, Any], expected: tuple[str, str, str]) -> None:
+    update = mp.validate_payment_update(body, today=TODAY)
+    assert found(update) == [expected]
+    create = mp.validate_payment({**CREATE, "method": None, "captureMode": None, **body}, today=TODAY)
+    assert expected in found(create)
+
+
+def test_valid_update_values_are_clean() -> None:
+    body = {
+        "description": "Order #98765",
+        "locale": "nl_NL",
+        "method": ["ideal", "bancontact"],
+        "restrictPaymentMethodsToCountry": "NL",
+        "dueDate": "2026-11-23",
+        "billingAddress": {"email": "piet@example.org", "country": "NL"},
+        "shippingAddress": {
+            "streetAndNumber": "Damrak 1",
+            "postalCode": "1012 LG",
+            "city": "Amsterdam",
+            "country": "NL",
+        },
+    }
+    assert found(mp.validate_payment_update(body, payment=OPEN, today=TODAY)) == []
+
+
+def test_billing_email_on_an_update_is_deprecated_mp965() -> None:
+    report = mp.validate_payment_update({"billingEmail": "piet@example.org"}, today=TODAY)
+    assert [(v.code, v.field, v.severity) for v in report] == [("MP965", "billingEmail", mp.Severity.WARNING)]
+
+
+def test_an_updated_method_must_take_the_payments_currency_mp967() -> None:
+    chf = {**OPEN, "amount": money("100.00", "CHF")}
+    report = mp.validate_payment_update({"method": "ideal"}, payment=chf, today=TODAY)
+    assert found(report) == [("MP967", "method", "ideal")]
+    assert found(mp.validate_payment_update({"method": "creditcard"}, payment=chf, today=TODAY)) == []
+    assert found(mp.validate_payment_update({"method": "ideal"}, today=TODAY)) == []
+
+
+def test_an_updated_address_is_read_with_the_payments_method() -> None:
+    """PayPal's address limits apply when the payment is a PayPal payment, named by the update or the snapshot."""
+    address = {"streetAndNumber": "x" * 129, "city": "Amsterdam", "country": "NL", "postalCode": "1012 LG"}
+    paypal = {**OPEN, "method": "paypal"}
+    by_snapshot = mp.validate_payment_update({"shippingAddress": address}, payment=paypal, today=TODAY)
+    assert [(v.code, v.field) for v in by_snapshot] == [("MP413", "shippingAddress.streetAndNumber")]
+    assert found(mp.validate_payment_update({"shippingAddress": address}, payment=OPEN, today=TODAY)) == []
+
+
+def test_an_updated_issuer_is_judged_for_the_payments_method_mp525() -> None:
+    ideal = {**OPEN, "method": "ideal"}
+    assert found(mp.validate_payment_update({"issuer": "ING"}, payment=ideal, today=TODAY)) == [
+        ("MP525", "issuer", "ING")
+    ]
+    assert found(mp.validate_payment_update({"issuer": "ideal_INGBNL2A"}, payment=ideal, today=TODAY)) == []
+    by_body = mp.validate_payment_update({"method": "kbc", "issuer": "ideal_INGBNL2A"}, payment=OPEN, today=TODAY)
+    assert found(by_body) == [("MP525", "issuer", "ideal_INGBNL2A")]
+    assert found(mp.validate_payment_update({"issuer": "ING"}, payment=OPEN, today=TODAY)) == []
+
+
+def test_a_due_date_or_issuer_for_another_method_is_mp964() -> None:
+    card = {**OPEN, "method": "creditcard"}
+    report = mp.validate_payment_update({"dueDate": "2026-12-01", "issuer": "kbc"}, payment=card, today=TODAY)
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP964", "dueDate", "creditcard"),
+        ("MP964", "issuer", "creditcard"),
+    ]
+    transfer = {**OPEN, "method": "banktransfer"}
+    assert found(mp.validate_payment_update({"dueDate": "2026-12-01"}, payment=transfer, today=TODAY)) == []
+    assert found(mp.validate_payment_update({"dueDate": "2026-12-01"}, payment=OPEN, today=TODAY)) == []
 
 
 def test_testmode_must_match_the_payments_mode() -> None:

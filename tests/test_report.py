@@ -186,3 +186,25 @@ def test_public_values_pickle_copy_compare_and_stay_immutable() -> None:
             value.code = "MP999"  # type: ignore[attr-defined]
     assert len({report, _wrong_vat_report()}) == 1
     assert report != mp.Report(report.violations, "update-order")
+
+
+def test_the_exception_names_the_error_to_problem_gives_when_the_two_orders_differ() -> None:
+    """One place decides Mollie's first error: with an amount that is not the sum of the totals as sent and a
+    line error listed before it, the exception's message and the problem document both name the amount."""
+    order = example_order()
+    vat = order["lines"][0]["vatAmount"]
+    vat["value"] = _plus_cents(vat["value"])
+    order["amount"]["value"] = _plus_cents(_lines_sent_total(order))
+    report = mp.validate_order(order, today=TODAY)
+    assert [v.code for v in report.errors] == ["MP203", "MP304"]
+    assert report.first_error is report.errors[1]
+    problem = report.to_problem()
+    assert problem is not None
+    with pytest.raises(mp.OrderValidationError) as caught:
+        report.raise_for_errors()
+    assert str(caught.value).startswith(f"amount: MP304 {problem['detail']}")
+    assert str(caught.value).endswith(" (+1 more)")
+
+
+def test_a_report_without_errors_has_no_first_error() -> None:
+    assert mp.validate_order(example_order(), today=TODAY).first_error is None

@@ -298,12 +298,18 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ),
     ("date-of-birth", setter("consumerDateOfBirth", in_days(1)), [("MP607", "consumerDateOfBirth", None)]),
     ("boolean-field", setter("testmode", "true"), [("MP608", "testmode", "true")]),
+    # create order refuses a parameter it does not know (zwaldeck/mollie#55): MP718, no longer the MP609 warning
     (
-        "unknown-field near miss",
+        "non-existent-parameter near miss",
         setter("redirectURL", "https://x.example.org"),
-        [("MP609", "redirectURL", "redirectUrl")],
+        [("MP718", "redirectURL", "redirectUrl")],
     ),
-    ("unknown-field removed", setter("description", "Order 42"), [("MP609", "description", None)]),
+    ("non-existent-parameter removed", setter("description", "Order 42"), [("MP718", "description", None)]),
+    (
+        "non-existent-parameter object",
+        setter("metaData", {"basketId": "17"}),
+        [("MP718", "metaData.basketId", "metadata.basketId")],
+    ),
     ("metadata at the top", setter("metadata", {"k": "x" * 2000}), [("MP010", "metadata", None)]),
     ("url-invalid redirect", setter("redirectUrl", "/return"), [("MP012", "redirectUrl", None)]),
     ("custom scheme redirect", setter("redirectUrl", "my-app://payment-return"), []),

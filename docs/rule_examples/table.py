@@ -428,7 +428,7 @@ EXAMPLES: Final[dict[str, Example]] = {
         "consumerDateOfBirth", {"consumerDateOfBirth": "2026-11-23"}, {"consumerDateOfBirth": "1958-01-31"}
     ),
     "MP608": create("testmode", {"testmode": "true"}, {"testmode": True}),
-    "MP609": create("redirectURL", {"redirectURL": "https://shop.example.org/return/2026-0042"}),
+    "MP718": create("redirectURL", {"redirectURL": "https://shop.example.org/return/2026-0042"}),
     "MP611": create("webhookUrl", {"webhookUrl": "http://localhost:8000/hooks/mollie"}),
     # --- the other endpoints' bodies --------------------------------------------------------------------------
     "MP701": request("update-order", "", {"testmode": True}, {"orderNumber": "2026-0042-B"}),
@@ -462,6 +462,7 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"lines": [{"id": "odl_lock", "quantity": 1}]},
     ),
     "MP710": request("create-order-refund", "lines", {}, {"lines": []}),
+    "MP609": request("cancel-order", "reason", {"reason": "Customer changed their mind"}, {}),
     "MP717": request(
         "update-order",
         "shippingAddress",
@@ -836,6 +837,15 @@ EXAMPLES: Final[dict[str, Example]] = {
         "method",
         {"method": "ideal", "amount": money("710.00", "USD"), "lines": DELETE},
         {"method": "paypal", "amount": money("710.00", "USD"), "lines": DELETE},
+    ),
+    "MP969": pay(
+        "company",
+        {"method": "billie", "billingAddress": {**KLARNA_BILLING, "organizationName": "Fietsen B.V."}},
+        {
+            "method": "billie",
+            "billingAddress": {**KLARNA_BILLING, "organizationName": "Fietsen B.V."},
+            "company": {"registrationNumber": "12345678", "vatNumber": "NL123456789B01"},
+        },
     ),
     "MP968": pay(
         "lines",

@@ -195,7 +195,7 @@ class OrderValidationError(PreflightError, ValueError):
         self.report = report
         self.violations: tuple[Violation, ...] = report.violations
         errors = report.errors
-        first = errors[0] if errors else None
+        first = report.first_error
         more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(f"{first}{more}" if first else "payload has errors")
 
@@ -245,6 +245,19 @@ class Report(Frozen, Sequence[Violation]):
     def __getitem__(self, index: int | slice) -> Violation | Sequence[Violation]:
         return self.violations[index]
 
+    @property
+    def first_error(self) -> Violation | None:
+        """The error Mollie would report, or ``None``: the one place that decides it, for ``to_problem()`` and
+        ``OrderValidationError``'s message alike.
+
+        Mollie stops at the first error it finds, and it does not check in the order the findings are listed
+        (the walk order, kept stable for output): an order amount that is not the sum of the line totals as
+        sent is reported before anything wrong with the lines or addresses. So it is the error with the highest
+        ``precedence``, the first one listed among equals.
+        """
+        errors = self.errors
+        return max(errors, key=_precedence) if errors else None  # max keeps the first of equals: the walk order
+
     def raise_for_errors(self) -> None:
         """Raise ``OrderValidationError`` carrying every finding when the payload has an error."""
         if not self.ok:
@@ -254,15 +267,11 @@ class Report(Frozen, Sequence[Violation]):
         """The error Mollie would report as the problem document its API answers with (HTTP 422, or 400 where
         Mollie answers a state error with Bad Request), or ``None``.
 
-        Mollie stops at the first error it finds, and it does not check in the order the findings are listed
-        (the walk order, kept stable for output): an order amount that is not the sum of the line totals as
-        sent is reported before anything wrong with the lines or addresses. So the error with the highest
-        ``precedence`` is given, the first one listed among equals.
+        The error is ``first_error``.
         """
-        errors = self.errors
-        if not errors:
+        first = self.first_error
+        if first is None:
             return None
-        first = max(errors, key=_precedence)  # max keeps the first of equals: the walk order
         status = first.status or 422
         problem: dict[str, Any] = {"status": status, "title": _TITLES.get(status, "Unprocessable Entity")}
         problem["detail"] = first.message

@@ -6,11 +6,14 @@ go (``Rule.fixability``):
 - *safe* fixes change how a value is written, never what it means: an amount's spelling (``16.1`` →
   ``"16.10"``, ``"-0.00"`` → ``"0.00"``), a code's case (``eur`` → ``EUR``, ``nl`` → ``NL``), a locale's form
   (``nl-NL`` → ``nl_NL``), ``vatRate`` ``21`` → ``"21.00"``, a quantity ``"2"`` → ``2``, a phone number in
-  E.164, and a line's ``totalAmount``/``vatAmount`` derived again from inputs that agree with the line's type
-  (a derived amount that is missing or unreadable is rebuilt whole, in the order's currency);
+  E.164, and a line's ``totalAmount`` (within ``tolerance``) and ``vatAmount`` derived again from inputs that
+  agree with the line's type (a derived amount that is missing or unreadable is rebuilt whole, in the order's
+  currency);
 - *unsafe* fixes change money: a unit price whose sign contradicts its line's type (when the line's own
   total and VAT show it), any change of the order ``amount`` beyond ``tolerance`` minor units (the two
-  ``reconcile`` allows by default), and a derived figure of a line whose price such a fix changes.
+  ``reconcile`` allows by default), a line's ``totalAmount`` that is more than ``tolerance`` off its price,
+  quantity and discount (then one of those is wrong too, and which is the merchant's call), and a derived
+  figure of a line whose price or total such a fix changes.
 
 ``fix_order`` applies the safe fixes; with ``unsafe=True`` it applies the unsafe ones too. Every change is
 listed in ``FixResult.changes`` (``Change.unsafe`` and ``Change.money`` say which moved money), and every
@@ -191,7 +194,9 @@ def _judged(edit: _Edit, payload: object, report: Report, changes: dict[Path, Ch
         if not _within(before, edit.new, payload, tolerance):
             return _replace(edit, unsafe=True)
         return edit
-    if root is not None and _line_price_in_doubt(root[1], report, changes):
+    if root is not None and (
+        _line_price_in_doubt(root[1], report, changes) or _line_total_jumps(root[1], payload, report, tolerance)
+    ):
         return _replace(edit, unsafe=True)
     return edit
 
@@ -205,6 +210,28 @@ def _line_price_in_doubt(index: object, report: Report, changes: dict[Path, Chan
     price = ("lines", index, "unitPrice")
     pending = any(finding.path == price and finding.code in _SIGN_CODES for finding in report)
     return pending or any(change.unsafe and change.path[:3] == price for change in changes.values())
+
+
+def _line_total_jumps(index: str | int, payload: object, report: Report, tolerance: int) -> bool:
+    """Whether line ``index``'s total is corrected by more than ``tolerance`` minor units.
+
+    A total a cent or two off ``unitPrice × quantity − discountAmount`` is a rounding slip with one right
+    value. A larger gap means the price, the quantity or the discount is wrong too, and which of them is the
+    merchant's call: rewriting the total would change what the line charges on the customer's invoice. So
+    that total, and the VAT derived from it, are unsafe fixes. A total that is missing or unreadable says
+    nothing to contradict, and is rebuilt safely.
+    """
+    path = ("lines", index, "totalAmount")
+    for finding in report:
+        if finding.path == path and finding.code == "MP202" and finding.expected is not None:
+            before = _value_at(payload, (*path, "value"))
+            return _readable(before, payload) and not _within(before, finding.expected, payload, tolerance)
+    return False
+
+
+def _readable(value: object, payload: object) -> bool:
+    """Whether an amount value of the order's currency can be read at all, however it is spelled."""
+    return _within(value, value, payload, 0)
 
 
 def _within(before: object, after: object, payload: object, tolerance: int) -> bool:

@@ -72,14 +72,14 @@ def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
         minor = plain_minor(text, decimals)
         if minor is not None:
             return minor
-    return parse_value_slowly(text, decimals)
+    return parse_value_in_full(text, decimals)
 
 
 def plain_minor(text: str, decimals: int) -> int | None:
     """The fast path of ``parse_value``: the minor units of an ordinary valid value, else ``None``.
 
     One precompiled pattern per decimal count accepts exactly the plain form Mollie wants; ``None`` means
-    "ask ``parse_value_slowly``", never "invalid" by itself.
+    "ask ``parse_value_in_full``", never "invalid" by itself.
     """
     if len(text) <= _MAX_LENGTH and decimals < len(_EXACT) and _EXACT[decimals].fullmatch(text):
         minor = int(text.replace(".", "", 1))
@@ -96,7 +96,7 @@ def plain_value_pattern(decimals: int) -> re.Pattern[str] | None:
     return _EXACT[decimals] if decimals < len(_EXACT) else None
 
 
-def parse_value_slowly(text: str, decimals: int | None) -> int | InvalidValue:
+def parse_value_in_full(text: str, decimals: int | None) -> int | InvalidValue:
     """``parse_value`` without its fast path: the reference the fast path is tested against."""
     if len(text) > _MAX_LENGTH:
         return InvalidValue(f"is {len(text)} characters long; no valid amount is longer than {_MAX_LENGTH}")

@@ -37,20 +37,11 @@ import datetime
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from ._create_order import validate_order
 from ._create_payment import validate_payment
-from ._endpoints import (
-    Outcome,
-    PaymentOutcome,
-    check_cancel_lines,
-    check_capture,
-    check_order_cancel,
-    check_payment_refund,
-    check_refund,
-    check_shipment,
-)
+from ._endpoints import CANCEL_LINES, CAPTURE, ORDER_CANCEL, ORDER_REFUND, PAYMENT_REFUND, SHIPMENT, Outcome, run
 from ._findings import OrderValidationError, Report
 from ._money import currency_decimals, format_minor
 from ._options import Options, new_checker
@@ -146,15 +137,15 @@ def ship(
     order: Order, request: object = None, *, today: datetime.date | None = None, options: Options | None = None
 ) -> Order:
     """Apply a create-shipment request (``None`` ships everything that is left)."""
-    outcome = _accepted(check_shipment(request, order=order, today=today, options=options))
+    outcome = _accepted(run(SHIPMENT, request, order, today, options))
     result = _copy(order, outcome.state)
-    for step in outcome.steps:
+    for step in outcome.done:
         line = result["lines"][step.line.index]
         line["quantityShipped"] += step.quantity
         _add(line, "amountShipped", step.amount)
         line["status"] = "completed" if step.line.remaining == step.quantity else "shipping"
     tracking = request.get("tracking") if isinstance(request, dict) else None
-    _record(result, "shipments", "shp_", outcome.steps, {"tracking": copy.deepcopy(tracking)} if tracking else {})
+    _record(result, "shipments", "shp_", outcome.done, {"tracking": copy.deepcopy(tracking)} if tracking else {})
     return _settle_figures(result, outcome.state)
 
 
@@ -162,9 +153,9 @@ def cancel_lines(
     order: Order, request: object, *, today: datetime.date | None = None, options: Options | None = None
 ) -> Order:
     """Apply a cancel-order-lines request."""
-    outcome = _accepted(check_cancel_lines(request, order=order, today=today, options=options))
+    outcome = _accepted(run(CANCEL_LINES, request, order, today, options))
     result = _copy(order, outcome.state)
-    for step in outcome.steps:
+    for step in outcome.done:
         _cancel(result["lines"][step.line.index], step)
     return _settle_figures(result, outcome.state)
 
@@ -173,20 +164,19 @@ def refund(
     order: Order, request: object, *, today: datetime.date | None = None, options: Options | None = None
 ) -> Order:
     """Apply a create-order-refund request (``{"lines": []}`` refunds everything refundable)."""
-    outcome = _accepted(check_refund(request, order=order, today=today, options=options))
+    outcome = _accepted(run(ORDER_REFUND, request, order, today, options))
     result = _copy(order, outcome.state)
-    for step in outcome.steps:
+    for step in outcome.done:
         line = result["lines"][step.line.index]
         line["quantityRefunded"] += step.quantity
         _add(line, "amountRefunded", step.amount)
-    _record(result, "refunds", "re_", outcome.steps, {})
+    _record(result, "refunds", "re_", outcome.done, {})
     return _settle_figures(result, outcome.state)
 
 
 def cancel(order: Order, *, today: datetime.date | None = None, options: Options | None = None) -> Order:
     """Cancel the order: what is not shipped is cancelled; shipping lines complete."""
-    outcome = _accepted(check_order_cancel(None, order=order, today=today, options=options))
-    assert outcome.state is not None
+    outcome = _accepted(run(ORDER_CANCEL, None, order, today, options))
     return _cancel_rest(order, outcome.state)
 
 
@@ -260,7 +250,7 @@ def capture_payment(
 ) -> Payment:
     """Apply a create-capture request (``None`` captures all that is still authorized): the shipment's
     counterpart. The payment becomes ``paid`` once all of it is captured."""
-    state, amount = _payment_accepted(check_capture(request, payment=payment, today=today, options=options))
+    state, amount = _payment_accepted(run(CAPTURE, request, payment, today, options))
     result = _moved(payment, state, "amountCaptured", state.captured + amount)
     result["amountRemaining"] = state.money(state.remaining + amount)
     if state.captured + amount == state.amount:
@@ -284,7 +274,7 @@ def refund_payment(
     payment: Payment, request: object, *, today: datetime.date | None = None, options: Options | None = None
 ) -> Payment:
     """Apply a create-payment-refund request: the order refund's counterpart, an amount instead of lines."""
-    state, amount = _payment_accepted(check_payment_refund(request, payment=payment, today=today, options=options))
+    state, amount = _payment_accepted(run(PAYMENT_REFUND, request, payment, today, options))
     result = _moved(payment, state, "amountRefunded", state.refunded + amount)
     result["amountRemaining"] = state.money(state.remaining - amount)
     _embed_payment(result, "refunds", "re_", state.money(amount), request)
@@ -294,17 +284,23 @@ def refund_payment(
 # --- applying steps -----------------------------------------------------------------------------------
 
 
-def _accepted(outcome: Outcome) -> Outcome:
+def _accepted(outcome: Outcome[OrderState]) -> _Accepted:
+    """The snapshot read and the steps the request takes; ``LifecycleError`` when the validator refused it."""
     if not outcome.report.ok or outcome.state is None:
         raise LifecycleError(outcome.report)
-    return outcome
+    return _Accepted(outcome.state, outcome.done or [])
 
 
-def _payment_accepted(outcome: PaymentOutcome) -> tuple[PaymentState, int]:
+class _Accepted(NamedTuple):
+    state: OrderState
+    done: list[Planned]
+
+
+def _payment_accepted(outcome: Outcome[PaymentState]) -> tuple[PaymentState, int]:
     """The snapshot read and the money the request moves; ``LifecycleError`` when the validator refused it."""
-    if not outcome.report.ok or outcome.state is None or outcome.amount is None:
+    if not outcome.report.ok or outcome.state is None or not isinstance(outcome.done, int):
         raise LifecycleError(outcome.report)
-    return outcome.state, outcome.amount
+    return outcome.state, outcome.done
 
 
 def _payment_for(

@@ -27,9 +27,17 @@ fetches an order itself, and an order is kept for ``max_age`` seconds only, sinc
 this process (the customer pays, the order expires). The explicit way is ``check_request(..., order=)``,
 or ``OrderMemory.remember(order)`` with an order obtained elsewhere (a webhook handler, a cache).
 
-The Payments endpoints are checked on the body alone: their validators take the payment as ``payment=``
-(captures against the amount still authorized, refunds against the amount remaining), but no memory of
-payments feeds them here yet, so a capture of more than is left is still Mollie's to refuse.
+Payments the same way: ``guard_client(client, payments=PaymentMemory())`` keeps the latest payment each
+``payments.get`` / ``payments.create`` (and an update, which Mollie answers with the payment) returned, and
+checks the next capture, refund or update of that payment against it (``validate_capture(payment=)``: only
+an authorized payment, no more than is still authorized; ``validate_payment_refund(payment=)``: no more
+than ``amountRemaining``; ``validate_payment_update(payment=)``: what its status still allows). The explicit
+way is ``check_request(..., payment=)``.
+
+Both memories are bounded: at most ``capacity`` snapshots (the least recently seen is dropped first, so a
+long-running process never grows), each used for ``max_age`` seconds only. Both are opt-in: a snapshot
+older than what Mollie holds would refuse a valid request (a payment fetched while open, captured after the
+customer authorized it), so the caller decides how long a snapshot is worth trusting.
 """
 
 from __future__ import annotations
@@ -85,7 +93,21 @@ class OrderValidator(Protocol):
     ) -> Report: ...
 
 
-#: How an endpoint checks a body against the order: (body, order, resource path, today, options).
+class PaymentValidator(Protocol):
+    """A validator of a request on an existing payment, which checks it against the payment when given one."""
+
+    def __call__(
+        self,
+        payload: object,
+        *,
+        payment: object = ...,
+        today: datetime.date | None = ...,
+        options: Options | None = ...,
+    ) -> Report: ...
+
+
+#: How an endpoint checks a body against the order (or the payment): (body, snapshot, resource path, today,
+#: options).
 OrderCheck = Callable[[object, object, str, "datetime.date | None", "Options | None"], Report]
 
 
@@ -93,13 +115,15 @@ OrderCheck = Callable[[object, object, str, "datetime.date | None", "Options | N
 class Endpoint:
     """One checked endpoint: requests with this HTTP ``method`` whose resource path (the part after
     ``/v2/``, without query string) matches ``path`` in full have their body checked by ``validate``, or,
-    when the order is known and the endpoint has one, by ``with_order``.
+    when the order is known and the endpoint has one, by ``with_order``, when the payment is known and the
+    endpoint has one, by ``with_payment``.
     """
 
     method: str
     path: re.Pattern[str]
     validate: Validator
     with_order: OrderCheck | None = None
+    with_payment: OrderCheck | None = None
 
 
 def _against_order(validate: OrderValidator) -> OrderCheck:
@@ -122,14 +146,24 @@ def _endpoint(method: str, path: str, validate: OrderValidator) -> Endpoint:
     return Endpoint(method, re.compile(path), validate, _against_order(validate))
 
 
+def _on_payment(method: str, path: str, validate: PaymentValidator) -> Endpoint:
+    def check(
+        payload: object, payment: object, where: str, today: datetime.date | None, options: Options | None
+    ) -> Report:
+        return validate(payload, payment=payment, today=today, options=options)
+
+    return Endpoint(method, re.compile(path), validate, with_payment=check)
+
+
 _ORDER: Final = r"orders/[^/]+"
 _PAYMENT: Final = r"payments/[^/]+"
 _ORDER_ID: Final = re.compile(r"orders/([^/]+)(?:/.*)?", re.DOTALL)
+_PAYMENT_ID: Final = re.compile(r"payments/([^/]+)(?:/.*)?", re.DOTALL)
 
 #: The endpoints whose bodies are checked before they leave the process: every Orders API write, then the
-#: Payments API's (on the body alone, see the module's docstring). Without
-#: the order the checks are the stateless ones (what can be known from the request alone); with it (from
-#: ``OrderMemory`` or ``check_request(order=)``) also those against the order's state.
+#: Payments API's writes that take money or lines. Without the order (the payment) the checks are the
+#: stateless ones (what can be known from the request alone); with it (from ``OrderMemory`` /
+#: ``PaymentMemory`` or ``check_request(order=)`` / ``check_request(payment=)``) also those against its state.
 ENDPOINTS: Final[tuple[Endpoint, ...]] = (
     Endpoint("POST", re.compile(r"orders"), validate_order),
     _endpoint("PATCH", _ORDER, validate_order_update),
@@ -142,9 +176,9 @@ ENDPOINTS: Final[tuple[Endpoint, ...]] = (
     _endpoint("POST", _ORDER + r"/refunds", validate_refund),
     _endpoint("POST", _ORDER + r"/payments", validate_order_payment),
     Endpoint("POST", re.compile(r"payments"), validate_payment),
-    Endpoint("PATCH", re.compile(_PAYMENT), validate_payment_update),
-    Endpoint("POST", re.compile(_PAYMENT + r"/captures"), validate_capture),
-    Endpoint("POST", re.compile(_PAYMENT + r"/refunds"), validate_payment_refund),
+    _on_payment("PATCH", _PAYMENT, validate_payment_update),
+    _on_payment("POST", _PAYMENT + r"/captures", validate_capture),
+    _on_payment("POST", _PAYMENT + r"/refunds", validate_payment_refund),
 )
 
 _VERSION_PREFIX: Final = "v2/"
@@ -181,6 +215,12 @@ def order_id(path: str) -> str | None:
     return found[1] if found else None
 
 
+def payment_id(path: str) -> str | None:
+    """The id of the payment a request is about: ``payments/tr_1/captures`` → ``tr_1``; ``None`` for others."""
+    found = _PAYMENT_ID.fullmatch(resource_path(path))
+    return found[1] if found else None
+
+
 def check_request(
     http_method: str,
     path: str,
@@ -188,13 +228,15 @@ def check_request(
     *,
     endpoints: tuple[Endpoint, ...] = ENDPOINTS,
     order: object = None,
+    payment: object = None,
     today: datetime.date | None = None,
     options: Options | None = None,
 ) -> Report | None:
     """The report for a request body, or ``None`` when no entry of ``endpoints`` covers the request.
 
     ``order``: the order the request is about, as ``GET /v2/orders/{id}`` returned it; the body is then
-    also checked against it (line ids, quantities left, statuses) where the endpoint can be.
+    also checked against it (line ids, quantities left, statuses) where the endpoint can be. ``payment``:
+    the same for a request on a payment (``GET /v2/payments/{id}``): captures, refunds and updates.
     """
     method = http_method.upper()
     where = resource_path(path)
@@ -202,60 +244,78 @@ def check_request(
         if endpoint.method == method and endpoint.path.fullmatch(where):
             if order is not None and endpoint.with_order is not None:
                 return endpoint.with_order(data, order, where, today, options)
+            if payment is not None and endpoint.with_payment is not None:
+                return endpoint.with_payment(data, payment, where, today, options)
             return endpoint.validate(data, today=today, options=options)
     return None
 
 
-class OrderMemory:
-    """The last order seen per id, for ``guard_client(orders=)``: bounded, and each kept ``max_age`` seconds.
+class _SnapshotMemory:
+    """The last snapshot seen per id of one resource (an order, a payment): bounded, each kept ``max_age``
+    seconds. Fed by the guarded client's responses or by ``remember``; ``OrderMemory`` and ``PaymentMemory``
+    say which resource and how a request's path names it.
 
-    Fed by the guarded client's responses (an order as ``GET`` or ``POST /v2/orders`` returned it, or a
-    write answered with the order), or by ``remember``. A successful write answered with something else
-    (a shipment, a refund) changes the order in ways only Mollie knows, so its order is forgotten rather
-    than checked against a state that is gone; a refused write changed nothing, and its order is kept.
+    At most ``capacity`` snapshots are kept, the least recently seen dropped first, so a long-running process
+    never grows. A successful write answered with something else (a shipment, a capture, a refund) changes
+    the resource in ways only Mollie knows, so it is forgotten rather than checked against a state that is
+    gone; a refused write changed nothing, and the snapshot is kept.
     """
+
+    _resource: str = ""
 
     def __init__(self, *, max_age: float = 60.0, capacity: int = 1000, clock: Callable[[], float] = time.monotonic):
         if max_age <= 0 or capacity < 1:
             raise ValueError("max_age must be positive and capacity at least 1")
-        self._orders: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
+        self._kept: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
         self._max_age = max_age
         self._capacity = capacity
         self._clock = clock
 
     def __len__(self) -> int:
-        return len(self._orders)
+        return len(self._kept)
 
-    def remember(self, order: object) -> bool:
-        """Keep ``order`` (an Orders API order: ``"resource": "order"`` and an ``id``); whether it was one."""
-        if not (isinstance(order, dict) and order.get("resource") == "order" and isinstance(order.get("id"), str)):
+    def _about(self, path: str) -> str | None:
+        """The id of the resource a request's path is about, ``None`` when it is about another."""
+        raise NotImplementedError
+
+    def remember(self, snapshot: object) -> bool:
+        """Keep ``snapshot`` (this memory's resource, with an ``id``); whether it was one."""
+        if not (
+            isinstance(snapshot, dict)
+            and snapshot.get("resource") == self._resource
+            and isinstance(snapshot.get("id"), str)
+        ):
             return False
-        self._orders[order["id"]] = (self._clock(), order)
-        self._orders.move_to_end(order["id"])
-        while len(self._orders) > self._capacity:
-            self._orders.popitem(last=False)
+        self._kept[snapshot["id"]] = (self._clock(), snapshot)
+        self._kept.move_to_end(snapshot["id"])
+        while len(self._kept) > self._capacity:
+            self._kept.popitem(last=False)
         return True
 
-    def get(self, order_id: str) -> dict[str, Any] | None:
-        """The order last seen with this id, unless it is older than ``max_age``."""
-        kept = self._orders.get(order_id)
+    def get(self, resource_id: str) -> dict[str, Any] | None:
+        """The snapshot last seen with this id, unless it is older than ``max_age``."""
+        kept = self._kept.get(resource_id)
         if kept is None:
             return None
         if self._clock() - kept[0] > self._max_age:
-            del self._orders[order_id]
+            del self._kept[resource_id]
             return None
         return kept[1]
 
-    def forget(self, order_id: str) -> None:
-        self._orders.pop(order_id, None)
+    def forget(self, resource_id: str) -> None:
+        self._kept.pop(resource_id, None)
+
+    def for_request(self, path: str) -> dict[str, Any] | None:
+        """The snapshot of the resource the request on ``path`` is about, if one is kept."""
+        about = self._about(path)
+        return self.get(about) if about is not None else None
 
     def observe(self, http_method: str, path: str, response: Any) -> None:
         """Learn from a response the client received (a ``requests.Response``)."""
         status = getattr(response, "status_code", None)
         if not isinstance(status, int) or status >= 300:
             return
-        where = resource_path(path)
-        about = order_id(where)
+        about = self._about(path)
         try:
             body = response.json() if status != 204 else None
         except ValueError:
@@ -266,11 +326,44 @@ class OrderMemory:
             self.forget(about)
 
 
+class OrderMemory(_SnapshotMemory):
+    """The last order seen per id, for ``guard_client(orders=)``: bounded, and each kept ``max_age`` seconds.
+
+    Fed by the guarded client's responses (an order as ``GET`` or ``POST /v2/orders`` returned it, or a
+    write answered with the order), or by ``remember``. A successful write answered with something else
+    (a shipment, a refund) changes the order in ways only Mollie knows, so its order is forgotten rather
+    than checked against a state that is gone; a refused write changed nothing, and its order is kept.
+    """
+
+    _resource = "order"
+
+    def _about(self, path: str) -> str | None:
+        return order_id(path)
+
+
+class PaymentMemory(_SnapshotMemory):
+    """The latest payment seen per id, for ``guard_client(payments=)``: bounded (``capacity``, 1000 by
+    default; the least recently seen is dropped first), and each used for ``max_age`` seconds.
+
+    Fed by the guarded client's responses: a payment as ``GET`` or ``POST /v2/payments`` (or ``POST
+    /v2/customers/{id}/payments``) returned it, and an update, which Mollie answers with the payment. A
+    successful capture or refund is answered with the capture or the refund, not the payment, so the payment
+    is forgotten (what was captured or refunded is Mollie's to say) until it is fetched again. ``remember``
+    takes a payment obtained elsewhere (a webhook handler fetching it, a cache).
+    """
+
+    _resource = "payment"
+
+    def _about(self, path: str) -> str | None:
+        return payment_id(path)
+
+
 def guard_client(
     client: ClientT,
     *,
     endpoints: tuple[Endpoint, ...] = ENDPOINTS,
     orders: OrderMemory | None = None,
+    payments: PaymentMemory | None = None,
     today: datetime.date | None = None,
     options: Options | None = None,
 ) -> ClientT:
@@ -281,6 +374,7 @@ def guard_client(
     whole set-up. Guarding a client twice has no further effect.
 
     ``orders``: opt in to checking requests on an order against the order (see ``OrderMemory``).
+    ``payments``: the same for captures, refunds and updates of a payment (see ``PaymentMemory``).
     """
     send: Callable[..., Any] = client.perform_http_call
     if getattr(send, _GUARD_MARK, False):
@@ -294,14 +388,17 @@ def guard_client(
         params: dict[str, Any] | None = None,
         idempotency_key: str = "",
     ) -> Any:
-        about = order_id(path) if orders is not None else None
-        order = orders.get(about) if orders is not None and about is not None else None
-        report = check_request(http_method, path, data, endpoints=endpoints, order=order, today=today, options=options)
+        order = orders.for_request(path) if orders is not None else None
+        payment = payments.for_request(path) if payments is not None else None
+        report = check_request(
+            http_method, path, data, endpoints=endpoints, order=order, payment=payment, today=today, options=options
+        )
         if report is not None:
             report.raise_for_errors()
         response = send(http_method, path, data, params, idempotency_key)
-        if orders is not None:
-            orders.observe(http_method, path, response)
+        for memory in (orders, payments):
+            if memory is not None:
+                memory.observe(http_method, path, response)
         return response
 
     setattr(perform_http_call, _GUARD_MARK, True)

@@ -66,8 +66,11 @@ AMOUNT_NEGATIVE_ZERO = Rule(
     "MP104",
     "amount-negative-zero",
     Severity.ERROR,
-    (cite.COMMON_DATA_TYPES.at("Amount object"), cite.live("https://github.com/mollie/magento2/issues/542")),
-    Evidence.INFERRED,
+    (
+        cite.COMMON_DATA_TYPES.at("Amount object"),
+        cite.live("https://github.com/mollie/magento2/issues/542"),
+    ),
+    Evidence.LIVE,
     "an amount's value is a negative zero such as '-0.00'",
     "A rounding residue formatted as '-0.00' was refused live as an invalid amount value.",
     "Normalise zero to '0.00' (or '0') before sending, or drop a zero adjustment line.",

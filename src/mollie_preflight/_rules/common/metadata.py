@@ -85,22 +85,22 @@ def json_size(value: object, limit: int) -> int | str:
 
     Metadata is nearly always one small flat object of plain strings; that is sized from its joined text
     first (a handful of C-level string tests), and anything else (or anything past ``limit``) is walked
-    by ``json_size_slowly``, with the same result.
+    by ``json_size_in_full``, with the same result.
     """
     if type(value) is dict and value and len(value) <= 64:
         try:
             joined = "".join([text for pair in value.items() for text in pair])  # TypeError unless all strings
         except TypeError:
-            return json_size_slowly(value, limit)
+            return json_size_in_full(value, limit)
         # Nothing to escape and one byte per character: each string is its length plus two quotes.
         if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
             size = len(joined) + 6 * len(value) + 1  # quotes, colon and comma per pair, and the braces
             if size <= limit:
                 return size
-    return json_size_slowly(value, limit)
+    return json_size_in_full(value, limit)
 
 
-def json_size_slowly(value: object, limit: int) -> int | str:
+def json_size_in_full(value: object, limit: int) -> int | str:
     """The walk behind ``json_size``, for any JSON value.
 
     Iterative and budgeted: deep nesting cannot exhaust the stack and a reference cycle cannot loop, since

@@ -182,16 +182,6 @@ def requested_methods(payload: dict[object, object]) -> frozenset[str]:
     return frozenset()
 
 
-def single_method(payload: dict[object, object]) -> str | None:
-    """The method when ``requested_methods(payload)`` holds exactly one, else ``None``: without building a set
-    for the usual ``method`` string (the payment object's issuer rules ask on the clean path)."""
-    method = payload.get("method")
-    if type(method) is str:
-        return method if method in _KNOWN else None
-    methods = requested_methods(payload)
-    return next(iter(methods)) if len(methods) == 1 else None
-
-
 def offers_any(method: object, names: frozenset[str]) -> bool:
     """Whether ``method`` (the body's ``method``, as sent) offers one of ``names`` (valid method ids):
     ``requested_methods(payload) & names`` without building a set, for the composed fast path."""

@@ -22,7 +22,11 @@ OPEN_PAYMENT = Rule(
     "MP809",
     "open-payment",
     Severity.ERROR,
-    (cite.CANCEL_ORDER, cite.CREATE_ORDER_PAYMENT),
+    (
+        cite.CANCEL_ORDER,
+        cite.CREATE_ORDER_PAYMENT,
+        cite.live("https://github.com/Viincenttt/MollieApi/issues/302"),
+    ),
     Evidence.DOCUMENTED,
     "the order has a payment that is still open (or, for a new payment, not failed, expired or canceled)",
     "An open payment may still complete; Mollie refuses to cancel the order or start another payment "
@@ -59,15 +63,23 @@ def plan_cancel_lines(ck: Checker, requests: list[RequestLine], state: OrderStat
     return plan(ck, requests, state, CANCEL)
 
 
-def check_no_open_payment(ck: Checker, state: OrderState, what: str) -> bool:
+#: Mollie's answer to cancelling an order whose payment is still open: 400 Bad Request, no field
+#: (https://github.com/Viincenttt/MollieApi/issues/302, an order cancelled right after it was created).
+CANCEL_WITH_OPEN_PAYMENT: Final = "Unable to cancel order at this moment, please try again later."
+
+
+def check_no_open_payment(ck: Checker, state: OrderState) -> bool:
+    """Whether the snapshot's payments allow cancelling the order; Mollie answers 400 with its own text, which
+    the finding carries, followed by the reason it leaves out."""
     open_ones = [status for status in state.payments or () if status in OPEN_PAYMENT_STATUSES]
     if not open_ones:
         return True
     ck.report(
         OPEN_PAYMENT,
         (),
-        f"Cannot {what} order {state.id or 'the order'}: it has a payment that is still {open_ones[0]}.",
+        f"{CANCEL_WITH_OPEN_PAYMENT} (Order {state.id or 'the order'} has a payment that is still {open_ones[0]}.)",
         actual=open_ones[0],
+        status=400,
     )
     return False
 
@@ -87,7 +99,7 @@ def check_cancel_order(ck: Checker, state: OrderState) -> bool:
             status=400,
         )
         return False
-    ok = check_no_open_payment(ck, state, "cancel")
+    ok = check_no_open_payment(ck, state)
     if state.status == "shipping":
         for line in state.lines:
             if line.remaining > 0 and (line.status == "paid" or not state.capture):

@@ -37,7 +37,13 @@ LINE_ID = Rule(
     "MP706",
     "line-id",
     Severity.ERROR,
-    (cite.MANAGE_ORDER_LINES, cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
+    (
+        cite.MANAGE_ORDER_LINES,
+        cite.CANCEL_ORDER_LINES,
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_REFUND,
+        cite.live("https://github.com/mollie/magento2/issues/130"),
+    ),
     Evidence.DOCUMENTED,
     "a line reference lacks 'id' or its id is not an order line id (odl_…)",
     "Ship, cancel, refund and update requests name order lines by the id Mollie gave them, not by position.",
@@ -72,12 +78,13 @@ REQUEST_LINE_QUANTITY = Rule(
 REQUEST_LINE_DUPLICATE = Rule(
     "MP709",
     "request-line-duplicate",
-    Severity.ERROR,
+    Severity.WARNING,
     (cite.CANCEL_ORDER_LINES, cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND),
     Evidence.INFERRED,
     "the same order line appears twice in one ship, cancel or refund request",
-    "How Mollie treats a line named twice is undocumented; a repeated id is almost always a bug in grouping "
-    "items, and adding both up could exceed the line.",
+    "How Mollie treats a line named twice is neither documented nor seen live, so this is a warning; a repeated "
+    "id is almost always a bug in grouping items, and adding both up could exceed the line. The library "
+    "checks and applies the first element only.",
     "Send one element per line, with the summed quantity (and amount).",
 )
 LINE_NOT_IN_ORDER = Rule(
@@ -150,12 +157,14 @@ PARTIAL_AMOUNT_BOUNDS = Rule(
         cite.CREATE_SHIPMENT,
         cite.CANCEL_ORDER_LINES,
         cite.live("https://github.com/mollie/magento2/pull/116"),
+        cite.live("https://github.com/mollie/magento2/issues/739"),
     ),
-    Evidence.INFERRED,
+    Evidence.LIVE,
     "the amount for part of a line is outside the bounds the rest of the line leaves",
     "What was already processed and what remains bound the amount: the rest of the line must still be "
-    "coverable by its remaining items, and no more than the rest can be taken (bounds inferred: the window "
-    "is not documented).",
+    "coverable by its remaining items, and no more than the rest can be taken. The window is not documented; "
+    "Mollie's live answers show it (€35.40–€59.00 for one of two discounted items, exactly the rest when the "
+    "rest of the line is processed).",
     "Send an amount within extra.minimumAmount and extra.maximumAmount.",
     "Line 0 contains invalid data. An amount is required for this API call. The amount must be between €35.40 "
     "and €59.00.",
@@ -494,13 +503,24 @@ def _report_bounds(
     actual: int | None = None,
 ) -> None:
     currency = state.currency
-    opening = "An amount is required for this API call. " if required else ""
-    got = "" if actual is None else f", got {format_for_message(actual, currency)}"
+    if low == high and actual is not None:
+        # A closed window (the rest of the line is processed): Mollie names the one amount it takes
+        # (https://github.com/mollie/magento2/issues/739).
+        message = (
+            f"{prefix}Invalid amount specified. Must be exactly {format_for_message(low, currency)}, "
+            f"got: {format_for_message(actual, currency)}."
+        )
+    else:
+        opening = "An amount is required for this API call. " if required else ""
+        got = "" if actual is None else f", got {format_for_message(actual, currency)}"
+        message = (
+            f"{prefix}{opening}The amount must be between {format_for_message(low, currency)} and "
+            f"{format_for_message(high, currency)}{got}."
+        )
     ck.report(
         rule,
         path,
-        f"{prefix}{opening}The amount must be between {format_for_message(low, currency)} and "
-        f"{format_for_message(high, currency)}{got}.",
+        message,
         # One right amount only when the window is closed; otherwise Mollie's own extra names the window.
         expected=format_minor(low, state.decimals) if low == high else None,
         actual=None if actual is None else format_minor(actual, state.decimals),

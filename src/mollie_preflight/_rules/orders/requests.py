@@ -12,10 +12,10 @@ from ..._findings import Path, Severity
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Rule
-from ..values import describe, json_type
+from ..values import closest, describe, json_type
 from .body import PAYLOAD_NOT_OBJECT
 from .snapshot import OrderState
-from .toplevel import UNKNOWN_FIELD
+from .toplevel import UNKNOWN_FIELD, report_non_existent
 
 TESTMODE_TYPE = Rule(
     "MP716",
@@ -113,6 +113,16 @@ def check_unknown_fields(
             f"The {endpoint} endpoint does not take the '{describe(key)}' field; it is ignored or refused.",
             actual=describe(key),
         )
+
+
+def check_non_existent_parameters(ck: Checker, body: dict[object, object], known: Collection[str]) -> None:
+    """MP718 for each key of ``body`` not in ``known``, where Mollie is seen refusing unknown parameters (update
+    order). A ``null`` is left to ``check_null_parameters``: one finding per key."""
+    unknown = (key for key, value in body.items() if key not in known and value is not None)
+    choices = sorted(known)
+    for key in islice(unknown, MAX_REPORTED):
+        meant = closest(key, choices) if isinstance(key, str) else None
+        report_non_existent(ck, key, body[key], f"did you mean {meant}?" if meant else "", meant)
 
 
 def check_null_parameters(ck: Checker, body: dict[object, object]) -> None:

@@ -13,7 +13,7 @@ from ..rule import Evidence, Rule
 from ..values import describe, is_blank, json_type
 from .partial import NOTHING_TO_PROCESS, SHIP, Planned, RequestLine, plan, read_request_lines
 from .snapshot import OrderState
-from .status import check_order_status
+from .status import ORDER_STATUS
 
 MAX_TRACKING: Final = 100
 SHIPPABLE_ORDER_STATUSES: Final = ("paid", "authorized", "shipping")
@@ -137,7 +137,16 @@ def shipment_lines(ck: Checker, body: dict[object, object], state: OrderState | 
 
 def plan_shipment(ck: Checker, requests: list[RequestLine] | None, state: OrderState) -> list[Planned]:
     """Check the shipment against the snapshot; the steps it consists of when it is valid."""
-    if not check_order_status(ck, state, SHIPPABLE_ORDER_STATUSES, "create a shipment for"):
+    if state.status not in SHIPPABLE_ORDER_STATUSES:
+        # Mollie's text since 2022 (https://github.com/mollie/mollie-api-php/issues/617,
+        # https://github.com/mollie/magento2/issues/582); the reason follows it.
+        ck.report(
+            ORDER_STATUS,
+            (),
+            f'This order cannot be shipped. (Order {state.id or "the order"} is "{state.status}": a shipment needs '
+            "a paid or authorized order.)",
+            actual=state.status,
+        )
         return []
     if requests is not None:
         return plan(ck, requests, state, SHIP)

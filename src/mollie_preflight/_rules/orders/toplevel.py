@@ -58,6 +58,7 @@ LOCALE = Rule(
         cite.live("https://github.com/mollie/OpenCart/issues/156"),
         cite.live("https://github.com/zwaldeck/mollie/issues/57"),
         cite.live("https://github.com/mollie/magento2/pull/170"),
+        cite.live("https://github.com/mollie/Magento/pull/125"),
     ),
     Evidence.LIVE,
     "locale is not one of Mollie's 22 locales",
@@ -89,8 +90,32 @@ UNKNOWN_FIELD = Rule(
     "(redirectURL) silently does nothing, and amounts cannot be changed through endpoints that do not take them.",
     "Remove the key or correct its spelling; move payment-specific keys into payment.",
 )
+NON_EXISTENT_PARAMETER = Rule(
+    "MP718",
+    "non-existent-parameter",
+    Severity.ERROR,
+    (
+        cite.CREATE_ORDER.at("Body parameters"),
+        cite.UPDATE_ORDER,
+        cite.HANDLING_ERRORS,
+        cite.CREATE_PAYMENT.at("Body parameters"),
+        cite.live("https://github.com/zwaldeck/mollie/issues/55"),
+        cite.live("https://github.com/mollie/mollie-api-php/issues/541"),
+        cite.live("https://github.com/mollie/mollie-api-node/issues/212"),
+        cite.live("https://github.com/mollie/mollie-api-node/issues/168"),
+        cite.live("https://github.com/Viincenttt/MollieApi/issues/123"),
+    ),
+    Evidence.LIVE,
+    "a key is not a parameter of create order, update order or create payment",
+    "Mollie refuses a body parameter it does not know with 'Non-existent body parameter', naming the first "
+    "value under it (metaData sent for metadata was refused as metaData.basketId); a misspelled parameter is "
+    "not ignored. Seen live on create order, update order and create payment; the other endpoints keep the "
+    "unknown-field warning (MP609) until a live answer shows theirs.",
+    "Remove the key or correct its spelling; move payment-specific keys into payment.",
+    'Non-existent body parameter "metaData.basketId" for this API call.',
+)
 
-RULES = (REDIRECT_URL_REQUIRED, BILLING_ADDRESS_REQUIRED, LOCALE, BOOLEAN_FIELD, UNKNOWN_FIELD)
+RULES = (REDIRECT_URL_REQUIRED, BILLING_ADDRESS_REQUIRED, LOCALE, BOOLEAN_FIELD, UNKNOWN_FIELD, NON_EXISTENT_PARAMETER)
 
 _LOCALE_BY_FOLDED: Final = {locale.lower().replace("_", ""): locale for locale in LOCALES}
 _LOCALE_BY_LANGUAGE: Final = {locale[:2]: locale for locale in reversed(LOCALES)}
@@ -171,13 +196,41 @@ def _check_unknown_keys(ck: Checker, payload: dict[object, object]) -> None:
         if isinstance(key, str) and key in TOP_LEVEL_KEYS:
             continue
         if isinstance(key, str) and key in MISPLACED_TOP_LEVEL_KEYS:
-            message = f"'{key}' {MISPLACED_TOP_LEVEL_KEYS[key]}."
+            why = f"'{key}': {MISPLACED_TOP_LEVEL_KEYS[key]}"
             meant = None
         else:
             meant = _near_miss(key)
-            hint = f"; did you mean {meant}?" if meant else "."
-            message = f"{describe(key)!r} is not a create-order parameter{hint}"
-        ck.report(UNKNOWN_FIELD, (describe(key),), message, expected=meant, actual=describe(key))
+            why = f"did you mean {meant}?" if meant else ""
+        report_non_existent(ck, key, payload[key], why, meant)
+
+
+def report_non_existent(ck: Checker, key: object, value: object, why: str, meant: str | None = None) -> None:
+    """MP718 at the field Mollie names, with its text; ``why`` (the library's reason or near miss) follows it."""
+    path = non_existent_path(key, value)
+    shown = ".".join(path)
+    ck.report(
+        NON_EXISTENT_PARAMETER,
+        path,
+        f'Non-existent body parameter "{shown}" for this API call.' + (f" ({why})" if why else ""),
+        expected=".".join((meant, *path[1:])) if meant else None,
+        actual=describe(key),
+    )
+
+
+#: How deep the path of an unknown object parameter is followed (Mollie names its first value).
+_MAX_DEPTH: Final = 8
+
+
+def non_existent_path(key: object, value: object) -> tuple[str, ...]:
+    """The field Mollie names for an unknown parameter: the key, followed down an object's first keys to its
+    first value (``metaData: {basketId: …}`` is ``metaData.basketId``,
+    https://github.com/zwaldeck/mollie/issues/55)."""
+    path = [key if isinstance(key, str) else describe(key)]
+    while isinstance(value, dict) and value and len(path) < _MAX_DEPTH:
+        first = next(iter(value))
+        path.append(first if isinstance(first, str) else describe(first))
+        value = value[first]
+    return tuple(path)
 
 
 def _near_miss(key: object) -> str | None:

@@ -37,7 +37,7 @@ PAYMENT_DESCRIPTION = Rule(
     "MP911",
     "payment-description",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("description"),),
+    (cite.CREATE_PAYMENT.at("description"), cite.UPDATE_PAYMENT.at("description")),
     Evidence.DOCUMENTED,
     "description is not a non-blank string",
     "The description is a string shown to the customer; an empty one tells them nothing (non-blank is "
@@ -48,7 +48,7 @@ PAYMENT_DESCRIPTION_LONG = Rule(
     "MP912",
     "payment-description-long",
     Severity.WARNING,
-    (cite.CREATE_PAYMENT.at("description"),),
+    (cite.CREATE_PAYMENT.at("description"), cite.UPDATE_PAYMENT.at("description")),
     Evidence.DOCUMENTED,
     "description is longer than 255 characters",
     "Mollie's reference gives 255 characters as the absolute maximum and says longer descriptions are "
@@ -60,32 +60,42 @@ RULES = (PAYMENT_REQUIRED_FIELD, PAYMENT_DESCRIPTION, PAYMENT_DESCRIPTION_LONG)
 
 
 def check_payment_body(ck: Checker, payload: dict[object, object]) -> None:
-    """Required fields, the amount, the description, and the lines with their sums."""
+    """Required fields, the amount, the description, and the lines with their sums.
+
+    An empty ``lines`` array is no lines, as for ``null``: the reference makes lines optional and Mollie's own
+    commercetools connector sends ``"lines": []`` on every payment whose merchant gave none (the methods that need
+    lines say so themselves, MP950)."""
     for field in REQUIRED:
         if payload.get(field) is None:
             ck.report(PAYMENT_REQUIRED_FIELD, (field,), f"The '{field}' field is missing.")
     amount = check_body_amount(ck, payload)
-    description = payload.get("description")
-    if description is not None:
-        if not isinstance(description, str) or is_blank(description):
-            what = json_type(description) if not isinstance(description, str) else "a blank string"
-            ck.report(
-                PAYMENT_DESCRIPTION,
-                ("description",),
-                f"The 'description' field must be a non-blank string, got {what}.",
-                actual=describe(description),
-            )
-        elif len(description) > MAX_DESCRIPTION:
-            ck.report(
-                PAYMENT_DESCRIPTION_LONG,
-                ("description",),
-                f"The description is {len(description)} characters long; Mollie truncates it at "
-                f"{MAX_DESCRIPTION} characters or fewer, depending on the method.",
-                actual=describe(description),
-            )
+    check_description(ck, payload.get("description"))
     lines = payload.get("lines")
-    if lines is not None:
+    if lines is not None and lines != []:
         check_lines_and_sums(ck, amount, lines, PAYMENTS)
+
+
+def check_description(ck: Checker, description: object) -> None:
+    """MP911, MP912: the payment's ``description`` (``None``: absent) is a non-blank string, and one longer
+    than 255 characters is truncated. Create and update payment take the same description, documented alike."""
+    if description is None:
+        return
+    if not isinstance(description, str) or is_blank(description):
+        what = json_type(description) if not isinstance(description, str) else "a blank string"
+        ck.report(
+            PAYMENT_DESCRIPTION,
+            ("description",),
+            f"The 'description' field must be a non-blank string, got {what}.",
+            actual=describe(description),
+        )
+    elif len(description) > MAX_DESCRIPTION:
+        ck.report(
+            PAYMENT_DESCRIPTION_LONG,
+            ("description",),
+            f"The description is {len(description)} characters long; Mollie truncates it at "
+            f"{MAX_DESCRIPTION} characters or fewer, depending on the method.",
+            actual=describe(description),
+        )
 
 
 def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
@@ -102,7 +112,7 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
         return False
     currency, plain, minor = context
     lines = get("lines")
-    if lines is None:
+    if lines is None or lines == []:
         return True
     return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, plain, minor, PAYMENTS)
 

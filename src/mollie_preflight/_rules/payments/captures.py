@@ -27,12 +27,14 @@ CAPTURE_ORDER_PAYMENT = Rule(
     "MP976",
     "capture-order-payment",
     Severity.ERROR,
-    (cite.CAPTURES_API, cite.MIGRATING_ORDERS_TO_PAYMENTS),
-    Evidence.DOCUMENTED,
+    (cite.CAPTURES_API, cite.MIGRATING_ORDERS_TO_PAYMENTS, cite.live("https://github.com/mollie/OpenCart/issues/359")),
+    Evidence.LIVE,
     "a capture of a payment that belongs to an order",
     "Payments of the Orders API are captured by shipping the order's lines; the Captures API captures payments "
-    "created with the Payments API.",
+    "created with the Payments API. Seen live when a plugin moved to the Payments API with Klarna orders still "
+    "authorized: every capture of them was refused.",
     "Create a shipment of the order (POST /v2/orders/{id}/shipments) instead.",
+    "Capture not supported for payments linked to orders. Please use the Shipments API instead.",
 )
 CAPTURE_EXCEEDS_AUTHORIZED = Rule(
     "MP977",
@@ -86,7 +88,8 @@ def plan_capture(ck: Checker, asked: Asked | None, state: PaymentState) -> int |
         ck.report(
             CAPTURE_ORDER_PAYMENT,
             (),
-            f"The payment belongs to order {state.order_id}; capture it by creating a shipment of the order.",
+            "Capture not supported for payments linked to orders. Please use the Shipments API instead. "
+            f"(The payment belongs to order {state.order_id}: create a shipment of it.)",
             actual=state.order_id,
         )
         ok = False

@@ -1,5 +1,6 @@
 """The method-specific parameters of a create-payment body: wallet and card tokens, bank transfer's due
-date, and what gift cards, Billie, in3, Klarna, PayPal, paysafecard and point of sale read.
+date, and what gift cards, Billie, in3, Klarna, PayPal, paysafecard and point of sale read. The issuer's
+shape per method (MP525) is the create-order check of ``payment.issuer``, one implementation.
 
 Mollie takes them at the top level of the body; without ``method`` they wait for the customer's choice, so
 only a single other ``method`` makes one pointless (a warning: Mollie's page does not say it refuses them).
@@ -16,9 +17,10 @@ from .. import citations as cite
 from ..checker import Checker
 from ..common.dates import DATE_OF_BIRTH, parse_date
 from ..family import BodyFamily
-from ..orders.payment_object import check_id_prefix
+from ..orders.payment_object import check_id_prefix, check_issuer_shape, issuer_problem
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
+from .methods import requested
 from .params import single_method
 
 WALLET_TOKEN = Rule(
@@ -130,8 +132,11 @@ def check_extras(ck: Checker, payload: dict[object, object]) -> None:
             )
     _check_store_credentials(ck, payload)
     if payload.get("dueDate") is not None:
-        _check_due_date(ck, payload["dueDate"])
+        check_due_date(ck, payload["dueDate"])
     _check_types(ck, payload)
+    issuer = payload.get("issuer")
+    if isinstance(issuer, str):
+        check_issuer_shape(ck, issuer, requested(payload), ("issuer",))
     check_id_prefix(ck, payload.get("terminalId"), ("terminalId",), "term_")
     birth = payload.get("consumerDateOfBirth")
     if birth is not None:
@@ -143,7 +148,12 @@ def check_extras(ck: Checker, payload: dict[object, object]) -> None:
                 f"The date of birth {born.isoformat()} is not in the past.",
                 actual=born.isoformat(),
             )
-    method = single_method(payload)
+    check_parameter_methods(ck, payload, single_method(payload))
+
+
+def check_parameter_methods(ck: Checker, payload: dict[object, object], method: str | None) -> None:
+    """MP964: each method-specific parameter of ``payload`` belongs to ``method``, the one method of the payment
+    (``None``: not known, nothing to say); create payment, and update payment with the payment's method."""
     if method is None:
         return
     for key, methods in PARAMETER_METHODS.items():
@@ -206,7 +216,9 @@ def _check_store_credentials(ck: Checker, payload: dict[object, object]) -> None
         )
 
 
-def _check_due_date(ck: Checker, value: object) -> None:
+def check_due_date(ck: Checker, value: object) -> None:
+    """MP604, MP962: a bank transfer's ``dueDate`` is a date from tomorrow to 100 days after it; create and
+    update payment."""
     date = parse_date(ck, value, ("dueDate",))
     if date is None:
         return
@@ -265,7 +277,12 @@ def clean_extras(payload: dict[object, object], ck: Checker) -> bool:
         value = payload[key]
         if value is None:
             continue
-        if key == "issuer" and type(value) is str and single_method(payload) in (None, *PARAMETER_METHODS["issuer"]):
+        if (
+            key == "issuer"
+            and type(value) is str
+            and single_method(payload) in (None, *PARAMETER_METHODS["issuer"])
+            and issuer_problem(value, requested(payload)) is None
+        ):
             continue
         return False
     return True

@@ -26,6 +26,8 @@ from .params import single_method
 #: Methods whose payments need lines (billink: https://docs.mollie.com/changelog/add-billink-as-a-supported-payment-method).
 LINES_METHODS: Final = frozenset({"billie", "billink", "in3", "klarna", "riverty", "voucher"})
 BILLING_ADDRESS_METHODS: Final = frozenset({"alma", "billie", "billink", "in3", "klarna", "riverty"})
+#: The company details Billie asks the customer for when the payment does not send them.
+BILLIE_COMPANY_FIELDS: Final = ("registrationNumber", "vatNumber")
 ADDRESS_FIELDS_METHODS: Final = frozenset({"billie", "in3", "klarna", "riverty"})
 REQUIRED_ADDRESS_FIELDS: Final = (
     "givenName",
@@ -85,6 +87,18 @@ VOUCHER_NEEDS_CATEGORIES = Rule(
     'Give each eligible line its categories, such as ["meal"].',
 )
 
+BILLIE_COMPANY = Rule(
+    "MP969",
+    "billie-company",
+    Severity.WARNING,
+    (cite.EXTRA_PAYMENT_PARAMETERS.at("Billie"), cite.CREATE_PAYMENT.at("company")),
+    Evidence.DOCUMENTED,
+    "the method is billie and company, or its registrationNumber or vatNumber, is not sent",
+    "Billie is a business-to-business method that identifies the organization paying. Mollie recommends sending "
+    "company.registrationNumber and company.vatNumber up front; otherwise Billie asks the customer for them "
+    "during checkout (a longer checkout, not a refusal: a warning).",
+    "Send company with the organization's registrationNumber and vatNumber.",
+)
 PAYMENT_METHOD_CURRENCY = Rule(
     "MP967",
     "payment-method-currency",
@@ -103,8 +117,8 @@ OFFERED_METHOD_REQUIREMENT = Rule(
     (cite.CREATE_PAYMENT.at("method"), cite.MULTICURRENCY),
     Evidence.DOCUMENTED,
     "a method of the method array needs what the body lacks (lines, a billing address or its fields, "
-    "categories, a manual capture, another currency)",
-    "With a single method these are errors (MP950-MP953, MP939, MP967). With several methods offered, "
+    "Billie's organizationName, categories, a manual capture, another currency)",
+    "With a single method these are errors (MP950-MP953, MP411, MP939, MP967). With several methods offered, "
     "Mollie's documentation does not say whether the payment is refused or the method left out of the "
     "checkout; either way the customer cannot pay with it.",
     "Send what the method needs, or drop it from the array.",
@@ -115,6 +129,7 @@ RULES = (
     METHOD_NEEDS_BILLING_ADDRESS,
     METHOD_NEEDS_ADDRESS_FIELDS,
     VOUCHER_NEEDS_CATEGORIES,
+    BILLIE_COMPANY,
     PAYMENT_METHOD_CURRENCY,
     OFFERED_METHOD_REQUIREMENT,
 )
@@ -132,10 +147,12 @@ def requested(payload: dict[object, object]) -> frozenset[str]:
 
 def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
     methods, forced = requested(payload), single_method(payload)
+    # Billie's organizationName is an error (MP411) for the one method; as one of an array it is MP968's warning.
+    address_methods = methods if forced is not None else methods - {"billie"}
     for key in ("billingAddress", "shippingAddress"):
         value = payload.get(key)
         if value is not None:
-            check_address(ck, value, key, methods, forced, required=())
+            check_address(ck, value, key, address_methods, forced, required=())
     if forced is None:
         if isinstance(payload.get("method"), list | tuple):
             for method in sorted(methods):
@@ -147,14 +164,7 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
                         actual=method,
                     )
         return
-    currency = ck.order_currency
-    if currency is not None and forced in CURRENCY_KNOWN_METHODS and not takes_currency(forced, currency):
-        ck.report(
-            PAYMENT_METHOD_CURRENCY,
-            ("method",),
-            f"The method {forced} does not take {currency}.",
-            actual=forced,
-        )
+    check_method_currency(ck, forced, ck.order_currency)
     lines = payload.get("lines")
     if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines):
         ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
@@ -176,12 +186,48 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
             ("lines",),
             "Vouchers pay only for lines with categories (meal, eco, gift, sport_culture); no line has any.",
         )
+    if forced == "billie":
+        _check_billie_company(ck, payload.get("company"))
 
 
-def unmet(payload: dict[object, object], method: str, currency: str | None) -> list[tuple[tuple[str], str]]:
+def _check_billie_company(ck: Checker, company: object) -> None:
+    """MP969: the company details Billie would otherwise ask the customer for (a company that is not an
+    object is MP963's, in ``extras``)."""
+    if company is None:
+        ck.report(
+            BILLIE_COMPANY,
+            ("company",),
+            "Billie asks the customer for the company's registrationNumber and vatNumber unless the payment sends "
+            "them in company.",
+        )
+        return
+    if not isinstance(company, dict):
+        return
+    missing = [f for f in BILLIE_COMPANY_FIELDS if _absent(company.get(f))]
+    if missing:
+        ck.report(
+            BILLIE_COMPANY,
+            ("company",),
+            f"Billie asks the customer for the company's {' and '.join(missing)} unless the payment sends them.",
+        )
+
+
+def check_method_currency(ck: Checker, method: str, currency: str | None) -> None:
+    """MP967: the one ``method`` of a payment in ``currency`` (``None``: unknown) takes that currency; create
+    payment, and update payment against the payment's currency."""
+    if currency is not None and method in CURRENCY_KNOWN_METHODS and not takes_currency(method, currency):
+        ck.report(
+            PAYMENT_METHOD_CURRENCY,
+            ("method",),
+            f"The method {method} does not take {currency}.",
+            actual=method,
+        )
+
+
+def unmet(payload: dict[object, object], method: str, currency: str | None) -> list[tuple[tuple[str, ...], str]]:
     """What ``method`` needs and ``payload`` lacks, as (where, what) pairs: the requirements the single-method
     rules report as errors, read for one method of an array."""
-    found: list[tuple[tuple[str], str]] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     if currency is not None and method in CURRENCY_KNOWN_METHODS and not takes_currency(method, currency):
         found.append((("method",), f"another currency than {currency}"))
     lines, billing = payload.get("lines"), payload.get("billingAddress")
@@ -199,6 +245,8 @@ def unmet(payload: dict[object, object], method: str, currency: str | None) -> l
         found.append((("lines",), "lines with categories"))
     if method in MANUAL_ONLY_METHODS and payload.get("captureMode") != "manual":
         found.append((("captureMode",), '"captureMode": "manual"'))
+    if method == "billie" and isinstance(billing, dict) and _absent(billing.get("organizationName")):
+        found.append((("billingAddress", "organizationName"), "billingAddress.organizationName"))
     return found
 
 

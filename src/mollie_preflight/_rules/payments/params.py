@@ -1,8 +1,8 @@
 """The top-level parameters of a create-payment body other than amount, description, lines and addresses.
 
 Keys are judged against the create-payment reference: Orders API keys get a pointer to their Payments
-counterpart (MP930), response fields a warning that they cannot be set (MP931), anything else the
-endpoint-wide unknown-key warning (MP609, with a near miss suggested).
+counterpart (MP930), response fields a warning that they cannot be set (MP931), anything else Mollie's
+"Non-existent body parameter" error (MP718, seen live on create payment, with a near miss suggested).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ..common.metadata import check_metadata, clean_metadata
 from ..common.urls import check_url, check_webhook, clean_url, clean_webhook
 from ..family import BodyFamily
 from ..orders.payment_object import check_id_prefix, clean_id_prefix
-from ..orders.toplevel import BOOLEAN_FIELD, REDIRECT_URL_REQUIRED, UNKNOWN_FIELD
+from ..orders.toplevel import BOOLEAN_FIELD, REDIRECT_URL_REQUIRED, report_non_existent
 from ..rule import Evidence, Fixability, Rule
 from ..values import closest, describe, json_type
 from .lines import ORDERS_ONLY_KEY
@@ -204,27 +204,9 @@ def single_method(payload: dict[object, object]) -> str | None:
 def check_params(ck: Checker, payload: dict[object, object]) -> None:
     _check_keys(ck, payload)
     _check_urls(ck, payload)
-    locale = payload.get("locale")
-    if locale is not None and (type(locale) is not str or locale not in _LOCALES):
-        meant = _LOCALE_BY_FOLDED.get(locale.lower().replace("_", "").replace("-", "")) if type(locale) is str else None
-        ck.report(
-            PAYMENT_LOCALE,
-            ("locale",),
-            f"The locale {describe(locale)!r} is not one of the Payments API's locales.",
-            expected=meant,
-            actual=describe(locale),
-        )
-    _check_method(ck, payload.get("method"))
-    country = payload.get("restrictPaymentMethodsToCountry")
-    if country is not None and (type(country) is not str or country not in ALPHA_2):
-        meant = country.strip().upper() if type(country) is str and country.strip().upper() in ALPHA_2 else None
-        ck.report(
-            RESTRICT_COUNTRY,
-            ("restrictPaymentMethodsToCountry",),
-            f"The restrictPaymentMethodsToCountry {describe(country)!r} is not an ISO 3166-1 alpha-2 country code.",
-            expected=meant,
-            actual=describe(country),
-        )
+    check_locale(ck, payload.get("locale"))
+    check_method(ck, payload.get("method"))
+    check_restrict_country(ck, payload.get("restrictPaymentMethodsToCountry"))
     check_metadata(ck, payload.get("metadata"), ("metadata",))
     testmode = payload.get("testmode")
     if testmode is not None and type(testmode) is not bool:
@@ -257,13 +239,7 @@ def _check_keys(ck: Checker, payload: dict[object, object]) -> None:
         else:
             meant = _KEYS_BY_FOLDED.get(key.lower()) if isinstance(key, str) else None
             meant = meant or (closest(key, sorted(KEYS)) if isinstance(key, str) else None)
-            hint = f"; did you mean {meant}?" if meant else "."
-            ck.report(
-                UNKNOWN_FIELD,
-                (str(key),),
-                f"The '{describe(key)}' field is not a parameter of create payment{hint}",
-                expected=meant,
-            )
+            report_non_existent(ck, key, payload[key], f"did you mean {meant}?" if meant else "", meant)
 
 
 def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
@@ -284,7 +260,36 @@ def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
         check_webhook(ck, payload["webhookUrl"], ("webhookUrl",))
 
 
-def _check_method(ck: Checker, method: object) -> None:
+def check_locale(ck: Checker, locale: object) -> None:
+    """MP933: ``locale`` (``None``: absent) is one of the Payments API's locales; create and update payment."""
+    if locale is not None and (type(locale) is not str or locale not in _LOCALES):
+        meant = _LOCALE_BY_FOLDED.get(locale.lower().replace("_", "").replace("-", "")) if type(locale) is str else None
+        ck.report(
+            PAYMENT_LOCALE,
+            ("locale",),
+            f"The locale {describe(locale)!r} is not one of the Payments API's locales.",
+            expected=meant,
+            actual=describe(locale),
+        )
+
+
+def check_restrict_country(ck: Checker, country: object) -> None:
+    """MP942: ``restrictPaymentMethodsToCountry`` (``None``: absent) is an upper-case ISO 3166-1 alpha-2 code;
+    create and update payment."""
+    if country is not None and (type(country) is not str or country not in ALPHA_2):
+        meant = country.strip().upper() if type(country) is str and country.strip().upper() in ALPHA_2 else None
+        ck.report(
+            RESTRICT_COUNTRY,
+            ("restrictPaymentMethodsToCountry",),
+            f"The restrictPaymentMethodsToCountry {describe(country)!r} is not an ISO 3166-1 alpha-2 country code.",
+            expected=meant,
+            actual=describe(country),
+        )
+
+
+def check_method(ck: Checker, method: object) -> None:
+    """MP934: ``method`` (``None``: absent), a string or an array, names Payments API methods only; create and
+    update payment."""
     if method is None:
         return
     if isinstance(method, list | tuple):

@@ -18,7 +18,7 @@ from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .snapshot import PaymentState
 
-#: The length limit of a capture's, a payment refund's and a payment's description.
+#: The length limit of a capture's and a payment refund's description.
 MAX_DESCRIPTION: Final = 255
 
 PAYMENT_REQUEST_CURRENCY = Rule(
@@ -48,10 +48,12 @@ PAYMENT_REQUEST_DESCRIPTION = Rule(
     "MP974",
     "payment-request-description",
     Severity.ERROR,
-    (cite.CREATE_CAPTURE.at("description"), cite.CREATE_REFUND.at("description"), cite.UPDATE_PAYMENT),
+    (cite.CREATE_CAPTURE.at("description"), cite.CREATE_REFUND.at("description")),
     Evidence.DOCUMENTED,
-    "the description of a capture, payment refund or payment update is not a string of at most 255 characters",
-    "The reference gives each of these descriptions a maximum length of 255 characters, and a string type.",
+    "the description of a capture or payment refund is not a string of at most 255 characters",
+    "The reference gives each of these descriptions a maximum length of 255 characters, and a string type (a "
+    "payment's own description, on create and update payment, is payment-description and "
+    "payment-description-long: Mollie truncates it instead).",
     "Send a string of at most 255 characters.",
 )
 

@@ -6,8 +6,13 @@ or the authorized amount changed). What the shopper has not used yet may change:
 issuer, the due date, but only until the payment is finalized (paid, canceled, expired or failed), and the
 method only if the payment was created without one.
 
-The values are checked for their JSON types and, where a shared check exists, as create-order checks them
-(URLs, metadata, the due date's format); the Payments-specific value rules belong to create payment.
+Each value is checked for its JSON type (MP994), then by the very check create payment runs on the same
+parameter, with the same code: the update-payment reference documents the same values (it says so of each
+one, and Mollie's generated SDKs give both bodies the same models). The description (MP911, MP912), the URLs,
+the locale (MP933), the method (MP934; with the payment known also its currency, MP967), the country
+restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525), the addresses (MP401-MP413) and
+whether the due date and issuer belong to the payment's method (MP964), all read with the method the payment
+will have, ``billingEmail`` (deprecated, MP965) and the metadata.
 """
 
 from __future__ import annotations
@@ -15,14 +20,19 @@ from __future__ import annotations
 from typing import Final
 
 from ..._findings import Severity
+from ..._reference.payments import METHODS
 from .. import citations as cite
 from ..checker import Checker
-from ..common.dates import parse_date
+from ..common.address import check_address
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
+from ..orders.payment_object import check_issuer_shape
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
-from .requests import check_payment_description
+from .body import check_description
+from .extras import check_due_date, check_parameter_methods
+from .methods import check_method_currency
+from .params import BILLING_EMAIL, check_locale, check_method, check_restrict_country
 from .snapshot import FINALIZED_STATUSES, PaymentState
 
 #: Keys set at creation that no update can change: money and structure.
@@ -39,21 +49,23 @@ FIXED_FIELDS: Final = (
 )
 #: Keys whose change only means something while the shopper has not finished paying.
 UNTIL_FINALIZED: Final = ("redirectUrl", "cancelUrl", "method", "dueDate", "issuer")
-#: The JSON types each updatable key takes (``None``: null is accepted, as the reference marks it nullable).
+#: The JSON types each updatable key takes (``None``: null is accepted, as the reference marks it nullable; and
+#: ``dueDate``, which Mollie's PHP client v2.33-v2.79 sends as null in every ``Payment::update()``, read as absent
+#: as create payment reads it).
 _TYPES: Final[dict[str, tuple[type, ...]]] = {
     "redirectUrl": (str, type(None)),
     "cancelUrl": (str, type(None)),
     "webhookUrl": (str, type(None)),
     "method": (str, list, type(None)),
     "locale": (str, type(None)),
-    "dueDate": (str,),
+    "dueDate": (str, type(None)),
     "restrictPaymentMethodsToCountry": (str, type(None)),
     "issuer": (str, type(None)),
     "billingAddress": (dict,),
     "shippingAddress": (dict,),
     "billingEmail": (str,),
 }
-#: Every key update payment takes (the description's type and length are ``payment-request-description``'s).
+#: Every key update payment takes (the description's type and length are create payment's: MP911, MP912).
 FIELDS: Final = ("description", *_TYPES, "metadata", "testmode")
 
 UPDATE_PAYMENT_FIXED = Rule(
@@ -109,7 +121,7 @@ UPDATE_PAYMENT_VALUE_TYPE = Rule(
     Evidence.DOCUMENTED,
     "a parameter of an update-payment body has a JSON type the reference does not allow",
     "Each parameter has a type (an address is an object, a method a string or an array, most URLs a string or "
-    "null); description, dueDate, addresses and billingEmail cannot be null.",
+    "null); description, addresses and billingEmail cannot be null.",
     "Send the value with its documented type, or leave the parameter out.",
 )
 
@@ -142,17 +154,56 @@ def check_update_payment(ck: Checker, body: dict[object, object], state: Payment
             "The 'description' field cannot be null; leave it out to keep the description.",
             actual="null",
         )
-    check_payment_description(ck, body.get("description"))
+    check_description(ck, body.get("description"))
     for key in ("redirectUrl", "cancelUrl"):
         if key in typed_ok:
             check_url(ck, body[key], (key,), web_only=False)
     if "webhookUrl" in typed_ok:
         check_webhook(ck, body["webhookUrl"], ("webhookUrl",))
-    if "dueDate" in typed_ok:
-        parse_date(ck, body["dueDate"], ("dueDate",))
+    _check_create_values(ck, body, typed_ok, state)
     check_metadata(ck, body.get("metadata"), ("metadata",))
     if state is not None:
         _check_state(ck, body, state)
+
+
+def _check_create_values(
+    ck: Checker, body: dict[object, object], typed_ok: set[str], state: PaymentState | None
+) -> None:
+    """The values create payment also takes, through create payment's own checks (one implementation)."""
+    if "locale" in typed_ok:
+        check_locale(ck, body["locale"])
+    if "method" in typed_ok:
+        check_method(ck, body["method"])
+    if "restrictPaymentMethodsToCountry" in typed_ok:
+        check_restrict_country(ck, body["restrictPaymentMethodsToCountry"])
+    if "dueDate" in typed_ok and body["dueDate"] is not None:
+        check_due_date(ck, body["dueDate"])
+    method = payment_method(body, state)
+    if method is not None and "method" in body and state is not None:
+        check_method_currency(ck, method, state.currency)
+    methods = frozenset() if method is None else frozenset({method})
+    issuer = body.get("issuer")
+    if isinstance(issuer, str):
+        check_issuer_shape(ck, issuer, methods, ("issuer",))
+    check_parameter_methods(ck, body, method)
+    for key in ("billingAddress", "shippingAddress"):
+        if key in typed_ok:
+            check_address(ck, body[key], key, methods, method, required=())
+    if "billingEmail" in body:
+        ck.report(
+            BILLING_EMAIL,
+            ("billingEmail",),
+            "The 'billingEmail' field is deprecated; send the e-mail address as billingAddress.email.",
+        )
+
+
+def payment_method(body: dict[object, object], state: PaymentState | None) -> str | None:
+    """The one method the payment has after this update: the body's ``method`` when it names one, else the
+    snapshot's; ``None`` when neither says (a method array leaves the choice to the customer)."""
+    if "method" in body:
+        method = body["method"]
+        return method if type(method) is str and method in _METHODS else None
+    return state.method if state is not None else None
 
 
 def _check_types(ck: Checker, body: dict[object, object]) -> set[str]:
@@ -204,5 +255,6 @@ def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -
         )
 
 
+_METHODS: Final = frozenset(METHODS)
 #: How Mollie's message names a field ("The redirect URL cannot be updated ...").
 _SPOKEN: Final = {"redirectUrl": "redirect URL", "cancelUrl": "cancel URL", "dueDate": "due date"}
