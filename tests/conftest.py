@@ -61,7 +61,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # not to its ``clean`` cannot pass a test that reaches it, on a valid body or on a broken one.
 
 from mollie_preflight import _create_order as _create_order  # noqa: E402
-from mollie_preflight._calc import Rate  # noqa: E402
 from mollie_preflight._rules.common.lines import CleanLine  # noqa: E402
 from mollie_preflight._rules.family import BodyFamily  # noqa: E402
 
@@ -88,8 +87,8 @@ def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checke
         found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings[before:])
         if found:
             raise AssertionError(
-                f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
-                f"but its check reports {found}"
+                f"the {family.name!r} family's clean ({_module_file(family.clean.__module__)}) answered "
+                f"'nothing to report', but its check reports {found}"
             )
         return
 
@@ -107,10 +106,9 @@ def _clean_line_rechecked(
     line: object,
     currency: str,
     plain: Callable[[str], object],
-    rates: dict[str, Rate],
     dialect: _lines.LineDialect = _lines.ORDERS,
 ) -> CleanLine | None:
-    clean = _lines.clean_line(line, currency, plain, rates, dialect)
+    clean = _lines.clean_line(line, currency, plain, dialect)
     if clean is not None:
         walk = _checker.Checker(DEFAULT_OPTIONS, None)
         walk.order_currency, walk.order_decimals = currency, currency_decimals(currency)
@@ -126,13 +124,38 @@ def _clean_line_rechecked(
 
 _order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
 
+# ``check_line`` asks ``clean_line_details`` before walking a line's sku, URLs and metadata (a line broken in its
+# figures is not walked for its URLs): each "nothing to report" is held to ``check_line_details``.
+_original_clean_line_details = _lines.clean_line_details
+
+
+def _clean_line_details_rechecked(line: dict[object, object]) -> bool:
+    verdict = _original_clean_line_details(line)
+    if verdict:
+        walk = _checker.Checker(DEFAULT_OPTIONS, None)
+        _lines.check_line_details(walk, line, ("lines", 0), "")
+        if walk.findings:
+            found = "; ".join(f"{v.code} at {v.field}: {v.message}" for v in walk.findings)
+            raise AssertionError(
+                f"the lines family's clean_line_details (_rules/common/lines.py) answered 'nothing to report', "
+                f"but check_line_details reports {found}"
+            )
+    return verdict
+
+
+_lines.clean_line_details = _clean_line_details_rechecked
+
+
+def _module_file(module: str) -> str:
+    """``mollie_preflight._rules.common.methods`` → ``_rules/common/methods.py``: where to look."""
+    return module.replace("mollie_preflight.", "").replace(".", "/") + ".py"
+
 
 def _owner(code: str) -> str:
     """The module of the family that declares the rule ``code``: where its ``clean`` must learn it."""
     from mollie_preflight._rules.registry import _FAMILIES
 
-    owner = next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES))
-    return owner.replace("mollie_preflight.", "").replace(".", "/") + ".py"
+    return _module_file(next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES)))
 
 
 _create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
@@ -153,8 +176,8 @@ def _is_clean_payment_rechecked(body: dict[object, object], ck: _checker.Checker
             if walk.findings:
                 found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
                 raise AssertionError(
-                    f"the {family.name!r} family's clean (rules/{family.name}.py) answered 'nothing to report', "
-                    f"but its check reports {found}"
+                    f"the {family.name!r} family's clean ({_module_file(family.clean.__module__)}) answered "
+                    f"'nothing to report', but its check reports {found}"
                 )
     return verdict
 

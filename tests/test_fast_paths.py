@@ -11,17 +11,18 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight._calc import Rate
+from mollie_preflight._calc import Rate, parse_rate
 from mollie_preflight._create_order import is_clean, validate_order_fully
 from mollie_preflight._money import currency_decimals, parse_value, parse_value_in_full, plain_value_pattern
 from mollie_preflight._options import DEFAULT_OPTIONS
 from mollie_preflight._reference.orders import METHODS
 from mollie_preflight._rules.checker import Checker
+from mollie_preflight._rules.common import lines as lines_module
 from mollie_preflight._rules.common.address import check_address, clean_address
 from mollie_preflight._rules.common.amounts import check_amount, check_amount_in_full
 from mollie_preflight._rules.common.contact import _PLAIN_EMAIL, SPECIAL_USE_TLDS, email_problem, is_e164_shaped
 from mollie_preflight._rules.common.e164 import is_valid_e164
-from mollie_preflight._rules.common.lines import LineFigures, check_line, clean_line
+from mollie_preflight._rules.common.lines import LineFigures, check_line, clean_line, valid_rate
 from mollie_preflight._rules.common.metadata import is_surely_within, json_size, json_size_in_full
 from mollie_preflight._rules.common.methods import requested_methods
 from mollie_preflight._rules.common.urls import (
@@ -247,7 +248,7 @@ def test_a_clean_line_is_exactly_a_line_check_line_has_nothing_to_say_about(case
     figures = check_line(ck, line, 3)
     pattern = plain_value_pattern(currency_decimals(currency) or 0)
     assert pattern is not None
-    clean = clean_line(line, currency, pattern.fullmatch, {})
+    clean = clean_line(line, currency, pattern.fullmatch)
     if clean is not None:
         assert ck.findings == []
         assert figures == LineFigures(3, *clean)
@@ -265,10 +266,23 @@ def test_valid_lines_take_the_fast_path(case: tuple[list[dict[str, Any]], str]) 
     lines, currency = case
     decimals = currency_decimals(currency)
     assert decimals is not None
-    rates: dict[str, Rate] = {}
     plain = plain_value_pattern(decimals)
     assert plain is not None
-    assert all(clean_line(line, currency, plain.fullmatch, rates) is not None for line in lines)
+    assert all(clean_line(line, currency, plain.fullmatch) is not None for line in lines)
+
+
+@given(st.text(alphabet="-0123456789.", max_size=8))
+def test_a_rate_text_is_read_the_same_whether_remembered_or_not(text: str) -> None:
+    parsed = parse_rate(text)
+    expected = parsed if parsed is not None and parsed.units >= 0 and not text.startswith("-") else None
+    assert valid_rate(text) == expected
+    assert valid_rate(text) == expected  # the second read may come from the process-wide table
+
+
+def test_the_table_of_rate_texts_stays_bounded() -> None:
+    for units in range(3 * lines_module._MAX_RATES):
+        assert valid_rate(f"{units}.5") == Rate(units * 10 + 5, 1)
+    assert len(lines_module._RATES) <= lines_module._MAX_RATES
 
 
 url_texts = st.one_of(

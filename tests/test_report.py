@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
+import pickle
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -150,6 +152,40 @@ def test_a_line_error_comes_first_when_the_totals_as_sent_add_up() -> None:
     problem = report.to_problem()
     assert problem is not None
     assert problem["field"] == "lines.0.totalAmount"
+
+
+def _wrong_vat_report() -> mp.Report:
+    order = example_order()
+    order["lines"][0]["vatAmount"]["value"] = "999.99"
+    return mp.validate_order(order, today=TODAY)
+
+
+def test_a_message_written_on_first_read_is_the_same_text_everywhere() -> None:
+    report = _wrong_vat_report()
+    finding = next(v for v in report if v.code == "MP203")
+    again = pickle.loads(pickle.dumps(_wrong_vat_report()))  # pickled before any message was read
+    text = finding.message
+    assert text.startswith("Order line 0 is invalid. VAT amount is off. Expected VAT amount to be ")
+    assert text.endswith(", got €999.99.")
+    assert next(v for v in again if v.code == "MP203").message == text
+    assert finding == mp.Violation(finding.code, finding.name, finding.severity, finding.path, text,
+                                   finding.expected, finding.actual)  # fmt: skip
+    assert repr(finding).startswith("Violation(code='MP203', name='line-vat-amount', ")
+    assert f"message={text!r}" in repr(finding)
+
+
+def test_public_values_pickle_copy_compare_and_stay_immutable() -> None:
+    report = _wrong_vat_report()
+    rule = mp.RULES["MP203"]
+    values: list[object] = [report, report[0], rule, rule.sources[0], mp.Options(ignore=("MP2",))]
+    for value in values:
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert copy.copy(value) == value
+        assert copy.deepcopy(value) == value
+        with pytest.raises(AttributeError):
+            value.code = "MP999"  # type: ignore[attr-defined]
+    assert len({report, _wrong_vat_report()}) == 1
+    assert report != mp.Report(report.violations, "update-order")
 
 
 def test_the_exception_names_the_error_to_problem_gives_when_the_two_orders_differ() -> None:

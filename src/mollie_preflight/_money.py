@@ -15,9 +15,8 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ._reference.currencies import CURRENCY_DECIMALS
 
@@ -54,8 +53,7 @@ def is_supported_currency(currency: object) -> bool:
     return isinstance(currency, str) and currency in CURRENCY_DECIMALS
 
 
-@dataclass(frozen=True, slots=True)
-class InvalidValue:
+class InvalidValue(NamedTuple):
     """Why an amount string was refused, and the corrected string when the correction is unambiguous."""
 
     reason: str

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from ._findings import Severity
+from ._frozen import Frozen
 from ._reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
 from ._rules.checker import Checker
 from ._rules.rule import Evidence, Rule
 
 TieRule = Literal["half-up", "either"]
+#: ``severities``' default: no rule's severity changed.
+_NO_OVERRIDES: Mapping[str, Severity | str] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Frozen):
     """How to validate.
 
     - ``select``: codes, code prefixes (``"MP2"``) or names to enable; empty means every rule.
@@ -38,31 +39,50 @@ class Options:
       for the profile. A method the response does not list keeps its documented limits.
     """
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severities: Mapping[str, Severity | str] = field(default_factory=dict)
-    inferred: bool = True
-    vat_ties: TieRule = "half-up"
-    expires_at_max_days: int = 100
-    klarna_expires_at_max_days: int = 28
-    methods: object = None
-    _policy: Mapping[str, Severity] | None = field(init=False, repr=False, compare=False)
-    _limits: Mapping[str, AmountLimits] = field(init=False, repr=False, compare=False)
+    __slots__ = (
+        "_limits", "_policy", "expires_at_max_days", "ignore", "inferred", "klarna_expires_at_max_days", "methods",
+        "select", "severities", "vat_ties",
+    )  # fmt: skip
+    _FIELDS = _COMPARED = (
+        "select", "ignore", "severities", "inferred", "vat_ties", "expires_at_max_days", "klarna_expires_at_max_days",
+        "methods",
+    )  # fmt: skip
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "select", _selectors("select", self.select))
-        object.__setattr__(self, "ignore", _selectors("ignore", self.ignore))
-        severities = _severities(self.severities)
-        object.__setattr__(self, "severities", severities)
-        if self.vat_ties not in ("half-up", "either"):
-            raise ValueError(f"vat_ties must be 'half-up' or 'either', not {self.vat_ties!r}")
-        for name in ("expires_at_max_days", "klarna_expires_at_max_days"):
-            days = getattr(self, name)
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severities: Mapping[str, Severity]
+    inferred: bool
+    vat_ties: TieRule
+    expires_at_max_days: int
+    klarna_expires_at_max_days: int
+    methods: object
+    _policy: Mapping[str, Severity] | None
+    _limits: Mapping[str, AmountLimits]
+
+    def __init__(
+        self,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        severities: Mapping[str, Severity | str] = _NO_OVERRIDES,
+        inferred: bool = True,
+        vat_ties: TieRule = "half-up",
+        expires_at_max_days: int = 100,
+        klarna_expires_at_max_days: int = 28,
+        methods: object = None,
+    ) -> None:
+        selected, ignored, checked = _selectors("select", select), _selectors("ignore", ignore), _severities(severities)
+        if vat_ties not in ("half-up", "either"):
+            raise ValueError(f"vat_ties must be 'half-up' or 'either', not {vat_ties!r}")
+        for name, days in (
+            ("expires_at_max_days", expires_at_max_days),
+            ("klarna_expires_at_max_days", klarna_expires_at_max_days),
+        ):
             if isinstance(days, bool) or not isinstance(days, int) or days < 1:
                 raise ValueError(f"{name} must be a positive int, not {days!r}")
-        object.__setattr__(self, "_limits", _limits(self.methods))
-        custom = self.select or self.ignore or severities or not self.inferred
-        object.__setattr__(self, "_policy", self._compile(severities) if custom else None)
+        fields = (selected, ignored, checked, inferred, vat_ties, expires_at_max_days, klarna_expires_at_max_days)
+        self._assign(self._FIELDS, (*fields, methods))
+        custom = selected or ignored or checked or not inferred
+        self._assign(("_limits", "_policy"), (_limits(methods), self._compile(checked) if custom else None))
 
     def _compile(self, severities: Mapping[str, Severity]) -> Mapping[str, Severity]:
         from ._rules.registry import RULES, matching

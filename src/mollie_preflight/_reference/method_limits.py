@@ -19,16 +19,14 @@ A profile's limits can differ from these (a card limit raised by agreement), hen
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from .._money import InvalidValue, currency_decimals, parse_value
 
 AS_OF: Final = "2026-05"
 
 
-@dataclass(frozen=True, slots=True)
-class AmountLimits:
+class AmountLimits(NamedTuple):
     """A method's amount limits in one currency, in minor units; ``maximum`` ``None`` when there is none."""
 
     currency: str

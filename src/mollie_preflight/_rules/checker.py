@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from time import time as _clock
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .._findings import Path, Severity, Violation
+from .._findings import Deferred, Path, Severity, Violation
 from .rule import Rule
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class Checker:
         self,
         rule: Rule,
         path: Path,
-        message: str,
+        message: str | Deferred,
         *,
         expected: str | None = None,
         actual: str | None = None,
@@ -102,7 +102,11 @@ class Checker:
         precedence: int = 0,
     ) -> None:
         """Record a finding; ``status`` is Mollie's HTTP status for it when that is not 422, ``precedence``
-        how early Mollie checks it when that is before the walk order (``Report.to_problem()``)."""
+        how early Mollie checks it when that is before the walk order (``Report.to_problem()``).
+
+        ``message`` is the text, or ``(function, args)`` when writing it costs more than a plain f-string
+        (amounts formatted for a message): the finding writes it when it is first read (``Violation``).
+        """
         severity = self._severity_of(rule)
         if severity is None:
             return

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import Enum
 
 from .._findings import Severity
+from .._frozen import Frozen
 
 
 class Evidence(str, Enum):
@@ -38,29 +38,40 @@ class Fixability(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Frozen):
     """A public page a rule rests on: a page of Mollie's documentation, or a thread that recorded a live answer."""
+
+    __slots__ = ("live", "section", "title", "url")
+    _FIELDS = _COMPARED = ("url", "title", "section", "live")
 
     url: str
     title: str
     #: The part of the page that states the rule (a parameter, a heading); empty for the whole page.
-    section: str = ""
+    section: str
     #: ``True`` for a record of the live API's answer (an issue thread, an integration test).
-    live: bool = False
+    live: bool
+
+    def __init__(self, url: str, title: str, section: str = "", live: bool = False) -> None:
+        self._assign(self._FIELDS, (url, title, section, live))
 
     def at(self, section: str) -> Source:
         """The same page, pointing at one of its sections."""
-        return replace(self, section=section)
+        return Source(self.url, self.title, section, self.live)
 
     def __str__(self) -> str:
         where = f" ({self.section})" if self.section else ""
         return f"{self.title}{where}: {self.url}"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Frozen):
     """One rule. ``code`` never changes meaning once released; ``name`` is its kebab-case alias."""
+
+    __slots__ = (
+        "code", "evidence", "fix", "fixability", "mollie_message", "name", "severity", "sources", "summary", "why",
+    )  # fmt: skip
+    _FIELDS = _COMPARED = (
+        "code", "name", "severity", "sources", "evidence", "summary", "why", "fix", "mollie_message", "fixability",
+    )  # fmt: skip
 
     code: str
     name: str
@@ -72,6 +83,22 @@ class Rule:
     why: str
     fix: str
     #: An example of Mollie's own error text for this rule, when the live API's wording is known.
-    mollie_message: str | None = None
+    mollie_message: str | None
     #: Whether its findings can be fixed, and how (the most a fix of it may change; see ``Fixability``).
-    fixability: Fixability = Fixability.NONE
+    fixability: Fixability
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        sources: tuple[Source, ...],
+        evidence: Evidence,
+        summary: str,
+        why: str,
+        fix: str,
+        mollie_message: str | None = None,
+        fixability: Fixability = Fixability.NONE,
+    ) -> None:
+        values = (code, name, severity, sources, evidence, summary, why, fix, mollie_message, fixability)
+        self._assign(self._FIELDS, values)

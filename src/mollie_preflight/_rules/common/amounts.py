@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..._findings import Path, Severity
-from ..._money import InvalidValue, currency_decimals, format_minor, parse_value, pow10
+from ..._money import InvalidValue, currency_decimals, format_minor, parse_value, plain_minor, pow10
 from ..._reference.currencies import CURRENCY_DECIMALS
 from .. import citations as cite
 from ..checker import Checker
@@ -165,8 +165,8 @@ def check_amount(
         if type(currency) is str and type(raw) is str and (order_currency is None or currency == order_currency):
             decimals = CURRENCY_DECIMALS.get(currency)
             if decimals is not None:
-                parsed = parse_value(raw, decimals)
-                if type(parsed) is int and (may_be_negative or parsed >= 0):
+                parsed = plain_minor(raw, decimals)  # ``parse_value``'s own fast path; the rest is read in full
+                if parsed is not None and (may_be_negative or parsed >= 0):
                     return Money(parsed, currency, decimals)
     return check_amount_in_full(
         ck, value, path, prefix=prefix, may_be_negative=may_be_negative, order_currency=order_currency

@@ -121,6 +121,7 @@ def email_problem(text: str) -> str | None:
         and _PLAIN_EMAIL.fullmatch(text)
         and len(text.partition("@")[0]) <= 64
         and text.rpartition(".")[2].lower() not in SPECIAL_USE_TLDS
+        and "--" not in text  # a label with "--" in its third and fourth place is IDNA's, which the library judges
     ):
         return None
     from email_validator import EmailNotValidError, validate_email

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Final
 
 from ..._findings import Severity
-from ..._money import format_minor, plain_value_pattern
-from ..._reference.currencies import CURRENCY_DECIMALS, CURRENCY_METHODS
+from ..._money import format_minor
+from ..._reference.currencies import CURRENCY_METHODS
 from ..._reference.method_history import REPLACED_METHODS, RETIRED_METHODS, MethodChange
 from ..._reference.method_limits import AmountLimits
 from ..._reference.orders import EUR_ONLY_METHODS, KLARNA_METHODS, METHODS, REVERTED_METHODS
@@ -19,7 +19,6 @@ from ..checker import Checker
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import closest, describe, json_type
-from .amounts import clean_amount_minor
 
 METHOD = Rule(
     "MP501",
@@ -168,6 +167,8 @@ RULES = (
 )
 
 _KNOWN: Final = frozenset(METHODS)
+#: The ids Mollie neither replaced nor retired: no history rule to ask about (the usual case, one look-up).
+_KNOWN_CURRENT: Final = _KNOWN - REPLACED_METHODS.keys() - RETIRED_METHODS.keys()
 _GIFTCARD_CAP_CENTS: Final = 5000
 
 
@@ -200,38 +201,33 @@ def forced_method(payload: dict[object, object]) -> str | None:
 
 
 def check_methods(ck: Checker, payload: dict[object, object]) -> None:
+    """Every rule on ``method`` and what it implies for the order.
+
+    Cheap to walk for a body whose only finding is here (Mollie's own example sends the replaced
+    ``klarnapaylater``, an MP533 warning): ``method`` is read once, no set is built for a single method, and
+    the lines are read only for the methods whose rules look at them.
+    """
     method = payload.get("method")
-    if method is not None:
+    if method is None:
+        return
+    methods: tuple[str, ...] | frozenset[str]
+    forced: str | None
+    if type(method) is str:
+        _check_method_name(ck, ("method",), method)
+        methods = (method,) if method in _KNOWN else ()
+        forced = methods[0] if methods else None
+    else:
         _check_method_value(ck, method)
-    methods = requested_methods(payload)
+        methods = requested_methods(payload)
+        forced = forced_method(payload)
     if not methods:
         return
-    forced = forced_method(payload)
     currency = ck.order_currency
     if currency is not None and currency != "EUR":
-        supported = CURRENCY_METHODS.get(currency, frozenset())
-        unsupported = sorted(m for m in methods if not takes_currency(m, currency))
-        if unsupported and forced is not None:
-            ck.report(
-                METHOD_CURRENCY,
-                ("method",),
-                f"The method {forced} does not support {currency}; it supports "
-                f"{', '.join(sorted(supported)) or 'no method'} in this currency.",
-                actual=forced,
-            )
-        elif unsupported:
-            ck.report(
-                METHOD_CURRENCY_LIMITED,
-                ("method",),
-                f"These methods do not support {currency} and will not be offered: {', '.join(unsupported)}.",
-                actual=", ".join(unsupported),
-            )
-    lines = payload.get("lines")
-    line_list = [line for line in lines if isinstance(line, dict)] if isinstance(lines, list | tuple) else []
-    if "voucher" in methods and line_list and not any(line.get("category") for line in line_list):
-        rule = VOUCHER_ONLY_NO_CATEGORY if forced == "voucher" else VOUCHER_CATEGORY
-        ck.report(rule, ("lines",), "Vouchers need order lines with a category (meal, eco or gift); no line has one.")
-    if methods & KLARNA_METHODS and not has_phone(payload):
+        _check_currency(ck, methods, forced, currency)
+    if "voucher" in methods:
+        _check_vouchers(ck, forced, _line_objects(payload))
+    if not KLARNA_METHODS.isdisjoint(methods) and not has_phone(payload):
         ck.report(
             KLARNA_PHONE, ("billingAddress", "phone"), "Klarna recommends a phone number; neither address has one."
         )
@@ -244,13 +240,47 @@ def check_methods(ck: Checker, payload: dict[object, object]) -> None:
             actual=value,
         )
     if ck.order_amount is not None and currency is not None and ck.order_decimals is not None:
-        _check_amount_limits(ck, sorted(methods), forced, currency, ck.order_amount, ck.order_decimals)
-    if "paypal" in methods and any(line.get("type") == "digital" for line in line_list):
+        _check_amount_limits(ck, methods, forced, currency, ck.order_amount, ck.order_decimals)
+    if "paypal" in methods and any(line.get("type") == "digital" for line in _line_objects(payload)):
         ck.report(
             PAYPAL_DIGITAL,
             ("method",),
             "PayPal is offered for digital goods; PayPal must enable digital goods on your account.",
         )
+
+
+def _check_currency(ck: Checker, methods: tuple[str, ...] | frozenset[str], forced: str | None, currency: str) -> None:
+    """MP502/MP503: outside EUR, the methods that cannot take the order's currency."""
+    unsupported = sorted(m for m in methods if not takes_currency(m, currency))
+    if unsupported and forced is not None:
+        supported = CURRENCY_METHODS.get(currency, frozenset())
+        ck.report(
+            METHOD_CURRENCY,
+            ("method",),
+            f"The method {forced} does not support {currency}; it supports "
+            f"{', '.join(sorted(supported)) or 'no method'} in this currency.",
+            actual=forced,
+        )
+    elif unsupported:
+        ck.report(
+            METHOD_CURRENCY_LIMITED,
+            ("method",),
+            f"These methods do not support {currency} and will not be offered: {', '.join(unsupported)}.",
+            actual=", ".join(unsupported),
+        )
+
+
+def _line_objects(payload: dict[object, object]) -> list[dict[object, object]]:
+    """The lines that are objects, for the rules that read them (vouchers, PayPal)."""
+    lines = payload.get("lines")
+    return [line for line in lines if isinstance(line, dict)] if isinstance(lines, list | tuple) else []
+
+
+def _check_vouchers(ck: Checker, forced: str | None, lines: list[dict[object, object]]) -> None:
+    """Vouchers need a line with a category (MP504, or MP505 when voucher is the only method)."""
+    if lines and not any(line.get("category") for line in lines):
+        rule = VOUCHER_ONLY_NO_CATEGORY if forced == "voucher" else VOUCHER_CATEGORY
+        ck.report(rule, ("lines",), "Vouchers need order lines with a category (meal, eco or gift); no line has one.")
 
 
 def within_limits(limits: AmountLimits | None, currency: str, minor: int) -> bool:
@@ -262,10 +292,15 @@ def within_limits(limits: AmountLimits | None, currency: str, minor: int) -> boo
 
 
 def _check_amount_limits(
-    ck: Checker, methods: list[str], forced: str | None, currency: str, minor: int, decimals: int
+    ck: Checker,
+    methods: tuple[str, ...] | frozenset[str],
+    forced: str | None,
+    currency: str,
+    minor: int,
+    decimals: int,
 ) -> None:
     table = ck.options.method_limits
-    for method in methods:
+    for method in methods if len(methods) == 1 else sorted(methods):
         limits = table.get(method)
         if limits is None or within_limits(limits, currency, minor):
             continue
@@ -286,15 +321,11 @@ def _check_amount_limits(
 
 
 def _check_method_value(ck: Checker, method: object) -> None:
-    values: list[tuple[tuple[str | int, ...], object]]
+    """MP501 (and the history rules) on a ``method`` that is not a string: an array of ids, or anything else."""
     if isinstance(method, str):
-        values = [(("method",), method)]
-    elif isinstance(method, list | tuple):
-        if not method:
-            ck.report(METHOD, ("method",), "The 'method' field must not be an empty array; leave it out instead.")
-            return
-        values = [(("method", index), item) for index, item in enumerate(method)]
-    else:
+        _check_method_name(ck, ("method",), method)
+        return
+    if not isinstance(method, list | tuple):
         ck.report(
             METHOD,
             ("method",),
@@ -302,18 +333,24 @@ def _check_method_value(ck: Checker, method: object) -> None:
             actual=describe(method),
         )
         return
-    for path, item in values:
-        if isinstance(item, str) and check_method_history(ck, path, item):
-            continue
-        if isinstance(item, str) and item in _KNOWN:
-            continue
-        ck.report(
-            METHOD,
-            path,
-            f"The method {describe(item)!r} is invalid: {_why(item)}.",
-            expected=_meant(item),
-            actual=describe(item),
-        )
+    if not method:
+        ck.report(METHOD, ("method",), "The 'method' field must not be an empty array; leave it out instead.")
+        return
+    for index, item in enumerate(method):
+        _check_method_name(ck, ("method", index), item)
+
+
+def _check_method_name(ck: Checker, path: tuple[str | int, ...], item: object) -> None:
+    """One method id: replaced or retired (MP533, MP534), or not one of Mollie's (MP501)."""
+    if isinstance(item, str) and (item in _KNOWN_CURRENT or check_method_history(ck, path, item) or item in _KNOWN):
+        return
+    ck.report(
+        METHOD,
+        path,
+        f"The method {describe(item)!r} is invalid: {_why(item)}.",
+        expected=_meant(item),
+        actual=describe(item),
+    )
 
 
 def check_method_history(ck: Checker, path: tuple[str | int, ...], method: str) -> bool:
@@ -324,12 +361,7 @@ def check_method_history(ck: Checker, path: tuple[str | int, ...], method: str) 
     replaced = REPLACED_METHODS.get(method)
     if replaced is not None:
         ck.report(
-            METHOD_REPLACED,
-            path,
-            f"The method {method} was replaced by {replaced.replacement} in {_month(replaced)}; Mollie still "
-            f"accepts it today, but phases it out: send {replaced.replacement}.",
-            expected=replaced.replacement,
-            actual=method,
+            METHOD_REPLACED, path, (_replaced_message, (method, replaced)), expected=replaced.replacement, actual=method
         )
         return True
     retired = RETIRED_METHODS.get(method)
@@ -342,6 +374,14 @@ def check_method_history(ck: Checker, path: tuple[str | int, ...], method: str) 
         )
         return True
     return False
+
+
+def _replaced_message(method: str, change: MethodChange) -> str:
+    """MP533's message, written when the finding is read (``Violation``)."""
+    return (
+        f"The method {method} was replaced by {change.replacement} in {_month(change)}; Mollie still accepts it "
+        f"today, but phases it out: send {change.replacement}."
+    )
 
 
 def _month(change: MethodChange) -> str:
@@ -416,7 +456,7 @@ def clean_methods(payload: dict[object, object], ck: Checker) -> bool:
             return False
         if name in REPLACED_METHODS or name in RETIRED_METHODS:
             return False  # MP533, MP534
-        if name in table and not _surely_within(table[name], amount, currency):
+        if name in table and not _surely_within(table[name], ck, currency):
             return False  # the amount limits (MP532)
         if name in KLARNA_METHODS and not has_phone(payload):
             return False
@@ -427,12 +467,12 @@ def clean_methods(payload: dict[object, object], ck: Checker) -> bool:
     return only != "giftcard"  # the cap (MP507) needs the order amount: the walk reads it
 
 
-def _surely_within(limits: AmountLimits, amount: object, currency: str) -> bool:
-    """Whether the order amount is within ``limits`` as ``check_methods`` reads it (``False`` when unreadable)."""
-    decimals = CURRENCY_DECIMALS.get(currency)
-    pattern = plain_value_pattern(decimals) if decimals is not None else None
-    minor = clean_amount_minor(amount, currency, pattern.fullmatch) if pattern is not None else None
-    return minor is not None and within_limits(limits, currency, minor)
+def _surely_within(limits: AmountLimits, ck: Checker, currency: str) -> bool:
+    """Whether the order amount is within ``limits`` as ``check_methods`` reads it: from the checker, where the
+    order family leaves it whether it is answered by its clean or walked (it comes before this family in
+    ``CREATE_ORDER_FAMILIES``); ``False`` when the amount is not valid. Read there, not parsed again."""
+    minor = ck.order_amount
+    return minor is not None and ck.order_currency == currency and within_limits(limits, currency, minor)
 
 
 def _any_line_has(lines: object, key: str, value: object = None) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from ..._calc import Rate
 from ..._findings import Severity
 from ..._money import currency_decimals, format_for_message, format_minor, plain_value_pattern
 from ..._reference.currencies import CURRENCY_DECIMALS
@@ -226,10 +225,10 @@ def _lines_figures(
     pattern = plain_value_pattern(decimals) if currency is not None and decimals is not None else None
     if pattern is None or currency is None:
         return [check_line(ck, line, index, dialect=dialect) for index, line in enumerate(lines)]
-    plain, rates = pattern.fullmatch, dict[str, Rate]()
+    plain = pattern.fullmatch
     figures: list[LineFigures | None] = []
     for index, line in enumerate(lines):
-        clean = clean_line(line, currency, plain, rates, dialect)
+        clean = clean_line(line, currency, plain, dialect)
         figures.append(check_line(ck, line, index, dialect=dialect) if clean is None else LineFigures(index, *clean))
     return figures
 
@@ -278,13 +277,19 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
-            f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} "
-            f"amount to be {format_for_message(expected, amount.currency)} but got "
-            f"{format_for_message(amount.minor, amount.currency)}.{note}",
+            (_mismatch_message, (noun, expected, amount.minor, amount.currency, note)),
             expected=format_minor(expected, amount.decimals) if doubtful is None and expected >= 0 else None,
             actual=amount.plain(),
             precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
         )
+
+
+def _mismatch_message(noun: str, expected: int, sent: int, currency: str, note: str) -> str:
+    """MP304's message (Mollie's wording), written when the finding is read: it formats two amounts."""
+    return (
+        f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} amount "
+        f"to be {format_for_message(expected, currency)} but got {format_for_message(sent, currency)}.{note}"
+    )
 
 
 def _check_vat_sums(ck: Checker, figures: list[LineFigures], dialect: LineDialect) -> None:
@@ -422,12 +427,11 @@ def clean_lines_and_sums(
 ) -> bool:
     """``check_lines_and_sums`` would report nothing on a non-empty ``lines`` list: every line clean and
     the sums right (the body's ``amount`` is ``amount_minor`` in ``currency``, already read as valid)."""
-    rates: dict[str, Rate] = {}
     figures: list[CleanLine] = []
     total = 0
     unusual = False
     for line in lines:
-        clean = clean_line(line, currency, plain, rates, dialect)
+        clean = clean_line(line, currency, plain, dialect)
         if clean is None:
             return False
         figures.append(clean)
