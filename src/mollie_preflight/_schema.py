@@ -189,6 +189,8 @@ def create_payment_schema() -> dict[str, Any]:
                 "digitalGoods": {"type": "boolean"},
                 "customerReference": text,
                 "terminalId": _token("term_"),
+                "consumerName": text,
+                "consumerAccount": text,
             },
         ),
         "$defs": {

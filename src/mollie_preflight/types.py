@@ -233,3 +233,6 @@ class CreatePayment(_CreatePaymentRequired, total=False):
     digitalGoods: bool
     customerReference: str
     terminalId: str
+    #: SEPA Direct Debit one-off payments (documented earlier, still sent by SDKs).
+    consumerName: str
+    consumerAccount: str

@@ -50,6 +50,11 @@ KEYS: Final = frozenset(
         "profileId", "dueDate", "storeCredentials", "testmode", "applePayPaymentToken", "company", "cardToken",
         "googlePayPaymentToken", "voucherNumber", "voucherPin", "consumerDateOfBirth", "extraMerchantData",
         "sessionId", "digitalGoods", "customerReference", "terminalId",
+        # SEPA Direct Debit one-off payments: no longer on today's method-specific parameters page, but
+        # documented by Mollie for them (https://github.com/mollie/api-documentation, create-payment.rst) and
+        # still sent by the SDKs (Viincenttt/MollieApi's SepaDirectDebitRequest). With unknown keys refused
+        # (MP718), taking them is the side that never blocks a payment Mollie may accept.
+        "consumerName", "consumerAccount",
     }
 )  # fmt: skip
 #: Response fields of the payment (read-only in the reference's schema).
