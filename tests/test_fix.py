@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import mollie_preflight as mp
 from mollie_preflight import Change, FixResult, Options, build_line, build_order, fix_order, validate_order
-from mollie_preflight._money import format_minor, parse_value
+from mollie_preflight._money import currency_decimals, format_minor, parse_value
 from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 
 from .cart_strategies import carts
@@ -392,6 +392,27 @@ def test_fix_restores_any_corrupted_derived_figures(case: tuple[dict[str, Any], 
             assert change.path[-1] == "value"
             assert isinstance(change.new, str)
             assert Decimal(change.new) == Decimal(str(change.old))
+
+
+@given(corrupted_orders())
+def test_safe_fixes_move_no_total_beyond_the_tolerance(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """A line total or the order amount that the safe fixes rewrite moves by at most the tolerance (two minor
+    units) from a value that could be read: a larger gap is the merchant's call (an unsafe fix). Only a
+    missing or unreadable figure is rebuilt whole."""
+    valid, broken = case
+    decimals = currency_decimals(valid["amount"]["currency"])
+    assert decimals is not None
+    for change in fix_order(broken, options=CORE).changes:
+        moves_money = change.path[-1] == "value" and (
+            change.path[:1] == ("amount",) or (len(change.path) == 4 and change.path[2] == "totalAmount")
+        )
+        if not moves_money or not isinstance(change.old, str | int | float) or isinstance(change.old, bool):
+            continue
+        try:
+            old = Decimal(str(change.old).strip())
+        except ArithmeticError:
+            continue  # unreadable: rebuilt whole
+        assert abs(Decimal(str(change.new)) - old) * 10**decimals <= 2, change
 
 
 JSON = st.recursive(

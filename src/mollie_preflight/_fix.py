@@ -183,15 +183,17 @@ class _Edit:
 
 
 def _judged(edit: _Edit, payload: object, report: Report, changes: dict[Path, Change], tolerance: int) -> _Edit:
-    """``edit`` marked unsafe when it moves the order amount beyond ``tolerance`` or derives a figure of a line
-    whose price an unsafe fix changes (pending in ``report`` or already applied)."""
+    """``edit`` marked unsafe when it moves the order amount beyond ``tolerance``, or derives a figure of a line
+    whose price an unsafe fix changes (pending in ``report`` or already applied) or whose total is more than
+    ``tolerance`` off its price, quantity and discount."""
     if edit.unsafe or not edit.money:
         return edit
     root = _derived_root(edit.path)
     if root == ("amount",):
         earlier = changes.get(edit.path)
         before = _value_at(payload, edit.path) if earlier is None else earlier.old
-        if not _within(before, edit.new, payload, tolerance):
+        amount = payload.get("amount") if isinstance(payload, dict) else None
+        if not _within(before, edit.new, _currency_of(amount), tolerance):
             return _replace(edit, unsafe=True)
         return edit
     if root is not None and (
@@ -224,20 +226,23 @@ def _line_total_jumps(index: str | int, payload: object, report: Report, toleran
     path = ("lines", index, "totalAmount")
     for finding in report:
         if finding.path == path and finding.code == "MP202" and finding.expected is not None:
-            before = _value_at(payload, (*path, "value"))
-            return _readable(before, payload) and not _within(before, finding.expected, payload, tolerance)
+            total = _value_at(payload, path)
+            line = _value_at(payload, path[:2])
+            # The line's own currency: the order amount may be the very figure that is missing.
+            currency = _currency_of(total) or (_currency_of(line.get("unitPrice")) if isinstance(line, dict) else None)
+            before = total.get("value") if isinstance(total, dict) else None
+            return _readable(before, currency) and not _within(before, finding.expected, currency, tolerance)
     return False
 
 
-def _readable(value: object, payload: object) -> bool:
-    """Whether an amount value of the order's currency can be read at all, however it is spelled."""
-    return _within(value, value, payload, 0)
+def _readable(value: object, currency: object) -> bool:
+    """Whether an amount value of ``currency`` can be read at all, however it is spelled."""
+    return _within(value, value, currency, 0)
 
 
-def _within(before: object, after: object, payload: object, tolerance: int) -> bool:
-    """Whether the order amount moves by at most ``tolerance`` minor units (an unreadable one always moves)."""
-    amount = payload.get("amount") if isinstance(payload, dict) else None
-    currency = amount.get("currency") if isinstance(amount, dict) else None
+def _within(before: object, after: object, currency: object, tolerance: int) -> bool:
+    """Whether an amount of ``currency`` moves by at most ``tolerance`` minor units (an unreadable one always
+    moves); ``after`` may be a whole amount object, whose own currency then counts."""
     if isinstance(after, dict):
         currency, after = after.get("currency"), after.get("value")
     decimals = currency_decimals(currency.upper()) if isinstance(currency, str) else None
@@ -247,6 +252,11 @@ def _within(before: object, after: object, payload: object, tolerance: int) -> b
         before = before.get("value")
     old, new = _amount_minor(before, decimals), _amount_minor(after, decimals)
     return old is not None and new is not None and abs(new - old) <= tolerance
+
+
+def _currency_of(node: object) -> object:
+    """The ``currency`` of an amount object (``None`` when there is none to read)."""
+    return node.get("currency") if isinstance(node, dict) else None
 
 
 def _amount_minor(value: object, decimals: int) -> int | None:
