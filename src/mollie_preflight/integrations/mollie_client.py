@@ -46,6 +46,7 @@ import datetime
 import functools
 import re
 import time
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -250,7 +251,7 @@ def check_request(
     return None
 
 
-class _SnapshotMemory:
+class _SnapshotMemory(ABC):
     """The last snapshot seen per id of one resource (an order, a payment): bounded, each kept ``max_age``
     seconds. Fed by the guarded client's responses or by ``remember``; ``OrderMemory`` and ``PaymentMemory``
     say which resource and how a request's path names it.
@@ -274,9 +275,9 @@ class _SnapshotMemory:
     def __len__(self) -> int:
         return len(self._kept)
 
+    @abstractmethod
     def _about(self, path: str) -> str | None:
         """The id of the resource a request's path is about, ``None`` when it is about another."""
-        raise NotImplementedError
 
     def remember(self, snapshot: object) -> bool:
         """Keep ``snapshot`` (this memory's resource, with an ``id``); whether it was one."""
