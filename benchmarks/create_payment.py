@@ -22,17 +22,16 @@ from __future__ import annotations
 
 import argparse
 import copy
-import gc
 import json
 import random
 import statistics
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pydantic
+from interleaved import Run, measure
 from payments import PaymentBody
 
 from mollie_preflight import validate_payment
@@ -45,7 +44,6 @@ BODIES = {
     "reference example (metadata object)": EXAMPLES / "reference-example.json",
     "reference example, cURL tab (metadata string)": EXAMPLES / "reference-example-curl.json",
 }
-Run = Callable[[Any], object]
 
 
 def _from_bytes(blob: bytes) -> object:
@@ -95,32 +93,6 @@ def sanity(inputs: dict[str, list[dict[str, Any]]], competitors: dict[str, tuple
             for row, (takes_bytes, run) in competitors.items():
                 if "pydantic" not in row and len(run(orjson.dumps(body) if takes_bytes else body)):  # type: ignore[arg-type]
                     raise SystemExit(f"sanity: {row} reports on a copy of {name!r}")
-
-
-def measure(
-    inputs: dict[str, list[dict[str, Any]]], competitors: dict[str, tuple[bool, Run]], rounds: int
-) -> dict[tuple[str, str], list[float]]:
-    """µs per body of every (body, competitor) batch, one sample per round, batches in a fresh random
-    order each round, round 0 discarded."""
-    blobs = {name: [orjson.dumps(b) for b in items] for name, items in inputs.items()}
-    samples: dict[tuple[str, str], list[float]] = {(s, c): [] for s in inputs for c in competitors}
-    batches = list(samples)
-    rng = random.Random(17)
-    for round_no in range(rounds + 1):
-        rng.shuffle(batches)
-        for shape, comp in batches:
-            takes_bytes, run = competitors[comp]
-            items: list[Any] = blobs[shape] if takes_bytes else inputs[shape]
-            gc.collect()
-            gc.disable()
-            start = time.perf_counter_ns()
-            for item in items:
-                run(item)
-            elapsed = time.perf_counter_ns() - start
-            gc.enable()
-            if round_no:
-                samples[shape, comp].append(elapsed / len(items) / 1000)
-    return samples
 
 
 def report(samples: dict[tuple[str, str], list[float]], competitors: dict[str, tuple[bool, Run]]) -> None:

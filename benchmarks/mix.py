@@ -15,23 +15,19 @@ column is ``validate_order_fully``: the explaining walk without the whole-body f
 from __future__ import annotations
 
 import argparse
-import gc
-import random
 import statistics
 import time
-from collections.abc import Callable
 from typing import Any
 
 import orjson
 import pydantic
 from compare import import_times
+from interleaved import Run, measure
 from pydantic_anchor import Order
 from shapes import INVALID, VALID, bodies, docs_example, line_count, verbatim_copy_keeps_every_key
 
 from mollie_preflight import validate_order
 from mollie_preflight._create_order import validate_order_fully
-
-Run = Callable[[Any], object]
 
 
 def _pydantic(validate: Run) -> Run:
@@ -85,28 +81,6 @@ def sanity(inputs: dict[str, list[dict[str, Any]]]) -> None:
     assert validate_order(docs_example()).ok
 
 
-def measure(inputs: dict[str, list[dict[str, Any]]], rounds: int) -> dict[tuple[str, str], list[float]]:
-    blobs = {name: [orjson.dumps(b) for b in items] for name, items in inputs.items()}
-    samples: dict[tuple[str, str], list[float]] = {(s, c): [] for s in inputs for c in COMPETITORS}
-    batches = list(samples)
-    rng = random.Random(17)
-    for round_no in range(rounds + 1):
-        rng.shuffle(batches)
-        for shape, comp in batches:
-            takes_bytes, run = COMPETITORS[comp]
-            items = blobs[shape] if takes_bytes else inputs[shape]
-            gc.collect()
-            gc.disable()
-            start = time.perf_counter_ns()
-            for item in items:
-                run(item)
-            elapsed = time.perf_counter_ns() - start
-            gc.enable()
-            if round_no:
-                samples[shape, comp].append(elapsed / len(items) / 1000)
-    return samples
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=30)
@@ -120,7 +94,7 @@ def main(argv: list[str] | None = None) -> None:
     inputs = {n: bodies(n, args.bodies if line_count(n) < 100 else max(5, args.bodies // 4)) for n in names}
     sanity(inputs)
     started = time.perf_counter()
-    samples = measure(inputs, args.rounds)
+    samples = measure(inputs, COMPETITORS, args.rounds)
     med = {key: statistics.median(values) for key, values in samples.items()}
     print(
         f"pydantic {pydantic.VERSION}; {args.rounds} interleaved rounds ({time.perf_counter() - started:.0f} s); "
