@@ -81,6 +81,23 @@ def object_or_report(ck: Checker, rule: Rule, value: object, path: Path, subject
     return None
 
 
+def check_optional_text(ck: Checker, rule: Rule, value: object, path: Path, limit: int) -> None:
+    """An optional text field under ``rule``: ``None`` is absent, anything else a string of at most ``limit``
+    characters (a refund's, a capture's description)."""
+    if value is None:
+        return
+    field = path[-1]
+    if not isinstance(value, str):
+        ck.report(rule, path, f"The '{field}' field must be a string, got {json_type(value)}.", actual=describe(value))
+    elif len(value) > limit:
+        ck.report(
+            rule,
+            path,
+            f"The '{field}' field is {len(value)} characters long; at most {limit} are allowed.",
+            actual=describe(value),
+        )
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` was probably meant to be (difflib similarity ≥ 0.8), for "did you mean" hints.
 

@@ -9,7 +9,7 @@ from .. import citations as cite
 from ..checker import Checker
 from ..common.metadata import check_metadata
 from ..rule import Evidence, Rule
-from ..values import describe, json_type
+from ..values import check_optional_text
 from .partial import NOTHING_TO_PROCESS, REFUND, Planned, RequestLine, plan, read_request_lines
 from .snapshot import OrderState
 
@@ -44,22 +44,7 @@ RULES = (REFUND_LINES_MISSING, REFUND_DESCRIPTION)
 
 
 def check_description(ck: Checker, value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str):
-        ck.report(
-            REFUND_DESCRIPTION,
-            ("description",),
-            f"The 'description' field must be a string, got {json_type(value)}.",
-            actual=describe(value),
-        )
-    elif len(value) > MAX_DESCRIPTION:
-        ck.report(
-            REFUND_DESCRIPTION,
-            ("description",),
-            f"The 'description' field is {len(value)} characters long; at most {MAX_DESCRIPTION} are allowed.",
-            actual=describe(value),
-        )
+    check_optional_text(ck, REFUND_DESCRIPTION, value, ("description",), MAX_DESCRIPTION)
 
 
 def refund_lines(ck: Checker, body: dict[object, object], state: OrderState | None) -> list[RequestLine] | None:

@@ -15,7 +15,7 @@ from ..checker import Checker
 from ..common.amounts import Money, check_amount
 from ..orders.requests import TESTMODE_MISMATCH, check_testmode
 from ..rule import Evidence, Rule
-from ..values import describe, json_type
+from ..values import check_optional_text
 from .snapshot import PaymentState
 
 #: The length limit of a capture's and a payment refund's description.
@@ -87,22 +87,7 @@ def check_payment_amount(ck: Checker, value: object, path: Path, state: PaymentS
 
 def check_payment_description(ck: Checker, value: object) -> None:
     """An optional description: ``None`` is absent, anything else a string of at most ``MAX_DESCRIPTION``."""
-    if value is None:
-        return
-    if not isinstance(value, str):
-        ck.report(
-            PAYMENT_REQUEST_DESCRIPTION,
-            ("description",),
-            f"The 'description' field must be a string, got {json_type(value)}.",
-            actual=describe(value),
-        )
-    elif len(value) > MAX_DESCRIPTION:
-        ck.report(
-            PAYMENT_REQUEST_DESCRIPTION,
-            ("description",),
-            f"The 'description' field is {len(value)} characters long; at most {MAX_DESCRIPTION} are allowed.",
-            actual=describe(value),
-        )
+    check_optional_text(ck, PAYMENT_REQUEST_DESCRIPTION, value, ("description",), MAX_DESCRIPTION)
 
 
 def check_payment_testmode(ck: Checker, body: dict[object, object], state: PaymentState | None) -> None:
