@@ -91,17 +91,22 @@ def parse_date(ck: Checker, value: object, path: Path) -> datetime.date | None:
     return None
 
 
+def check_date_of_birth(ck: Checker, birth: object) -> None:
+    """``consumerDateOfBirth`` (``None``: absent) is a date in the past; both APIs take it alike."""
+    if birth is None:
+        return
+    born = parse_date(ck, birth, ("consumerDateOfBirth",))
+    if born is not None and born >= ck.today:
+        ck.report(
+            DATE_OF_BIRTH,
+            ("consumerDateOfBirth",),
+            f"The date of birth {born.isoformat()} is not in the past.",
+            actual=born.isoformat(),
+        )
+
+
 def check_dates(ck: Checker, payload: dict[object, object]) -> None:
-    birth = payload.get("consumerDateOfBirth")
-    if birth is not None:
-        born = parse_date(ck, birth, ("consumerDateOfBirth",))
-        if born is not None and born >= ck.today:
-            ck.report(
-                DATE_OF_BIRTH,
-                ("consumerDateOfBirth",),
-                f"The date of birth {born.isoformat()} is not in the past.",
-                actual=born.isoformat(),
-            )
+    check_date_of_birth(ck, payload.get("consumerDateOfBirth"))
     expires = payload.get("expiresAt")
     if expires is None:
         return

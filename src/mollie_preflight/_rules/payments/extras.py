@@ -15,7 +15,7 @@ from typing import Final
 from ..._findings import Path, Severity
 from .. import citations as cite
 from ..checker import Checker
-from ..common.dates import DATE_OF_BIRTH, parse_date
+from ..common.dates import check_date_of_birth, parse_date
 from ..family import BodyFamily
 from ..orders.payment_object import check_id_prefix, check_issuer_shape, issuer_problem
 from ..rule import Evidence, Rule
@@ -138,16 +138,7 @@ def check_extras(ck: Checker, payload: dict[object, object]) -> None:
     if isinstance(issuer, str):
         check_issuer_shape(ck, issuer, requested(payload), ("issuer",))
     check_id_prefix(ck, payload.get("terminalId"), ("terminalId",), "term_")
-    birth = payload.get("consumerDateOfBirth")
-    if birth is not None:
-        born = parse_date(ck, birth, ("consumerDateOfBirth",))
-        if born is not None and born >= ck.today:
-            ck.report(
-                DATE_OF_BIRTH,
-                ("consumerDateOfBirth",),
-                f"The date of birth {born.isoformat()} is not in the past.",
-                actual=born.isoformat(),
-            )
+    check_date_of_birth(ck, payload.get("consumerDateOfBirth"))
     check_parameter_methods(ck, payload, single_method(payload))
 
 
