@@ -74,7 +74,7 @@ def split_discount(
         numerator, denominator = decimal_to_minor(fraction, 6, "percent") * whole, 100_000_000
         amount = round_half_away(numerator, denominator)
     else:
-        amount = decimal_to_minor(to_decimal(discount, "discount"), decimals, "discount")  # type: ignore[arg-type]
+        amount = decimal_to_minor(to_decimal(discount, "discount"), decimals, "discount")
     if amount < 0:
         raise ValueError("the discount is the positive amount taken off the order")
     if amount > whole:

@@ -466,4 +466,4 @@ def _clean_rates(figures: list[CleanLine]) -> bool:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("order", check_order, clean_order)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("order", check_order, clean_order)

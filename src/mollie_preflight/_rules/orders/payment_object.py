@@ -422,4 +422,4 @@ def clean_id_prefix(value: object, prefix: str) -> bool:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("payment", check_payment, clean_payment)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("payment", check_payment, clean_payment)

@@ -280,4 +280,4 @@ def clean_top_level(payload: dict[object, object], ck: Checker) -> bool:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("toplevel", check_top_level, clean_top_level)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("toplevel", check_top_level, clean_top_level)

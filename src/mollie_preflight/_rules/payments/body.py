@@ -118,4 +118,4 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_body", check_payment_body, clean_payment_body)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_body", check_payment_body, clean_payment_body)

@@ -434,4 +434,4 @@ def clean_params(payload: dict[object, object], ck: Checker) -> bool:
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_params", check_params, clean_params)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_params", check_params, clean_params)
