@@ -9,6 +9,7 @@ nobody who installs from source pays for a compiler they did not ask for.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from setuptools import build_meta as _setuptools
 from setuptools.build_meta import *  # noqa: F403  (the whole PEP 517 interface, unchanged)
@@ -18,15 +19,29 @@ SWITCH = "MOLLIE_PREFLIGHT_COMPILE"
 #: mypyc ships inside mypy; the version is held by constraints.txt in this project's own builds.
 COMPILER = "mypy>=1.10"
 
+# setuptools answers "what does the build need" by running setup.py, in this process, before anything the
+# answer names is installed: setup.py must not reach for mypyc then.
+_asking_requirements = False
+
 
 def compiling() -> bool:
-    """Whether this build compiles: ``MOLLIE_PREFLIGHT_COMPILE=1``, and nothing else, says yes."""
-    return os.environ.get(SWITCH, "") == "1"
+    """Whether setup.py compiles now: ``MOLLIE_PREFLIGHT_COMPILE=1``, and the build itself is running."""
+    return os.environ.get(SWITCH, "") == "1" and not _asking_requirements
 
 
-def get_requires_for_build_wheel(config_settings: dict[str, object] | None = None) -> list[str]:
-    return [*_setuptools.get_requires_for_build_wheel(config_settings), *([COMPILER] if compiling() else [])]
+def _with_compiler(ask: Callable[[object], list[str]], config_settings: object) -> list[str]:
+    global _asking_requirements
+    _asking_requirements = True
+    try:
+        requirements = list(ask(config_settings))
+    finally:
+        _asking_requirements = False
+    return requirements + ([COMPILER] if compiling() else [])
 
 
-def get_requires_for_build_editable(config_settings: dict[str, object] | None = None) -> list[str]:
-    return [*_setuptools.get_requires_for_build_editable(config_settings), *([COMPILER] if compiling() else [])]
+def get_requires_for_build_wheel(config_settings: object = None) -> list[str]:
+    return _with_compiler(_setuptools.get_requires_for_build_wheel, config_settings)
+
+
+def get_requires_for_build_editable(config_settings: object = None) -> list[str]:
+    return _with_compiler(_setuptools.get_requires_for_build_editable, config_settings)
