@@ -16,13 +16,14 @@ from compile_switch import compiling
 
 PACKAGE = Path("src") / "mollie_preflight"
 
-#: What a compiled build compiles: the modules every validation runs through (the rule families, money,
-#: the create-order and create-payment compositions, the API detection the linter asks per record).
+#: What a compiled build compiles: the modules every validation runs through (the rule families, money and
+#: its integer formulas, the create-order and create-payment compositions, the API detection the linter asks
+#: per record). Their public entry points take ``object`` where a caller may pass anything.
 COMPILED = (
     "_compiled.py",
     "_apis.py",
-    "_calc.py",
     "_money.py",
+    "_vat.py",
     "_create_order.py",
     "_create_payment.py",
     "_rules/",
@@ -30,8 +31,9 @@ COMPILED = (
 #: Left as Python inside those: ``Rule`` is built on ``_frozen.Frozen`` (as are the findings and options it
 #: imports), whose slot descriptors mypyc's native classes do not support; rules are made once, at import.
 NOT_COMPILED = ("_rules/rule.py",)
-# Everything else stays Python: the public value classes users hold and pickle (findings, fixes,
-# migrations), the linter (I/O and worker processes), the lifecycle model, reference tables (data, not
+# Everything else stays Python: the public calculation functions (``_calc``, whose typed parameters must
+# refuse what a caller passes wrongly, not convert it), the public value classes users hold and pickle
+# (findings, fixes, migrations), the linter (I/O and worker processes), the lifecycle model, reference tables (data, not
 # code) and the lazy public namespace. None of them is on the per-body path of a check.
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from ._build import amount_object, format_rate, minor_of, rate_of
-from ._calc import Rate, round_half_away, vat_minor
 from ._money import DecimalLike, currency_decimals, decimal_to_minor, pow10, to_decimal
+from ._vat import Rate, round_half_away, vat_minor
 
 #: The line types an order discount applies to by default: goods, not fees or other reductions.
 DISCOUNTABLE: Final = ("physical", "digital")

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from ._build import amount_object, format_rate, minor_of, rate_of
-from ._calc import Rate, vat_minor
 from ._findings import PreflightError
 from ._money import DecimalLike, currency_decimals, decimal_to_minor, to_decimal
+from ._vat import Rate, vat_minor
 
 Strategy = Literal["line", "lines-total"]
 DEFAULT_TOLERANCE: Final = 2

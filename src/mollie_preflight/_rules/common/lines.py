@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
-from ..._calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from ..._findings import Path, Severity
 from ..._money import format_for_message, format_minor, pow10
+from ..._vat import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Fixability, Rule
