@@ -153,10 +153,24 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
         value = payload.get(key)
         if value is not None:
             check_address(ck, value, key, address_methods, forced, required=())
+    check_method_requirements(ck, payload, ck.order_currency)
+    if forced == "billie":
+        _check_billie_company(ck, payload.get("company"))
+
+
+def check_method_requirements(ck: Checker, payment: dict[object, object], currency: str | None) -> None:
+    """What the payment's ``method`` needs of the rest of ``payment`` (its lines, billing address and capture
+    mode) and of its ``currency`` (``None``: unknown): errors for the one method (MP967, MP950-MP953), one
+    warning per unmet need of each method of an array (MP968), nothing without a method.
+
+    Create payment runs it on its body; update payment, when it sets the method, on the payment as the update
+    leaves it (the snapshot's lines and addresses, the update's addresses), since Mollie holds a method to the
+    same requirements whichever request sets it."""
+    forced = single_method(payment)
     if forced is None:
-        if isinstance(payload.get("method"), list | tuple):
-            for method in sorted(methods):
-                for path, need in unmet(payload, method, ck.order_currency):
+        if isinstance(payment.get("method"), list | tuple):
+            for method in sorted(requested(payment)):
+                for path, need in unmet(payment, method, currency):
                     ck.report(
                         OFFERED_METHOD_REQUIREMENT,
                         path,
@@ -164,11 +178,11 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
                         actual=method,
                     )
         return
-    check_method_currency(ck, forced, ck.order_currency)
-    lines = payload.get("lines")
+    check_method_currency(ck, forced, currency)
+    lines = payment.get("lines")
     if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines):
         ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
-    billing = payload.get("billingAddress")
+    billing = payment.get("billingAddress")
     if forced in BILLING_ADDRESS_METHODS and billing is None:
         ck.report(METHOD_NEEDS_BILLING_ADDRESS, ("billingAddress",), f"The method {forced} needs a billingAddress.")
     if forced in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
@@ -186,8 +200,6 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
             ("lines",),
             "Vouchers pay only for lines with categories (meal, eco, gift, sport_culture); no line has any.",
         )
-    if forced == "billie":
-        _check_billie_company(ck, payload.get("company"))
 
 
 def _check_billie_company(ck: Checker, company: object) -> None:
