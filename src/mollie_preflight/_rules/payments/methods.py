@@ -47,7 +47,7 @@ METHOD_NEEDS_LINES = Rule(
     "MP950",
     "method-needs-lines",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("lines"),),
+    (cite.CREATE_PAYMENT.at("lines"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is billie, billink, in3, klarna, riverty or voucher and the payment has no lines",
     "These methods show the goods to the customer and to the lender (or voucher issuer): Mollie's reference "
@@ -58,7 +58,7 @@ METHOD_NEEDS_BILLING_ADDRESS = Rule(
     "MP951",
     "method-needs-billing-address",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("billingAddress"),),
+    (cite.CREATE_PAYMENT.at("billingAddress"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is alma, billie, billink, in3, klarna or riverty and billingAddress is missing",
     "These methods check the customer's identity and credit: Mollie's reference requires the billing address.",
@@ -68,7 +68,7 @@ METHOD_NEEDS_ADDRESS_FIELDS = Rule(
     "MP952",
     "method-needs-address-fields",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("billingAddress"),),
+    (cite.CREATE_PAYMENT.at("billingAddress"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is billie, in3, klarna or riverty and the billing address lacks a name, e-mail or postal field",
     "Mollie's reference marks givenName, familyName, streetAndNumber, postalCode, email, city and country "
@@ -79,7 +79,7 @@ VOUCHER_NEEDS_CATEGORIES = Rule(
     "MP953",
     "voucher-needs-categories",
     Severity.ERROR,
-    (cite.VOUCHERS, cite.INTEGRATING_VOUCHERS),
+    (cite.VOUCHERS, cite.INTEGRATING_VOUCHERS, cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is voucher and no line has categories",
     "A voucher pays only for lines of its categories (meal, eco, gift, sport_culture): without categories "
@@ -103,7 +103,7 @@ PAYMENT_METHOD_CURRENCY = Rule(
     "MP967",
     "payment-method-currency",
     Severity.ERROR,
-    (cite.MULTICURRENCY, cite.GET_METHOD),
+    (cite.MULTICURRENCY, cite.GET_METHOD, cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the one method given does not take the payment's currency",
     "Outside EUR each currency works with a few methods only (Mollie's multicurrency table, the same on both "

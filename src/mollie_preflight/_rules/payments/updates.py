@@ -13,6 +13,12 @@ the locale (MP933), the method (MP934; with the payment known also its currency,
 restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525), the addresses (MP401-MP413) and
 whether the due date and issuer belong to the payment's method (MP964), all read with the method the payment
 will have, ``billingEmail`` (deprecated, MP965) and the metadata.
+
+A method the update sets needs what it needs at creation (lines, a billing address, a currency it takes, a
+manual capture): with the payment known, ``check_new_method`` holds it to create payment's requirements, read
+from the payment as the update leaves it (https://docs.mollie.com/reference/update-payment documents
+``method`` by create payment's parameter; https://docs.mollie.com/reference/get-payment gives the payment's
+lines, addresses and capture mode).
 """
 
 from __future__ import annotations
