@@ -186,8 +186,11 @@ def test_the_update_reports_what_create_payment_reports_of_the_same_payment(
     updated = mp.validate_payment_update(body, payment=payment, today=TODAY)
     assert (payment, body) == before
     billing = sent_billing if sent_billing is not None else snapshot_billing
-    created = {"amount": money, "description": "Order 1", "method": method, "captureMode": capture}
-    created.update({key: value for key, value in (("lines", priced), ("billingAddress", billing)) if value is not None})
+    created: dict[str, Any] = {"amount": money, "description": "Order 1", "method": method, "captureMode": capture}
+    if priced is not None:
+        created["lines"] = priced
+    if billing is not None:
+        created["billingAddress"] = billing
     expected = mp.validate_payment(created, today=TODAY)
 
     def requirements(report: mp.Report) -> list[tuple[str, str, str | None]]:
