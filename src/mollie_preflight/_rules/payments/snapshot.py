@@ -32,9 +32,11 @@ PAYMENT_STATUSES: Final = ("open", "pending", "authorized", "paid", "canceled", 
 FINALIZED_STATUSES: Final = frozenset({"paid", "canceled", "expired", "failed"})
 CAPTURE_MODES: Final = ("automatic", "manual")
 #: The snapshot's parts a method's requirements read (lines, addresses), kept as given when the snapshot carries
-#: them: update payment holds a new method to them. Mollie's get-payment schema makes each optional (Mollie's
-#: generated SDKs: ``lines?``, ``billingAddress?``), and responses from before the Payments API took lines have
-#: none of them, so an absent key is not known, where ``null`` (or no lines) is the payment's own answer.
+#: them: update payment holds a new method to them. Mollie's get-payment schema makes each optional (its
+#: generated SDKs: ``lines?: ... | null``, ``billingAddress?``), and the reference of early 2024 listed none of
+#: them (https://github.com/mollie/api-documentation/blob/55628855dd66c78f43158e8cadae460fdc62cfd1/source/reference/v2/payments-api/get-payment.rst,
+#: which gave ``captureMode`` for pre-authorized payments only): an absent key is not known, where ``null`` (or no
+#: lines) is the payment's own answer.
 _CONTEXT_TYPES: Final[dict[str, tuple[type, str]]] = {
     "lines": (list, "an array"),
     "billingAddress": (dict, "an object"),
