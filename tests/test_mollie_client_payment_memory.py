@@ -128,6 +128,17 @@ def test_an_update_is_checked_against_the_status_and_the_answer_is_remembered() 
     assert memory.get("tr_5B8cwPMGnU") == updated
 
 
+def test_a_method_the_update_sets_is_held_to_the_lines_of_the_payment_the_client_fetched() -> None:
+    client, _ = _guarded()
+    opened = {**AUTHORIZED, "status": "open", "method": None, "captureMode": "automatic", "lines": None}
+    client.answers.append(Response(200, opened))
+    client.perform_http_call("GET", "payments/tr_5B8cwPMGnU")
+    assert _refused(client, "PATCH", "payments/tr_5B8cwPMGnU", {"method": "klarna"}) == [("MP950", "lines")]
+    client.answers.append(Response(200, {**opened, "method": "ideal"}))
+    client.perform_http_call("PATCH", "payments/tr_5B8cwPMGnU", {"method": "ideal"})
+    assert [path for _, path, _ in client.sent] == ["payments/tr_5B8cwPMGnU", "payments/tr_5B8cwPMGnU"]
+
+
 def test_a_refused_write_keeps_the_payment_and_an_unknown_payment_is_checked_on_the_body_alone() -> None:
     client, memory = _guarded()
     client.answers.append(Response(200, AUTHORIZED))

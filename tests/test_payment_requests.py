@@ -36,7 +36,15 @@ AUTHORIZED: dict[str, Any] = {
     "captureBefore": "2026-11-29T09:00:00+00:00",
 }
 PAID: dict[str, Any] = {**AUTHORIZED, "status": "paid", "amountCaptured": money("100.00")}
-OPEN: dict[str, Any] = {**AUTHORIZED, "status": "open", "method": None, "amountCaptured": None}
+#: Created without a method and without a hold (a held payment limits the methods it can switch to: MP938).
+OPEN: dict[str, Any] = {
+    **AUTHORIZED,
+    "status": "open",
+    "method": None,
+    "amountCaptured": None,
+    "captureMode": "automatic",
+    "captureBefore": None,
+}
 SNAPSHOTS = {"create-capture": AUTHORIZED, "create-payment-refund": PAID, "update-payment": OPEN}
 
 

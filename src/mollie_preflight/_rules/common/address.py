@@ -257,10 +257,17 @@ def check_address(
             _check_postal_code(ck, field_value, where, country)
     if "paypal" in methods:
         _check_paypal(ck, value, path, country, key, forced == "paypal")
-    if key == "billingAddress" and "billie" in methods and _absent(value.get("organizationName")):
+    if key == "billingAddress" and "billie" in methods:
+        check_billie_organization(ck, value)
+
+
+def check_billie_organization(ck: Checker, billing: dict[object, object]) -> None:
+    """MP411: a Billie payment's billing address names the company. Part of ``check_address``, and on its own
+    for update payment, which sets the method of a payment whose billing address the snapshot gives."""
+    if _absent(billing.get("organizationName")):
         ck.report(
             BILLIE_ORGANIZATION,
-            (*path, "organizationName"),
+            ("billingAddress", "organizationName"),
             "Billie needs the company's name: billingAddress.organizationName is required.",
         )
 

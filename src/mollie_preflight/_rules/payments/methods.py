@@ -47,7 +47,7 @@ METHOD_NEEDS_LINES = Rule(
     "MP950",
     "method-needs-lines",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("lines"),),
+    (cite.CREATE_PAYMENT.at("lines"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is billie, billink, in3, klarna, riverty or voucher and the payment has no lines",
     "These methods show the goods to the customer and to the lender (or voucher issuer): Mollie's reference "
@@ -58,7 +58,7 @@ METHOD_NEEDS_BILLING_ADDRESS = Rule(
     "MP951",
     "method-needs-billing-address",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("billingAddress"),),
+    (cite.CREATE_PAYMENT.at("billingAddress"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is alma, billie, billink, in3, klarna or riverty and billingAddress is missing",
     "These methods check the customer's identity and credit: Mollie's reference requires the billing address.",
@@ -68,7 +68,7 @@ METHOD_NEEDS_ADDRESS_FIELDS = Rule(
     "MP952",
     "method-needs-address-fields",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("billingAddress"),),
+    (cite.CREATE_PAYMENT.at("billingAddress"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is billie, in3, klarna or riverty and the billing address lacks a name, e-mail or postal field",
     "Mollie's reference marks givenName, familyName, streetAndNumber, postalCode, email, city and country "
@@ -79,7 +79,7 @@ VOUCHER_NEEDS_CATEGORIES = Rule(
     "MP953",
     "voucher-needs-categories",
     Severity.ERROR,
-    (cite.VOUCHERS, cite.INTEGRATING_VOUCHERS),
+    (cite.VOUCHERS, cite.INTEGRATING_VOUCHERS, cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the method is voucher and no line has categories",
     "A voucher pays only for lines of its categories (meal, eco, gift, sport_culture): without categories "
@@ -103,7 +103,7 @@ PAYMENT_METHOD_CURRENCY = Rule(
     "MP967",
     "payment-method-currency",
     Severity.ERROR,
-    (cite.MULTICURRENCY, cite.GET_METHOD),
+    (cite.MULTICURRENCY, cite.GET_METHOD, cite.UPDATE_PAYMENT.at("method")),
     Evidence.DOCUMENTED,
     "the one method given does not take the payment's currency",
     "Outside EUR each currency works with a few methods only (Mollie's multicurrency table, the same on both "
@@ -153,10 +153,24 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
         value = payload.get(key)
         if value is not None:
             check_address(ck, value, key, address_methods, forced, required=())
+    check_method_requirements(ck, payload, ck.order_currency)
+    if forced == "billie":
+        _check_billie_company(ck, payload.get("company"))
+
+
+def check_method_requirements(ck: Checker, payment: dict[object, object], currency: str | None) -> None:
+    """What the payment's ``method`` needs of the rest of ``payment`` (its lines, billing address and capture
+    mode) and of its ``currency`` (``None``: unknown): errors for the one method (MP967, MP950-MP953), one
+    warning per unmet need of each method of an array (MP968), nothing without a method.
+
+    Create payment runs it on its body; update payment, when it sets the method, on the payment as the update
+    leaves it (the snapshot's lines and addresses, the update's addresses), since Mollie holds a method to the
+    same requirements whichever request sets it."""
+    forced = single_method(payment)
     if forced is None:
-        if isinstance(payload.get("method"), list | tuple):
-            for method in sorted(methods):
-                for path, need in unmet(payload, method, ck.order_currency):
+        if isinstance(payment.get("method"), list | tuple):
+            for method in sorted(requested(payment)):
+                for path, need in unmet(payment, method, currency):
                     ck.report(
                         OFFERED_METHOD_REQUIREMENT,
                         path,
@@ -164,11 +178,11 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
                         actual=method,
                     )
         return
-    check_method_currency(ck, forced, ck.order_currency)
-    lines = payload.get("lines")
+    check_method_currency(ck, forced, currency)
+    lines = payment.get("lines")
     if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines):
         ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
-    billing = payload.get("billingAddress")
+    billing = payment.get("billingAddress")
     if forced in BILLING_ADDRESS_METHODS and billing is None:
         ck.report(METHOD_NEEDS_BILLING_ADDRESS, ("billingAddress",), f"The method {forced} needs a billingAddress.")
     if forced in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
@@ -186,8 +200,6 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
             ("lines",),
             "Vouchers pay only for lines with categories (meal, eco, gift, sport_culture); no line has any.",
         )
-    if forced == "billie":
-        _check_billie_company(ck, payload.get("company"))
 
 
 def _check_billie_company(ck: Checker, company: object) -> None:

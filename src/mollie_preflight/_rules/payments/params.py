@@ -371,7 +371,13 @@ def _check_capture(ck: Checker, payload: dict[object, object]) -> None:
                 "until you call the Captures API.",
                 actual=describe(delay),
             )
-    method = single_method(payload)
+    check_capture_method(ck, single_method(payload), mode, delay)
+
+
+def check_capture_method(ck: Checker, method: str | None, mode: object, delay: object) -> None:
+    """MP939, MP938: the one ``method`` of the payment (``None``: not known, nothing to say) and its capture
+    mode and delay (as sent; ``None``: absent). Create payment, and update payment when it sets the method of a
+    payment whose capture mode the snapshot gives (the capture is fixed at creation, the method is not)."""
     if method is None:
         return
     if method in MANUAL_ONLY_METHODS and mode != "manual":

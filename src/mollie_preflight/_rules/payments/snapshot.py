@@ -15,7 +15,9 @@ released the rest), else its whole amount, and what was captured of an ``authori
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Final
 
 from ..._findings import Severity
@@ -29,6 +31,18 @@ PAYMENT_STATUSES: Final = ("open", "pending", "authorized", "paid", "canceled", 
 #: The definitive statuses: nothing about how the shopper pays can change any more.
 FINALIZED_STATUSES: Final = frozenset({"paid", "canceled", "expired", "failed"})
 CAPTURE_MODES: Final = ("automatic", "manual")
+#: The snapshot's parts a method's requirements read (lines, addresses), kept as given when the snapshot carries
+#: them: update payment holds a new method to them. Mollie's get-payment schema makes each optional (its
+#: generated SDKs: ``lines?: ... | null``, ``billingAddress?``), and the reference of early 2024 listed none of
+#: them (https://github.com/mollie/api-documentation/blob/55628855dd66c78f43158e8cadae460fdc62cfd1/source/reference/v2/payments-api/get-payment.rst,
+#: which gave ``captureMode`` for pre-authorized payments only): an absent key is not known, where ``null`` (or no
+#: lines) is the payment's own answer.
+_CONTEXT_TYPES: Final[dict[str, tuple[type, str]]] = {
+    "lines": (list, "an array"),
+    "billingAddress": (dict, "an object"),
+    "shippingAddress": (dict, "an object"),
+}
+METHOD_CONTEXT: Final[tuple[str, ...]] = tuple(_CONTEXT_TYPES)
 #: No real timestamp is longer; a longer string is not read at all.
 _MAX_TIMESTAMP: Final = 64
 
@@ -92,6 +106,9 @@ class PaymentState:
     method: str | None
     #: The order the payment belongs to (``orderId``) when it was created through the Orders API.
     order_id: str | None
+    #: The ``METHOD_CONTEXT`` keys the snapshot carries, with their values as given (an array or null, an object
+    #: or null): what a method set by update payment is checked against. Read-only, and no part of equality.
+    carried: Mapping[str, object] = field(compare=False)
 
     @property
     def collected(self) -> int:
@@ -214,6 +231,7 @@ def read_payment(ck: Checker, payment: object) -> PaymentState | None:
     capture_before = reader.timestamp(payment, "captureBefore")
     method = reader.optional_string(payment, "method")
     order_id = reader.optional_string(payment, "orderId")
+    carried = _carried(reader, payment)
     if (
         not reader.ok
         or status is None
@@ -240,9 +258,25 @@ def read_payment(ck: Checker, payment: object) -> PaymentState | None:
         capture_before,
         method,
         order_id or _linked_order(payment),
+        carried,
     )
     _check_bookkeeping(ck, state)
     return state
+
+
+def _carried(reader: _Reader, payment: dict[object, object]) -> Mapping[str, object]:
+    """The ``METHOD_CONTEXT`` keys ``payment`` carries; a value of the wrong JSON type is a problem, as Mollie
+    never returns one (lines are an array, addresses objects, each may be null)."""
+    carried: dict[str, object] = {}
+    for key, (kind, named) in _CONTEXT_TYPES.items():
+        if key not in payment:
+            continue
+        value = payment[key]
+        if value is not None and not isinstance(value, kind):
+            reader.problem(key, f"must be {named} or null, got {json_type(value)}")
+            continue
+        carried[key] = value
+    return MappingProxyType(carried)
 
 
 def check_payment_status(ck: Checker, state: PaymentState, allowed: tuple[str, ...], what: str) -> bool:

@@ -13,17 +13,23 @@ the locale (MP933), the method (MP934; with the payment known also its currency,
 restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525), the addresses (MP401-MP413) and
 whether the due date and issuer belong to the payment's method (MP964), all read with the method the payment
 will have, ``billingEmail`` (deprecated, MP965) and the metadata.
+
+A method the update sets needs what it needs at creation (lines, a billing address, a currency it takes, a
+manual capture): with the payment known, ``check_new_method`` holds it to create payment's requirements, read
+from the payment as the update leaves it (https://docs.mollie.com/reference/update-payment documents
+``method`` by create payment's parameter; https://docs.mollie.com/reference/get-payment gives the payment's
+lines, addresses and capture mode).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from ..._findings import Severity
+from ..._findings import Path, Severity
 from ..._reference.payments import METHODS
 from .. import citations as cite
 from ..checker import Checker
-from ..common.address import check_address
+from ..common.address import check_address, check_billie_organization
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
 from ..orders.payment_object import check_issuer_shape
@@ -31,9 +37,16 @@ from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .body import check_description
 from .extras import check_due_date, check_parameter_methods
-from .methods import check_method_currency
-from .params import BILLING_EMAIL, check_locale, check_method, check_restrict_country
-from .snapshot import FINALIZED_STATUSES, PaymentState
+from .methods import check_method_requirements
+from .params import (
+    BILLING_EMAIL,
+    check_capture_method,
+    check_locale,
+    check_method,
+    check_restrict_country,
+    single_method,
+)
+from .snapshot import FINALIZED_STATUSES, METHOD_CONTEXT, PaymentState
 
 #: Keys set at creation that no update can change: money and structure.
 FIXED_FIELDS: Final = (
@@ -179,8 +192,8 @@ def _check_create_values(
     if "dueDate" in typed_ok and body["dueDate"] is not None:
         check_due_date(ck, body["dueDate"])
     method = payment_method(body, state)
-    if method is not None and "method" in body and state is not None:
-        check_method_currency(ck, method, state.currency)
+    if "method" in body and state is not None and state.method is None and state.status not in FINALIZED_STATUSES:
+        check_new_method(ck, body, state)
     methods = frozenset() if method is None else frozenset({method})
     issuer = body.get("issuer")
     if isinstance(issuer, str):
@@ -195,6 +208,47 @@ def _check_create_values(
             ("billingEmail",),
             "The 'billingEmail' field is deprecated; send the e-mail address as billingAddress.email.",
         )
+
+
+def check_new_method(ck: Checker, body: dict[object, object], state: PaymentState) -> None:
+    """The method the update sets, held to what create payment requires of it, with create payment's checks and
+    codes: the currency (MP967), lines (MP950), a billing address and its fields (MP951, MP952), voucher
+    categories (MP953), for an array one warning per unmet need (MP968), a manual capture (MP939, MP938) and
+    Billie's organizationName (MP411). Mollie refuses a switch to a method whose requirements the payment does
+    not meet as it refuses such a payment at creation (the update reference documents ``method`` by create
+    payment's). Billie's company details (MP969) are left out: the get-payment response does not return them.
+
+    The update body carries none of these: they are the payment's, read from the snapshot, with the addresses
+    the same update sends in their place. What the snapshot does not carry (``METHOD_CONTEXT``: no ``lines``
+    key, no ``billingAddress`` key, no ``captureMode``) is not known, and a finding about it is dropped rather
+    than claimed. Without a snapshot nothing of the payment is known: the caller does not call this; nor when the
+    payment cannot switch at all (it has a method, MP993, or is finalized, MP992): leaving ``method`` out is
+    then the fix, whatever the method would need."""
+    payment: dict[object, object] = {"method": body["method"]}
+    payment.update(state.carried)
+    for key in ("billingAddress", "shippingAddress"):
+        if key in body:
+            payment[key] = body[key]
+    unknown = [key for key in METHOD_CONTEXT if key not in payment]
+    if state.capture_mode is None:
+        unknown.append("captureMode")
+    else:
+        payment["captureMode"] = state.capture_mode
+    start = len(ck.findings)
+    check_method_requirements(ck, payment, state.currency)
+    if unknown:
+        ck.findings[start:] = [found for found in ck.findings[start:] if not _about(found.path, unknown)]
+    forced = single_method(payment)
+    if state.capture_mode is not None:
+        check_capture_method(ck, forced, state.capture_mode, None)
+    billing = payment.get("billingAddress")
+    if forced == "billie" and "billingAddress" not in body and isinstance(billing, dict):
+        check_billie_organization(ck, billing)
+
+
+def _about(path: Path, keys: list[str]) -> bool:
+    """Whether a finding at ``path`` is about one of the payment's ``keys``."""
+    return bool(path) and path[0] in keys
 
 
 def payment_method(body: dict[object, object], state: PaymentState | None) -> str | None:
