@@ -51,7 +51,7 @@ PATTERNS = dict(_patterns()) | dict(_postal_patterns())
 
 def test_patterns_were_found() -> None:
     assert "mollie_preflight._money._PLAIN" in PATTERNS
-    assert "mollie_preflight._calc._RATE" in PATTERNS
+    assert "mollie_preflight._vat._RATE" in PATTERNS
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
