@@ -6,6 +6,7 @@ so the test suite proves both builds alike (tox env ``compiled``). Everything el
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -47,6 +48,15 @@ def compiled_modules() -> list[str]:
     return found
 
 
+def forget_earlier_builds() -> None:
+    """Remove what earlier builds left in ``build/lib*``: setuptools packs whatever is there, so an extension
+    module from an earlier compiled build would ship in a pure wheel (or one no longer listed in a compiled
+    one). mypyc's generated C elsewhere in ``build/`` is kept."""
+    for stale in Path("build").glob("lib*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+forget_earlier_builds()
 if compiling():
     from mypyc.build import mypycify
 
