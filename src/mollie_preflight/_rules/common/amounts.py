@@ -8,7 +8,6 @@ runs on a value Mollie would refuse.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import NamedTuple
 
 from ..._findings import Path, Severity
@@ -17,7 +16,7 @@ from ..._reference.currencies import CURRENCY_DECIMALS
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Fixability, Rule
-from ..values import describe, describe_typed, json_type
+from ..values import describe, describe_typed, is_decimal, json_type
 
 AMOUNT_SHAPE = Rule(
     "MP101",
@@ -293,7 +292,7 @@ def string_for_number(raw: object, decimals: int | None) -> str | None:
         return None
     if isinstance(raw, int):
         return None if raw.bit_length() > 64 else format_minor(raw * pow10(decimals), decimals)
-    if isinstance(raw, float | Decimal):
+    if isinstance(raw, float) or is_decimal(raw):
         text = repr(raw) if isinstance(raw, float) else str(raw)
         parsed = parse_value(text, decimals)
         if isinstance(parsed, int):

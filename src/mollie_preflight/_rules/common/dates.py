@@ -10,6 +10,7 @@ import re
 from typing import Final
 
 from ..._findings import Path, Severity
+from ..._lazy import deferred_pattern
 from ..._reference.orders import KLARNA_EXPIRY_METHODS
 from .. import citations as cite
 from ..checker import Checker
@@ -66,24 +67,24 @@ DATE_OF_BIRTH = Rule(
 
 RULES = (DATE_FORMAT, EXPIRES_AT_WINDOW, EXPIRES_AT_KLARNA, DATE_OF_BIRTH)
 
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_date = deferred_pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def parse_date(ck: Checker, value: object, path: Path) -> datetime.date | None:
     """A ``YYYY-MM-DD`` date, or a finding saying why ``value`` is not one."""
-    if isinstance(value, str) and _DATE.fullmatch(value):
+    if isinstance(value, str) and _date().fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
             reason = "is not a real calendar date"
-    elif isinstance(value, str) and _DATE.match(value):
+    elif isinstance(value, str) and _date().match(value):
         reason = "is a date-time; send only the date"
     elif isinstance(value, str):
         reason = "is not written YYYY-MM-DD"
     else:
         reason = f"must be a string, not {json_type(value)}"
     meant = (
-        value[:10] if isinstance(value, str) and _DATE.match(value) and reason.startswith("is a date-time") else None
+        value[:10] if isinstance(value, str) and _date().match(value) and reason.startswith("is a date-time") else None
     )
     ck.report(
         DATE_FORMAT, path, f"The '{path[-1]}' {describe(value)!r} {reason}.", expected=meant, actual=describe(value)
@@ -167,7 +168,7 @@ def clean_dates(payload: dict[object, object], ck: Checker) -> bool:
 
 def _clean_date(value: object) -> datetime.date | None:
     """The date ``parse_date`` would read without a word, or ``None``."""
-    if type(value) is not str or not _DATE.fullmatch(value):
+    if type(value) is not str or not _date().fullmatch(value):
         return None
     try:
         return datetime.date.fromisoformat(value)
