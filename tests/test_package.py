@@ -50,7 +50,7 @@ def test_importing_validate_order_loads_only_the_create_order_rules() -> None:
     assert loaded & heavy == set()
     # Standard modules a clean body never needs (benchmarks/PROFILE.md, "the import"): ``decimal`` is for the
     # public Decimal API, ``copy`` for babel's patterns, ``importlib`` was the lazy namespace's loader.
-    assert loaded & {"decimal", "copy", "importlib", "dataclasses", "inspect", "json"} == set()
+    assert loaded & {"typing", "decimal", "copy", "importlib", "dataclasses", "inspect", "json"} == set()
     not_needed = {
         "mollie_preflight._rules.registry",
         "mollie_preflight._endpoints",

@@ -16,9 +16,10 @@ lives; a test checks it against ``__all__`` and that every name resolves.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._apis import detect_api
     from ._build import build_line, build_order, build_payment
     from ._calc import line_total, order_amount, vat_amount, vat_per_rate

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final
 
 from ._money import (
     InvalidValue,
@@ -27,8 +26,10 @@ from ._money import (
     to_decimal,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from decimal import Decimal
+    from typing import Any, Final
 
     from ._money import DecimalLike
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Final
 
 from ._findings import Report
 from ._options import Options, new_checker
@@ -12,6 +11,10 @@ from ._rules.common import dates, methods
 from ._rules.family import BodyFamily
 from ._rules.orders import body, payment_object, toplevel
 from ._rules.orders.body import check_body_object
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 #: The rule families a create-order body goes through, in order, once it is an object. The walk runs
 #: their ``check``s (findings come out in this order, so it is part of the stable output order);

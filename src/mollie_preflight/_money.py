@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
 
+from ._frozen import Frozen
 from ._lazy import deferred_pattern
 from ._reference.currencies import CURRENCY_DECIMALS
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from decimal import Decimal
+    from typing import Final
 
     from babel import Locale
     from babel.numbers import NumberPattern
@@ -56,12 +58,18 @@ def is_supported_currency(currency: object) -> bool:
     return isinstance(currency, str) and currency in CURRENCY_DECIMALS
 
 
-class InvalidValue(NamedTuple):
+class InvalidValue(Frozen):
     """Why an amount string was refused, and the corrected string when the correction is unambiguous."""
 
+    __slots__ = ("negative_zero", "reason", "suggestion")
+    _FIELDS = _COMPARED = ("reason", "suggestion", "negative_zero")
+
     reason: str
-    suggestion: str | None = None
-    negative_zero: bool = False
+    suggestion: str | None
+    negative_zero: bool
+
+    def __init__(self, reason: str, suggestion: str | None = None, negative_zero: bool = False) -> None:
+        self._assign(self._FIELDS, (reason, suggestion, negative_zero))
 
 
 def parse_value(text: str, decimals: int | None) -> int | InvalidValue:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Literal
 
 from ._findings import Severity
 from ._frozen import Frozen
@@ -17,7 +16,12 @@ from ._reference.method_limits import DOCUMENTED, AmountLimits, limits_from_meth
 from ._rules.checker import Checker
 from ._rules.rule import Evidence, Rule
 
-TieRule = Literal["half-up", "either"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    TieRule = Literal["half-up", "either"]
+
 #: ``severities``' default: no rule's severity changed.
 _NO_OVERRIDES: Mapping[str, Severity | str] = MappingProxyType({})
 

@@ -7,12 +7,12 @@ one module the kernel would import itself in a circle.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
+from .._frozen import Frozen
 from .checker import Checker
 
 
-class BodyFamily(NamedTuple):
+class BodyFamily(Frozen):
     """What a rule family does to a whole request body, declared once in the family's module.
 
     ``check`` explains: it reports every finding of the family's rules to the checker. ``clean`` only
@@ -22,6 +22,17 @@ class BodyFamily(NamedTuple):
     run re-checks every ``True`` with the ``check``s and names the family that disagrees.
     """
 
+    __slots__ = ("check", "clean", "name")
+    _FIELDS = _COMPARED = ("name", "check", "clean")
+
     name: str
     check: Callable[[Checker, dict[object, object]], None]
     clean: Callable[[dict[object, object], Checker], bool]
+
+    def __init__(
+        self,
+        name: str,
+        check: Callable[[Checker, dict[object, object]], None],
+        clean: Callable[[dict[object, object], Checker], bool],
+    ) -> None:
+        self._assign(self._FIELDS, (name, check, clean))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Final
 
 from ..._findings import Path, Severity
 from ..._lazy import deferred_pattern
@@ -18,6 +17,10 @@ from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .methods import offers_any, requested_methods
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 DATE_FORMAT = Rule(
     "MP604",

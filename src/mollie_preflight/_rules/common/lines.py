@@ -18,10 +18,10 @@ contradictory input (they are still reported, so nothing wrong passes silently).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final, NamedTuple
 
 from ..._calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from ..._findings import Path, Severity
+from ..._frozen import Frozen
 from ..._money import format_for_message, format_minor, pow10
 from .. import citations as cite
 from ..checker import Checker
@@ -30,6 +30,10 @@ from ..values import describe, describe_typed, is_blank, json_type
 from .amounts import Money, check_amount, clean_amount_minor
 from .metadata import check_metadata, clean_metadata
 from .urls import check_url, clean_url
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 LINE_TYPES: Final = (
     "physical",
@@ -292,7 +296,7 @@ RULES = (
 )
 
 
-class LineDialect(NamedTuple):
+class LineDialect(Frozen):
     """How one API spells the lines it shares with the other: the formulas and the rule codes are the same.
 
     Mollie's Orders and Payments APIs take the same lines with the same arithmetic (total = unitPrice ×
@@ -302,6 +306,15 @@ class LineDialect(NamedTuple):
     line rule cannot drift between the two APIs. ``extras`` and ``clean_extras`` are an API's own line
     rules (the Payments API's ``categories``, ``quantityUnit``, ``recurring``), declared in its module.
     """
+
+    __slots__ = (
+        "api", "category", "clean_extras", "extras", "free_gift_card", "label", "negative_vat_refused", "noun",
+        "prefix", "required",
+    )  # fmt: skip
+    _FIELDS = _COMPARED = (
+        "api", "noun", "label", "required", "prefix", "category", "free_gift_card", "negative_vat_refused",
+        "extras", "clean_extras",
+    )  # fmt: skip
 
     #: ``"orders"`` or ``"payments"``.
     api: str
@@ -319,8 +332,24 @@ class LineDialect(NamedTuple):
     free_gift_card: bool
     #: Whether a negative total VAT of all lines is refused (MP305, documented for orders only).
     negative_vat_refused: bool
-    extras: Callable[[Checker, dict[object, object], Path, str], None] | None = None
-    clean_extras: Callable[[dict[object, object]], bool] | None = None
+    extras: Callable[[Checker, dict[object, object], Path, str], None] | None
+    clean_extras: Callable[[dict[object, object]], bool] | None
+
+    def __init__(
+        self,
+        api: str,
+        noun: str,
+        label: str,
+        required: tuple[str, ...],
+        prefix: str,
+        category: bool,
+        free_gift_card: bool,
+        negative_vat_refused: bool,
+        extras: Callable[[Checker, dict[object, object], Path, str], None] | None = None,
+        clean_extras: Callable[[dict[object, object]], bool] | None = None,
+    ) -> None:
+        flags = (category, free_gift_card, negative_vat_refused)
+        self._assign(self._FIELDS, (api, noun, label, required, prefix, *flags, extras, clean_extras))
 
 
 #: The Orders API's lines (create order; other order endpoints narrow ``required``).

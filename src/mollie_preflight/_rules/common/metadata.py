@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Final
-
 from ..._findings import Path, Severity
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Rule
 from ..values import is_decimal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 #: The limit we enforce: Mollie documents "approximately 1kB"; we read it as 1024 bytes of compact JSON.
 LIMIT: Final = 1024

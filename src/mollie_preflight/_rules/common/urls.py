@@ -8,7 +8,6 @@ message says.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
 
 from ..._findings import Path, Severity
 from ..._lazy import deferred_pattern
@@ -17,8 +16,10 @@ from ..checker import Checker
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ipaddress
+    from typing import Final
 
 URL_INVALID = Rule(
     "MP012",

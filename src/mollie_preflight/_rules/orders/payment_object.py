@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from ..._findings import Path, Severity
 from ..._lazy import deferred_pattern
@@ -25,6 +24,10 @@ from ..common.urls import check_webhook, clean_webhook
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import closest, describe, is_blank, json_type, object_or_report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 PAYMENT_NOT_OBJECT = Rule(
     "MP520",
