@@ -37,11 +37,13 @@ _MAX_LENGTH: Final = MAX_INTEGER_DIGITS + 1 + 1 + 3  # sign, point, a few decima
 #: Any plain decimal, read in parts; only values ``_EXACT`` refuses and callers' strings come here.
 _plain = deferred_pattern(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?", re.ASCII)
 _ASCII_DIGITS: Final = frozenset("0123456789")
-#: The exact shape of a valid value with 0, 1, 2 or 3 decimals: the common case, decided by one match.
-_EXACT: Final = tuple(
-    re.compile(rf"-?(?:0|[1-9][0-9]{{0,{MAX_INTEGER_DIGITS - 1}}})" + (rf"\.[0-9]{{{d}}}" if d else ""), re.ASCII)
-    for d in range(4)
-)
+#: The exact shape of a valid value, for each number of decimals a Mollie currency has (0 and 2): the
+#: common case, decided by one match. Compiled at import, as every amount of a clean body is matched; a
+#: decimal count no currency has gets no pattern (compiling one cost as much as a small module's import).
+_EXACT: Final[dict[int, re.Pattern[str]]] = {
+    d: re.compile(rf"-?(?:0|[1-9][0-9]{{0,{MAX_INTEGER_DIGITS - 1}}})" + (rf"\.[0-9]{{{d}}}" if d else ""), re.ASCII)
+    for d in sorted(set(CURRENCY_DECIMALS.values()))
+}
 
 
 def pow10(exponent: int) -> int:
@@ -89,10 +91,11 @@ def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
 def plain_minor(text: str, decimals: int) -> int | None:
     """The fast path of ``parse_value``: the minor units of an ordinary valid value, else ``None``.
 
-    One precompiled pattern per decimal count accepts exactly the plain form Mollie wants; ``None`` means
-    "ask ``parse_value_in_full``", never "invalid" by itself.
+    One precompiled pattern per decimal count of Mollie's currencies accepts exactly the plain form Mollie
+    wants; ``None`` means "ask ``parse_value_in_full``", never "invalid" by itself.
     """
-    if len(text) <= _MAX_LENGTH and decimals < len(_EXACT) and _EXACT[decimals].fullmatch(text):
+    pattern = _EXACT.get(decimals)
+    if pattern is not None and len(text) <= _MAX_LENGTH and pattern.fullmatch(text):
         minor = int(text.replace(".", "", 1))
         if minor or text[0] != "-":
             return minor
@@ -100,11 +103,11 @@ def plain_minor(text: str, decimals: int) -> int | None:
 
 
 def plain_value_pattern(decimals: int) -> re.Pattern[str] | None:
-    """The pattern ``plain_minor`` uses for ``decimals`` (``None`` beyond three), for callers that read
-    many amounts of one currency: a value it matches in full is valid unless it is a negative zero.
-    Its repetitions are bounded, so no length check is needed before matching.
+    """The pattern ``plain_minor`` uses for ``decimals`` (``None`` for a count no currency has), for callers
+    that read many amounts of one currency: a value it matches in full is valid unless it is a negative
+    zero. Its repetitions are bounded, so no length check is needed before matching.
     """
-    return _EXACT[decimals] if decimals < len(_EXACT) else None
+    return _EXACT.get(decimals)
 
 
 def parse_value_in_full(text: str, decimals: int | None) -> int | InvalidValue:
