@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from ._findings import Report
 from ._options import Options, new_checker
 from ._rules.checker import Checker
@@ -14,6 +12,7 @@ from ._rules.orders.body import check_body_object
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from typing import Final
 
 #: The rule families a create-order body goes through, in order, once it is an object. The walk runs

@@ -5,14 +5,12 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from ..._findings import Path, Severity
-from ..._lazy import deferred_pattern
 from ..._reference.orders import KLARNA_EXPIRY_METHODS
 from .. import citations as cite
-from ..checker import Checker
+from ..checker import Checker, date_classes
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
@@ -20,6 +18,7 @@ from .methods import offers_any, requested_methods
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from typing import Final
 
 DATE_FORMAT = Rule(
@@ -70,24 +69,25 @@ DATE_OF_BIRTH = Rule(
 
 RULES = (DATE_FORMAT, EXPIRES_AT_WINDOW, EXPIRES_AT_KLARNA, DATE_OF_BIRTH)
 
-_date = deferred_pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+#: Compiled at import: a clean body with a date matches it (``_clean_date``).
+_DATE: Final[re.Pattern[str]] = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def parse_date(ck: Checker, value: object, path: Path) -> datetime.date | None:
     """A ``YYYY-MM-DD`` date, or a finding saying why ``value`` is not one."""
-    if isinstance(value, str) and _date().fullmatch(value):
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
-            return datetime.date.fromisoformat(value)
+            return date_classes()[0].fromisoformat(value)
         except ValueError:
             reason = "is not a real calendar date"
-    elif isinstance(value, str) and _date().match(value):
+    elif isinstance(value, str) and _DATE.match(value):
         reason = "is a date-time; send only the date"
     elif isinstance(value, str):
         reason = "is not written YYYY-MM-DD"
     else:
         reason = f"must be a string, not {json_type(value)}"
     meant = (
-        value[:10] if isinstance(value, str) and _date().match(value) and reason.startswith("is a date-time") else None
+        value[:10] if isinstance(value, str) and _DATE.match(value) and reason.startswith("is a date-time") else None
     )
     ck.report(
         DATE_FORMAT, path, f"The '{path[-1]}' {describe(value)!r} {reason}.", expected=meant, actual=describe(value)
@@ -117,21 +117,23 @@ def check_dates(ck: Checker, payload: dict[object, object]) -> None:
     date = parse_date(ck, expires, ("expiresAt",))
     if date is None:
         return
+    from datetime import timedelta  # here, not with the module: a body without dates never needs it
+
     today = ck.today
-    latest = today + datetime.timedelta(days=ck.options.expires_at_max_days)
+    latest = today + timedelta(days=ck.options.expires_at_max_days)
     if date <= today or date > latest:
         bound = "Expiry date is too far in the future" if date > latest else "Expiry date must be in the future"
         ck.report(
             EXPIRES_AT_WINDOW,
             ("expiresAt",),
-            f"{bound}: expiresAt must be from {(today + datetime.timedelta(days=1)).isoformat()} to "
+            f"{bound}: expiresAt must be from {(today + timedelta(days=1)).isoformat()} to "
             f"{latest.isoformat()}, got {date.isoformat()}.",
-            expected=(latest if date > latest else today + datetime.timedelta(days=1)).isoformat(),
+            expected=(latest if date > latest else today + timedelta(days=1)).isoformat(),
             actual=date.isoformat(),
         )
         return
     klarna = requested_methods(payload) & KLARNA_EXPIRY_METHODS
-    klarna_latest = today + datetime.timedelta(days=ck.options.klarna_expires_at_max_days)
+    klarna_latest = today + timedelta(days=ck.options.klarna_expires_at_max_days)
     if klarna and date > klarna_latest:
         ck.report(
             EXPIRES_AT_KLARNA,
@@ -171,10 +173,10 @@ def clean_dates(payload: dict[object, object], ck: Checker) -> bool:
 
 def _clean_date(value: object) -> datetime.date | None:
     """The date ``parse_date`` would read without a word, or ``None``."""
-    if type(value) is not str or not _date().fullmatch(value):
+    if type(value) is not str or not _DATE.fullmatch(value):
         return None
     try:
-        return datetime.date.fromisoformat(value)
+        return date_classes()[0].fromisoformat(value)
     except ValueError:
         return None
 
