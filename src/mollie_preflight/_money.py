@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import re
 
-from ._frozen import Frozen
 from ._lazy import deferred_pattern
 from ._reference.currencies import CURRENCY_DECIMALS
 
@@ -60,18 +59,35 @@ def is_supported_currency(currency: object) -> bool:
     return isinstance(currency, str) and currency in CURRENCY_DECIMALS
 
 
-class InvalidValue(Frozen):
-    """Why an amount string was refused, and the corrected string when the correction is unambiguous."""
+class InvalidValue:
+    """Why an amount string was refused, and the corrected string when the correction is unambiguous.
+
+    A plain slotted class, set once in ``__init__`` and never changed: not ``typing.NamedTuple`` (``typing`` is
+    not imported on ``validate_order``'s path) and not ``Frozen`` (mypyc compiles this module, and its native
+    classes cannot derive from ``Frozen``). Compared and hashed by its fields, as the named tuple it was.
+    """
 
     __slots__ = ("negative_zero", "reason", "suggestion")
-    _FIELDS = _COMPARED = ("reason", "suggestion", "negative_zero")
-
-    reason: str
-    suggestion: str | None
-    negative_zero: bool
 
     def __init__(self, reason: str, suggestion: str | None = None, negative_zero: bool = False) -> None:
-        self._assign(self._FIELDS, (reason, suggestion, negative_zero))
+        self.reason = reason
+        self.suggestion = suggestion
+        self.negative_zero = negative_zero
+
+    def _fields(self) -> tuple[str, str | None, bool]:
+        return (self.reason, self.suggestion, self.negative_zero)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, InvalidValue):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        reason, suggestion, negative_zero = self._fields()
+        return f"InvalidValue(reason={reason!r}, suggestion={suggestion!r}, negative_zero={negative_zero!r})"
 
 
 def parse_value(text: str, decimals: int | None) -> int | InvalidValue:

@@ -11,35 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from time import time as _clock
 
-from .._findings import Path, Severity, Violation
+from .._findings import Path, Violation
 from .._lazy import on_first_use
 from .rule import Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime
-    from typing import Any, Protocol
+    from typing import Any
 
     from .._findings import Deferred
-    from .._reference.method_limits import AmountLimits
-
-    class RuleSettings(Protocol):
-        """What the rules read of a validation's options; ``mollie_preflight.Options`` provides it.
-
-        Declared here, below the rules, so that the rules depend on what they read and not on ``options``,
-        which sits above them (it resolves selectors against the registry of every rule). For the type checker
-        only: ``typing`` is not imported at run time on ``validate_order``'s import path.
-        """
-
-        @property
-        def expires_at_max_days(self) -> int: ...
-        @property
-        def klarna_expires_at_max_days(self) -> int: ...
-        @property
-        def method_limits(self) -> Mapping[str, AmountLimits]: ...
-        @property
-        def tie_either(self) -> bool: ...
-        def severity_of(self, rule: Rule) -> Severity | None: ...
+    from .settings import RuleSettings
 
 
 #: Amsterdam's date, and the clock reading (``time.time()``) up to which it holds: the next midnight there.

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .._frozen import Frozen
 from .checker import Checker
 
 
-class BodyFamily(Frozen):
+class BodyFamily:
     """What a rule family does to a whole request body, declared once in the family's module.
 
     ``check`` explains: it reports every finding of the family's rules to the checker. ``clean`` only
@@ -23,11 +22,6 @@ class BodyFamily(Frozen):
     """
 
     __slots__ = ("check", "clean", "name")
-    _FIELDS = _COMPARED = ("name", "check", "clean")
-
-    name: str
-    check: Callable[[Checker, dict[object, object]], None]
-    clean: Callable[[dict[object, object], Checker], bool]
 
     def __init__(
         self,
@@ -35,4 +29,12 @@ class BodyFamily(Frozen):
         check: Callable[[Checker, dict[object, object]], None],
         clean: Callable[[dict[object, object], Checker], bool],
     ) -> None:
-        self._assign(self._FIELDS, (name, check, clean))
+        # A plain slotted class, set once here and never changed: not ``typing.NamedTuple`` (``typing`` is not
+        # imported on ``validate_order``'s path) and not ``Frozen`` (mypyc compiles this module, and its native
+        # classes cannot derive from ``Frozen``).
+        self.name = name
+        self.check = check
+        self.clean = clean
+
+    def __repr__(self) -> str:
+        return f"BodyFamily({self.name!r})"

@@ -21,7 +21,6 @@ from collections.abc import Callable
 
 from ..._calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from ..._findings import Path, Severity
-from ..._frozen import Frozen
 from ..._money import format_for_message, format_minor, pow10
 from .. import citations as cite
 from ..checker import Checker
@@ -296,7 +295,7 @@ RULES = (
 )
 
 
-class LineDialect(Frozen):
+class LineDialect:
     """How one API spells the lines it shares with the other: the formulas and the rule codes are the same.
 
     Mollie's Orders and Payments APIs take the same lines with the same arithmetic (total = unitPrice ×
@@ -311,29 +310,6 @@ class LineDialect(Frozen):
         "api", "category", "clean_extras", "extras", "free_gift_card", "label", "negative_vat_refused", "noun",
         "prefix", "required",
     )  # fmt: skip
-    _FIELDS = _COMPARED = (
-        "api", "noun", "label", "required", "prefix", "category", "free_gift_card", "negative_vat_refused",
-        "extras", "clean_extras",
-    )  # fmt: skip
-
-    #: ``"orders"`` or ``"payments"``.
-    api: str
-    #: What the body is called in order-level messages ("order", "payment").
-    noun: str
-    #: The field that names the line: ``name`` on orders, ``description`` on payments.
-    label: str
-    required: tuple[str, ...]
-    #: Mollie's message prefix with ``{index}``: "Order line {index} is invalid. ".
-    prefix: str
-    #: Whether the single ``category`` string of the Orders API is checked here (payments check their own
-    #: ``categories`` array in ``extras``).
-    category: bool
-    #: Whether a gift_card line may have a unit price of 0 (the Payments API allows free items).
-    free_gift_card: bool
-    #: Whether a negative total VAT of all lines is refused (MP305, documented for orders only).
-    negative_vat_refused: bool
-    extras: Callable[[Checker, dict[object, object], Path, str], None] | None
-    clean_extras: Callable[[dict[object, object]], bool] | None
 
     def __init__(
         self,
@@ -348,8 +324,28 @@ class LineDialect(Frozen):
         extras: Callable[[Checker, dict[object, object], Path, str], None] | None = None,
         clean_extras: Callable[[dict[object, object]], bool] | None = None,
     ) -> None:
-        flags = (category, free_gift_card, negative_vat_refused)
-        self._assign(self._FIELDS, (api, noun, label, required, prefix, *flags, extras, clean_extras))
+        # Set once here, never changed (a plain slotted class, like ``BodyFamily``: see there why).
+        #: ``"orders"`` or ``"payments"``.
+        self.api = api
+        #: What the body is called in order-level messages ("order", "payment").
+        self.noun = noun
+        #: The field that names the line: ``name`` on orders, ``description`` on payments.
+        self.label = label
+        self.required = required
+        #: Mollie's message prefix with ``{index}``: "Order line {index} is invalid. ".
+        self.prefix = prefix
+        #: Whether the single ``category`` string of the Orders API is checked here (payments check their own
+        #: ``categories`` array in ``extras``).
+        self.category = category
+        #: Whether a gift_card line may have a unit price of 0 (the Payments API allows free items).
+        self.free_gift_card = free_gift_card
+        #: Whether a negative total VAT of all lines is refused (MP305, documented for orders only).
+        self.negative_vat_refused = negative_vat_refused
+        self.extras = extras
+        self.clean_extras = clean_extras
+
+    def __repr__(self) -> str:
+        return f"LineDialect({self.api!r})"
 
 
 #: The Orders API's lines (create order; other order endpoints narrow ``required``).
