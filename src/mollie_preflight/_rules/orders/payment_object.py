@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..._findings import Path, Severity
-from ..._lazy import deferred_pattern
 from ..._reference.orders import (
     COMPANY_KEYS,
     ENTITY_TYPES,
@@ -185,8 +184,9 @@ RULES = (
 )
 
 _PREFIXES: Final = {"customerId": "cst_", "mandateId": "mdt_", "cardToken": "tkn_"}
-_id = deferred_pattern(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
-_ideal_issuer = deferred_pattern(r"ideal_[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?", re.ASCII)
+#: Compiled at import: clean bodies match them (``clean_id_prefix``, ``issuer_problem``).
+_ID: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
+_IDEAL_ISSUER: Final[re.Pattern[str]] = re.compile(r"ideal_[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?", re.ASCII)
 _MAX_FEE_DESCRIPTION: Final = 255
 _FEE_CAP_CENTS: Final = 200
 
@@ -234,7 +234,7 @@ def check_id_prefix(ck: Checker, value: object, path: Path, prefix: str) -> None
     """MP530: a Mollie id carries its resource's prefix."""
     if value is None:
         return
-    if not isinstance(value, str) or not value.startswith(prefix) or not _id().fullmatch(value):
+    if not isinstance(value, str) or not value.startswith(prefix) or not _ID.fullmatch(value):
         ck.report(
             RESOURCE_ID_PREFIX,
             path,
@@ -293,7 +293,7 @@ def issuer_problem(issuer: str, methods: frozenset[str]) -> str | None:
     """Why ``issuer`` cannot be an issuer of the one method ``methods`` holds, or ``None`` (also ``None`` for
     several methods, or a method whose issuer ids Mollie does not document, such as the voucher brands)."""
     only = next(iter(methods)) if len(methods) == 1 else None  # no set built per comparison: a clean path asks
-    if only == "ideal" and not _ideal_issuer().fullmatch(issuer):
+    if only == "ideal" and not _IDEAL_ISSUER.fullmatch(issuer):
         return "iDEAL issuers are ideal_ followed by the bank's BIC, such as ideal_INGBNL2A"
     if only == "kbc" and issuer not in KBC_ISSUERS:
         return "KBC's issuers are kbc and cbc"
@@ -422,7 +422,7 @@ def clean_payment(payload: dict[object, object], ck: Checker) -> bool:
 
 def clean_id_prefix(value: object, prefix: str) -> bool:
     """``check_id_prefix`` would report nothing."""
-    return value is None or (type(value) is str and value.startswith(prefix) and _id().fullmatch(value) is not None)
+    return value is None or (type(value) is str and value.startswith(prefix) and _ID.fullmatch(value) is not None)
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
