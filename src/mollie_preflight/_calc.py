@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from typing import Any, Final
 
 from ._money import (
-    DecimalLike,
     InvalidValue,
     currency_decimals,
     minor_to_decimal,
@@ -28,6 +25,13 @@ from ._money import (
     pow10,
     to_decimal,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Any, Final
+
+    from ._money import DecimalLike
 
 _RATE = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?", re.ASCII)
 _MAX_EXPONENT: Final = 40
