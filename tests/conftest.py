@@ -80,7 +80,7 @@ def _rechecked(family: BodyFamily) -> BodyFamily:
             _recheck(family, body, ck)
         return verdict
 
-    return family._replace(clean=clean)
+    return BodyFamily(family.name, family.check, clean)
 
 
 def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checker) -> None:

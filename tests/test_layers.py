@@ -24,8 +24,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "mollie_preflight"
 
 #: Layers from the bottom up; a module belongs to the first whose prefix matches its dotted name.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("primitives", ("_frozen", "_reference", "_findings", "_money", "_vat", "_calc", "_jsoncopy", "types")),
-    ("rule kernel", ("_rules.rule", "_rules.citations", "_rules.values", "_rules.checker", "_rules.family")),
+    ("primitives", ("_frozen", "_lazy", "_reference", "_findings", "_money", "_vat", "_calc", "_jsoncopy", "types")),
+    (
+        "rule kernel",
+        ("_rules.rule", "_rules.citations", "_rules.values", "_rules.settings", "_rules.checker", "_rules.family"),
+    ),
     ("families both APIs share", ("_rules.common",)),
     ("Orders API families", ("_rules.orders",)),
     ("Payments API families", ("_rules.payments",)),

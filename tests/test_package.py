@@ -48,6 +48,11 @@ def test_importing_validate_order_loads_only_the_create_order_rules() -> None:
     loaded = _modules_after("from mollie_preflight import validate_order")
     heavy = {"phonenumbers", "babel", "pycountry", "email_validator", "difflib", "ipaddress", "zoneinfo"}
     assert loaded & heavy == set()
+    # Standard modules a clean body never needs (benchmarks/PROFILE.md, part 4): ``decimal`` is for the public
+    # Decimal API, ``copy`` for babel's patterns, ``datetime`` for a body's dates and ``today=`` (imported by the
+    # first call that reads one). ``importlib`` is left out of the list: the lazy namespace no longer imports
+    # it, but a mypyc-compiled build's modules do.
+    assert loaded & {"typing", "datetime", "decimal", "copy", "dataclasses", "inspect", "json"} == set()
     not_needed = {
         "mollie_preflight._rules.registry",
         "mollie_preflight._endpoints",
@@ -59,6 +64,23 @@ def test_importing_validate_order_loads_only_the_create_order_rules() -> None:
         "mollie_preflight._cli",
     }
     assert loaded & not_needed == set()
+
+
+def test_dates_are_read_in_a_process_that_had_not_imported_datetime() -> None:
+    # ``datetime`` is imported by the first call that reads a date, not with the package: the first
+    # dated body of a fresh process must still be judged, with and without ``today=``.
+    statement = (
+        "from mollie_preflight import validate_order; "
+        "from tests.payloads import docs_example_order; "
+        "assert 'datetime' not in sys.modules; "
+        "body = {**docs_example_order(), 'method': 'ideal', 'consumerDateOfBirth': '2999-01-01', "
+        "'expiresAt': '2000-01-01'}; "
+        "assert [v.code for v in validate_order(body)] == ['MP607', 'MP605'], validate_order(body); "
+        "import datetime; "
+        "report = validate_order(body, today=datetime.date(1999, 12, 1)); "
+        "assert [v.code for v in report] == ['MP607'], report"
+    )
+    assert "datetime" in _modules_after(statement)  # the statement's asserts ran: the process exited with 0
 
 
 def test_validating_mollies_example_loads_no_optional_library() -> None:

@@ -46,12 +46,20 @@ def _postal_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
         yield f"postal code {country}", pattern
 
 
-PATTERNS = dict(_patterns()) | dict(_postal_patterns())
+def _deferred_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The patterns compiled on first use (``_lazy.deferred_pattern``); every module is imported by now."""
+    from mollie_preflight._lazy import DEFERRED_PATTERNS
+
+    for text, compiled in DEFERRED_PATTERNS.items():
+        yield f"deferred {text}", compiled()
+
+
+PATTERNS = dict(_patterns()) | dict(_postal_patterns()) | dict(_deferred_patterns())
 
 
 def test_patterns_were_found() -> None:
-    assert "mollie_preflight._money._PLAIN" in PATTERNS
     assert "mollie_preflight._vat._RATE" in PATTERNS
+    assert r"deferred (-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?" in PATTERNS  # money's, compiled on first use
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))

@@ -106,6 +106,8 @@ def test_validate_order_refuses_wrong_api_use_loudly() -> None:
         mp.validate_order({}, options={"ignore": ["MP203"]})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"datetime\.date"):
         mp.validate_order({}, today="2026-11-22")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"datetime\.date, not datetime"):
+        mp.validate_order({}, today=datetime.datetime(2026, 11, 22, 12, 0))
 
 
 def test_today_defaults_to_the_date_in_amsterdam() -> None:

@@ -16,10 +16,10 @@ lives; a test checks it against ``__all__`` and that every name resolves.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._apis import detect_api
     from ._build import build_line, build_order, build_payment
     from ._calc import line_total, order_amount, vat_amount, vat_per_rate
@@ -120,7 +120,10 @@ def __getattr__(name: str) -> Any:
     module = _SOURCES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    # ``__import__`` rather than ``importlib.import_module``: importing ``importlib`` (~0.8 ms) would cost more
+    # than ``import mollie_preflight`` itself (~0.6 ms). A relative import (level 1) with a from-list gives
+    # the module.
+    value = getattr(__import__(module.lstrip("."), globals(), None, (name,), 1), name)
     globals()[name] = value
     return value
 

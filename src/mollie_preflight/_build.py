@@ -13,18 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._calc import scaled_integer
 from ._findings import Severity
 from ._jsoncopy import copy_json as deep_copy
-from ._money import DecimalLike, currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
+from ._money import currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
 from ._options import DEFAULT_OPTIONS
 from ._rules.checker import Checker
 from ._rules.common.lines import LINE_CATEGORIES, LINE_TYPES, NEGATIVE_TYPES, ORDERS, LineDialect, check_line
 from ._rules.payments.lines import CATEGORIES as PAYMENT_CATEGORIES
 from ._rules.payments.lines import PAYMENTS
 from ._vat import Rate, round_half_away, vat_minor
+
+if TYPE_CHECKING:
+    from ._money import DecimalLike
 
 #: The optional line fields ``build_line`` passes through, by their Mollie names.
 OPTIONAL_LINE_FIELDS: Final = frozenset({"sku", "category", "imageUrl", "productUrl", "metadata"})

@@ -17,11 +17,8 @@ have converted it to its declared type first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from typing import Any, Final
 
 from ._money import (
-    DecimalLike,
     InvalidValue,
     currency_decimals,
     minor_to_decimal,
@@ -30,6 +27,13 @@ from ._money import (
     to_decimal,
 )
 from ._vat import parse_rate, round_half_away
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Any, Final
+
+    from ._money import DecimalLike
 
 _MAX_EXPONENT: Final = 40
 

@@ -7,7 +7,9 @@ functions at run time, which compiled code does not look up again (the pure buil
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 #: True when this module, and so every module setup.py compiles with it, is an extension module.
 COMPILED: Final[bool] = not __file__.endswith(".py")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-from typing import Final
-
 from ._findings import Report
 from ._options import Options, new_checker
 from ._rules.checker import Checker
@@ -12,6 +9,11 @@ from ._rules.common import dates, methods
 from ._rules.family import BodyFamily
 from ._rules.orders import body, payment_object, toplevel
 from ._rules.orders.body import check_body_object
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
+    from typing import Final
 
 #: The rule families a create-order body goes through, in order, once it is an object. The walk runs
 #: their ``check``s (findings come out in this order, so it is part of the stable output order);

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ._build import amount_object, format_rate, minor_of, rate_of
-from ._money import DecimalLike, currency_decimals, decimal_to_minor, pow10, to_decimal
+from ._money import currency_decimals, decimal_to_minor, pow10, to_decimal
 from ._vat import Rate, round_half_away, vat_minor
+
+if TYPE_CHECKING:
+    from ._money import DecimalLike
 
 #: The line types an order discount applies to by default: goods, not fees or other reductions.
 DISCOUNTABLE: Final = ("physical", "digital")

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
-from typing import Any, Final, overload
 
 from ._frozen import Frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, overload
+
+    #: A message written when it is first read: a module-level function and its arguments (picklable by name).
+    Deferred = tuple[Callable[..., str], tuple[Any, ...]]
 
 PathElement = str | int
 Path = tuple[PathElement, ...]
@@ -62,9 +68,6 @@ def render_pointer(path: Path) -> str:
     """RFC 6901 JSON Pointer for ``path`` (``~`` and ``/`` escaped)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
-
-#: A message written when it is first read: a module-level function and its arguments (picklable by name).
-Deferred = tuple[Callable[..., str], tuple[Any, ...]]
 
 _SLOTS: Final = ("code", "name", "severity", "path", "expected", "actual", "extra", "status", "precedence")
 
@@ -238,10 +241,13 @@ class Report(Frozen, Sequence[Violation]):
     def __len__(self) -> int:
         return len(self.violations)
 
-    @overload
-    def __getitem__(self, index: int) -> Violation: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Violation]: ...
+    if TYPE_CHECKING:  # ``typing`` is not imported at run time (benchmarks/PROFILE.md, "the import")
+
+        @overload
+        def __getitem__(self, index: int) -> Violation: ...
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[Violation]: ...
+
     def __getitem__(self, index: int | slice) -> Violation | Sequence[Violation]:
         return self.violations[index]
 

@@ -1,15 +1,22 @@
-"""``Frozen``: the base of the public value classes (``Violation``, ``Report``, ``Rule``, ``Source``, ``Options``).
+"""``Frozen``: the base of the public value classes (``Violation``, ``Report``, ``Rule``, ``Source``, ``Options``)
+and of the reference tables' records (``AmountLimits``, ``MethodChange``).
 
 Written by hand rather than with ``dataclasses``: importing ``dataclasses`` (it imports ``inspect``, which
 imports ``ast``, ``dis`` and ``tokenize``) and building each dataclass (it compiles its generated methods)
 took about a third of ``from mollie_preflight import validate_order`` (benchmarks/PROFILE.md). The
 behaviour is the frozen dataclass's: attributes cannot be set or deleted after construction, and equality,
-hashing and ``repr`` follow the fields each class lists. Internal records on hot paths are ``NamedTuple``s.
+hashing and ``repr`` follow the fields each class lists. Records built on hot paths, or in modules a mypyc
+build compiles (its native classes cannot derive from this one), are plain slotted classes set once in
+``__init__`` instead (``Money``, ``LineFigures``, ``Rate``, ``InvalidValue``, ``BodyFamily``,
+``LineDialect``). None is a ``typing.NamedTuple``: ``typing`` alone cost a fifth of ``from mollie_preflight
+import validate_order``.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 
 class Frozen:

@@ -12,31 +12,37 @@ results), never in the caller's decimal context: conversions here are exact by c
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
-from decimal import Context, Decimal, localcontext
-from typing import TYPE_CHECKING, Final, NamedTuple
 
+from ._lazy import deferred_pattern
 from ._reference.currencies import CURRENCY_DECIMALS
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Final
+
     from babel import Locale
     from babel.numbers import NumberPattern
+
+    #: What the public functions accept as an amount (``float`` is refused: see ``to_decimal``).
+    DecimalLike = Decimal | int | str
 
 #: No Mollie amount has more integer digits than this; the bound keeps hostile values cheap to refuse.
 MAX_INTEGER_DIGITS: Final = 15
 _MAX_LENGTH: Final = MAX_INTEGER_DIGITS + 1 + 1 + 3  # sign, point, a few decimals too many
 
-_PLAIN = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?", re.ASCII)
+#: Any plain decimal, read in parts; only values ``_EXACT`` refuses and callers' strings come here.
+_plain = deferred_pattern(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?", re.ASCII)
 _ASCII_DIGITS: Final = frozenset("0123456789")
-#: The exact shape of a valid value with 0, 1, 2 or 3 decimals: the common case, decided by one match.
-_EXACT: Final = tuple(
-    re.compile(rf"-?(?:0|[1-9][0-9]{{0,{MAX_INTEGER_DIGITS - 1}}})" + (rf"\.[0-9]{{{d}}}" if d else ""), re.ASCII)
-    for d in range(4)
-)
-
-DecimalLike = Decimal | int | str
+#: The exact shape of a valid value, for each number of decimals a Mollie currency has (0 and 2): the
+#: common case, decided by one match. Compiled at import, as every amount of a clean body is matched; a
+#: decimal count no currency has gets no pattern (compiling one cost as much as a small module's import).
+_EXACT: Final[dict[int, re.Pattern[str]]] = {
+    d: re.compile(rf"-?(?:0|[1-9][0-9]{{0,{MAX_INTEGER_DIGITS - 1}}})" + (rf"\.[0-9]{{{d}}}" if d else ""), re.ASCII)
+    for d in sorted(set(CURRENCY_DECIMALS.values()))
+}
 
 
 def pow10(exponent: int) -> int:
@@ -53,12 +59,35 @@ def is_supported_currency(currency: object) -> bool:
     return isinstance(currency, str) and currency in CURRENCY_DECIMALS
 
 
-class InvalidValue(NamedTuple):
-    """Why an amount string was refused, and the corrected string when the correction is unambiguous."""
+class InvalidValue:
+    """Why an amount string was refused, and the corrected string when the correction is unambiguous.
 
-    reason: str
-    suggestion: str | None = None
-    negative_zero: bool = False
+    A plain slotted class, set once in ``__init__`` and never changed: not ``typing.NamedTuple`` (``typing`` is
+    not imported on ``validate_order``'s path) and not ``Frozen`` (mypyc compiles this module, and its native
+    classes cannot derive from ``Frozen``). Compared and hashed by its fields, as the named tuple it was.
+    """
+
+    __slots__ = ("negative_zero", "reason", "suggestion")
+
+    def __init__(self, reason: str, suggestion: str | None = None, negative_zero: bool = False) -> None:
+        self.reason = reason
+        self.suggestion = suggestion
+        self.negative_zero = negative_zero
+
+    def _fields(self) -> tuple[str, str | None, bool]:
+        return (self.reason, self.suggestion, self.negative_zero)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, InvalidValue):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        reason, suggestion, negative_zero = self._fields()
+        return f"InvalidValue(reason={reason!r}, suggestion={suggestion!r}, negative_zero={negative_zero!r})"
 
 
 def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
@@ -78,10 +107,11 @@ def parse_value(text: str, decimals: int | None) -> int | InvalidValue:
 def plain_minor(text: str, decimals: int) -> int | None:
     """The fast path of ``parse_value``: the minor units of an ordinary valid value, else ``None``.
 
-    One precompiled pattern per decimal count accepts exactly the plain form Mollie wants; ``None`` means
-    "ask ``parse_value_in_full``", never "invalid" by itself.
+    One precompiled pattern per decimal count of Mollie's currencies accepts exactly the plain form Mollie
+    wants; ``None`` means "ask ``parse_value_in_full``", never "invalid" by itself.
     """
-    if len(text) <= _MAX_LENGTH and decimals < len(_EXACT) and _EXACT[decimals].fullmatch(text):
+    pattern = _EXACT.get(decimals)
+    if pattern is not None and len(text) <= _MAX_LENGTH and pattern.fullmatch(text):
         minor = int(text.replace(".", "", 1))
         if minor or text[0] != "-":
             return minor
@@ -89,18 +119,18 @@ def plain_minor(text: str, decimals: int) -> int | None:
 
 
 def plain_value_pattern(decimals: int) -> re.Pattern[str] | None:
-    """The pattern ``plain_minor`` uses for ``decimals`` (``None`` beyond three), for callers that read
-    many amounts of one currency: a value it matches in full is valid unless it is a negative zero.
-    Its repetitions are bounded, so no length check is needed before matching.
+    """The pattern ``plain_minor`` uses for ``decimals`` (``None`` for a count no currency has), for callers
+    that read many amounts of one currency: a value it matches in full is valid unless it is a negative
+    zero. Its repetitions are bounded, so no length check is needed before matching.
     """
-    return _EXACT[decimals] if decimals < len(_EXACT) else None
+    return _EXACT.get(decimals)
 
 
 def parse_value_in_full(text: str, decimals: int | None) -> int | InvalidValue:
     """``parse_value`` without its fast path: the reference the fast path is tested against."""
     if len(text) > _MAX_LENGTH:
         return InvalidValue(f"is {len(text)} characters long; no valid amount is longer than {_MAX_LENGTH}")
-    match = _PLAIN.fullmatch(text)
+    match = _plain().fullmatch(text)
     if match is None:
         return _diagnose(text, decimals)
     sign, integer, fraction = match.groups()
@@ -186,6 +216,8 @@ def format_minor(minor: int, decimals: int) -> str:
 
 def minor_to_decimal(minor: int, decimals: int) -> Decimal:
     """Exact ``Decimal`` for ``minor`` units (no context involved: built from its digits)."""
+    from decimal import Decimal  # at the public edges only: validation never needs the module
+
     sign = 1 if minor < 0 else 0
     return Decimal((sign, tuple(int(d) for d in str(abs(minor))), -decimals))
 
@@ -247,6 +279,8 @@ def format_with_babel(minor: int, currency: str) -> str:
     babel is imported here, not at module import, because formatting happens only for findings; its
     ``en_US`` locale is parsed once, not on every amount (parsing it was a third of a message's cost).
     """
+    from decimal import Context, localcontext
+
     from babel.numbers import format_currency
 
     decimals = CURRENCY_DECIMALS.get(currency, 2)
@@ -272,6 +306,8 @@ def _message_pattern(decimals: int) -> NumberPattern:
     currency table, so setting them here is what keeps CLDR's digits out of our messages. The pattern is
     copied, never changed in place: babel shares the locale's pattern with every other caller.
     """
+    import copy
+
     standard: NumberPattern = _message_locale().currency_formats["standard"]
     pattern = copy.copy(standard)
     pattern.frac_prec = (decimals, decimals)
@@ -294,6 +330,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     typed ``object``, not ``DecimalLike``: this is where a caller's wrongly typed value is caught, and the
     compiled build trusts a declared type (a float narrowed from ``DecimalLike`` would fail its cast).
     """
+    from decimal import Decimal  # at the public edges only: validation never needs the module
+
     if isinstance(value, bool | float):
         raise TypeError(f"{what} must be a Decimal, int or decimal string, not {type(value).__name__}")
     if isinstance(value, Decimal):
@@ -303,7 +341,7 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, str):
-        match = _PLAIN.fullmatch(value.strip())
+        match = _plain().fullmatch(value.strip())
         if match is None or len(value) > 64:
             raise ValueError(f"{what} must be a plain decimal string such as '12.50', got {value!r}")
         return Decimal(value.strip())

@@ -6,18 +6,22 @@ typo in ``ignore=`` would otherwise switch nothing off and nobody would notice.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Literal
 
 from ._findings import Severity
 from ._frozen import Frozen
 from ._reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
-from ._rules.checker import Checker
+from ._rules.checker import Checker, date_classes
 from ._rules.rule import Evidence, Rule
 
-TieRule = Literal["half-up", "either"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
+    from typing import Literal
+
+    TieRule = Literal["half-up", "either"]
+
 #: ``severities``' default: no rule's severity changed.
 _NO_OVERRIDES: Mapping[str, Severity | str] = MappingProxyType({})
 
@@ -184,6 +188,8 @@ def new_checker(options: Options | None, today: datetime.date | None) -> Checker
     opts = options if options is not None else DEFAULT_OPTIONS
     if not isinstance(opts, Options):
         raise TypeError(f"options must be an Options instance, not {type(opts).__name__}")
-    if today is not None and (not isinstance(today, datetime.date) or isinstance(today, datetime.datetime)):
-        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    if today is not None:
+        date, date_time = date_classes()  # a datetime's time of day would be dropped silently: refused
+        if not isinstance(today, date) or isinstance(today, date_time):
+            raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
     return Checker(opts, today)

@@ -19,12 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._build import amount_object, format_rate, minor_of, rate_of
 from ._findings import PreflightError
-from ._money import DecimalLike, currency_decimals, decimal_to_minor, to_decimal
+from ._money import currency_decimals, decimal_to_minor, to_decimal
 from ._vat import Rate, vat_minor
+
+if TYPE_CHECKING:
+    from ._money import DecimalLike
 
 Strategy = Literal["line", "lines-total"]
 DEFAULT_TOLERANCE: Final = 2

@@ -12,10 +12,13 @@ functions built on it (``_calc``) stay Python, where a caller's wrongly typed ar
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Final
 
 from ._money import minor_to_decimal, pow10
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from typing import Final
 
 _RATE = re.compile(r"(-?)(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?", re.ASCII)
 #: 10**0 … 10**4: the scales a rate has in practice, without a function call.

@@ -6,7 +6,10 @@ do not edit by hand (a test checks the table against the installed pycountry).
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 
 ALPHA_2: Final = frozenset(
     (

@@ -9,7 +9,10 @@ babel formats messages but is never asked for a currency's digits, because its C
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 
 AS_OF: Final = "2024-03-04"
 

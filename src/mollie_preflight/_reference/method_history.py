@@ -8,16 +8,26 @@ different answers: a *replaced* id still creates an order today (Mollie's own cr
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from .._frozen import Frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 
-class MethodChange(NamedTuple):
+class MethodChange(Frozen):
     """What became of one method id: since when (the month it was replaced, the first day it was refused),
     what to send instead (if anything), and the public page that says so."""
+
+    __slots__ = ("replacement", "since", "source")
+    _FIELDS = _COMPARED = ("since", "replacement", "source")
 
     since: str
     replacement: str | None
     source: str
+
+    def __init__(self, since: str, replacement: str | None, source: str) -> None:
+        self._assign(self._FIELDS, (since, replacement, source))
 
 
 _KLARNA_APRIL_2025: Final = "https://docs.mollie.com/changelog/april-2025"

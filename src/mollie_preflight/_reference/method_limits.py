@@ -19,19 +19,29 @@ A profile's limits can differ from these (a card limit raised by agreement), hen
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Final, NamedTuple
 
+from .._frozen import Frozen
 from .._money import InvalidValue, currency_decimals, parse_value
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 AS_OF: Final = "2026-05"
 
 
-class AmountLimits(NamedTuple):
+class AmountLimits(Frozen):
     """A method's amount limits in one currency, in minor units; ``maximum`` ``None`` when there is none."""
+
+    __slots__ = ("currency", "maximum", "minimum")
+    _FIELDS = _COMPARED = ("currency", "minimum", "maximum")
 
     currency: str
     minimum: int
     maximum: int | None
+
+    def __init__(self, currency: str, minimum: int, maximum: int | None) -> None:
+        self._assign(self._FIELDS, (currency, minimum, maximum))
 
 
 _KLARNA: Final = AmountLimits("EUR", 100, 1_400_000)

@@ -7,7 +7,10 @@ as the create-order reference (https://docs.mollie.com/reference/create-order) d
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 
 AS_OF: Final = "2024-03-04"
 

@@ -7,7 +7,10 @@ CC-BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Do not edit by hand.
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 
 #: ISO 3166-1 alpha-2 code -> (pattern matching the whole postal code, example postal codes)
 POSTAL_CODES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {

@@ -10,9 +10,12 @@ page anyone can open.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from .rule import Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _DOCS: Final = "https://docs.mollie.com/"
 

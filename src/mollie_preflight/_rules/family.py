@@ -7,12 +7,11 @@ one module the kernel would import itself in a circle.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from .checker import Checker
 
 
-class BodyFamily(NamedTuple):
+class BodyFamily:
     """What a rule family does to a whole request body, declared once in the family's module.
 
     ``check`` explains: it reports every finding of the family's rules to the checker. ``clean`` only
@@ -22,6 +21,20 @@ class BodyFamily(NamedTuple):
     run re-checks every ``True`` with the ``check``s and names the family that disagrees.
     """
 
-    name: str
-    check: Callable[[Checker, dict[object, object]], None]
-    clean: Callable[[dict[object, object], Checker], bool]
+    __slots__ = ("check", "clean", "name")
+
+    def __init__(
+        self,
+        name: str,
+        check: Callable[[Checker, dict[object, object]], None],
+        clean: Callable[[dict[object, object], Checker], bool],
+    ) -> None:
+        # A plain slotted class, set once here and never changed: not ``typing.NamedTuple`` (``typing`` is not
+        # imported on ``validate_order``'s path) and not ``Frozen`` (mypyc compiles this module, and its native
+        # classes cannot derive from ``Frozen``).
+        self.name = name
+        self.check = check
+        self.clean = clean
+
+    def __repr__(self) -> str:
+        return f"BodyFamily({self.name!r})"

@@ -8,7 +8,6 @@ present field is then checked on its own, at its own path.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from ..._findings import Path, Severity
 from ..._reference.countries import ALPHA_2
@@ -20,6 +19,10 @@ from ..rule import Evidence, Fixability, Rule
 from ..values import describe, is_blank, json_type, object_or_report
 from .contact import check_email, check_phone, email_problem, phone_problem
 from .methods import offers_any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 ADDRESS_NOT_OBJECT = Rule(
     "MP401",

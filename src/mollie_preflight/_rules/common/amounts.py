@@ -8,8 +8,6 @@ runs on a value Mollie would refuse.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
-from typing import NamedTuple
 
 from ..._findings import Path, Severity
 from ..._money import InvalidValue, currency_decimals, format_minor, parse_value, plain_minor, pow10
@@ -17,7 +15,7 @@ from ..._reference.currencies import CURRENCY_DECIMALS
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Fixability, Rule
-from ..values import describe, describe_typed, json_type
+from ..values import describe, describe_typed, is_decimal, json_type
 
 AMOUNT_SHAPE = Rule(
     "MP101",
@@ -123,15 +121,37 @@ RULES = (
 )
 
 
-class Money(NamedTuple):
-    """A valid amount: integer minor units in a supported currency."""
+class Money:
+    """A valid amount: integer minor units in a supported currency.
 
-    minor: int
-    currency: str
-    decimals: int
+    A plain slotted class, like ``LineFigures``: one is built per amount the walk reads, and a ``Frozen``
+    one costs more to build (every field through ``object.__setattr__``). Nothing changes one after it is
+    built; compared and hashed by its fields, as the named tuple it was.
+    """
+
+    __slots__ = ("currency", "decimals", "minor")
+
+    def __init__(self, minor: int, currency: str, decimals: int) -> None:
+        self.minor = minor
+        self.currency = currency
+        self.decimals = decimals
 
     def plain(self) -> str:
         return format_minor(self.minor, self.decimals)
+
+    def _fields(self) -> tuple[int, str, int]:
+        return (self.minor, self.currency, self.decimals)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Money(minor={self.minor!r}, currency={self.currency!r}, decimals={self.decimals!r})"
 
 
 def _invalid_value_text(prefix: str, label: str, path: Path) -> str:
@@ -293,7 +313,7 @@ def string_for_number(raw: object, decimals: int | None) -> str | None:
         return None
     if isinstance(raw, int):
         return None if raw.bit_length() > 64 else format_minor(raw * pow10(decimals), decimals)
-    if isinstance(raw, float | Decimal):
+    if isinstance(raw, float) or is_decimal(raw):
         text = repr(raw) if isinstance(raw, float) else str(raw)
         parsed = parse_value(text, decimals)
         if isinstance(parsed, int):

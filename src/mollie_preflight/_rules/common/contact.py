@@ -27,7 +27,6 @@ is looked at before it reaches users.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from ..._findings import Path, Severity
 from .. import citations as cite
@@ -35,6 +34,10 @@ from ..checker import Checker
 from ..rule import Evidence, Fixability, Rule
 from ..values import describe, describe_typed, json_type
 from .e164 import is_valid_e164
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 PHONE = Rule(
     "MP420",

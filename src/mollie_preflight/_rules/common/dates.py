@@ -5,18 +5,21 @@
 
 from __future__ import annotations
 
-import datetime
 import re
-from typing import Final
 
 from ..._findings import Path, Severity
 from ..._reference.orders import KLARNA_EXPIRY_METHODS
 from .. import citations as cite
-from ..checker import Checker
+from ..checker import Checker, date_classes
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .methods import offers_any, requested_methods
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime
+    from typing import Final
 
 DATE_FORMAT = Rule(
     "MP604",
@@ -66,14 +69,15 @@ DATE_OF_BIRTH = Rule(
 
 RULES = (DATE_FORMAT, EXPIRES_AT_WINDOW, EXPIRES_AT_KLARNA, DATE_OF_BIRTH)
 
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+#: Compiled at import: a clean body with a date matches it (``_clean_date``).
+_DATE: Final[re.Pattern[str]] = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def parse_date(ck: Checker, value: object, path: Path) -> datetime.date | None:
     """A ``YYYY-MM-DD`` date, or a finding saying why ``value`` is not one."""
     if isinstance(value, str) and _DATE.fullmatch(value):
         try:
-            return datetime.date.fromisoformat(value)
+            return date_classes()[0].fromisoformat(value)
         except ValueError:
             reason = "is not a real calendar date"
     elif isinstance(value, str) and _DATE.match(value):
@@ -113,21 +117,23 @@ def check_dates(ck: Checker, payload: dict[object, object]) -> None:
     date = parse_date(ck, expires, ("expiresAt",))
     if date is None:
         return
+    from datetime import timedelta  # here, not with the module: a body without dates never needs it
+
     today = ck.today
-    latest = today + datetime.timedelta(days=ck.options.expires_at_max_days)
+    latest = today + timedelta(days=ck.options.expires_at_max_days)
     if date <= today or date > latest:
         bound = "Expiry date is too far in the future" if date > latest else "Expiry date must be in the future"
         ck.report(
             EXPIRES_AT_WINDOW,
             ("expiresAt",),
-            f"{bound}: expiresAt must be from {(today + datetime.timedelta(days=1)).isoformat()} to "
+            f"{bound}: expiresAt must be from {(today + timedelta(days=1)).isoformat()} to "
             f"{latest.isoformat()}, got {date.isoformat()}.",
-            expected=(latest if date > latest else today + datetime.timedelta(days=1)).isoformat(),
+            expected=(latest if date > latest else today + timedelta(days=1)).isoformat(),
             actual=date.isoformat(),
         )
         return
     klarna = requested_methods(payload) & KLARNA_EXPIRY_METHODS
-    klarna_latest = today + datetime.timedelta(days=ck.options.klarna_expires_at_max_days)
+    klarna_latest = today + timedelta(days=ck.options.klarna_expires_at_max_days)
     if klarna and date > klarna_latest:
         ck.report(
             EXPIRES_AT_KLARNA,
@@ -170,7 +176,7 @@ def _clean_date(value: object) -> datetime.date | None:
     if type(value) is not str or not _DATE.fullmatch(value):
         return None
     try:
-        return datetime.date.fromisoformat(value)
+        return date_classes()[0].fromisoformat(value)
     except ValueError:
         return None
 

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import Any, Final
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 #: Every number type; mobile first, as most shoppers give a mobile number (the order of a regular
 #: expression's alternatives changes only how soon it matches, never whether).

@@ -18,7 +18,6 @@ contradictory input (they are still reported, so nothing wrong passes silently).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final, NamedTuple
 
 from ..._findings import Path, Severity
 from ..._money import format_for_message, format_minor, pow10
@@ -30,6 +29,10 @@ from ..values import describe, describe_typed, is_blank, json_type
 from .amounts import Money, check_amount, clean_amount_minor
 from .metadata import check_metadata, clean_metadata
 from .urls import check_url, clean_url
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 LINE_TYPES: Final = (
     "physical",
@@ -292,7 +295,7 @@ RULES = (
 )
 
 
-class LineDialect(NamedTuple):
+class LineDialect:
     """How one API spells the lines it shares with the other: the formulas and the rule codes are the same.
 
     Mollie's Orders and Payments APIs take the same lines with the same arithmetic (total = unitPrice ×
@@ -303,24 +306,46 @@ class LineDialect(NamedTuple):
     rules (the Payments API's ``categories``, ``quantityUnit``, ``recurring``), declared in its module.
     """
 
-    #: ``"orders"`` or ``"payments"``.
-    api: str
-    #: What the body is called in order-level messages ("order", "payment").
-    noun: str
-    #: The field that names the line: ``name`` on orders, ``description`` on payments.
-    label: str
-    required: tuple[str, ...]
-    #: Mollie's message prefix with ``{index}``: "Order line {index} is invalid. ".
-    prefix: str
-    #: Whether the single ``category`` string of the Orders API is checked here (payments check their own
-    #: ``categories`` array in ``extras``).
-    category: bool
-    #: Whether a gift_card line may have a unit price of 0 (the Payments API allows free items).
-    free_gift_card: bool
-    #: Whether a negative total VAT of all lines is refused (MP305, documented for orders only).
-    negative_vat_refused: bool
-    extras: Callable[[Checker, dict[object, object], Path, str], None] | None = None
-    clean_extras: Callable[[dict[object, object]], bool] | None = None
+    __slots__ = (
+        "api", "category", "clean_extras", "extras", "free_gift_card", "label", "negative_vat_refused", "noun",
+        "prefix", "required",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        api: str,
+        noun: str,
+        label: str,
+        required: tuple[str, ...],
+        prefix: str,
+        category: bool,
+        free_gift_card: bool,
+        negative_vat_refused: bool,
+        extras: Callable[[Checker, dict[object, object], Path, str], None] | None = None,
+        clean_extras: Callable[[dict[object, object]], bool] | None = None,
+    ) -> None:
+        # Set once here, never changed (a plain slotted class, like ``BodyFamily``: see there why).
+        #: ``"orders"`` or ``"payments"``.
+        self.api = api
+        #: What the body is called in order-level messages ("order", "payment").
+        self.noun = noun
+        #: The field that names the line: ``name`` on orders, ``description`` on payments.
+        self.label = label
+        self.required = required
+        #: Mollie's message prefix with ``{index}``: "Order line {index} is invalid. ".
+        self.prefix = prefix
+        #: Whether the single ``category`` string of the Orders API is checked here (payments check their own
+        #: ``categories`` array in ``extras``).
+        self.category = category
+        #: Whether a gift_card line may have a unit price of 0 (the Payments API allows free items).
+        self.free_gift_card = free_gift_card
+        #: Whether a negative total VAT of all lines is refused (MP305, documented for orders only).
+        self.negative_vat_refused = negative_vat_refused
+        self.extras = extras
+        self.clean_extras = clean_extras
+
+    def __repr__(self) -> str:
+        return f"LineDialect({self.api!r})"
 
 
 #: The Orders API's lines (create order; other order endpoints narrow ``required``).

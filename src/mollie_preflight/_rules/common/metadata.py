@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Final
-
 from ..._findings import Path, Severity
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Rule
+from ..values import is_decimal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 #: The limit we enforce: Mollie documents "approximately 1kB"; we read it as 1024 bytes of compact JSON.
 LIMIT: Final = 1024
@@ -122,7 +124,7 @@ def json_size_in_full(value: object, limit: int) -> int | str:
             size += 4 if item is None or item is True else 5
         elif isinstance(item, int):
             size += len(str(item)) if item.bit_length() < 4000 else limit + 1
-        elif isinstance(item, float | Decimal):
+        elif isinstance(item, float):
             size += min(len(repr(item)), limit + 1)
         elif isinstance(item, dict):
             size += 2 + max(len(item) - 1, 0)
@@ -136,6 +138,8 @@ def json_size_in_full(value: object, limit: int) -> int | str:
         elif isinstance(item, list | tuple):
             size += 2 + max(len(item) - 1, 0)
             stack.extend(item[: limit + 1])
+        elif is_decimal(item):
+            size += min(len(repr(item)), limit + 1)
         else:
             return f"a value of type {type(item).__name__}"
     return size

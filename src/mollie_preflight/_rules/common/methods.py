@@ -6,8 +6,6 @@ payment): the set of valid methods the order may be paid with, empty when any me
 
 from __future__ import annotations
 
-from typing import Final
-
 from ..._findings import Severity
 from ..._money import format_minor
 from ..._reference.currencies import CURRENCY_METHODS
@@ -19,6 +17,10 @@ from ..checker import Checker
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import closest, describe, json_type
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 METHOD = Rule(
     "MP501",

@@ -8,16 +8,18 @@ message says.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
 
 from ..._findings import Path, Severity
+from ..._lazy import deferred_pattern
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Rule
 from ..values import describe, json_type
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ipaddress
+    from typing import Final
 
 URL_INVALID = Rule(
     "MP012",
@@ -74,7 +76,7 @@ URL_TOLERATED = Rule(
 RULES = (URL_INVALID, WEBHOOK_UNREACHABLE, URL_TOLERATED)
 
 #: The start of an absolute http(s) URL that was URL-encoded as a whole (``http%3A%2F%2F``).
-_ENCODED_WEB_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?%3[Aa]%2[Ff]%2[Ff]\S*")
+_encoded_web_url = deferred_pattern(r"[Hh][Tt][Tt][Pp][Ss]?%3[Aa]%2[Ff]%2[Ff]\S*")
 
 #: Names Mollie cannot call: never resolved on the public internet (RFC 2606, RFC 6761, RFC 6762, ICANN's
 #: .internal), reachable only through Tor (.onion, RFC 7686), or infrastructure-only (.arpa, RFC 3172).
@@ -85,8 +87,9 @@ _PRIVATE_SUFFIXES: Final = (
 #: Generous bound: browsers handle ~2000 characters reliably; longer values are almost always a bug.
 MAX_URL_LENGTH: Final = 2048
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
-_WHITE_SPACE = re.compile(r"\s")
+#: Only the full check (``_url_problem``) reads these; the common shape is decided by ``_COMMON_WEB_URL``.
+_scheme = deferred_pattern(r"[A-Za-z][A-Za-z0-9+.\-]*", re.ASCII)
+_white_space = deferred_pattern(r"\s")
 
 #: The shape nearly every URL a shop sends has: http(s) in lower case, a host of ASCII letters, digits,
 #: hyphens and dots that ends in a dot and a label of lower-case letters (a name, never an IP address),
@@ -137,10 +140,10 @@ def _url_problem(text: str, *, web_only: bool = True) -> str | None:
     """
     if len(text) > MAX_URL_LENGTH:
         return f"is {len(text)} characters long (more than {MAX_URL_LENGTH})"
-    if _WHITE_SPACE.search(text):
+    if _white_space().search(text):
         return "contains white space"
     scheme, colon, rest = text.partition(":")
-    if not colon or not _SCHEME.fullmatch(scheme):
+    if not colon or not _scheme().fullmatch(scheme):
         return "has no scheme (it should start with https://)"
     if scheme.lower() in ("http", "https"):
         if not rest.startswith("//"):
@@ -231,7 +234,7 @@ def check_url(
             actual=describe(value),
         )
         return None
-    if tolerant and (value == "" or _ENCODED_WEB_URL.fullmatch(value[: MAX_URL_LENGTH + 1])):
+    if tolerant and (value == "" or _encoded_web_url().fullmatch(value[: MAX_URL_LENGTH + 1])):
         what = "is empty" if value == "" else "is a URL-encoded URL"
         ck.report(
             URL_TOLERATED,

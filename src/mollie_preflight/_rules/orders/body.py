@@ -7,7 +7,6 @@ is reported once, at the line, not again as an order-amount mismatch.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
 
 from ..._findings import Severity
 from ..._money import currency_decimals, format_for_message, format_minor, plain_value_pattern
@@ -19,6 +18,10 @@ from ..common.lines import NEGATIVE_TYPES, ORDERS, CleanLine, LineDialect, LineF
 from ..family import BodyFamily
 from ..rule import Evidence, Fixability, Rule
 from ..values import describe, describe_typed, is_blank, json_type
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 REQUIRED: Final = ("amount", "orderNumber", "lines", "locale")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from ..._findings import Path, Severity
 from ..._reference.orders import (
@@ -24,6 +23,10 @@ from ..common.urls import check_webhook, clean_webhook
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
 from ..values import closest, describe, is_blank, json_type, object_or_report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 PAYMENT_NOT_OBJECT = Rule(
     "MP520",
@@ -181,8 +184,9 @@ RULES = (
 )
 
 _PREFIXES: Final = {"customerId": "cst_", "mandateId": "mdt_", "cardToken": "tkn_"}
-_ID: Final = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
-_IDEAL_ISSUER: Final = re.compile(r"ideal_[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?", re.ASCII)
+#: Compiled at import: clean bodies match them (``clean_id_prefix``, ``issuer_problem``).
+_ID: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
+_IDEAL_ISSUER: Final[re.Pattern[str]] = re.compile(r"ideal_[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?", re.ASCII)
 _MAX_FEE_DESCRIPTION: Final = 255
 _FEE_CAP_CENTS: Final = 200
 

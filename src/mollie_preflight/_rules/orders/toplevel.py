@@ -7,8 +7,6 @@ not say which), so they are reported as warnings, with a suggestion when a key i
 
 from __future__ import annotations
 
-from typing import Final
-
 from ..._findings import Severity
 from ..._reference.orders import LOCALES, MISPLACED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS
 from .. import citations as cite
@@ -21,6 +19,10 @@ from ..family import BodyFamily
 from ..rule import Evidence, Fixability, Rule
 from ..values import closest, describe, json_type
 from .payment_object import check_id_prefix, clean_id_prefix
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 REDIRECT_URL_REQUIRED = Rule(
     "MP601",
