@@ -31,7 +31,7 @@ from typing import Any
 
 import orjson
 import pydantic
-from interleaved import Run, measure
+from interleaved import BUILD, Run, measure
 from payments import PaymentBody
 
 from mollie_preflight import validate_payment
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None, competitors: dict[str, tuple[bool, Run]]
     started = time.perf_counter()
     samples = measure(inputs, competitors, args.rounds)
     print(
-        f"pydantic {pydantic.VERSION}; {args.bodies} distinct copies a body; {args.rounds} interleaved rounds "
+        f"{BUILD}; pydantic {pydantic.VERSION}; {args.bodies} distinct copies a body; {args.rounds} interleaved rounds "
         f"({time.perf_counter() - started:.0f} s); µs per body, medians; × = ratio to pydantic on the same input"
     )
     report(samples, competitors)

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 import pydantic
 from compare import import_times
-from interleaved import Run, measure
+from interleaved import BUILD, Run, measure
 from pydantic_anchor import Order
 from shapes import INVALID, VALID, bodies, docs_example, line_count, verbatim_copy_keeps_every_key
 
@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> None:
     samples = measure(inputs, COMPETITORS, args.rounds)
     med = {key: statistics.median(values) for key, values in samples.items()}
     print(
-        f"pydantic {pydantic.VERSION}; {args.rounds} interleaved rounds ({time.perf_counter() - started:.0f} s); "
-        f"µs per body, medians; × = ratio to pydantic on the same input\n"
+        f"{BUILD}; pydantic {pydantic.VERSION}; {args.rounds} interleaved rounds "
+        f"({time.perf_counter() - started:.0f} s); µs per body, medians; × = ratio to pydantic on the same input\n"
     )
     print(
         "| shape | pydantic dict | validate_order dict | × | pydantic bytes | orjson + validate_order | × "

@@ -24,8 +24,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 import pytest  # noqa: E402
 
+from mollie_preflight._compiled import COMPILED  # noqa: E402
 from mollie_preflight._rules import checker as _checker  # noqa: E402
 from mollie_preflight._rules.registry import RULES  # noqa: E402
+
+# The compiled build (tox env ``compiled``) runs the same tests without the session-wide checks below: they
+# replace functions and methods at run time, and compiled code neither allows that on its classes nor looks
+# module functions up again. The pure-Python envs run them on the same source.
 
 _TRIGGERED: set[str] = set()
 _original_report = _checker.Checker.report
@@ -37,14 +42,15 @@ def _recording_report(self: _checker.Checker, rule: object, *args: object, **kwa
     _original_report(self, rule, *args, **kwargs)  # type: ignore[arg-type]
 
 
-_checker.Checker.report = _recording_report  # type: ignore[method-assign]
+if not COMPILED:
+    _checker.Checker.report = _recording_report  # type: ignore[method-assign]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
     full_run = not config.option.keyword and not config.option.markexpr and not getattr(config.option, "lf", False)
     whole_tree = sorted(config.args) == sorted(config.getini("testpaths"))
-    if not (full_run and whole_tree and session.testscollected and exitstatus == 0):
+    if COMPILED or not (full_run and whole_tree and session.testscollected and exitstatus == 0):
         return
     untested = sorted(set(RULES) - _TRIGGERED)
     if untested:
@@ -122,7 +128,8 @@ def _clean_line_rechecked(
     return clean
 
 
-_order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
+if not COMPILED:
+    _order.clean_line = _clean_line_rechecked  # type: ignore[attr-defined]
 
 # ``check_line`` asks ``clean_line_details`` before walking a line's sku, URLs and metadata (a line broken in its
 # figures is not walked for its URLs): each "nothing to report" is held to ``check_line_details``.
@@ -143,7 +150,8 @@ def _clean_line_details_rechecked(line: dict[object, object]) -> bool:
     return verdict
 
 
-_lines.clean_line_details = _clean_line_details_rechecked
+if not COMPILED:
+    _lines.clean_line_details = _clean_line_details_rechecked
 
 
 def _module_file(module: str) -> str:
@@ -158,7 +166,8 @@ def _owner(code: str) -> str:
     return _module_file(next(m.__name__ for m in _FAMILIES if any(rule.code == code for rule in m.RULES)))
 
 
-_create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
+if not COMPILED:
+    _create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
 
 
 # The same for create-payment: every clean verdict of ``validate_payment`` is re-checked by its walk.
@@ -182,4 +191,5 @@ def _is_clean_payment_rechecked(body: dict[object, object], ck: _checker.Checker
     return verdict
 
 
-_create_payment.is_clean = _is_clean_payment_rechecked
+if not COMPILED:
+    _create_payment.is_clean = _is_clean_payment_rechecked

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight._calc import parse_rate, vat_minor, vat_minor_is_tie
+from mollie_preflight._vat import parse_rate, vat_minor, vat_minor_is_tie
 
 from .strategies import reference_vat
 

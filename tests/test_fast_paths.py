@@ -11,7 +11,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mollie_preflight as mp
-from mollie_preflight._calc import Rate, parse_rate
 from mollie_preflight._create_order import is_clean, validate_order_fully
 from mollie_preflight._money import currency_decimals, parse_value, parse_value_in_full, plain_value_pattern
 from mollie_preflight._options import DEFAULT_OPTIONS
@@ -37,6 +36,7 @@ from mollie_preflight._rules.common.urls import (
     clean_url,
     clean_webhook,
 )
+from mollie_preflight._vat import Rate, parse_rate
 
 from .helpers import TODAY
 from .payloads import example_order

@@ -181,8 +181,10 @@ def test_ten_thousand_lines_are_linear() -> None:
         assert list(report) == []
         return elapsed
 
+    # The best of a few runs each: one collection of the 10,000-line body's garbage, or another process taking
+    # the core, can cost more than the whole check (the compiled build takes ~2 ms for 1,000 lines).
     small = min(cost(1_000) for _ in range(3))
-    assert cost(10_000) < 30 * small + 0.05, "quadratic in the number of lines"
+    assert min(cost(10_000) for _ in range(3)) < 30 * small + 0.05, "quadratic in the number of lines"
 
 
 def test_the_callers_decimal_context_changes_nothing() -> None:

@@ -24,7 +24,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "mollie_preflight"
 
 #: Layers from the bottom up; a module belongs to the first whose prefix matches its dotted name.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("primitives", ("_frozen", "_lazy", "_reference", "_findings", "_money", "_calc", "_jsoncopy", "types")),
+    ("primitives", ("_frozen", "_lazy", "_reference", "_findings", "_money", "_vat", "_calc", "_jsoncopy", "types")),
     (
         "rule kernel",
         ("_rules.rule", "_rules.citations", "_rules.values", "_rules.settings", "_rules.checker", "_rules.family"),

@@ -22,8 +22,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 import mollie_preflight as mp
 from mollie_preflight import lifecycle as lc
-from mollie_preflight._calc import parse_rate, vat_minor
 from mollie_preflight._money import format_minor
+from mollie_preflight._vat import parse_rate, vat_minor
 
 from .payloads import example_order
 

@@ -98,3 +98,5 @@ def test_rules_registry_is_complete_and_consistent() -> None:
         assert mp.get_rule(rule.code.lower()) is rule
     with pytest.raises(KeyError):
         mp.get_rule("MP999")
+    with pytest.raises(TypeError):  # both builds: the pure one checks, the compiled one converts nothing
+        mp.get_rule(203)  # type: ignore[arg-type]

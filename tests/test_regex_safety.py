@@ -58,7 +58,7 @@ PATTERNS = dict(_patterns()) | dict(_postal_patterns()) | dict(_deferred_pattern
 
 
 def test_patterns_were_found() -> None:
-    assert "mollie_preflight._calc._RATE" in PATTERNS
+    assert "mollie_preflight._vat._RATE" in PATTERNS
     assert r"deferred (-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?" in PATTERNS  # money's, compiled on first use
 
 

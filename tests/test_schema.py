@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 import mollie_preflight as mp
 from mollie_preflight import types
-from mollie_preflight._calc import parse_rate
 from mollie_preflight._money import parse_value
 from mollie_preflight._reference import payments
 from mollie_preflight._reference.currencies import CURRENCY_DECIMALS
 from mollie_preflight._rules.common.lines import LINE_CATEGORIES, LINE_TYPES
 from mollie_preflight._rules.payments.lines import CATEGORIES as PAYMENT_LINE_CATEGORIES
 from mollie_preflight._schema import VAT_RATE_PATTERN, amount_value_pattern, create_order_schema, create_payment_schema
+from mollie_preflight._vat import parse_rate
 
 from .payloads import docs_example_order, example_order
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from ._calc import Rate, round_half_away, scaled_integer, vat_minor
+from ._calc import scaled_integer
 from ._findings import Severity
 from ._jsoncopy import copy_json as deep_copy
 from ._money import currency_decimals, decimal_to_minor, format_minor, pow10, to_decimal
@@ -24,6 +24,7 @@ from ._rules.checker import Checker
 from ._rules.common.lines import LINE_CATEGORIES, LINE_TYPES, NEGATIVE_TYPES, ORDERS, LineDialect, check_line
 from ._rules.payments.lines import CATEGORIES as PAYMENT_CATEGORIES
 from ._rules.payments.lines import PAYMENTS
+from ._vat import Rate, round_half_away, vat_minor
 
 if TYPE_CHECKING:
     from ._money import DecimalLike

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from ._build import amount_object, format_rate, minor_of, rate_of
-from ._calc import Rate, round_half_away, vat_minor
 from ._money import currency_decimals, decimal_to_minor, pow10, to_decimal
+from ._vat import Rate, round_half_away, vat_minor
 
 if TYPE_CHECKING:
     from ._money import DecimalLike
@@ -77,7 +77,7 @@ def split_discount(
         numerator, denominator = decimal_to_minor(fraction, 6, "percent") * whole, 100_000_000
         amount = round_half_away(numerator, denominator)
     else:
-        amount = decimal_to_minor(to_decimal(discount, "discount"), decimals, "discount")  # type: ignore[arg-type]
+        amount = decimal_to_minor(to_decimal(discount, "discount"), decimals, "discount")
     if amount < 0:
         raise ValueError("the discount is the positive amount taken off the order")
     if amount > whole:

@@ -322,11 +322,13 @@ def _message_locale() -> Locale:
     return Locale.parse(_MESSAGE_LOCALE)
 
 
-def to_decimal(value: DecimalLike, what: str = "amount") -> Decimal:
+def to_decimal(value: object, what: str = "amount") -> Decimal:
     """Accept a caller's ``Decimal``, ``int`` or decimal string as an exact, finite ``Decimal``.
 
     ``float`` (and ``bool``) are refused with ``TypeError``: a binary float cannot hold most cent amounts
-    exactly, so accepting one would hide the very rounding bug this library exists to catch.
+    exactly, so accepting one would hide the very rounding bug this library exists to catch. ``value`` is
+    typed ``object``, not ``DecimalLike``: this is where a caller's wrongly typed value is caught, and the
+    compiled build trusts a declared type (a float narrowed from ``DecimalLike`` would fail its cast).
     """
     from decimal import Decimal  # at the public edges only: validation never needs the module
 

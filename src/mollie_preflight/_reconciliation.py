@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._build import amount_object, format_rate, minor_of, rate_of
-from ._calc import Rate, vat_minor
 from ._findings import PreflightError
 from ._money import currency_decimals, decimal_to_minor, to_decimal
+from ._vat import Rate, vat_minor
 
 if TYPE_CHECKING:
     from ._money import DecimalLike

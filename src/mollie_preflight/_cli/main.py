@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TextIO
 
 from .. import __version__
 from .._apis import APIS
+from .._compiled import COMPILED
 from .._findings import Severity
 from .._rules.checker import amsterdam_today
 from .._rules.registry import matching
@@ -51,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG, description="Check Mollie Orders and Payments API payloads offline, before they are sent."
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__} ({'compiled' if COMPILED else 'pure Python'})"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser(

@@ -64,7 +64,10 @@ _BY_NAME: Final[Mapping[str, Rule]] = MappingProxyType({rule.name: rule for rule
 
 
 def get_rule(code_or_name: str) -> Rule:
-    """The rule with this code (``MP203``) or name (``line-vat-amount``); ``KeyError`` if there is none."""
+    """The rule with this code (``MP203``) or name (``line-vat-amount``); ``KeyError`` if there is none, and
+    ``TypeError`` for anything but a string (so in the compiled build too, which checks the declared type)."""
+    if not isinstance(code_or_name, str):
+        raise TypeError(f"a rule code or name is a string, not {type(code_or_name).__name__}")
     rule = RULES.get(code_or_name.upper()) or _BY_NAME.get(code_or_name.lower())
     if rule is None:
         raise KeyError(code_or_name)

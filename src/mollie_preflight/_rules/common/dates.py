@@ -182,4 +182,4 @@ def _clean_date(value: object) -> datetime.date | None:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("dates", check_dates, clean_dates)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("dates", check_dates, clean_dates)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..._calc import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from ..._findings import Path, Severity
 from ..._money import format_for_message, format_minor, pow10
+from ..._vat import Rate, line_total_minor, parse_rate, vat_minor, vat_minor_is_tie
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Fixability, Rule
@@ -931,32 +931,31 @@ def clean_line(
     """
     if type(line) is not dict:
         return None
-    get = line.get
-    kind = get("type")
+    kind = line.get("type")
     if kind is None:
         kind = "physical"
     elif type(kind) is not str or kind not in _TYPES:
         return None
     if dialect.category:
-        category = get("category")
+        category = line.get("category")
         if category is not None and (type(category) is not str or category not in _CATEGORIES):
             return None
-    name = get(dialect.label)
-    quantity = get("quantity")
+    name = line.get(dialect.label)
+    quantity = line.get("quantity")
     if type(name) is not str or not name.strip() or type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
         return None
-    unit = clean_amount_minor(get("unitPrice"), currency, plain)
-    total = clean_amount_minor(get("totalAmount"), currency, plain)
-    vat = clean_amount_minor(get("vatAmount"), currency, plain)
+    unit = clean_amount_minor(line.get("unitPrice"), currency, plain)
+    total = clean_amount_minor(line.get("totalAmount"), currency, plain)
+    vat = clean_amount_minor(line.get("vatAmount"), currency, plain)
     if unit is None or total is None or vat is None:
         return None
     discount = 0
-    if get("discountAmount") is not None:
-        sent = clean_amount_minor(get("discountAmount"), currency, plain)
+    if line.get("discountAmount") is not None:
+        sent = clean_amount_minor(line.get("discountAmount"), currency, plain)
         if sent is None or sent < 0:
             return None
         discount = sent
-    text = get("vatRate")
+    text = line.get("vatRate")
     # The table first, without a call: one look-up per line of every order (``valid_rate`` on a miss).
     rate = (_RATES.get(text) or valid_rate(text)) if type(text) is str else None
     if rate is None or total != unit * quantity - discount or vat != vat_minor(total, rate):

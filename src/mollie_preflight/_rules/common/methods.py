@@ -170,7 +170,7 @@ RULES = (
 
 _KNOWN: Final = frozenset(METHODS)
 #: The ids Mollie neither replaced nor retired: no history rule to ask about (the usual case, one look-up).
-_KNOWN_CURRENT: Final = _KNOWN - REPLACED_METHODS.keys() - RETIRED_METHODS.keys()
+_KNOWN_CURRENT: Final = _KNOWN.difference(REPLACED_METHODS, RETIRED_METHODS)
 _GIFTCARD_CAP_CENTS: Final = 5000
 
 
@@ -491,4 +491,4 @@ def _any_line_has(lines: object, key: str, value: object = None) -> bool:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("methods", check_methods, clean_methods)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("methods", check_methods, clean_methods)

@@ -406,11 +406,10 @@ _PLAIN_VALUE: Final[dict[str, Callable[[str], object]]] = {
 def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     """``check_order`` would report nothing: the required fields, a plain order number, a valid amount,
     every line clean (answered by the lines family) and the order-level sums right."""
-    get = payload.get
-    order_number, locale = get("orderNumber"), get("locale")
+    order_number, locale = payload.get("orderNumber"), payload.get("locale")
     if type(order_number) is not str or not order_number.strip() or locale is None:
         return False
-    amount, lines = get("amount"), get("lines")
+    amount, lines = payload.get("amount"), payload.get("lines")
     if type(amount) is not dict or type(lines) is not list or not lines:
         return False
     context = clean_body_amount(amount)
@@ -469,4 +468,4 @@ def _clean_rates(figures: list[CleanLine]) -> bool:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("order", check_order, clean_order)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("order", check_order, clean_order)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..._calc import vat_minor
 from ..._findings import Path, Severity
+from ..._vat import vat_minor
 from .. import citations as cite
 from ..checker import Checker
 from ..common.lines import LineFigures, check_line

@@ -394,29 +394,28 @@ def clean_payment(payload: dict[object, object], ck: Checker) -> bool:
         return True
     if type(payment) is not dict or not PAYMENT_KEYS.issuperset(payment):
         return False
-    get = payment.get
-    sequence = get("sequenceType")
+    sequence = payment.get("sequenceType")
     if sequence is not None and (type(sequence) is not str or sequence not in SEQUENCE_TYPES):
         return False
-    if sequence == "recurring" and not get("customerId"):
+    if sequence == "recurring" and not payment.get("customerId"):
         return False
     if sequence == "first":
         forced = forced_method(payload)
         if forced is not None and forced not in FIRST_METHODS:
             return False
     for key, prefix in _PREFIXES.items():
-        if not clean_id_prefix(get(key), prefix):
+        if not clean_id_prefix(payment.get(key), prefix):
             return False
-    issuer = get("issuer")
+    issuer = payment.get("issuer")
     if issuer is not None and (type(issuer) is not str or issuer_problem(issuer, requested_methods(payload))):
         return False
-    if get("company") is not None or get("applicationFee") is not None:
+    if payment.get("company") is not None or payment.get("applicationFee") is not None:
         return False
     for key, kind, _, _ in _TYPED_KEYS:
-        value = get(key)
+        value = payment.get(key)
         if value is not None and not isinstance(value, kind):
             return False
-    webhook = get("webhookUrl")
+    webhook = payment.get("webhookUrl")
     return webhook is None or (type(webhook) is str and clean_webhook(webhook))
 
 
@@ -426,4 +425,4 @@ def clean_id_prefix(value: object, prefix: str) -> bool:
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("payment", check_payment, clean_payment)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("payment", check_payment, clean_payment)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
-from ..._calc import Rate, parse_rate
 from ..._findings import Severity
 from ..._money import InvalidValue, currency_decimals, format_minor, parse_value
+from ..._vat import Rate, parse_rate
 from .. import citations as cite
 from ..checker import Checker
 from ..common.lines import MAX_QUANTITY

@@ -257,29 +257,28 @@ def clean_top_level(payload: dict[object, object], ck: Checker) -> bool:
     """
     if not TOP_LEVEL_KEYS.issuperset(payload):
         return False
-    get = payload.get
-    locale = get("locale")
+    locale = payload.get("locale")
     if locale is not None and (type(locale) is not str or locale not in _LOCALE_SET):
         return False
-    method, shipping = get("method"), get("shippingAddress")
-    if not clean_address(get("billingAddress"), method):
+    method, shipping = payload.get("method"), payload.get("shippingAddress")
+    if not clean_address(payload.get("billingAddress"), method):
         return False
     if shipping is not None and not clean_address(shipping, method):
         return False
-    redirect, cancel, webhook = get("redirectUrl"), get("cancelUrl"), get("webhookUrl")
+    redirect, cancel, webhook = payload.get("redirectUrl"), payload.get("cancelUrl"), payload.get("webhookUrl")
     if type(redirect) is not str or not clean_url(redirect):
         return False
     if cancel is not None and (type(cancel) is not str or not clean_url(cancel)):
         return False
     if webhook is not None and (type(webhook) is not str or not clean_webhook(webhook)):
         return False
-    testmode, must_match = get("testmode"), get("shopperCountryMustMatchBillingCountry")
+    testmode, must_match = payload.get("testmode"), payload.get("shopperCountryMustMatchBillingCountry")
     if (testmode is not None and type(testmode) is not bool) or (
         must_match is not None and type(must_match) is not bool
     ):
         return False
-    return clean_id_prefix(get("profileId"), "pfl_") and clean_metadata(get("metadata"))
+    return clean_id_prefix(payload.get("profileId"), "pfl_") and clean_metadata(payload.get("metadata"))
 
 
 #: This family's part of a create-order body (composed in ``create_order``).
-CREATE_ORDER: Final = BodyFamily("toplevel", check_top_level, clean_top_level)
+CREATE_ORDER: Final[BodyFamily] = BodyFamily("toplevel", check_top_level, clean_top_level)

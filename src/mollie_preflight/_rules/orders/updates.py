@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from ..._calc import vat_minor
 from ..._findings import Path, Severity
 from ..._money import format_for_message, format_minor
+from ..._vat import vat_minor
 from .. import citations as cite
 from ..checker import Checker
 from ..common.address import check_address

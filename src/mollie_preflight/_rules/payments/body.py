@@ -101,8 +101,7 @@ def check_description(ck: Checker, description: object) -> None:
 def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
     """``check_payment_body`` would report nothing: a valid amount, a usual description, and no lines or
     lines that are clean and add up."""
-    get = payload.get
-    description, amount = get("description"), get("amount")
+    description, amount = payload.get("description"), payload.get("amount")
     if type(description) is not str or not description.strip() or len(description) > MAX_DESCRIPTION:
         return False
     if type(amount) is not dict:
@@ -111,11 +110,11 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
     if context is None:
         return False
     currency, plain, minor = context
-    lines = get("lines")
+    lines = payload.get("lines")
     if lines is None or lines == []:
         return True
     return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, plain, minor, PAYMENTS)
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_body", check_payment_body, clean_payment_body)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_body", check_payment_body, clean_payment_body)

@@ -209,4 +209,4 @@ def clean_connect(payload: dict[object, object], ck: Checker) -> bool:
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_connect", check_connect, clean_connect)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_connect", check_connect, clean_connect)

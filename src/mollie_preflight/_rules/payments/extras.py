@@ -258,6 +258,11 @@ def _wrong_type(ck: Checker, path: Path, value: object, wanted: str) -> None:
     )
 
 
+def _issuer_allowed_for(method: str | None) -> bool:
+    """Whether a body asking for ``method`` (``None``: no single method) may carry an ``issuer``."""
+    return method is None or method in PARAMETER_METHODS["issuer"]
+
+
 def clean_extras(payload: dict[object, object], ck: Checker) -> bool:
     """``check_extras`` would report nothing: true only when no method-specific parameter is sent but an
     issuer string for a method that reads one (the rest take the walk). Reads the body's few keys rather
@@ -274,7 +279,7 @@ def clean_extras(payload: dict[object, object], ck: Checker) -> bool:
         if (
             key == "issuer"
             and type(value) is str
-            and single_method(payload) in (None, *PARAMETER_METHODS["issuer"])
+            and _issuer_allowed_for(single_method(payload))
             and issuer_problem(value, requested(payload)) is None
         ):
             continue
@@ -283,4 +288,4 @@ def clean_extras(payload: dict[object, object], ck: Checker) -> bool:
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_extras", check_extras, clean_extras)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_extras", check_extras, clean_extras)

@@ -251,18 +251,17 @@ def _check_recurring(ck: Checker, value: object, path: Path, prefix: str) -> Non
 def clean_payment_line_extras(line: dict[object, object]) -> bool:
     """``check_payment_line_extras`` would report nothing: stricter than the check where that is cheap
     (``recurring`` and Orders-only keys take the walk)."""
-    get = line.get
-    if (get("vatRate") is None) != (get("vatAmount") is None) or get("recurring") is not None:
+    if (line.get("vatRate") is None) != (line.get("vatAmount") is None) or line.get("recurring") is not None:
         return False
-    if get("name") is not None or get("category") is not None:
+    if line.get("name") is not None or line.get("category") is not None:
         return False
-    kind = get("type")
-    if type(kind) is str and kind in _REDUCTION_TYPES and _non_zero_value(get("discountAmount")) is not None:
+    kind = line.get("type")
+    if type(kind) is str and kind in _REDUCTION_TYPES and _non_zero_value(line.get("discountAmount")) is not None:
         return False
-    unit = get("quantityUnit")
+    unit = line.get("quantityUnit")
     if unit is not None and (type(unit) is not str or not unit.strip()):
         return False
-    categories = get("categories")
+    categories = line.get("categories")
     if categories is None:
         return True
     return (

@@ -294,4 +294,4 @@ def clean_payment_methods(payload: dict[object, object], ck: Checker) -> bool:
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_methods", check_payment_methods, clean_payment_methods)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_methods", check_payment_methods, clean_payment_methods)

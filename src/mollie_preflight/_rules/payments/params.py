@@ -419,25 +419,24 @@ def clean_params(payload: dict[object, object], ck: Checker) -> bool:
     """
     if not _USUAL.issuperset(payload):
         return False
-    get = payload.get
-    redirect, cancel, webhook = get("redirectUrl"), get("cancelUrl"), get("webhookUrl")
+    redirect, cancel, webhook = payload.get("redirectUrl"), payload.get("cancelUrl"), payload.get("webhookUrl")
     if type(redirect) is not str or not clean_url(redirect):
         return False
     if cancel is not None and not (type(cancel) is str and clean_url(cancel)):
         return False
     if webhook is not None and not (type(webhook) is str and clean_webhook(webhook)):
         return False
-    locale, method = get("locale"), get("method")
+    locale, method = payload.get("locale"), payload.get("method")
     if locale is not None and (type(locale) is not str or locale not in _LOCALES):
         return False
     if method is not None and (type(method) is not str or method not in _METHODS):
         return False
     if not _ID_KEYS.isdisjoint(payload):
         for key, prefix in _PREFIXES:
-            if not clean_id_prefix(get(key), prefix):
+            if not clean_id_prefix(payload.get(key), prefix):
                 return False
-    return clean_metadata(get("metadata"))
+    return clean_metadata(payload.get("metadata"))
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
-CREATE_PAYMENT: Final = BodyFamily("payment_params", check_params, clean_params)
+CREATE_PAYMENT: Final[BodyFamily] = BodyFamily("payment_params", check_params, clean_params)
