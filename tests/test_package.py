@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -38,9 +39,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _modules_after(statement: str) -> set[str]:
-    """The modules ``statement`` loads in a fresh interpreter, beyond what start-up itself loaded."""
+    """The modules ``statement`` loads in a fresh interpreter, beyond what start-up itself loaded.
+
+    The interpreter runs without coverage's variables: under the coverage env, coverage would start in it
+    (``patch = ["subprocess"]``) and import modules of its own (``datetime`` among them) before the statement.
+    """
     code = f"import sys; before = set(sys.modules); {statement}; print('\\n'.join(sorted(set(sys.modules) - before)))"
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("COVERAGE_")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     return set(run.stdout.split())
 
 
