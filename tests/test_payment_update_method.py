@@ -85,6 +85,11 @@ def test_riverty_on_a_payment_captured_automatically_is_mp939() -> None:
     payment = {**OPEN, "lines": [LINE], "billingAddress": BILLING}
     assert update({"method": "riverty"}, payment) == [("MP939", "captureMode", "automatic")]
     assert update({"method": "riverty"}, {**payment, "captureMode": "manual"}) == []
+    # An update cannot send captureMode: the message points to what can be done, not to create payment's fix.
+    (finding,) = mp.validate_payment_update({"method": "riverty"}, payment=payment, today=TODAY)
+    assert "fixed when it was created" in finding.message
+    assert 'create a new payment with "captureMode": "manual"' in finding.message
+    assert 'send "captureMode"' not in finding.message
 
 
 def test_a_method_without_manual_capture_on_a_held_payment_is_mp938() -> None:
@@ -92,6 +97,7 @@ def test_a_method_without_manual_capture_on_a_held_payment_is_mp938() -> None:
     assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
         ("MP938", "captureMode", "ideal", mp.Severity.WARNING)
     ]
+    assert report[0].message.endswith("This payment was created to be held for a manual capture.")
     assert update({"method": "creditcard"}, {**OPEN, "captureMode": "manual"}) == []
 
 

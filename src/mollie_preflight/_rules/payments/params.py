@@ -374,17 +374,29 @@ def _check_capture(ck: Checker, payload: dict[object, object]) -> None:
     check_capture_method(ck, single_method(payload), mode, delay)
 
 
-def check_capture_method(ck: Checker, method: str | None, mode: object, delay: object) -> None:
+def check_capture_method(
+    ck: Checker, method: str | None, mode: object, delay: object, *, fixed_at_creation: bool = False
+) -> None:
     """MP939, MP938: the one ``method`` of the payment (``None``: not known, nothing to say) and its capture
     mode and delay (as sent; ``None``: absent). Create payment, and update payment when it sets the method of a
-    payment whose capture mode the snapshot gives (the capture is fixed at creation, the method is not)."""
+    payment whose capture mode the snapshot gives: the capture is fixed at creation, the method is not, so
+    there (``fixed_at_creation``) the message points to another method or a new payment, never to sending
+    ``captureMode``, which an update cannot."""
     if method is None:
         return
     if method in MANUAL_ONLY_METHODS and mode != "manual":
+        if fixed_at_creation:
+            message = (
+                f"The method {method} is captured manually only, and this payment's capture mode ({describe(mode)}) "
+                f'was fixed when it was created: keep another method, or create a new payment with "captureMode": '
+                f'"manual".'
+            )
+        else:
+            message = f'The method {method} is captured manually only: send "captureMode": "manual".'
         ck.report(
             RIVERTY_MANUAL_CAPTURE,
             ("captureMode",),
-            f'The method {method} is captured manually only: send "captureMode": "manual".',
+            message,
             expected="manual",
             actual=describe(mode) if mode is not None else None,
         )
@@ -392,7 +404,8 @@ def check_capture_method(ck: Checker, method: str | None, mode: object, delay: o
         ck.report(
             CAPTURE_MODE_METHOD,
             ("captureMode",) if mode == "manual" else ("captureDelay",),
-            f"The method {method} cannot be captured manually or with a delay; Mollie captures it at once.",
+            f"The method {method} cannot be captured manually or with a delay; Mollie captures it at once."
+            + (" This payment was created to be held for a manual capture." if fixed_at_creation else ""),
             actual=method,
         )
 

@@ -240,7 +240,7 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
         ck.findings[start:] = [found for found in ck.findings[start:] if not _about(found.path, unknown)]
     forced = single_method(payment)
     if state.capture_mode is not None:
-        check_capture_method(ck, forced, state.capture_mode, None)
+        check_capture_method(ck, forced, state.capture_mode, None, fixed_at_creation=True)
     billing = payment.get("billingAddress")
     if forced == "billie" and "billingAddress" not in body and isinstance(billing, dict):
         check_billie_organization(ck, billing)
