@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import gc
 import os
 import platform
 import random
@@ -32,6 +31,7 @@ import jsonschema  # type: ignore[import-untyped]
 import orjson
 import phonenumbers
 import pydantic
+from interleaved import time_batch
 from orders import corpus
 from pydantic_anchor import Order
 from schema_anchor import ORDER_SCHEMA
@@ -213,17 +213,9 @@ def measure(cases: list[Case], comps: list[Competitor], rounds: int) -> dict[tup
     for round_no in range(rounds + 1):  # round 0 warms up and is thrown away
         rng.shuffle(batches)
         for case, comp in batches:
-            inputs = case.blobs if comp.takes_bytes else case.dicts
-            run = comp.run
-            gc.collect()
-            gc.disable()
-            start = time.perf_counter_ns()
-            for item in inputs:
-                run(item)
-            elapsed = time.perf_counter_ns() - start
-            gc.enable()
+            elapsed = time_batch(comp.run, case.blobs if comp.takes_bytes else case.dicts)
             if round_no:
-                samples[case.name, comp.name].append(elapsed / len(inputs) / 1000)
+                samples[case.name, comp.name].append(elapsed)
     return samples
 
 

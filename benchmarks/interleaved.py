@@ -1,4 +1,4 @@
-"""The timing loop the body benchmarks share (``mix.py``, ``create_payment.py``).
+"""The timing loop the body benchmarks share (``mix.py``, ``create_payment.py``; ``compare.py`` its batch).
 
 Every round runs every (body, competitor) batch once, in a fresh random order, with the garbage collector
 paused inside a batch and run between batches, so that no competitor is favoured by the machine's drift or
@@ -38,13 +38,19 @@ def measure(
         for shape, comp in batches:
             takes_bytes, run = competitors[comp]
             items: list[Any] = blobs[shape] if takes_bytes else inputs[shape]
-            gc.collect()
-            gc.disable()
-            start = time.perf_counter_ns()
-            for item in items:
-                run(item)
-            elapsed = time.perf_counter_ns() - start
-            gc.enable()
+            elapsed = time_batch(run, items)
             if round_no:
-                samples[shape, comp].append(elapsed / len(items) / 1000)
+                samples[shape, comp].append(elapsed)
     return samples
+
+
+def time_batch(run: Run, items: list[Any]) -> float:
+    """µs per item of ``run`` over ``items``, the garbage collector run before and paused during the batch."""
+    gc.collect()
+    gc.disable()
+    start = time.perf_counter_ns()
+    for item in items:
+        run(item)
+    elapsed = time.perf_counter_ns() - start
+    gc.enable()
+    return elapsed / len(items) / 1000

@@ -7,9 +7,10 @@ would pass the suite while measuring, or shipping, something else.
 
 from __future__ import annotations
 
-import ast
 import importlib
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -20,27 +21,22 @@ from mollie_preflight._compiled import COMPILED
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _setup_tuple(name: str) -> tuple[str, ...]:
-    """A tuple of strings assigned at the top of setup.py, read without running it."""
-    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [name]:
-            value = ast.literal_eval(node.value)
-            assert isinstance(value, tuple)
-            return value
-    raise AssertionError(f"setup.py assigns no {name}")
+def _load_module_list() -> ModuleType:
+    """``build_backend/compiled_modules.py``, what setup.py compiles, loaded from its file (it is no package)."""
+    spec = importlib.util.spec_from_file_location("compiled_modules", ROOT / "build_backend" / "compiled_modules.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _modules() -> dict[str, bool]:
-    """Every module of the package, by dotted name: whether setup.py lists it for compiling."""
-    package = ROOT / "src" / "mollie_preflight"
-    compiled, left_out = _setup_tuple("COMPILED"), _setup_tuple("NOT_COMPILED")
+    """Every module of the package, by dotted name: whether the compiled build compiles it."""
     modules = {}
-    for path in sorted(package.rglob("*.py")):
-        relative = path.relative_to(package).as_posix()
+    for relative, compiled in _load_module_list().package_modules(ROOT / "src" / "mollie_preflight").items():
         parts = ["mollie_preflight", *relative.removesuffix(".py").split("/")]
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        modules[name] = relative.startswith(compiled) and not relative.startswith(left_out)
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = compiled
     return modules
 
 
