@@ -29,7 +29,7 @@ from ..._findings import Path, Severity
 from ..._reference.payments import METHODS
 from .. import citations as cite
 from ..checker import Checker
-from ..common.address import check_address, check_billie_organization
+from ..common.address import check_address, check_billie_organization, check_paypal_limits
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
 from ..orders.payment_object import check_issuer_shape
@@ -213,10 +213,11 @@ def _check_create_values(
 def check_new_method(ck: Checker, body: dict[object, object], state: PaymentState) -> None:
     """The method the update sets, held to what create payment requires of it, with create payment's checks and
     codes: the currency (MP967), lines (MP950), a billing address and its fields (MP951, MP952), voucher
-    categories (MP953), for an array one warning per unmet need (MP968), a manual capture (MP939, MP938) and
-    Billie's organizationName (MP411). Mollie refuses a switch to a method whose requirements the payment does
-    not meet as it refuses such a payment at creation (the update reference documents ``method`` by create
-    payment's). Billie's company details (MP969) are left out: the get-payment response does not return them.
+    categories (MP953), for an array one warning per unmet need (MP968), a manual capture (MP939, MP938),
+    Billie's organizationName (MP411) and PayPal's region and lengths (MP412, MP413). Mollie refuses a switch
+    to a method whose requirements the payment does not meet as it refuses such a payment at creation (the
+    update reference documents ``method`` by create payment's). Billie's company details (MP969) are left out:
+    the get-payment response does not return them.
 
     The update body carries none of these: they are the payment's, read from the snapshot, with the addresses
     the same update sends in their place. What the snapshot does not carry (``METHOD_CONTEXT``: no ``lines``
@@ -244,6 +245,11 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
     billing = payment.get("billingAddress")
     if forced == "billie" and "billingAddress" not in body and isinstance(billing, dict):
         check_billie_organization(ck, billing)
+    if forced == "paypal":
+        for key in ("billingAddress", "shippingAddress"):
+            address = payment.get(key)
+            if key not in body and isinstance(address, dict):
+                check_paypal_limits(ck, address, key)
 
 
 def _about(path: Path, keys: list[str]) -> bool:
