@@ -129,6 +129,13 @@ def test_what_the_snapshot_does_not_carry_is_not_judged() -> None:
     assert update({"method": "klarna"}, {**OPEN, "lines": []}) == [("MP950", "lines", None)]
     assert update({"method": "klarna"}, {**OPEN, "billingAddress": None}) == [("MP951", "billingAddress", None)]
     assert update({"method": ["klarna"]}, {**OPEN, "lines": None}) == [("MP968", "lines", "klarna")]
+    # An offered method is not held to what is not known either: lines, the billing address, the capture mode.
+    assert update({"method": ["klarna", "ideal"]}, OPEN) == []
+    uncaptured = {key: v for key, v in OPEN.items() if key != "captureMode"}
+    assert update({"method": ["riverty", "ideal"]}, {**uncaptured, "lines": [LINE], "billingAddress": BILLING}) == []
+    assert update({"method": ["riverty", "ideal"]}, {**OPEN, "lines": [LINE], "billingAddress": BILLING}) == [
+        ("MP968", "captureMode", "riverty")
+    ]
 
 
 def test_without_a_snapshot_nothing_of_the_payment_is_known() -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..._findings import Path, Severity
+from ..._findings import Severity
 from ..._reference.payments import METHODS
 from .. import citations as cite
 from ..checker import Checker
@@ -221,10 +221,11 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
 
     The update body carries none of these: they are the payment's, read from the snapshot, with the addresses
     the same update sends in their place. What the snapshot does not carry (``METHOD_CONTEXT``: no ``lines``
-    key, no ``billingAddress`` key, no ``captureMode``) is not known, and a finding about it is dropped rather
-    than claimed. Without a snapshot nothing of the payment is known: the caller does not call this; nor when the
-    payment cannot switch at all (it has a method, MP993, or is finalized, MP992): leaving ``method`` out is
-    then the fix, whatever the method would need."""
+    key, no ``billingAddress`` key, no ``captureMode``) is not known, and is not said to be missing (the
+    requirement checks take it as ``unknown``; PayPal's limits read only an address that is there). Without a
+    snapshot nothing of the payment is known: the caller does not call this; nor when the payment cannot switch
+    at all (it has a method, MP993, or is finalized, MP992): leaving ``method`` out is then the fix, whatever the
+    method would need."""
     payment: dict[object, object] = {"method": body["method"]}
     payment.update(state.carried)
     for key in ("billingAddress", "shippingAddress"):
@@ -235,10 +236,7 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
         unknown.append("captureMode")
     else:
         payment["captureMode"] = state.capture_mode
-    start = len(ck.findings)
-    check_method_requirements(ck, payment, state.currency)
-    if unknown:
-        ck.findings[start:] = [found for found in ck.findings[start:] if not _about(found.path, unknown)]
+    check_method_requirements(ck, payment, state.currency, frozenset(unknown))
     forced = single_method(payment)
     if state.capture_mode is not None:
         check_capture_method(ck, forced, state.capture_mode, None, fixed_at_creation=True)
@@ -250,11 +248,6 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
             address = payment.get(key)
             if key not in body and isinstance(address, dict):
                 check_paypal_limits(ck, address, key)
-
-
-def _about(path: Path, keys: list[str]) -> bool:
-    """Whether a finding at ``path`` is about one of the payment's ``keys``."""
-    return bool(path) and path[0] in keys
 
 
 def payment_method(body: dict[object, object], state: PaymentState | None) -> str | None:
