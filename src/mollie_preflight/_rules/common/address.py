@@ -139,22 +139,28 @@ ADDRESS_PAYPAL_ONLY_REGION = Rule(
     "MP412",
     "address-paypal-only-region",
     Severity.ERROR,
-    (cite.COMMON_DATA_TYPES.at("Address object"), cite.CREATE_PAYMENT.at("PayPal shippingAddress")),
+    (
+        cite.COMMON_DATA_TYPES.at("Address object"),
+        cite.CREATE_PAYMENT.at("PayPal shippingAddress"),
+        cite.UPDATE_PAYMENT.at("method"),
+    ),
     Evidence.INFERRED,
     "method is paypal and the shipping country needs a region that is missing",
     "With PayPal as the only method the order can only be paid through PayPal, which requires region for AR, "
-    "BR, CA, CN, ID, IN, JP, MX, TH and US (documented for payments, inferred for orders).",
+    "BR, CA, CN, ID, IN, JP, MX, TH and US (documented for payments, inferred for orders). An update that "
+    "switches a payment to PayPal is held to it on the payment's shipping address.",
     "Send the state or province in region.",
 )
 ADDRESS_PAYPAL_ONLY_LENGTH = Rule(
     "MP413",
     "address-paypal-only-length",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("PayPal"),),
+    (cite.CREATE_PAYMENT.at("PayPal"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.INFERRED,
     "method is paypal and an address field is longer than PayPal accepts",
     "With PayPal as the only method, a field PayPal cannot take stops the payment (documented for payments, "
-    "inferred for orders).",
+    "inferred for orders). An update that switches a payment to PayPal is held to it on the payment's "
+    "addresses.",
     "Shorten the field, or move the surplus to streetAdditional.",
 )
 BILLIE_ORGANIZATION = Rule(
