@@ -15,10 +15,10 @@ whether the due date and issuer belong to the payment's method (MP964), all read
 will have, ``billingEmail`` (deprecated, MP965) and the metadata.
 
 A method the update sets needs what it needs at creation (lines, a billing address, a currency it takes, a
-manual capture): with the payment known, ``check_new_method`` holds it to create payment's requirements, read
-from the payment as the update leaves it (https://docs.mollie.com/reference/update-payment documents
-``method`` by create payment's parameter; https://docs.mollie.com/reference/get-payment gives the payment's
-lines, addresses and capture mode).
+manual capture, PayPal's address limits): with the payment known, ``check_new_method`` holds it to create
+payment's requirements, read from the payment as the update leaves it
+(https://docs.mollie.com/reference/update-payment documents ``method`` by create payment's parameter;
+https://docs.mollie.com/reference/get-payment gives the payment's lines, addresses and capture mode).
 """
 
 from __future__ import annotations
