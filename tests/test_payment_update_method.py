@@ -129,6 +129,13 @@ def test_what_the_snapshot_does_not_carry_is_not_judged() -> None:
     assert update({"method": "klarna"}, {**OPEN, "lines": []}) == [("MP950", "lines", None)]
     assert update({"method": "klarna"}, {**OPEN, "billingAddress": None}) == [("MP951", "billingAddress", None)]
     assert update({"method": ["klarna"]}, {**OPEN, "lines": None}) == [("MP968", "lines", "klarna")]
+    # An offered method is not held to what is not known either: lines, the billing address, the capture mode.
+    assert update({"method": ["klarna", "ideal"]}, OPEN) == []
+    uncaptured = {key: v for key, v in OPEN.items() if key != "captureMode"}
+    assert update({"method": ["riverty", "ideal"]}, {**uncaptured, "lines": [LINE], "billingAddress": BILLING}) == []
+    assert update({"method": ["riverty", "ideal"]}, {**OPEN, "lines": [LINE], "billingAddress": BILLING}) == [
+        ("MP968", "captureMode", "riverty")
+    ]
 
 
 def test_without_a_snapshot_nothing_of_the_payment_is_known() -> None:
@@ -203,3 +210,135 @@ def test_the_update_reports_what_create_payment_reports_of_the_same_payment(
         return sorted((v.code, v.field, v.actual) for v in report if v.code in REQUIREMENT_CODES)
 
     assert requirements(updated) == requirements(expected)
+
+
+# --- PayPal: the region and the lengths of the payment's addresses (MP412, MP413) ---
+
+#: A New York shipping address without its state: PayPal needs a region for US addresses.
+US_SHIPPING: dict[str, Any] = {
+    "givenName": "Anna",
+    "familyName": "de Vries",
+    "streetAndNumber": "350 Fifth Avenue",
+    "postalCode": "10118",
+    "city": "New York",
+    "country": "US",
+}
+PAYS_BY_PAYPAL = "This is the payment's shippingAddress: send the corrected shippingAddress in the same update."
+
+
+def test_a_switch_to_paypal_needs_the_region_of_the_payments_us_shipping_address_mp412() -> None:
+    report = mp.validate_payment_update({"method": "paypal"}, payment={**OPEN, "shippingAddress": US_SHIPPING})
+    assert [(v.code, v.field, v.severity) for v in report] == [("MP412", "shippingAddress.region", mp.Severity.ERROR)]
+    assert report[0].message == (
+        f"PayPal requires a region (state or province) for shipping addresses in US. {PAYS_BY_PAYPAL}"
+    )
+    assert update({"method": "paypal"}, {**OPEN, "shippingAddress": {**US_SHIPPING, "region": "NY"}}) == []
+    # Outside PayPal's region countries the region stays optional.
+    assert update({"method": "paypal"}, {**OPEN, "shippingAddress": {**US_SHIPPING, "country": "NL"}}) == []
+
+
+def test_a_switch_to_paypal_holds_the_payments_address_to_paypals_lengths_mp413() -> None:
+    long_city = "Llanfairpwllgwyngyll" * 6
+    shipping = {**US_SHIPPING, "region": "NY", "city": long_city}
+    report = mp.validate_payment_update({"method": "paypal"}, payment={**OPEN, "shippingAddress": shipping})
+    assert [(v.code, v.field, v.actual) for v in report] == [("MP413", "shippingAddress.city", f"{long_city[:79]}…")]
+    assert report[0].message == f"PayPal accepts at most 100 characters in 'city'; this one has 120. {PAYS_BY_PAYPAL}"
+    # The names count together: 60 + 70 characters are more than PayPal's 128.
+    named = {**US_SHIPPING, "region": "NY", "givenName": "A" * 60, "familyName": "B" * 70}
+    assert update({"method": "paypal"}, {**OPEN, "shippingAddress": named}) == [
+        ("MP413", "shippingAddress.familyName", "130")
+    ]
+    # PayPal's lengths hold for the billing address as well, as on create payment.
+    billing = {**BILLING, "streetAndNumber": "Keizersgracht 126, " * 7}
+    (finding,) = mp.validate_payment_update({"method": "paypal"}, payment={**OPEN, "billingAddress": billing})
+    assert (finding.code, finding.field) == ("MP413", "billingAddress.streetAndNumber")
+    assert finding.message.endswith(
+        "This is the payment's billingAddress: send the corrected billingAddress in the same update."
+    )
+
+
+def test_a_corrected_shipping_address_in_the_same_update_is_clean() -> None:
+    payment = {**OPEN, "shippingAddress": US_SHIPPING}
+    assert update({"method": "paypal", "shippingAddress": {**US_SHIPPING, "region": "NY"}}, payment) == []
+
+
+def test_a_bad_shipping_address_in_the_update_is_reported_once_at_the_body() -> None:
+    payment = {**OPEN, "shippingAddress": {**US_SHIPPING, "region": "NY"}}
+    report = mp.validate_payment_update({"method": "paypal", "shippingAddress": US_SHIPPING}, payment=payment)
+    assert [(v.code, v.field) for v in report] == [("MP412", "shippingAddress.region")]
+    # The body's address is the body's: create payment's message, nothing about the payment's address.
+    assert report[0].message == "PayPal requires a region (state or province) for shipping addresses in US."
+    # Bad in the snapshot too: still once, about the address the update sends.
+    both = mp.validate_payment_update(
+        {"method": "paypal", "shippingAddress": US_SHIPPING}, payment={**OPEN, "shippingAddress": US_SHIPPING}
+    )
+    assert [(v.code, v.field, v.message) for v in both] == [(v.code, v.field, v.message) for v in report]
+
+
+def test_an_address_the_snapshot_does_not_carry_or_that_is_null_is_not_judged() -> None:
+    assert "shippingAddress" not in OPEN
+    assert update({"method": "paypal"}, OPEN) == []
+    assert update({"method": "paypal"}, {**OPEN, "shippingAddress": None}) == []
+
+
+@pytest.mark.parametrize("method", ["ideal", "creditcard", "banktransfer", None])
+def test_other_methods_are_not_held_to_paypals_limits(method: str | None) -> None:
+    assert update({"method": method}, {**OPEN, "shippingAddress": US_SHIPPING}) == []
+
+
+def test_a_payment_that_cannot_switch_to_paypal_gets_only_the_reason_why() -> None:
+    payment = {**OPEN, "shippingAddress": US_SHIPPING}
+    assert update({"method": "paypal"}, {**payment, "method": "ideal"}) == [("MP993", "method", "ideal")]
+    assert update({"method": "paypal"}, {**payment, "status": "canceled"}) == [("MP992", "method", "canceled")]
+
+
+_PAYPAL_CODES = frozenset({"MP412", "MP413"})
+
+
+@st.composite
+def _addresses(draw: st.DrawFn) -> dict[str, Any]:
+    """Addresses around PayPal's limits: countries that need a region and others (some in lower case), regions
+    absent, blank or long, fields just under and over their lengths."""
+    address: dict[str, Any] = {"country": draw(st.sampled_from(["US", "us", "CA", "JP", "NL", "DE", "BR"]))}
+    for field, limit in (("streetAndNumber", 128), ("postalCode", 20), ("city", 100), ("region", 100)):
+        length = draw(st.sampled_from([None, 0, 1, limit, limit + 1]))
+        if length is not None:
+            address[field] = "x" * length if length else "  "
+    for field in ("givenName", "familyName"):
+        length = draw(st.sampled_from([None, 2, 64, 65]))
+        if length is not None:
+            address[field] = "n" * length
+    return address
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    shipping=st.one_of(st.none(), _addresses()),
+    billing=st.one_of(st.none(), _addresses()),
+    stale=_addresses(),
+    sent=st.sets(st.sampled_from(["shippingAddress", "billingAddress"])),
+)
+def test_a_switch_to_paypal_reports_what_create_payment_reports_of_the_same_addresses(
+    shipping: dict[str, Any] | None, billing: dict[str, Any] | None, stale: dict[str, Any], sent: set[str]
+) -> None:
+    """The addresses the payment has after the update (the snapshot's, or those the update sends in place of a
+    stale one) get the PayPal findings a create-payment body with those addresses gets."""
+    addresses = {"shippingAddress": shipping, "billingAddress": billing}
+    payment: dict[str, Any] = dict(OPEN)
+    body: dict[str, Any] = {"method": "paypal"}
+    for key, address in addresses.items():
+        if key in sent and address is not None:
+            body[key], payment[key] = address, stale
+        else:
+            payment[key] = address
+    before = (copy.deepcopy(payment), copy.deepcopy(body))
+    updated = mp.validate_payment_update(body, payment=payment, today=TODAY)
+    assert (payment, body) == before
+    created: dict[str, Any] = {"amount": EUR_100, "description": "Order 1", "method": "paypal"}
+    created.update((key, address) for key, address in addresses.items() if address is not None)
+    expected = mp.validate_payment(created, today=TODAY)
+
+    def paypal(report: mp.Report) -> list[tuple[str, str, str | None]]:
+        return sorted((v.code, v.field, v.actual) for v in report if v.code in _PAYPAL_CODES)
+
+    assert paypal(updated) == paypal(expected)

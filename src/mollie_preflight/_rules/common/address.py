@@ -139,22 +139,28 @@ ADDRESS_PAYPAL_ONLY_REGION = Rule(
     "MP412",
     "address-paypal-only-region",
     Severity.ERROR,
-    (cite.COMMON_DATA_TYPES.at("Address object"), cite.CREATE_PAYMENT.at("PayPal shippingAddress")),
+    (
+        cite.COMMON_DATA_TYPES.at("Address object"),
+        cite.CREATE_PAYMENT.at("PayPal shippingAddress"),
+        cite.UPDATE_PAYMENT.at("method"),
+    ),
     Evidence.INFERRED,
     "method is paypal and the shipping country needs a region that is missing",
     "With PayPal as the only method the order can only be paid through PayPal, which requires region for AR, "
-    "BR, CA, CN, ID, IN, JP, MX, TH and US (documented for payments, inferred for orders).",
+    "BR, CA, CN, ID, IN, JP, MX, TH and US (documented for payments, inferred for orders). An update that "
+    "switches a payment to PayPal is held to it on the payment's shipping address.",
     "Send the state or province in region.",
 )
 ADDRESS_PAYPAL_ONLY_LENGTH = Rule(
     "MP413",
     "address-paypal-only-length",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("PayPal"),),
+    (cite.CREATE_PAYMENT.at("PayPal"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.INFERRED,
     "method is paypal and an address field is longer than PayPal accepts",
     "With PayPal as the only method, a field PayPal cannot take stops the payment (documented for payments, "
-    "inferred for orders).",
+    "inferred for orders). An update that switches a payment to PayPal is held to it on the payment's "
+    "addresses.",
     "Shorten the field, or move the surplus to streetAdditional.",
 )
 BILLIE_ORGANIZATION = Rule(
@@ -319,7 +325,7 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
         return None
     where = (*path, "country")
     if not isinstance(value, str) or value.upper() not in ALPHA_2:
-        meant = _country_meant(value) if isinstance(value, str) else None
+        meant = country_code(value)
         ck.report(
             ADDRESS_COUNTRY,
             where,
@@ -339,6 +345,15 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
     return value.upper()
 
 
+def country_code(value: object) -> str | None:
+    """The alpha-2 code an address's ``country`` stands for ("NL", "nl", "NLD", "Netherlands" → "NL"), or
+    ``None``: what the address rules read the country as, whether or not they report its spelling."""
+    if not isinstance(value, str):
+        return None
+    upper = value.upper()
+    return upper if upper in ALPHA_2 else _country_meant(value)
+
+
 def _country_meant(value: str) -> str | None:
     """The alpha-2 code a wrong country value stands for: " nl ", "NLD", "Netherlands" → "NL"."""
     stripped = value.strip()
@@ -351,8 +366,23 @@ def _country_meant(value: str) -> str | None:
     return ALPHA_2_BY_ALIAS.get(stripped.casefold())
 
 
+def check_paypal_limits(ck: Checker, address: dict[object, object], key: str) -> None:
+    """MP412, MP413: PayPal's limits on an address the payment already has, for update payment, which can switch
+    a payment created without a method to PayPal while its addresses stay as they were given at creation. Part
+    of ``check_address`` for an address a body sends; here on its own, with the same rules, and a message that
+    says the address is the payment's, since the fix is then a corrected address in the same update."""
+    note = f" This is the payment's {key}: send the corrected {key} in the same update."
+    _check_paypal(ck, address, (key,), country_code(address.get("country")), key, True, note)
+
+
 def _check_paypal(
-    ck: Checker, address: dict[object, object], path: Path, country: str | None, key: str, forced: bool
+    ck: Checker,
+    address: dict[object, object],
+    path: Path,
+    country: str | None,
+    key: str,
+    forced: bool,
+    note: str = "",
 ) -> None:
     region_rule, length_rule = (
         (ADDRESS_PAYPAL_ONLY_REGION, ADDRESS_PAYPAL_ONLY_LENGTH)
@@ -363,7 +393,7 @@ def _check_paypal(
         ck.report(
             region_rule,
             (*path, "region"),
-            f"PayPal requires a region (state or province) for shipping addresses in {country}.",
+            f"PayPal requires a region (state or province) for shipping addresses in {country}.{note}",
         )
     names = [address.get("givenName"), address.get("familyName")]
     full = sum(len(n) for n in names if isinstance(n, str))
@@ -371,7 +401,7 @@ def _check_paypal(
         ck.report(
             length_rule,
             (*path, "familyName"),
-            f"PayPal accepts at most 128 characters for givenName and familyName together; these have {full}.",
+            f"PayPal accepts at most 128 characters for givenName and familyName together; these have {full}.{note}",
             actual=str(full),
         )
     for field, limit in _PAYPAL_LIMITS:
@@ -380,7 +410,7 @@ def _check_paypal(
             ck.report(
                 length_rule,
                 (*path, field),
-                f"PayPal accepts at most {limit} characters in '{field}'; this one has {len(text)}.",
+                f"PayPal accepts at most {limit} characters in '{field}'; this one has {len(text)}.{note}",
                 actual=describe(text),
             )
 

@@ -39,6 +39,8 @@ REQUIRED_ADDRESS_FIELDS: Final = (
     "country",
 )
 _METHODS: Final = frozenset(METHODS)
+#: A create-payment body: every part the requirements read is known, a key left out meaning the part is absent.
+NOTHING_UNKNOWN: Final[frozenset[str]] = frozenset()
 #: The methods whose currencies the Orders API's currency table knows (the facts are the same on both
 #: APIs); the Payments API's newer methods (blik, swish, twint, ...) are not judged on their currency.
 CURRENCY_KNOWN_METHODS: Final = _METHODS & frozenset(ORDERS_METHODS)
@@ -158,19 +160,23 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
         _check_billie_company(ck, payload.get("company"))
 
 
-def check_method_requirements(ck: Checker, payment: dict[object, object], currency: str | None) -> None:
+def check_method_requirements(
+    ck: Checker, payment: dict[object, object], currency: str | None, unknown: frozenset[str] = NOTHING_UNKNOWN
+) -> None:
     """What the payment's ``method`` needs of the rest of ``payment`` (its lines, billing address and capture
     mode) and of its ``currency`` (``None``: unknown): errors for the one method (MP967, MP950-MP953), one
     warning per unmet need of each method of an array (MP968), nothing without a method.
 
-    Create payment runs it on its body; update payment, when it sets the method, on the payment as the update
-    leaves it (the snapshot's lines and addresses, the update's addresses), since Mollie holds a method to the
-    same requirements whichever request sets it."""
+    Create payment runs it on its body, where a key left out is a part the payment does not have. Update
+    payment, when it sets the method, runs it on the payment as the update leaves it (the snapshot's lines and
+    addresses, the update's addresses), since Mollie holds a method to the same requirements whichever request
+    sets it; there a key the snapshot does not carry is ``unknown``, and the part it names is not said to be
+    missing (only a missing part needs the difference: a present one is read as it is)."""
     forced = single_method(payment)
     if forced is None:
         if isinstance(payment.get("method"), list | tuple):
             for method in sorted(requested(payment)):
-                for path, need in unmet(payment, method, currency):
+                for path, need in unmet(payment, method, currency, unknown):
                     ck.report(
                         OFFERED_METHOD_REQUIREMENT,
                         path,
@@ -180,10 +186,10 @@ def check_method_requirements(ck: Checker, payment: dict[object, object], curren
         return
     check_method_currency(ck, forced, currency)
     lines = payment.get("lines")
-    if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines):
+    if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines) and "lines" not in unknown:
         ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
     billing = payment.get("billingAddress")
-    if forced in BILLING_ADDRESS_METHODS and billing is None:
+    if forced in BILLING_ADDRESS_METHODS and billing is None and "billingAddress" not in unknown:
         ck.report(METHOD_NEEDS_BILLING_ADDRESS, ("billingAddress",), f"The method {forced} needs a billingAddress.")
     if forced in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
         missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
@@ -236,17 +242,20 @@ def check_method_currency(ck: Checker, method: str, currency: str | None) -> Non
         )
 
 
-def unmet(payload: dict[object, object], method: str, currency: str | None) -> list[tuple[tuple[str, ...], str]]:
+def unmet(
+    payload: dict[object, object], method: str, currency: str | None, unknown: frozenset[str] = NOTHING_UNKNOWN
+) -> list[tuple[tuple[str, ...], str]]:
     """What ``method`` needs and ``payload`` lacks, as (where, what) pairs: the requirements the single-method
-    rules report as errors, read for one method of an array."""
+    rules report as errors, read for one method of an array; a part whose key is ``unknown`` is not lacking
+    (see ``check_method_requirements``)."""
     found: list[tuple[tuple[str, ...], str]] = []
     if currency is not None and method in CURRENCY_KNOWN_METHODS and not takes_currency(method, currency):
         found.append((("method",), f"another currency than {currency}"))
     lines, billing = payload.get("lines"), payload.get("billingAddress")
     has_lines = isinstance(lines, list | tuple) and bool(lines)
-    if method in LINES_METHODS and not has_lines:
+    if method in LINES_METHODS and not has_lines and "lines" not in unknown:
         found.append((("lines",), "the payment's lines"))
-    if method in BILLING_ADDRESS_METHODS and billing is None:
+    if method in BILLING_ADDRESS_METHODS and billing is None and "billingAddress" not in unknown:
         found.append((("billingAddress",), "a billingAddress"))
     if method in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
         missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
@@ -255,7 +264,7 @@ def unmet(payload: dict[object, object], method: str, currency: str | None) -> l
     categorised = isinstance(lines, list | tuple) and any(isinstance(x, dict) and x.get("categories") for x in lines)
     if method == "voucher" and has_lines and not categorised:
         found.append((("lines",), "lines with categories"))
-    if method in MANUAL_ONLY_METHODS and payload.get("captureMode") != "manual":
+    if method in MANUAL_ONLY_METHODS and payload.get("captureMode") != "manual" and "captureMode" not in unknown:
         found.append((("captureMode",), '"captureMode": "manual"'))
     if method == "billie" and isinstance(billing, dict) and _absent(billing.get("organizationName")):
         found.append((("billingAddress", "organizationName"), "billingAddress.organizationName"))

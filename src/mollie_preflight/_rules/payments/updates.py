@@ -15,21 +15,21 @@ whether the due date and issuer belong to the payment's method (MP964), all read
 will have, ``billingEmail`` (deprecated, MP965) and the metadata.
 
 A method the update sets needs what it needs at creation (lines, a billing address, a currency it takes, a
-manual capture): with the payment known, ``check_new_method`` holds it to create payment's requirements, read
-from the payment as the update leaves it (https://docs.mollie.com/reference/update-payment documents
-``method`` by create payment's parameter; https://docs.mollie.com/reference/get-payment gives the payment's
-lines, addresses and capture mode).
+manual capture, PayPal's address limits): with the payment known, ``check_new_method`` holds it to create
+payment's requirements, read from the payment as the update leaves it
+(https://docs.mollie.com/reference/update-payment documents ``method`` by create payment's parameter;
+https://docs.mollie.com/reference/get-payment gives the payment's lines, addresses and capture mode).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from ..._findings import Path, Severity
+from ..._findings import Severity
 from ..._reference.payments import METHODS
 from .. import citations as cite
 from ..checker import Checker
-from ..common.address import check_address, check_billie_organization
+from ..common.address import check_address, check_billie_organization, check_paypal_limits
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
 from ..orders.payment_object import check_issuer_shape
@@ -213,17 +213,19 @@ def _check_create_values(
 def check_new_method(ck: Checker, body: dict[object, object], state: PaymentState) -> None:
     """The method the update sets, held to what create payment requires of it, with create payment's checks and
     codes: the currency (MP967), lines (MP950), a billing address and its fields (MP951, MP952), voucher
-    categories (MP953), for an array one warning per unmet need (MP968), a manual capture (MP939, MP938) and
-    Billie's organizationName (MP411). Mollie refuses a switch to a method whose requirements the payment does
-    not meet as it refuses such a payment at creation (the update reference documents ``method`` by create
-    payment's). Billie's company details (MP969) are left out: the get-payment response does not return them.
+    categories (MP953), for an array one warning per unmet need (MP968), a manual capture (MP939, MP938),
+    Billie's organizationName (MP411) and PayPal's region and lengths (MP412, MP413). Mollie refuses a switch
+    to a method whose requirements the payment does not meet as it refuses such a payment at creation (the
+    update reference documents ``method`` by create payment's). Billie's company details (MP969) are left out:
+    the get-payment response does not return them.
 
     The update body carries none of these: they are the payment's, read from the snapshot, with the addresses
     the same update sends in their place. What the snapshot does not carry (``METHOD_CONTEXT``: no ``lines``
-    key, no ``billingAddress`` key, no ``captureMode``) is not known, and a finding about it is dropped rather
-    than claimed. Without a snapshot nothing of the payment is known: the caller does not call this; nor when the
-    payment cannot switch at all (it has a method, MP993, or is finalized, MP992): leaving ``method`` out is
-    then the fix, whatever the method would need."""
+    key, no ``billingAddress`` key, no ``captureMode``) is not known, and is not said to be missing (the
+    requirement checks take it as ``unknown``; PayPal's limits read only an address that is there). Without a
+    snapshot nothing of the payment is known: the caller does not call this; nor when the payment cannot switch
+    at all (it has a method, MP993, or is finalized, MP992): leaving ``method`` out is then the fix, whatever the
+    method would need."""
     payment: dict[object, object] = {"method": body["method"]}
     payment.update(state.carried)
     for key in ("billingAddress", "shippingAddress"):
@@ -234,21 +236,18 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
         unknown.append("captureMode")
     else:
         payment["captureMode"] = state.capture_mode
-    start = len(ck.findings)
-    check_method_requirements(ck, payment, state.currency)
-    if unknown:
-        ck.findings[start:] = [found for found in ck.findings[start:] if not _about(found.path, unknown)]
+    check_method_requirements(ck, payment, state.currency, frozenset(unknown))
     forced = single_method(payment)
     if state.capture_mode is not None:
         check_capture_method(ck, forced, state.capture_mode, None, fixed_at_creation=True)
     billing = payment.get("billingAddress")
     if forced == "billie" and "billingAddress" not in body and isinstance(billing, dict):
         check_billie_organization(ck, billing)
-
-
-def _about(path: Path, keys: list[str]) -> bool:
-    """Whether a finding at ``path`` is about one of the payment's ``keys``."""
-    return bool(path) and path[0] in keys
+    if forced == "paypal":
+        for key in ("billingAddress", "shippingAddress"):
+            address = payment.get(key)
+            if key not in body and isinstance(address, dict):
+                check_paypal_limits(ck, address, key)
 
 
 def payment_method(body: dict[object, object], state: PaymentState | None) -> str | None:
