@@ -342,3 +342,121 @@ def test_a_switch_to_paypal_reports_what_create_payment_reports_of_the_same_addr
         return sorted((v.code, v.field, v.actual) for v in report if v.code in _PAYPAL_CODES)
 
     assert paypal(updated) == paypal(expected)
+
+
+# --- a refused switch: the payment keeps its method, and the update is judged by it (issue 19) ---
+
+#: Payments Mollie refuses a new method for: one that has a method (MP993) and each finalized status (MP992).
+REFUSING: list[tuple[dict[str, Any], str, str]] = [
+    ({**OPEN, "method": "ideal"}, "MP993", "ideal"),
+    *(({**OPEN, "status": status}, "MP992", status) for status in ("paid", "canceled", "expired", "failed")),
+]
+
+
+@pytest.mark.parametrize(("payment", "code", "actual"), REFUSING)
+def test_a_refused_switch_to_paypal_does_not_hold_the_updates_address_to_paypal(
+    payment: dict[str, Any], code: str, actual: str
+) -> None:
+    """Mollie does not set the method, so PayPal's limits are not the payment's: only the reason for the refusal."""
+    long_city = {**US_SHIPPING, "city": "x" * 101}
+    assert update({"method": "paypal", "shippingAddress": long_city}, payment) == [(code, "method", actual)]
+    assert update({"method": ["ideal", "paypal"], "shippingAddress": long_city}, payment) == [(code, "method", actual)]
+
+
+@pytest.mark.parametrize(("payment", "code", "actual"), REFUSING)
+def test_a_refused_switch_to_billie_does_not_ask_the_updates_address_for_a_company_mp411(
+    payment: dict[str, Any], code: str, actual: str
+) -> None:
+    nameless = {key: value for key, value in BILLING.items() if key != "organizationName"}
+    assert update({"method": "billie", "billingAddress": nameless}, payment) == [(code, "method", actual)]
+
+
+def test_a_refused_switch_away_from_paypal_leaves_the_update_held_to_paypal() -> None:
+    """The payment stays a PayPal payment, so the address the update sends is judged as PayPal's (MP412)."""
+    report = mp.validate_payment_update(
+        {"method": "ideal", "shippingAddress": US_SHIPPING}, payment={**OPEN, "method": "paypal"}, today=TODAY
+    )
+    assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
+        ("MP412", "shippingAddress.region", None, mp.Severity.ERROR),
+        ("MP993", "method", "paypal", mp.Severity.ERROR),
+    ]
+    assert report[0].message == "PayPal requires a region (state or province) for shipping addresses in US."
+
+
+def test_a_refused_switch_judges_the_issuer_by_the_payments_method_mp525() -> None:
+    # The payment stays a KBC payment: an iDEAL issuer is not one of KBC's.
+    report = mp.validate_payment_update(
+        {"method": "ideal", "issuer": "ideal_INGBNL2A"}, payment={**OPEN, "method": "kbc"}, today=TODAY
+    )
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP525", "issuer", "ideal_INGBNL2A"),
+        ("MP993", "method", "kbc"),
+    ]
+    assert report[0].message == "The issuer 'ideal_INGBNL2A' looks wrong: KBC's issuers are kbc and cbc."
+    # And an issuer of the payment's own method is fine, whatever method the update asked for.
+    assert update({"method": "kbc", "issuer": "ideal_INGBNL2A"}, {**OPEN, "method": "ideal"}) == [
+        ("MP993", "method", "ideal")
+    ]
+
+
+def test_a_refused_switch_judges_the_due_date_by_the_payments_method_mp964() -> None:
+    report = mp.validate_payment_update(
+        {"method": "banktransfer", "dueDate": "2026-12-01"}, payment={**OPEN, "method": "ideal"}, today=TODAY
+    )
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP964", "dueDate", "ideal"),
+        ("MP993", "method", "ideal"),
+    ]
+    assert report[0].message == "The 'dueDate' field is used by banktransfer only; with method ideal it is never used."
+    # A finalized payment without a method has none to judge the due date by: only the refusals.
+    finalized = {**OPEN, "status": "expired"}
+    assert update({"method": "creditcard", "dueDate": "2026-12-01"}, finalized) == [
+        ("MP992", "method", "expired"),
+        ("MP992", "dueDate", "expired"),
+    ]
+
+
+def test_without_a_snapshot_the_updates_method_is_read() -> None:
+    """Nothing says the payment refuses the switch: the update's method judges its address, as before."""
+    assert update({"method": "paypal", "shippingAddress": US_SHIPPING}) == [("MP412", "shippingAddress.region", None)]
+    assert update({"method": "kbc", "issuer": "ideal_INGBNL2A"}) == [("MP525", "issuer", "ideal_INGBNL2A")]
+
+
+_ANY_METHOD = st.one_of(
+    st.sampled_from(["paypal", "billie", "banktransfer", "kbc", "ideal", None]),
+    st.lists(st.sampled_from(["paypal", "billie", "ideal", "kbc"]), min_size=1, max_size=3, unique=True),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    sent=_ANY_METHOD,
+    kept=st.sampled_from(["paypal", "billie", "ideal", "kbc", "banktransfer", "creditcard"]),
+    finalized=st.sampled_from([None, "paid", "expired"]),
+    shipping=_addresses(),
+    extras=st.fixed_dictionaries(
+        {},
+        optional={
+            "billingAddress": st.sampled_from([BILLING, {k: v for k, v in BILLING.items() if k != "organizationName"}]),
+            "issuer": st.sampled_from(["ideal_INGBNL2A", "kbc", "ING"]),
+            "dueDate": st.just("2026-12-01"),
+        },
+    ),
+)
+def test_a_refused_switch_is_judged_as_the_same_update_without_method(
+    sent: str | list[str] | None,
+    kept: str,
+    finalized: str | None,
+    shipping: dict[str, Any],
+    extras: dict[str, Any],
+) -> None:
+    """Whatever method a refused update names, everything but ``method`` itself gets what the same update without
+    ``method`` gets: the payment's method is the one Mollie leaves it."""
+    payment: dict[str, Any] = {**OPEN, "method": kept} if finalized is None else {**OPEN, "status": finalized}
+    rest = {"shippingAddress": shipping, **extras}
+
+    def findings(body: dict[str, Any]) -> list[tuple[str, str, str | None, str]]:
+        report = mp.validate_payment_update(body, payment=payment, today=TODAY)
+        return [(v.code, v.field, v.actual, v.message) for v in report if v.field != "method"]
+
+    assert findings({"method": sent, **rest}) == findings(rest)
