@@ -292,7 +292,7 @@ def test_a_payment_that_cannot_switch_to_paypal_gets_only_the_reason_why() -> No
     assert update({"method": "paypal"}, {**payment, "status": "canceled"}) == [("MP992", "method", "canceled")]
 
 
-_PAYPAL_CODES = frozenset({"MP412", "MP413"})
+_PAYPAL_CODES = frozenset({"MP409", "MP410", "MP412", "MP413"})
 
 
 @st.composite
@@ -311,21 +311,31 @@ def _addresses(draw: st.DrawFn) -> dict[str, Any]:
     return address
 
 
+#: What a switch to PayPal can send: PayPal as the one method (errors), or among others (warnings), Billie too.
+_PAYPAL_METHODS = st.sampled_from(["paypal", ["paypal"], ["ideal", "paypal"], ["paypal", "creditcard", "billie"]])
+
+
 @settings(max_examples=80, deadline=None)
 @given(
+    method=_PAYPAL_METHODS,
     shipping=st.one_of(st.none(), _addresses()),
     billing=st.one_of(st.none(), _addresses()),
     stale=_addresses(),
     sent=st.sets(st.sampled_from(["shippingAddress", "billingAddress"])),
 )
 def test_a_switch_to_paypal_reports_what_create_payment_reports_of_the_same_addresses(
-    shipping: dict[str, Any] | None, billing: dict[str, Any] | None, stale: dict[str, Any], sent: set[str]
+    method: str | list[str],
+    shipping: dict[str, Any] | None,
+    billing: dict[str, Any] | None,
+    stale: dict[str, Any],
+    sent: set[str],
 ) -> None:
     """The addresses the payment has after the update (the snapshot's, or those the update sends in place of a
-    stale one) get the PayPal findings a create-payment body with those addresses gets."""
+    stale one) get the PayPal findings a create-payment body with the same method and addresses gets: errors for
+    PayPal alone, warnings for PayPal in an array; a snapshot's address says it is the payment's."""
     addresses = {"shippingAddress": shipping, "billingAddress": billing}
     payment: dict[str, Any] = dict(OPEN)
-    body: dict[str, Any] = {"method": "paypal"}
+    body: dict[str, Any] = {"method": method}
     for key, address in addresses.items():
         if key in sent and address is not None:
             body[key], payment[key] = address, stale
@@ -334,14 +344,69 @@ def test_a_switch_to_paypal_reports_what_create_payment_reports_of_the_same_addr
     before = (copy.deepcopy(payment), copy.deepcopy(body))
     updated = mp.validate_payment_update(body, payment=payment, today=TODAY)
     assert (payment, body) == before
-    created: dict[str, Any] = {"amount": EUR_100, "description": "Order 1", "method": "paypal"}
+    created: dict[str, Any] = {"amount": EUR_100, "description": "Order 1", "method": method}
     created.update((key, address) for key, address in addresses.items() if address is not None)
-    expected = mp.validate_payment(created, today=TODAY)
+    expected = [
+        (v.code, v.field, v.actual, v.severity, v.message + _payments_note(v.field, body))
+        for v in mp.validate_payment(created, today=TODAY)
+        if v.code in _PAYPAL_CODES
+    ]
+    got = [(v.code, v.field, v.actual, v.severity, v.message) for v in updated if v.code in _PAYPAL_CODES]
+    assert sorted(got) == sorted(expected)
 
-    def paypal(report: mp.Report) -> list[tuple[str, str, str | None]]:
-        return sorted((v.code, v.field, v.actual) for v in report if v.code in _PAYPAL_CODES)
 
-    assert paypal(updated) == paypal(expected)
+def _payments_note(field: str, body: dict[str, Any]) -> str:
+    """What the update's message adds to create payment's about an address it reads from the payment."""
+    key = field.split(".")[0]
+    return "" if key in body else f" This is the payment's {key}: send the corrected {key} in the same update."
+
+
+# --- a method array that offers PayPal: create payment's warnings (MP409, MP410), on update too (issue 19) ---
+
+
+def test_an_array_with_paypal_warns_of_the_region_of_the_address_the_update_sends_mp409() -> None:
+    body = {"method": ["ideal", "paypal"], "shippingAddress": US_SHIPPING}
+    for payment in (OPEN, None):
+        report = mp.validate_payment_update(body, payment=payment, today=TODAY)
+        assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
+            ("MP409", "shippingAddress.region", None, mp.Severity.WARNING)
+        ]
+        # The address is the body's: create payment's message, word for word.
+        assert report[0].message == "PayPal requires a region (state or province) for shipping addresses in US."
+    assert update({**body, "shippingAddress": {**US_SHIPPING, "region": "NY"}}, OPEN) == []
+
+
+def test_an_array_with_paypal_warns_of_the_payments_addresses_mp409_mp410() -> None:
+    billing = {**BILLING, "streetAndNumber": "Keizersgracht 126, " * 7}
+    payment = {**OPEN, "shippingAddress": US_SHIPPING, "billingAddress": billing}
+    report = mp.validate_payment_update({"method": ["paypal", "creditcard"]}, payment=payment, today=TODAY)
+    assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
+        ("MP410", "billingAddress.streetAndNumber", f"{billing['streetAndNumber'][:79]}…", mp.Severity.WARNING),
+        ("MP409", "shippingAddress.region", None, mp.Severity.WARNING),
+    ]
+    assert report[0].message == (
+        "PayPal accepts at most 128 characters in 'streetAndNumber'; this one has 133. "
+        "This is the payment's billingAddress: send the corrected billingAddress in the same update."
+    )
+    assert report[1].message == (
+        f"PayPal requires a region (state or province) for shipping addresses in US. {PAYS_BY_PAYPAL}"
+    )
+    # The update's own shipping address replaces the payment's: only the billing address is the payment's.
+    fixed = {"method": ["paypal", "creditcard"], "shippingAddress": {**US_SHIPPING, "region": "NY"}}
+    assert update(fixed, payment) == [
+        ("MP410", "billingAddress.streetAndNumber", f"{billing['streetAndNumber'][:79]}…")
+    ]
+
+
+def test_an_array_with_paypal_does_not_judge_what_the_snapshot_does_not_carry() -> None:
+    assert update({"method": ["ideal", "paypal"]}, OPEN) == []
+    assert update({"method": ["ideal", "paypal"]}, {**OPEN, "shippingAddress": None}) == []
+
+
+@pytest.mark.parametrize("method", [["ideal", "creditcard"], ["banktransfer"]])
+def test_an_array_without_paypal_is_not_held_to_paypals_limits(method: list[str]) -> None:
+    assert update({"method": method}, {**OPEN, "shippingAddress": US_SHIPPING}) == []
+    assert update({"method": method, "shippingAddress": US_SHIPPING}, OPEN) == []
 
 
 # --- a refused switch: the payment keeps its method, and the update is judged by it (issue 19) ---
