@@ -292,7 +292,7 @@ def test_a_payment_that_cannot_switch_to_paypal_gets_only_the_reason_why() -> No
     assert update({"method": "paypal"}, {**payment, "status": "canceled"}) == [("MP992", "method", "canceled")]
 
 
-_PAYPAL_CODES = frozenset({"MP412", "MP413"})
+_PAYPAL_CODES = frozenset({"MP409", "MP410", "MP412", "MP413"})
 
 
 @st.composite
@@ -311,21 +311,31 @@ def _addresses(draw: st.DrawFn) -> dict[str, Any]:
     return address
 
 
+#: What a switch to PayPal can send: PayPal as the one method (errors), or among others (warnings), Billie too.
+_PAYPAL_METHODS = st.sampled_from(["paypal", ["paypal"], ["ideal", "paypal"], ["paypal", "creditcard", "billie"]])
+
+
 @settings(max_examples=80, deadline=None)
 @given(
+    method=_PAYPAL_METHODS,
     shipping=st.one_of(st.none(), _addresses()),
     billing=st.one_of(st.none(), _addresses()),
     stale=_addresses(),
     sent=st.sets(st.sampled_from(["shippingAddress", "billingAddress"])),
 )
 def test_a_switch_to_paypal_reports_what_create_payment_reports_of_the_same_addresses(
-    shipping: dict[str, Any] | None, billing: dict[str, Any] | None, stale: dict[str, Any], sent: set[str]
+    method: str | list[str],
+    shipping: dict[str, Any] | None,
+    billing: dict[str, Any] | None,
+    stale: dict[str, Any],
+    sent: set[str],
 ) -> None:
     """The addresses the payment has after the update (the snapshot's, or those the update sends in place of a
-    stale one) get the PayPal findings a create-payment body with those addresses gets."""
+    stale one) get the PayPal findings a create-payment body with the same method and addresses gets: errors for
+    PayPal alone, warnings for PayPal in an array; a snapshot's address says it is the payment's."""
     addresses = {"shippingAddress": shipping, "billingAddress": billing}
     payment: dict[str, Any] = dict(OPEN)
-    body: dict[str, Any] = {"method": "paypal"}
+    body: dict[str, Any] = {"method": method}
     for key, address in addresses.items():
         if key in sent and address is not None:
             body[key], payment[key] = address, stale
@@ -334,11 +344,184 @@ def test_a_switch_to_paypal_reports_what_create_payment_reports_of_the_same_addr
     before = (copy.deepcopy(payment), copy.deepcopy(body))
     updated = mp.validate_payment_update(body, payment=payment, today=TODAY)
     assert (payment, body) == before
-    created: dict[str, Any] = {"amount": EUR_100, "description": "Order 1", "method": "paypal"}
+    created: dict[str, Any] = {"amount": EUR_100, "description": "Order 1", "method": method}
     created.update((key, address) for key, address in addresses.items() if address is not None)
-    expected = mp.validate_payment(created, today=TODAY)
+    expected = [
+        (v.code, v.field, v.actual, v.severity, v.message + _payments_note(v.field, body))
+        for v in mp.validate_payment(created, today=TODAY)
+        if v.code in _PAYPAL_CODES
+    ]
+    got = [(v.code, v.field, v.actual, v.severity, v.message) for v in updated if v.code in _PAYPAL_CODES]
+    assert sorted(got) == sorted(expected)
 
-    def paypal(report: mp.Report) -> list[tuple[str, str, str | None]]:
-        return sorted((v.code, v.field, v.actual) for v in report if v.code in _PAYPAL_CODES)
 
-    assert paypal(updated) == paypal(expected)
+def _payments_note(field: str, body: dict[str, Any]) -> str:
+    """What the update's message adds to create payment's about an address it reads from the payment."""
+    key = field.split(".")[0]
+    return "" if key in body else f" This is the payment's {key}: send the corrected {key} in the same update."
+
+
+# --- a method array that offers PayPal: create payment's warnings (MP409, MP410), on update too (issue 19) ---
+
+
+def test_an_array_with_paypal_warns_of_the_region_of_the_address_the_update_sends_mp409() -> None:
+    body = {"method": ["ideal", "paypal"], "shippingAddress": US_SHIPPING}
+    for payment in (OPEN, None):
+        report = mp.validate_payment_update(body, payment=payment, today=TODAY)
+        assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
+            ("MP409", "shippingAddress.region", None, mp.Severity.WARNING)
+        ]
+        # The address is the body's: create payment's message, word for word.
+        assert report[0].message == "PayPal requires a region (state or province) for shipping addresses in US."
+    assert update({**body, "shippingAddress": {**US_SHIPPING, "region": "NY"}}, OPEN) == []
+
+
+def test_an_array_with_paypal_warns_of_the_payments_addresses_mp409_mp410() -> None:
+    billing = {**BILLING, "streetAndNumber": "Keizersgracht 126, " * 7}
+    payment = {**OPEN, "shippingAddress": US_SHIPPING, "billingAddress": billing}
+    report = mp.validate_payment_update({"method": ["paypal", "creditcard"]}, payment=payment, today=TODAY)
+    assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
+        ("MP410", "billingAddress.streetAndNumber", f"{billing['streetAndNumber'][:79]}…", mp.Severity.WARNING),
+        ("MP409", "shippingAddress.region", None, mp.Severity.WARNING),
+    ]
+    assert report[0].message == (
+        "PayPal accepts at most 128 characters in 'streetAndNumber'; this one has 133. "
+        "This is the payment's billingAddress: send the corrected billingAddress in the same update."
+    )
+    assert report[1].message == (
+        f"PayPal requires a region (state or province) for shipping addresses in US. {PAYS_BY_PAYPAL}"
+    )
+    # The update's own shipping address replaces the payment's: only the billing address is the payment's.
+    fixed = {"method": ["paypal", "creditcard"], "shippingAddress": {**US_SHIPPING, "region": "NY"}}
+    assert update(fixed, payment) == [
+        ("MP410", "billingAddress.streetAndNumber", f"{billing['streetAndNumber'][:79]}…")
+    ]
+
+
+def test_an_array_with_paypal_does_not_judge_what_the_snapshot_does_not_carry() -> None:
+    assert update({"method": ["ideal", "paypal"]}, OPEN) == []
+    assert update({"method": ["ideal", "paypal"]}, {**OPEN, "shippingAddress": None}) == []
+
+
+@pytest.mark.parametrize("method", [["ideal", "creditcard"], ["banktransfer"]])
+def test_an_array_without_paypal_is_not_held_to_paypals_limits(method: list[str]) -> None:
+    assert update({"method": method}, {**OPEN, "shippingAddress": US_SHIPPING}) == []
+    assert update({"method": method, "shippingAddress": US_SHIPPING}, OPEN) == []
+
+
+# --- a refused switch: the payment keeps its method, and the update is judged by it (issue 19) ---
+
+#: Payments Mollie refuses a new method for: one that has a method (MP993) and each finalized status (MP992).
+REFUSING: list[tuple[dict[str, Any], str, str]] = [
+    ({**OPEN, "method": "ideal"}, "MP993", "ideal"),
+    *(({**OPEN, "status": status}, "MP992", status) for status in ("paid", "canceled", "expired", "failed")),
+]
+
+
+@pytest.mark.parametrize(("payment", "code", "actual"), REFUSING)
+def test_a_refused_switch_to_paypal_does_not_hold_the_updates_address_to_paypal(
+    payment: dict[str, Any], code: str, actual: str
+) -> None:
+    """Mollie does not set the method, so PayPal's limits are not the payment's: only the reason for the refusal."""
+    long_city = {**US_SHIPPING, "city": "x" * 101}
+    assert update({"method": "paypal", "shippingAddress": long_city}, payment) == [(code, "method", actual)]
+    assert update({"method": ["ideal", "paypal"], "shippingAddress": long_city}, payment) == [(code, "method", actual)]
+
+
+@pytest.mark.parametrize(("payment", "code", "actual"), REFUSING)
+def test_a_refused_switch_to_billie_does_not_ask_the_updates_address_for_a_company_mp411(
+    payment: dict[str, Any], code: str, actual: str
+) -> None:
+    nameless = {key: value for key, value in BILLING.items() if key != "organizationName"}
+    assert update({"method": "billie", "billingAddress": nameless}, payment) == [(code, "method", actual)]
+
+
+def test_a_refused_switch_away_from_paypal_leaves_the_update_held_to_paypal() -> None:
+    """The payment stays a PayPal payment, so the address the update sends is judged as PayPal's (MP412)."""
+    report = mp.validate_payment_update(
+        {"method": "ideal", "shippingAddress": US_SHIPPING}, payment={**OPEN, "method": "paypal"}, today=TODAY
+    )
+    assert [(v.code, v.field, v.actual, v.severity) for v in report] == [
+        ("MP412", "shippingAddress.region", None, mp.Severity.ERROR),
+        ("MP993", "method", "paypal", mp.Severity.ERROR),
+    ]
+    assert report[0].message == "PayPal requires a region (state or province) for shipping addresses in US."
+
+
+def test_a_refused_switch_judges_the_issuer_by_the_payments_method_mp525() -> None:
+    # The payment stays a KBC payment: an iDEAL issuer is not one of KBC's.
+    report = mp.validate_payment_update(
+        {"method": "ideal", "issuer": "ideal_INGBNL2A"}, payment={**OPEN, "method": "kbc"}, today=TODAY
+    )
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP525", "issuer", "ideal_INGBNL2A"),
+        ("MP993", "method", "kbc"),
+    ]
+    assert report[0].message == "The issuer 'ideal_INGBNL2A' looks wrong: KBC's issuers are kbc and cbc."
+    # And an issuer of the payment's own method is fine, whatever method the update asked for.
+    assert update({"method": "kbc", "issuer": "ideal_INGBNL2A"}, {**OPEN, "method": "ideal"}) == [
+        ("MP993", "method", "ideal")
+    ]
+
+
+def test_a_refused_switch_judges_the_due_date_by_the_payments_method_mp964() -> None:
+    report = mp.validate_payment_update(
+        {"method": "banktransfer", "dueDate": "2026-12-01"}, payment={**OPEN, "method": "ideal"}, today=TODAY
+    )
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP964", "dueDate", "ideal"),
+        ("MP993", "method", "ideal"),
+    ]
+    assert report[0].message == "The 'dueDate' field is used by banktransfer only; with method ideal it is never used."
+    # A finalized payment without a method has none to judge the due date by: only the refusals.
+    finalized = {**OPEN, "status": "expired"}
+    assert update({"method": "creditcard", "dueDate": "2026-12-01"}, finalized) == [
+        ("MP992", "method", "expired"),
+        ("MP992", "dueDate", "expired"),
+    ]
+
+
+def test_without_a_snapshot_the_updates_method_is_read() -> None:
+    """Nothing says the payment refuses the switch: the update's method judges its address, as before."""
+    assert update({"method": "paypal", "shippingAddress": US_SHIPPING}) == [("MP412", "shippingAddress.region", None)]
+    assert update({"method": "kbc", "issuer": "ideal_INGBNL2A"}) == [("MP525", "issuer", "ideal_INGBNL2A")]
+
+
+_ANY_METHOD = st.one_of(
+    st.sampled_from(["paypal", "billie", "banktransfer", "kbc", "ideal", None]),
+    st.lists(st.sampled_from(["paypal", "billie", "ideal", "kbc"]), min_size=1, max_size=3, unique=True),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    sent=_ANY_METHOD,
+    kept=st.sampled_from(["paypal", "billie", "ideal", "kbc", "banktransfer", "creditcard"]),
+    finalized=st.sampled_from([None, "paid", "expired"]),
+    shipping=_addresses(),
+    extras=st.fixed_dictionaries(
+        {},
+        optional={
+            "billingAddress": st.sampled_from([BILLING, {k: v for k, v in BILLING.items() if k != "organizationName"}]),
+            "issuer": st.sampled_from(["ideal_INGBNL2A", "kbc", "ING"]),
+            "dueDate": st.just("2026-12-01"),
+        },
+    ),
+)
+def test_a_refused_switch_is_judged_as_the_same_update_without_method(
+    sent: str | list[str] | None,
+    kept: str,
+    finalized: str | None,
+    shipping: dict[str, Any],
+    extras: dict[str, Any],
+) -> None:
+    """Whatever method a refused update names, everything but ``method`` itself gets what the same update without
+    ``method`` gets: the payment's method is the one Mollie leaves it."""
+    payment: dict[str, Any] = {**OPEN, "method": kept} if finalized is None else {**OPEN, "status": finalized}
+    rest = {"shippingAddress": shipping, **extras}
+
+    def findings(body: dict[str, Any]) -> list[tuple[str, str, str | None, str]]:
+        report = mp.validate_payment_update(body, payment=payment, today=TODAY)
+        return [(v.code, v.field, v.actual, v.message) for v in report if v.field != "method"]
+
+    assert findings({"method": sent, **rest}) == findings(rest)

@@ -117,22 +117,28 @@ ADDRESS_PAYPAL_REGION = Rule(
     "MP409",
     "address-paypal-region",
     Severity.WARNING,
-    (cite.COMMON_DATA_TYPES.at("Address object"), cite.CREATE_PAYMENT.at("PayPal shippingAddress")),
+    (
+        cite.COMMON_DATA_TYPES.at("Address object"),
+        cite.CREATE_PAYMENT.at("PayPal shippingAddress"),
+        cite.UPDATE_PAYMENT.at("method"),
+    ),
     Evidence.INFERRED,
     "PayPal may be used and the shipping country needs a region that is missing",
     "PayPal requires region for AR, BR, CA, CN, ID, IN, JP, MX, TH and US; documented for payments, "
-    "inferred for orders.",
+    "inferred for orders. An update that switches a payment to methods including PayPal is held to it on the "
+    "payment's shipping address.",
     "Send the state or province in region.",
 )
 ADDRESS_PAYPAL_LENGTH = Rule(
     "MP410",
     "address-paypal-length",
     Severity.WARNING,
-    (cite.CREATE_PAYMENT.at("PayPal"),),
+    (cite.CREATE_PAYMENT.at("PayPal"), cite.UPDATE_PAYMENT.at("method")),
     Evidence.INFERRED,
     "PayPal may be used and an address field is longer than PayPal accepts",
     "PayPal limits the full name to 128, streetAndNumber to 128, postalCode to 20, city and region to 100 "
-    "characters; documented for payments, inferred for orders.",
+    "characters; documented for payments, inferred for orders. An update that switches a payment to methods "
+    "including PayPal is held to them on the payment's addresses.",
     "Shorten the field, or move the surplus to streetAdditional.",
 )
 ADDRESS_PAYPAL_ONLY_REGION = Rule(
@@ -366,13 +372,14 @@ def _country_meant(value: str) -> str | None:
     return ALPHA_2_BY_ALIAS.get(stripped.casefold())
 
 
-def check_paypal_limits(ck: Checker, address: dict[object, object], key: str) -> None:
-    """MP412, MP413: PayPal's limits on an address the payment already has, for update payment, which can switch
-    a payment created without a method to PayPal while its addresses stay as they were given at creation. Part
+def check_paypal_limits(ck: Checker, address: dict[object, object], key: str, forced: bool) -> None:
+    """PayPal's limits on an address the payment already has, for update payment, which can set the method of a
+    payment created without one while its addresses stay as they were given at creation: MP412, MP413 when
+    PayPal is the one method (``forced``), MP409, MP410 when it is one of an array, as for a body's address. Part
     of ``check_address`` for an address a body sends; here on its own, with the same rules, and a message that
     says the address is the payment's, since the fix is then a corrected address in the same update."""
     note = f" This is the payment's {key}: send the corrected {key} in the same update."
-    _check_paypal(ck, address, (key,), country_code(address.get("country")), key, True, note)
+    _check_paypal(ck, address, (key,), country_code(address.get("country")), key, forced, note)
 
 
 def _check_paypal(

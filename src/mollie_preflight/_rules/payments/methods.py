@@ -147,14 +147,22 @@ def requested(payload: dict[object, object]) -> frozenset[str]:
     return frozenset()
 
 
-def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
+def address_methods(payload: dict[object, object]) -> tuple[frozenset[str], str | None]:
+    """The methods of ``payload``'s ``method`` whose address rules (PayPal's, Billie's) hold its addresses, and
+    the one method it forces, which turns PayPal's warnings into errors: what ``check_address`` takes. Billie in
+    an array is left out: its organizationName is an error (MP411) for the one method, and for one of an array
+    MP968's warning. Create payment's body, and update payment's method as the payment has it after the update:
+    one reading of ``method`` for both."""
     methods, forced = requested(payload), single_method(payload)
-    # Billie's organizationName is an error (MP411) for the one method; as one of an array it is MP968's warning.
-    address_methods = methods if forced is not None else methods - {"billie"}
+    return (methods if forced is not None else methods - {"billie"}), forced
+
+
+def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
+    methods, forced = address_methods(payload)
     for key in ("billingAddress", "shippingAddress"):
         value = payload.get(key)
         if value is not None:
-            check_address(ck, value, key, address_methods, forced, required=())
+            check_address(ck, value, key, methods, forced, required=())
     check_method_requirements(ck, payload, ck.order_currency)
     if forced == "billie":
         _check_billie_company(ck, payload.get("company"))

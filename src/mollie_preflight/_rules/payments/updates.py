@@ -12,7 +12,9 @@ one, and Mollie's generated SDKs give both bodies the same models). The descript
 the locale (MP933), the method (MP934; with the payment known also its currency, MP967), the country
 restriction (MP942), the due date (MP604, MP962), the issuer's shape (MP525), the addresses (MP401-MP413) and
 whether the due date and issuer belong to the payment's method (MP964), all read with the method the payment
-will have, ``billingEmail`` (deprecated, MP965) and the metadata.
+will have (the update's when the payment takes it, else its own: Mollie never sets a method it refuses, so a
+refused switch leaves the payment's method to judge them by), ``billingEmail`` (deprecated, MP965) and the
+metadata.
 
 A method the update sets needs what it needs at creation (lines, a billing address, a currency it takes, a
 manual capture, PayPal's address limits): with the payment known, ``check_new_method`` holds it to create
@@ -26,7 +28,6 @@ from __future__ import annotations
 from typing import Final
 
 from ..._findings import Severity
-from ..._reference.payments import METHODS
 from .. import citations as cite
 from ..checker import Checker
 from ..common.address import check_address, check_billie_organization, check_paypal_limits
@@ -37,7 +38,7 @@ from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .body import check_description
 from .extras import check_due_date, check_parameter_methods
-from .methods import check_method_requirements
+from .methods import address_methods, check_method_requirements
 from .params import (
     BILLING_EMAIL,
     check_capture_method,
@@ -191,17 +192,20 @@ def _check_create_values(
         check_restrict_country(ck, body["restrictPaymentMethodsToCountry"])
     if "dueDate" in typed_ok and body["dueDate"] is not None:
         check_due_date(ck, body["dueDate"])
-    method = payment_method(body, state)
-    if "method" in body and state is not None and state.method is None and state.status not in FINALIZED_STATUSES:
+    sets = sets_method(body, state)
+    if sets and state is not None:
         check_new_method(ck, body, state)
-    methods = frozenset() if method is None else frozenset({method})
+    method = payment_method(body, state)
     issuer = body.get("issuer")
     if isinstance(issuer, str):
-        check_issuer_shape(ck, issuer, methods, ("issuer",))
+        check_issuer_shape(ck, issuer, frozenset() if method is None else frozenset({method}), ("issuer",))
     check_parameter_methods(ck, body, method)
+    # The update's addresses are held to the methods the payment offers after it, read as create payment reads
+    # them: the update's own method when the payment takes it (an array too), else the payment's.
+    methods, forced = address_methods(body if sets else {"method": method})
     for key in ("billingAddress", "shippingAddress"):
         if key in typed_ok:
-            check_address(ck, body[key], key, methods, method, required=())
+            check_address(ck, body[key], key, methods, forced, required=())
     if "billingEmail" in body:
         ck.report(
             BILLING_EMAIL,
@@ -214,7 +218,8 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
     """The method the update sets, held to what create payment requires of it, with create payment's checks and
     codes: the currency (MP967), lines (MP950), a billing address and its fields (MP951, MP952), voucher
     categories (MP953), for an array one warning per unmet need (MP968), a manual capture (MP939, MP938),
-    Billie's organizationName (MP411) and PayPal's region and lengths (MP412, MP413). Mollie refuses a switch
+    Billie's organizationName (MP411) and PayPal's region and lengths (MP412, MP413; for an array that offers
+    PayPal, create payment's warnings MP409, MP410). Mollie refuses a switch
     to a method whose requirements the payment does not meet as it refuses such a payment at creation (the
     update reference documents ``method`` by create payment's). Billie's company details (MP969) are left out:
     the get-payment response does not return them.
@@ -237,25 +242,36 @@ def check_new_method(ck: Checker, body: dict[object, object], state: PaymentStat
     else:
         payment["captureMode"] = state.capture_mode
     check_method_requirements(ck, payment, state.currency, frozenset(unknown))
-    forced = single_method(payment)
+    offered, forced = address_methods(payment)
     if state.capture_mode is not None:
         check_capture_method(ck, forced, state.capture_mode, None, fixed_at_creation=True)
     billing = payment.get("billingAddress")
     if forced == "billie" and "billingAddress" not in body and isinstance(billing, dict):
         check_billie_organization(ck, billing)
-    if forced == "paypal":
+    # PayPal's limits on the payment's own addresses, as ``check_address`` holds the update's: errors when PayPal
+    # is the one method, warnings when it is one of an array.
+    if "paypal" in offered:
         for key in ("billingAddress", "shippingAddress"):
             address = payment.get(key)
             if key not in body and isinstance(address, dict):
-                check_paypal_limits(ck, address, key)
+                check_paypal_limits(ck, address, key, forced == "paypal")
+
+
+def sets_method(body: dict[object, object], state: PaymentState | None) -> bool:
+    """Whether this update sets the payment's method: it sends ``method`` and the payment takes one. Mollie
+    refuses to set the method of a payment that already has one (MP993) or is finalized (MP992); the method
+    then stays the payment's. Without a snapshot nothing says the payment refuses, so the update's is read."""
+    if "method" not in body:
+        return False
+    return state is None or (state.method is None and state.status not in FINALIZED_STATUSES)
 
 
 def payment_method(body: dict[object, object], state: PaymentState | None) -> str | None:
-    """The one method the payment has after this update: the body's ``method`` when it names one, else the
-    snapshot's; ``None`` when neither says (a method array leaves the choice to the customer)."""
-    if "method" in body:
-        method = body["method"]
-        return method if type(method) is str and method in _METHODS else None
+    """The one method the payment has after this update: the one the update sets (``None`` for an array: the
+    customer chooses), else the payment's own, the snapshot's (``None`` without one). Never a method Mollie
+    refuses to set: the issuer, the due date and the addresses are the payment's, judged by its real method."""
+    if sets_method(body, state):
+        return single_method(body)
     return state.method if state is not None else None
 
 
@@ -308,6 +324,5 @@ def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -
         )
 
 
-_METHODS: Final = frozenset(METHODS)
 #: How Mollie's message names a field ("The redirect URL cannot be updated ...").
 _SPOKEN: Final = {"redirectUrl": "redirect URL", "cancelUrl": "cancel URL", "dueDate": "due date"}
