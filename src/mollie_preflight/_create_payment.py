@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import Final
 
+from ._calls import new_checker
 from ._findings import Report
-from ._options import Options, new_checker
+from ._options import Options
 from ._rules.checker import Checker
 from ._rules.family import BodyFamily
 from ._rules.orders.body import check_body_object

@@ -332,7 +332,7 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     """
     from decimal import Decimal  # at the public edges only: validation never needs the module
 
-    if isinstance(value, bool | float):
+    if isinstance(value, (bool, float)):
         raise TypeError(f"{what} must be a Decimal, int or decimal string, not {type(value).__name__}")
     if isinstance(value, Decimal):
         if not value.is_finite():

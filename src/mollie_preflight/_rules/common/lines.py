@@ -629,7 +629,7 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
 
 
 def _rate_string(value: object) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     parsed = parse_rate(repr(value) if isinstance(value, float) else str(value))
     if parsed is None or parsed.units < 0:

@@ -205,8 +205,8 @@ def _check_lines(ck: Checker, lines: object, dialect: LineDialect) -> list[LineF
     """Check every line; the figures of all lines, or ``None`` when an order-level sum is meaningless."""
     if lines is None:
         return None
-    if not isinstance(lines, list | tuple) or not lines:
-        what = "an empty array" if isinstance(lines, list | tuple) else json_type(lines)
+    if not isinstance(lines, (list, tuple)) or not lines:
+        what = "an empty array" if isinstance(lines, (list, tuple)) else json_type(lines)
         ck.report(
             ORDER_LINES,
             ("lines",),
@@ -244,7 +244,7 @@ _SENT_SUM_PRECEDENCE: Final = 1
 def _sent_total(lines: object, amount: Money) -> int | None:
     """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
     pattern = plain_value_pattern(amount.decimals)
-    if pattern is None or not isinstance(lines, list | tuple):
+    if pattern is None or not isinstance(lines, (list, tuple)):
         return None
     total = 0
     for line in lines:

@@ -292,7 +292,7 @@ def check_method(ck: Checker, method: object) -> None:
     update payment."""
     if method is None:
         return
-    if isinstance(method, list | tuple):
+    if isinstance(method, (list, tuple)):
         if not method:
             ck.report(PAYMENT_METHOD, ("method",), "The 'method' array is empty; leave method out to offer all.")
         for index, item in enumerate(method):
