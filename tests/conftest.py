@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
 
@@ -111,10 +110,10 @@ from mollie_preflight._rules.orders import body as _order  # noqa: E402
 def _clean_line_rechecked(
     line: object,
     currency: str,
-    plain: Callable[[str], object],
+    decimals: int,
     dialect: _lines.LineDialect = _lines.ORDERS,
 ) -> CleanLine | None:
-    clean = _lines.clean_line(line, currency, plain, dialect)
+    clean = _lines.clean_line(line, currency, decimals, dialect)
     if clean is not None:
         walk = _checker.Checker(DEFAULT_OPTIONS, None)
         walk.order_currency, walk.order_decimals = currency, currency_decimals(currency)

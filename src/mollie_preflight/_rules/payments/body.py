@@ -109,11 +109,11 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
     context = clean_body_amount(amount)
     if context is None:
         return False
-    currency, plain, minor = context
+    currency, decimals, minor = context
     lines = payload.get("lines")
     if lines is None or lines == []:
         return True
-    return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, plain, minor, PAYMENTS)
+    return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, decimals, minor, PAYMENTS)
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).
