@@ -442,7 +442,8 @@ def clean_params(payload: dict[object, object], ck: Checker) -> bool:
     locale, method = payload.get("locale"), payload.get("method")
     if locale is not None and (type(locale) is not str or locale not in _LOCALES):
         return False
-    if method is not None and (type(method) is not str or method not in _METHODS):
+    # A method captured manually only needs ``captureMode`` (MP939), which the usual keys leave out.
+    if method is not None and (type(method) is not str or method not in _METHODS or method in MANUAL_ONLY_METHODS):
         return False
     if not _ID_KEYS.isdisjoint(payload):
         for key, prefix in _PREFIXES:
