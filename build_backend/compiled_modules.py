@@ -10,6 +10,7 @@ from pathlib import Path
 #: its integer formulas, the create-order and create-payment compositions, the API detection the linter asks
 #: per record). Their public entry points take ``object`` where a caller may pass anything.
 COMPILED = (
+    "_calls.py",
     "_compiled.py",
     "_apis.py",
     "_money.py",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
 
@@ -59,33 +58,39 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 # --- every clean verdict is re-checked by the full walk -------------------------------------------------
-# ``validate_order`` asks each family's ``clean`` first and walks only the families that answer "maybe";
-# when all answer "nothing to report", the body is clean without a walk. For the whole session every such
-# answer is held to the walk: the families' ``check``s run on the same body in order, with a fresh checker
+# ``validate_order`` and ``validate_payment`` ask each family's ``clean`` first and walk only the families that
+# answer "maybe"; when all answer "nothing to report", the body is clean without a walk. For the whole session
+# every such answer is held to the walk: the families' ``check``s run on the same body in order, with a fresh checker
 # (so the family sees the context the walk gives it), and a finding of the family that answered "nothing to
 # report" fails the test at once, naming the family and the rule. A rule added to a family's ``check`` and
 # not to its ``clean`` cannot pass a test that reaches it, on a valid body or on a broken one.
 
 from mollie_preflight import _create_order as _create_order  # noqa: E402
+from mollie_preflight import _create_payment as _create_payment  # noqa: E402
 from mollie_preflight._rules.common.lines import CleanLine  # noqa: E402
 from mollie_preflight._rules.family import BodyFamily  # noqa: E402
 
 _ORIGINAL_FAMILIES = _create_order.CREATE_ORDER_FAMILIES
+_ORIGINAL_PAYMENT_FAMILIES = _create_payment.CREATE_PAYMENT_FAMILIES
 
 
-def _rechecked(family: BodyFamily) -> BodyFamily:
+def _rechecked(family: BodyFamily, walked: tuple[BodyFamily, ...]) -> BodyFamily:
+    """``family`` with its ``clean`` held to the walk of ``walked``: its endpoint's families, as they were."""
+
     def clean(body: dict[object, object], ck: _checker.Checker) -> bool:
         verdict = family.clean(body, ck)
         if verdict:
-            _recheck(family, body, ck)
+            _recheck(family, body, ck, walked)
         return verdict
 
     return BodyFamily(family.name, family.check, clean)
 
 
-def _recheck(family: BodyFamily, body: dict[object, object], ck: _checker.Checker) -> None:
+def _recheck(
+    family: BodyFamily, body: dict[object, object], ck: _checker.Checker, walked: tuple[BodyFamily, ...]
+) -> None:
     walk = _checker.Checker(ck.options, ck.today)
-    for each in _ORIGINAL_FAMILIES:
+    for each in walked:
         before = len(walk.findings)
         each.check(walk, body)
         if each.name != family.name:
@@ -111,10 +116,10 @@ from mollie_preflight._rules.orders import body as _order  # noqa: E402
 def _clean_line_rechecked(
     line: object,
     currency: str,
-    plain: Callable[[str], object],
+    decimals: int,
     dialect: _lines.LineDialect = _lines.ORDERS,
 ) -> CleanLine | None:
-    clean = _lines.clean_line(line, currency, plain, dialect)
+    clean = _lines.clean_line(line, currency, decimals, dialect)
     if clean is not None:
         walk = _checker.Checker(DEFAULT_OPTIONS, None)
         walk.order_currency, walk.order_decimals = currency, currency_decimals(currency)
@@ -167,29 +172,9 @@ def _owner(code: str) -> str:
 
 
 if not COMPILED:
-    _create_order.CREATE_ORDER_FAMILIES = tuple(_rechecked(family) for family in _ORIGINAL_FAMILIES)  # type: ignore[misc]
-
-
-# The same for create-payment: every clean verdict of ``validate_payment`` is re-checked by its walk.
-from mollie_preflight import _create_payment as _create_payment  # noqa: E402
-
-_original_is_clean_payment = _create_payment.is_clean
-
-
-def _is_clean_payment_rechecked(body: dict[object, object], ck: _checker.Checker) -> bool:
-    verdict = _original_is_clean_payment(body, ck)
-    if verdict:
-        walk = _checker.Checker(ck.options, ck.today)
-        for family in _create_payment.CREATE_PAYMENT_FAMILIES:
-            family.check(walk, body)
-            if walk.findings:
-                found = "; ".join(f"{v.code} ({_owner(v.code)}) at {v.field}: {v.message}" for v in walk.findings)
-                raise AssertionError(
-                    f"the {family.name!r} family's clean ({_module_file(family.clean.__module__)}) answered "
-                    f"'nothing to report', but its check reports {found}"
-                )
-    return verdict
-
-
-if not COMPILED:
-    _create_payment.is_clean = _is_clean_payment_rechecked
+    _create_order.CREATE_ORDER_FAMILIES = tuple(  # type: ignore[misc]
+        _rechecked(family, _ORIGINAL_FAMILIES) for family in _ORIGINAL_FAMILIES
+    )
+    _create_payment.CREATE_PAYMENT_FAMILIES = tuple(  # type: ignore[misc]
+        _rechecked(family, _ORIGINAL_PAYMENT_FAMILIES) for family in _ORIGINAL_PAYMENT_FAMILIES
+    )

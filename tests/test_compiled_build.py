@@ -8,7 +8,9 @@ would pass the suite while measuring, or shipping, something else.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 
@@ -63,3 +65,31 @@ def test_the_linter_says_which_build_runs(capsys: pytest.CaptureFixture[str]) ->
     assert exit_info.value.code == 0
     build = "compiled" if COMPILED else "pure Python"
     assert capsys.readouterr().out.strip() == f"mollie-preflight {__version__} ({build})"
+
+
+def _wheel_tags(wheel: str) -> list[str]:
+    """The ``Tag:`` lines of a wheel's ``WHEEL`` metadata."""
+    return [line.partition(": ")[2] for line in wheel.splitlines() if line.startswith("Tag: ")]
+
+
+def test_an_installed_wheel_is_tagged_for_its_build() -> None:
+    """A compiled wheel carries extension modules for one Python on one platform: tagged ``py3-none-any`` it would
+    install anywhere and fail at import. A pure wheel must be universal. Read from the installed distribution, so
+    the tox envs check the very wheel they test (an editable checkout has no wheel of its own to check)."""
+    distribution = importlib.metadata.distribution("mollie-preflight")
+    origin = json.loads(distribution.read_text("direct_url.json") or "{}")  # PEP 610: how it was installed
+    wheel = distribution.read_text("WHEEL")
+    if wheel is None or origin.get("dir_info", {}).get("editable"):
+        pytest.skip("an editable checkout: no wheel of its own")
+    if COMPILED:
+        assert "Root-Is-Purelib: false" in wheel
+        assert _wheel_tags(wheel)
+        assert not any(tag.endswith("-none-any") for tag in _wheel_tags(wheel))
+    else:
+        assert _wheel_tags(wheel) == ["py3-none-any"]
+
+
+def test_wheel_tags_are_read_from_the_metadata() -> None:
+    assert _wheel_tags("Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp311-cp311-linux_x86_64\n") == [
+        "cp311-cp311-linux_x86_64"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import pkgutil
 import subprocess
@@ -97,3 +98,33 @@ def test_validating_mollies_example_loads_no_optional_library() -> None:
     )
     loaded = _modules_after(statement)
     assert loaded & {"pycountry", "email_validator", "babel", "mollie_preflight._rules.registry"} == set()
+
+
+def _isinstance_unions(source: str) -> list[int]:
+    """Lines of ``source`` where ``isinstance`` (or ``issubclass``) is given ``A | B`` rather than ``(A, B)``."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("isinstance", "issubclass")
+        and len(node.args) == 2
+        and isinstance(node.args[1], ast.BinOp)
+        and isinstance(node.args[1].op, ast.BitOr)
+    ]
+
+
+def test_isinstance_is_given_a_tuple_of_types_never_a_union() -> None:
+    """``isinstance(x, list | tuple)`` builds a union object on every call (~60 ns, and a tenth of the methods
+    family's clean on a compiled build); ``(list, tuple)`` costs nothing. Every module of the package."""
+    package = Path(mp.__file__).parent
+    found = {
+        f"{path.relative_to(package)}:{line}"
+        for path in package.rglob("*.py")
+        for line in _isinstance_unions(path.read_text(encoding="utf-8"))
+    }
+    assert found == set()
+
+
+def test_the_union_finder_finds_a_union() -> None:
+    assert _isinstance_unions("isinstance(x, list | tuple)\nisinstance(x, (list, tuple))\n") == [1]

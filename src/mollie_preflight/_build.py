@@ -84,7 +84,7 @@ def build_line(
         raise ValueError(f"category must be one of {', '.join(LINE_CATEGORIES)}")
     categories = optional_fields.get("categories")
     if categories is not None and (
-        not isinstance(categories, list | tuple)
+        not isinstance(categories, (list, tuple))
         or not categories
         or any(c not in PAYMENT_CATEGORIES for c in categories)
         or len(set(categories)) != len(categories)

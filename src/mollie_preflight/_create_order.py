@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ._calls import new_checker
 from ._findings import Report
-from ._options import Options, new_checker
+from ._options import Options
 from ._rules.checker import Checker
 from ._rules.common import dates, methods
 from ._rules.family import BodyFamily

@@ -28,7 +28,7 @@ def derived_amounts(payload: object) -> dict[Path, dict[str, Any]]:
     if not isinstance(payload, dict):
         return {}
     lines = payload.get("lines")
-    if not isinstance(lines, list | tuple) or not lines:
+    if not isinstance(lines, (list, tuple)) or not lines:
         return {}
     ck = Checker(DEFAULT_OPTIONS, None)
     amount = payload.get("amount")

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final, Generic, TypeVar
 
+from ._calls import new_checker
 from ._create_order import validate_order
 from ._create_payment import validate_payment
 from ._findings import Report
-from ._options import Options, new_checker
+from ._options import Options
 from ._rules.checker import Checker
 from ._rules.orders.cancel import (
     CANCEL_LINES_FIELDS,

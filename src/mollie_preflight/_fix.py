@@ -110,7 +110,7 @@ def _show(value: object) -> str:
 
 def _is_scalar(value: object) -> bool:
     return (
-        value is None or isinstance(value, str | bool | float) or (isinstance(value, int) and value.bit_length() < 64)
+        value is None or isinstance(value, (str, bool, float)) or (isinstance(value, int) and value.bit_length() < 64)
     )
 
 

@@ -19,10 +19,10 @@ def copy_json(value: object) -> object:
     while stack:
         source = stack.pop()
         target = copies[id(source)]
-        assert isinstance(source, dict | list | tuple)
+        assert isinstance(source, (dict, list, tuple))
         items = source.items() if isinstance(source, dict) else enumerate(source)
         for key, item in items:
-            if isinstance(item, dict | list | tuple) and id(item) not in copies:
+            if isinstance(item, (dict, list, tuple)) and id(item) not in copies:
                 stack.append(item)
             child = _shell(item, copies)
             if isinstance(target, dict):
@@ -35,7 +35,7 @@ def copy_json(value: object) -> object:
 
 def _shell(value: object, copies: dict[int, object]) -> object:
     """The (still empty) copy of a container, registered in ``copies``; a scalar itself."""
-    if not isinstance(value, dict | list | tuple):
+    if not isinstance(value, (dict, list, tuple)):
         return value
     existing = copies.get(id(value))
     if existing is None:

@@ -12,12 +12,10 @@ from types import MappingProxyType
 from ._findings import Severity
 from ._frozen import Frozen
 from ._reference.method_limits import DOCUMENTED, AmountLimits, limits_from_methods
-from ._rules.checker import Checker, date_classes
 from ._rules.rule import Evidence, Rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import datetime
     from typing import Literal
 
     TieRule = Literal["half-up", "either"]
@@ -180,16 +178,3 @@ def _severities(values: Mapping[str, Severity | str]) -> Mapping[str, Severity]:
 
 
 DEFAULT_OPTIONS = Options()
-
-
-def new_checker(options: Options | None, today: datetime.date | None) -> Checker:
-    """The checker of one validation call, its arguments checked first: a wrong ``options`` or ``today`` is
-    the caller's programming error (``TypeError``), never a finding about the payload."""
-    opts = options if options is not None else DEFAULT_OPTIONS
-    if not isinstance(opts, Options):
-        raise TypeError(f"options must be an Options instance, not {type(opts).__name__}")
-    if today is not None:
-        date, date_time = date_classes()  # a datetime's time of day would be dropped silently: refused
-        if not isinstance(today, date) or isinstance(today, date_time):
-            raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
-    return Checker(opts, today)

@@ -39,12 +39,13 @@ import json
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
 
+from ._calls import new_checker
 from ._create_order import validate_order
 from ._create_payment import validate_payment
 from ._endpoints import CANCEL_LINES, CAPTURE, ORDER_CANCEL, ORDER_REFUND, PAYMENT_REFUND, SHIPMENT, Outcome, run
 from ._findings import OrderValidationError, Report
 from ._money import currency_decimals, format_minor
-from ._options import Options, new_checker
+from ._options import Options
 from ._rules.orders.partial import Planned
 from ._rules.orders.snapshot import OrderState, derived_quantities, read_snapshot
 from ._rules.orders.status import check_order_status

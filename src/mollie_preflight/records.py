@@ -87,7 +87,7 @@ def validate_records(
     for index, record in enumerate(records, start):
         line: int | None = None
         key: str | None = None
-        if isinstance(record, str | bytes):
+        if isinstance(record, (str, bytes)):
             line = index + 1
             if not record.strip():
                 continue

@@ -395,5 +395,5 @@ def _too_deep(text: str, start: int, end: int, value: object) -> bool:
         if depth > MAX_DEPTH:
             return True
         children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-        level.extend((child, depth_here + 1) for child in children if isinstance(child, dict | list))
+        level.extend((child, depth_here + 1) for child in children if isinstance(child, (dict, list)))
     return False

@@ -66,7 +66,7 @@ def limits_from_methods(response: object) -> dict[str, AmountLimits]:
     if isinstance(response, Mapping):
         embedded = response.get("_embedded")
         methods = embedded.get("methods") if isinstance(embedded, Mapping) else None
-    if isinstance(methods, str | bytes) or not isinstance(methods, Iterable):
+    if isinstance(methods, (str, bytes)) or not isinstance(methods, Iterable):
         raise ValueError("methods must be a Methods API response or a list of its methods")
     limits: dict[str, AmountLimits] = {}
     for method in methods:

@@ -66,10 +66,11 @@ date_classes = on_first_use(_import_date_classes)
 
 
 class Checker:
-    __slots__ = ("_severity_of", "_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
+    __slots__ = ("_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
 
     def __init__(self, options: RuleSettings, today: datetime.date | None) -> None:
-        self._severity_of = options.severity_of
+        # ``options.severity_of`` is asked when a check reports, not bound here: most calls report nothing,
+        # and binding a method of a Python object was a tenth of making a compiled checker.
         self._today = today
         self.options = options
         self.findings: list[Violation] = []
@@ -87,7 +88,7 @@ class Checker:
         return self._today
 
     def wants(self, rule: Rule) -> bool:
-        return self._severity_of(rule) is not None
+        return self.options.severity_of(rule) is not None
 
     def report(
         self,
@@ -107,7 +108,7 @@ class Checker:
         ``message`` is the text, or ``(function, args)`` when writing it costs more than a plain f-string
         (amounts formatted for a message): the finding writes it when it is first read (``Violation``).
         """
-        severity = self._severity_of(rule)
+        severity = self.options.severity_of(rule)
         if severity is None:
             return
         self.findings.append(

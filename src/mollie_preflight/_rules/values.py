@@ -22,11 +22,11 @@ def json_type(value: object) -> str:
         return "boolean"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         return "number"
     if isinstance(value, dict):
         return "object"
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return "array"
     if is_decimal(value):
         return "number"
@@ -70,7 +70,7 @@ def describe(value: object) -> str:
         text = repr(value)[:_MAX_SHOWN]
     elif isinstance(value, dict):
         return f"<object with {len(value)} key{'s' if len(value) != 1 else ''}>"
-    elif isinstance(value, list | tuple):
+    elif isinstance(value, (list, tuple)):
         return f"<array of {len(value)}>"
     elif is_decimal(value):
         text = str(value)[:_MAX_SHOWN]

@@ -7,8 +7,6 @@ runs on a value Mollie would refuse.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..._findings import Path, Severity
 from ..._money import InvalidValue, currency_decimals, format_minor, parse_value, plain_minor, pow10
 from ..._reference.currencies import CURRENCY_DECIMALS
@@ -322,15 +320,13 @@ def string_for_number(raw: object, decimals: int | None) -> str | None:
     return None
 
 
-def clean_amount_minor(amount: object, currency: str, plain: Callable[[str], object]) -> int | None:
+def clean_amount_minor(amount: object, currency: str, decimals: int) -> int | None:
     """The amount in minor units when ``check_amount`` would report nothing on it in ``currency`` (its sign
-    aside: the caller knows whether it may be negative); ``plain`` is the full match of the currency's
-    ``money.plain_value_pattern``, chosen once per order. For the composed fast path; checks never call it.
+    aside: the caller knows whether it may be negative); ``decimals`` is the currency's, looked up once per
+    body. For the composed fast path; checks never call it.
     """
     if type(amount) is dict and amount.get("currency") == currency:
         raw = amount.get("value")
-        if type(raw) is str and plain(raw):
-            minor = int(raw.replace(".", "", 1))
-            if minor or raw[0] != "-":
-                return minor
+        if type(raw) is str:
+            return plain_minor(raw, decimals)
     return None

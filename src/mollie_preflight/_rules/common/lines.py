@@ -629,7 +629,7 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
 
 
 def _rate_string(value: object) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     parsed = parse_rate(repr(value) if isinstance(value, float) else str(value))
     if parsed is None or parsed.units < 0:
@@ -918,12 +918,10 @@ _CATEGORIES: Final = frozenset(LINE_CATEGORIES)
 CleanLine = tuple[str, int, int, Rate]
 
 
-def clean_line(
-    line: object, currency: str, plain: Callable[[str], object], dialect: LineDialect = ORDERS
-) -> CleanLine | None:
+def clean_line(line: object, currency: str, decimals: int, dialect: LineDialect = ORDERS) -> CleanLine | None:
     """The figures of ``line`` when no line rule fires on it (``check_line`` would report nothing).
 
-    ``plain`` is the full match of the currency's ``plain_value_pattern``, chosen once per order; the
+    ``decimals`` is the currency's, looked up once per order; the
     ``vatRate`` text is read by ``valid_rate`` (an order repeats a handful of rates over many lines). A
     plain tuple, not ``LineFigures``: the caller keeps nothing.
     Stricter than ``check_line`` where that is cheap: a line without VAT (optional on payments) is left
@@ -944,14 +942,14 @@ def clean_line(
     quantity = line.get("quantity")
     if type(name) is not str or not name.strip() or type(quantity) is not int or not 1 <= quantity <= MAX_QUANTITY:
         return None
-    unit = clean_amount_minor(line.get("unitPrice"), currency, plain)
-    total = clean_amount_minor(line.get("totalAmount"), currency, plain)
-    vat = clean_amount_minor(line.get("vatAmount"), currency, plain)
+    unit = clean_amount_minor(line.get("unitPrice"), currency, decimals)
+    total = clean_amount_minor(line.get("totalAmount"), currency, decimals)
+    vat = clean_amount_minor(line.get("vatAmount"), currency, decimals)
     if unit is None or total is None or vat is None:
         return None
     discount = 0
     if line.get("discountAmount") is not None:
-        sent = clean_amount_minor(line.get("discountAmount"), currency, plain)
+        sent = clean_amount_minor(line.get("discountAmount"), currency, decimals)
         if sent is None or sent < 0:
             return None
         discount = sent

@@ -135,7 +135,7 @@ def json_size_in_full(value: object, limit: int) -> int | str:
                 stack.append(child)
                 if size > limit:
                     break
-        elif isinstance(item, list | tuple):
+        elif isinstance(item, (list, tuple)):
             size += 2 + max(len(item) - 1, 0)
             stack.extend(item[: limit + 1])
         elif is_decimal(item):

@@ -179,7 +179,7 @@ def requested_methods(payload: dict[object, object]) -> frozenset[str]:
     method = payload.get("method")
     if isinstance(method, str):
         return frozenset({method}) & _KNOWN
-    if isinstance(method, list | tuple):
+    if isinstance(method, (list, tuple)):
         return frozenset(m for m in method if isinstance(m, str)) & _KNOWN
     return frozenset()
 
@@ -189,7 +189,7 @@ def offers_any(method: object, names: frozenset[str]) -> bool:
     ``requested_methods(payload) & names`` without building a set, for the composed fast path."""
     if type(method) is str:
         return method in names
-    if isinstance(method, list | tuple):
+    if isinstance(method, (list, tuple)):
         return any(type(m) is str and m in names for m in method)
     return False
 
@@ -197,7 +197,7 @@ def offers_any(method: object, names: frozenset[str]) -> bool:
 def forced_method(payload: dict[object, object]) -> str | None:
     """The one method the customer is sent to directly: ``method`` as a string (or a one-element array)."""
     method = payload.get("method")
-    if isinstance(method, list | tuple) and len(method) == 1:
+    if isinstance(method, (list, tuple)) and len(method) == 1:
         method = method[0]
     return method if isinstance(method, str) and method in _KNOWN else None
 
@@ -275,7 +275,7 @@ def _check_currency(ck: Checker, methods: tuple[str, ...] | frozenset[str], forc
 def _line_objects(payload: dict[object, object]) -> list[dict[object, object]]:
     """The lines that are objects, for the rules that read them (vouchers, PayPal)."""
     lines = payload.get("lines")
-    return [line for line in lines if isinstance(line, dict)] if isinstance(lines, list | tuple) else []
+    return [line for line in lines if isinstance(line, dict)] if isinstance(lines, (list, tuple)) else []
 
 
 def _check_vouchers(ck: Checker, forced: str | None, lines: list[dict[object, object]]) -> None:
@@ -327,7 +327,7 @@ def _check_method_value(ck: Checker, method: object) -> None:
     if isinstance(method, str):
         _check_method_name(ck, ("method",), method)
         return
-    if not isinstance(method, list | tuple):
+    if not isinstance(method, (list, tuple)):
         ck.report(
             METHOD,
             ("method",),
@@ -480,7 +480,7 @@ def _surely_within(limits: AmountLimits, ck: Checker, currency: str) -> bool:
 def _any_line_has(lines: object, key: str, value: object = None) -> bool:
     """Whether a line of ``lines`` has a truthy ``key`` (or ``key`` equal to ``value``), as ``check_methods``
     reads them; an unreadable ``lines`` counts as "yes" only when that keeps the verdict one-sided."""
-    if not isinstance(lines, list | tuple):
+    if not isinstance(lines, (list, tuple)):
         return value is None  # no lines: voucher's rule cannot fire, PayPal's cannot either
     for line in lines:
         if isinstance(line, dict):

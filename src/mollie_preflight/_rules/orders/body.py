@@ -6,10 +6,8 @@ is reported once, at the line, not again as an order-amount mismatch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..._findings import Severity
-from ..._money import currency_decimals, format_for_message, format_minor, plain_value_pattern
+from ..._money import currency_decimals, format_for_message, format_minor
 from ..._reference.currencies import CURRENCY_DECIMALS
 from .. import citations as cite
 from ..checker import Checker
@@ -205,8 +203,8 @@ def _check_lines(ck: Checker, lines: object, dialect: LineDialect) -> list[LineF
     """Check every line; the figures of all lines, or ``None`` when an order-level sum is meaningless."""
     if lines is None:
         return None
-    if not isinstance(lines, list | tuple) or not lines:
-        what = "an empty array" if isinstance(lines, list | tuple) else json_type(lines)
+    if not isinstance(lines, (list, tuple)) or not lines:
+        what = "an empty array" if isinstance(lines, (list, tuple)) else json_type(lines)
         ck.report(
             ORDER_LINES,
             ("lines",),
@@ -225,13 +223,11 @@ def _lines_figures(
     """``check_line`` of every line, a line that ``clean_line`` answers for taken from its figures instead
     (the same ``LineFigures``, without a walk: an order with one wrong line pays for walking that line)."""
     currency, decimals = ck.order_currency, ck.order_decimals
-    pattern = plain_value_pattern(decimals) if currency is not None and decimals is not None else None
-    if pattern is None or currency is None:
+    if currency is None or decimals is None:
         return [check_line(ck, line, index, dialect=dialect) for index, line in enumerate(lines)]
-    plain = pattern.fullmatch
     figures: list[LineFigures | None] = []
     for index, line in enumerate(lines):
-        clean = clean_line(line, currency, plain, dialect)
+        clean = clean_line(line, currency, decimals, dialect)
         figures.append(check_line(ck, line, index, dialect=dialect) if clean is None else LineFigures(index, *clean))
     return figures
 
@@ -243,14 +239,13 @@ _SENT_SUM_PRECEDENCE: Final = 1
 
 def _sent_total(lines: object, amount: Money) -> int | None:
     """The sum of the lines' ``totalAmount`` as sent, in minor units; ``None`` when one cannot be read."""
-    pattern = plain_value_pattern(amount.decimals)
-    if pattern is None or not isinstance(lines, list | tuple):
+    if not isinstance(lines, (list, tuple)):
         return None
     total = 0
     for line in lines:
         if type(line) is not dict:
             return None
-        minor = clean_amount_minor(line.get("totalAmount"), amount.currency, pattern.fullmatch)
+        minor = clean_amount_minor(line.get("totalAmount"), amount.currency, amount.decimals)
         if minor is None:
             return None
         total += minor
@@ -381,26 +376,17 @@ def check_body_amount(ck: Checker, payload: dict[object, object]) -> Money | Non
     return amount
 
 
-def clean_body_amount(amount: dict[object, object]) -> tuple[str, Callable[[str], object], int] | None:
-    """For the cleans: the currency, its plain-value match and the amount in minor units when
-    ``check_body_amount`` would report nothing on a non-negative ``amount``; ``None`` means "walk"."""
+def clean_body_amount(amount: dict[object, object]) -> tuple[str, int, int] | None:
+    """For the cleans: the currency, its decimals and the amount in minor units when ``check_body_amount``
+    would report nothing on a non-negative ``amount``; ``None`` means "walk"."""
     currency = amount.get("currency")
-    plain = _PLAIN_VALUE.get(currency) if type(currency) is str else None
-    if plain is None or type(currency) is not str:
+    decimals = CURRENCY_DECIMALS.get(currency) if type(currency) is str else None
+    if decimals is None or type(currency) is not str:
         return None
-    minor = clean_amount_minor(amount, currency, plain)
+    minor = clean_amount_minor(amount, currency, decimals)
     if minor is None or minor < 0:
         return None
-    return currency, plain, minor
-
-
-#: Each currency's ``plain_value_pattern`` match, looked up once per body instead of built per call
-#: (currencies with more than three decimals have none: their amounts take the walk).
-_PLAIN_VALUE: Final[dict[str, Callable[[str], object]]] = {
-    currency: pattern.fullmatch
-    for currency, decimals in CURRENCY_DECIMALS.items()
-    if (pattern := plain_value_pattern(decimals)) is not None
-}
+    return currency, decimals, minor
 
 
 def clean_order(payload: dict[object, object], ck: Checker) -> bool:
@@ -415,17 +401,17 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     context = clean_body_amount(amount)
     if context is None:
         return False
-    currency, plain, order_minor = context
-    if not clean_lines_and_sums(lines, currency, plain, order_minor, ORDERS):
+    currency, decimals, order_minor = context
+    if not clean_lines_and_sums(lines, currency, decimals, order_minor, ORDERS):
         return False
     # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
     # family is not walked, and the families after it read the same context.
-    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, CURRENCY_DECIMALS[currency]
+    ck.order_currency, ck.order_amount, ck.order_decimals = currency, order_minor, decimals
     return True
 
 
 def clean_lines_and_sums(
-    lines: list[object], currency: str, plain: Callable[[str], object], amount_minor: int, dialect: LineDialect
+    lines: list[object], currency: str, decimals: int, amount_minor: int, dialect: LineDialect
 ) -> bool:
     """``check_lines_and_sums`` would report nothing on a non-empty ``lines`` list: every line clean and
     the sums right (the body's ``amount`` is ``amount_minor`` in ``currency``, already read as valid)."""
@@ -433,7 +419,7 @@ def clean_lines_and_sums(
     total = 0
     unusual = False
     for line in lines:
-        clean = clean_line(line, currency, plain, dialect)
+        clean = clean_line(line, currency, decimals, dialect)
         if clean is None:
             return False
         figures.append(clean)

@@ -131,7 +131,7 @@ def check_top_level(ck: Checker, payload: dict[object, object]) -> None:
     forced = forced_method(payload)
     billing = payload.get("billingAddress")
     if billing is None:
-        if forced != "paypal" or isinstance(payload.get("method"), list | tuple):
+        if forced != "paypal" or isinstance(payload.get("method"), (list, tuple)):
             ck.report(
                 BILLING_ADDRESS_REQUIRED,
                 ("billingAddress",),

@@ -100,7 +100,8 @@ def check_description(ck: Checker, description: object) -> None:
 
 def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
     """``check_payment_body`` would report nothing: a valid amount, a usual description, and no lines or
-    lines that are clean and add up."""
+    lines that are clean and add up. When it answers so, it leaves the checker the amount's context, as the
+    check would (the connect and methods families read it, walked or not)."""
     description, amount = payload.get("description"), payload.get("amount")
     if type(description) is not str or not description.strip() or len(description) > MAX_DESCRIPTION:
         return False
@@ -109,11 +110,13 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
     context = clean_body_amount(amount)
     if context is None:
         return False
-    currency, plain, minor = context
+    currency, decimals, minor = context
     lines = payload.get("lines")
-    if lines is None or lines == []:
-        return True
-    return type(lines) is list and bool(lines) and clean_lines_and_sums(lines, currency, plain, minor, PAYMENTS)
+    has_lines = lines is not None and lines != []  # ``[]`` is no lines, as for ``null`` (see the check)
+    if has_lines and (type(lines) is not list or not clean_lines_and_sums(lines, currency, decimals, minor, PAYMENTS)):
+        return False
+    ck.order_currency, ck.order_amount, ck.order_decimals = currency, minor, decimals
+    return True
 
 
 #: This family's part of a create-payment body (composed in ``create_payment``).

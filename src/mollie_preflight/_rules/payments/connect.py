@@ -125,7 +125,7 @@ def _check_application_fee(ck: Checker, value: object) -> None:
 
 
 def _check_routing(ck: Checker, value: object) -> None:
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, (list, tuple)):
         ck.report(
             ROUTING,
             ("routing",),

@@ -182,8 +182,8 @@ def _check_categories(ck: Checker, value: object, path: Path, prefix: str) -> No
             actual=describe(value),
         )
         return
-    if not isinstance(value, list | tuple) or not value:
-        what = "an empty array" if isinstance(value, list | tuple) else json_type(value)
+    if not isinstance(value, (list, tuple)) or not value:
+        what = "an empty array" if isinstance(value, (list, tuple)) else json_type(value)
         ck.report(
             LINE_CATEGORIES,
             path,

@@ -142,7 +142,7 @@ def requested(payload: dict[object, object]) -> frozenset[str]:
     method = payload.get("method")
     if type(method) is str:
         return frozenset({method}) & _METHODS
-    if isinstance(method, list | tuple):
+    if isinstance(method, (list, tuple)):
         return frozenset(m for m in method if type(m) is str) & _METHODS
     return frozenset()
 
@@ -182,7 +182,7 @@ def check_method_requirements(
     missing (only a missing part needs the difference: a present one is read as it is)."""
     forced = single_method(payment)
     if forced is None:
-        if isinstance(payment.get("method"), list | tuple):
+        if isinstance(payment.get("method"), (list, tuple)):
             for method in sorted(requested(payment)):
                 for path, need in unmet(payment, method, currency, unknown):
                     ck.report(
@@ -194,7 +194,7 @@ def check_method_requirements(
         return
     check_method_currency(ck, forced, currency)
     lines = payment.get("lines")
-    if forced in LINES_METHODS and (not isinstance(lines, list | tuple) or not lines) and "lines" not in unknown:
+    if forced in LINES_METHODS and (not isinstance(lines, (list, tuple)) or not lines) and "lines" not in unknown:
         ck.report(METHOD_NEEDS_LINES, ("lines",), f"The method {forced} needs the payment's lines.")
     billing = payment.get("billingAddress")
     if forced in BILLING_ADDRESS_METHODS and billing is None and "billingAddress" not in unknown:
@@ -207,8 +207,8 @@ def check_method_requirements(
                 ("billingAddress",),
                 f"The method {forced} needs these fields of the billingAddress: {', '.join(missing)}.",
             )
-    categorised = isinstance(lines, list | tuple) and any(isinstance(x, dict) and x.get("categories") for x in lines)
-    if forced == "voucher" and isinstance(lines, list | tuple) and lines and not categorised:
+    categorised = isinstance(lines, (list, tuple)) and any(isinstance(x, dict) and x.get("categories") for x in lines)
+    if forced == "voucher" and isinstance(lines, (list, tuple)) and lines and not categorised:
         ck.report(
             VOUCHER_NEEDS_CATEGORIES,
             ("lines",),
@@ -260,7 +260,7 @@ def unmet(
     if currency is not None and method in CURRENCY_KNOWN_METHODS and not takes_currency(method, currency):
         found.append((("method",), f"another currency than {currency}"))
     lines, billing = payload.get("lines"), payload.get("billingAddress")
-    has_lines = isinstance(lines, list | tuple) and bool(lines)
+    has_lines = isinstance(lines, (list, tuple)) and bool(lines)
     if method in LINES_METHODS and not has_lines and "lines" not in unknown:
         found.append((("lines",), "the payment's lines"))
     if method in BILLING_ADDRESS_METHODS and billing is None and "billingAddress" not in unknown:
@@ -269,7 +269,7 @@ def unmet(
         missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
         if missing:
             found.append((("billingAddress",), f"these billingAddress fields: {', '.join(missing)}"))
-    categorised = isinstance(lines, list | tuple) and any(isinstance(x, dict) and x.get("categories") for x in lines)
+    categorised = isinstance(lines, (list, tuple)) and any(isinstance(x, dict) and x.get("categories") for x in lines)
     if method == "voucher" and has_lines and not categorised:
         found.append((("lines",), "lines with categories"))
     if method in MANUAL_ONLY_METHODS and payload.get("captureMode") != "manual" and "captureMode" not in unknown:
@@ -299,7 +299,7 @@ def clean_payment_methods(payload: dict[object, object], ck: Checker) -> bool:
             currency = amount.get("currency") if type(amount) is dict else None
             if type(currency) is not str or not takes_currency(method, currency):
                 return False
-    elif isinstance(method, list | tuple):
+    elif isinstance(method, (list, tuple)):
         return False  # an array: its methods' requirements (MP968) take the walk
     if _ADDRESS_KEYS.isdisjoint(payload):  # most bodies: no address, settled by one set test
         return True

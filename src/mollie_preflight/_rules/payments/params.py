@@ -292,7 +292,7 @@ def check_method(ck: Checker, method: object) -> None:
     update payment."""
     if method is None:
         return
-    if isinstance(method, list | tuple):
+    if isinstance(method, (list, tuple)):
         if not method:
             ck.report(PAYMENT_METHOD, ("method",), "The 'method' array is empty; leave method out to offer all.")
         for index, item in enumerate(method):
@@ -442,7 +442,8 @@ def clean_params(payload: dict[object, object], ck: Checker) -> bool:
     locale, method = payload.get("locale"), payload.get("method")
     if locale is not None and (type(locale) is not str or locale not in _LOCALES):
         return False
-    if method is not None and (type(method) is not str or method not in _METHODS):
+    # A method captured manually only needs ``captureMode`` (MP939), which the usual keys leave out.
+    if method is not None and (type(method) is not str or method not in _METHODS or method in MANUAL_ONLY_METHODS):
         return False
     if not _ID_KEYS.isdisjoint(payload):
         for key, prefix in _PREFIXES:
