@@ -66,7 +66,7 @@ date_classes = on_first_use(_import_date_classes)
 
 
 class Checker:
-    __slots__ = ("_today", "findings", "options", "order_amount", "order_currency", "order_decimals")
+    __slots__ = ("_today", "findings", "lines_read", "options", "order_amount", "order_currency", "order_decimals")
 
     def __init__(self, options: RuleSettings, today: datetime.date | None) -> None:
         # ``options.severity_of`` is asked when a check reports, not bound here: most calls report nothing,
@@ -79,6 +79,10 @@ class Checker:
         #: The order amount in minor units and its currency's decimals, when ``amount`` is valid.
         self.order_amount: int | None = None
         self.order_decimals: int | None = None
+        #: What a family's ``clean`` already read of the lines before it answered "maybe", for the same family's
+        #: walk in the same call to take instead of reading it again (the order family's ``LinesRead``); only
+        #: the family that leaves it reads it, so the kernel does not know its type.
+        self.lines_read: object = None
 
     @property
     def today(self) -> datetime.date:

@@ -113,7 +113,9 @@ def clean_payment_body(payload: dict[object, object], ck: Checker) -> bool:
     currency, decimals, minor = context
     lines = payload.get("lines")
     has_lines = lines is not None and lines != []  # ``[]`` is no lines, as for ``null`` (see the check)
-    if has_lines and (type(lines) is not list or not clean_lines_and_sums(lines, currency, decimals, minor, PAYMENTS)):
+    if has_lines and (
+        type(lines) is not list or not clean_lines_and_sums(ck, lines, currency, decimals, minor, PAYMENTS)
+    ):
         return False
     ck.order_currency, ck.order_amount, ck.order_decimals = currency, minor, decimals
     return True
