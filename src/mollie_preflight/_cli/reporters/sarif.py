@@ -15,7 +15,6 @@ identities are counted, so memory follows the largest file's findings, not the w
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -122,6 +121,8 @@ class Fingerprints:
         self._seen: Counter[bytes] = Counter()
 
     def of(self, finding: Finding) -> str:
+        import hashlib  # here, not at start-up: every run loads the reporters, few write SARIF
+
         uri = artifact_uri(finding.file)
         if uri != self._file:
             self._file = uri
