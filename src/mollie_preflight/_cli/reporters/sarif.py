@@ -24,7 +24,6 @@ from urllib.parse import quote
 
 from ... import __version__
 from ..._rules.rule import Rule
-from ..explain import all_rules
 from ..jsontext import dumps
 from ..links import rule_url
 from ..records import Finding
@@ -37,6 +36,8 @@ FINGERPRINT: Final = "molliePreflightFinding/v1"
 
 
 def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
+    from ..explain import all_rules  # the registry of every rule: loaded by this format, not at every start-up
+
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
     driver = {
