@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mollie_preflight._cli.field_lines import field_line
 from mollie_preflight._cli.main import main
@@ -88,3 +90,42 @@ def test_field_line_follows_the_pointer_through_the_text(pointer: str, line: int
 
 def test_a_repeated_key_is_located_where_json_reads_it() -> None:
     assert field_line('{"a": 1,\n"a": 2}', 1, "/a") == 2
+
+
+_NAMES = ["a", "b", "a/b", "~", "é", "😀", 'q"', "tab\t"]
+
+
+def _spelling(name: str, how: int) -> str:
+    """``name`` as a JSON string: as ``json.dumps`` writes it (``how`` 0), with UTF-8 kept (1), or with every
+    character as ``\\uXXXX``, upper-case hex (2)."""
+    if how < 2:
+        return json.dumps(name, ensure_ascii=how == 0)
+    units = name.encode("utf-16-be")
+    return '"' + "".join(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04X}" for i in range(0, len(units), 2)) + '"'
+
+
+members = st.lists(
+    st.tuples(
+        st.sampled_from(_NAMES),
+        st.integers(0, 2),
+        # a value that repeats a name the way a key or a string would: what the shortcut must not be misled by
+        st.sampled_from(["1", '{"a": 1, "é": [2]}', '"\\"a\\": 1"', '["a", {"b": {}}]', '"😀"']),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(members, st.sampled_from(_NAMES), st.booleans())
+def test_a_member_is_located_at_its_last_occurrence_however_its_name_is_spelled(
+    written: list[tuple[str, int, str]], name: str, nested: bool
+) -> None:
+    """One member a line, so the line of each is known; ``json.loads`` keeps the last of a repeated name."""
+    body = "{\n" + ",\n".join(f"{_spelling(key, how)}: {value}" for key, how, value in written) + "\n}"
+    source = '{"lines": [],\n "outer": ' + body + ',\n "after": {"a": 2}}' if nested else body
+    first = 2 if nested else 1  # the line of the object's "{"
+    lines = [first + 1 + index for index, (key, _, _) in enumerate(written) if key == name]
+    pointer = ("/outer/" if nested else "/") + name.replace("~", "~0").replace("/", "~1")
+    document = json.loads(source)
+    assert (name in (document["outer"] if nested else document)) == bool(lines)
+    assert field_line(source, 1, pointer) == (lines[-1] if lines else first)

@@ -23,9 +23,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import IO, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from .chunks import array_start, chunk_bytes, plan, plan_array, splittable_size
 from .errors import WorkerCrash
@@ -39,6 +37,9 @@ from .worker import (
     check_records_in_worker,
     init_worker,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 BATCH_SIZE: Final = 256
 #: Tasks in flight per worker: enough to keep workers busy while the parent merges results.
@@ -160,9 +161,30 @@ class Engine:
         """A pool of at least ``workers`` processes (never more than there are tasks for the first input)."""
         if self._pool is None or self._workers < workers:
             self.close()
-            self._pool = ProcessPoolExecutor(workers, initializer=init_worker, initargs=(self._settings,))
+            self._pool = _pool_class()(workers, initializer=init_worker, initargs=(self._settings,))
             self._workers = workers
         return self._pool
+
+
+def __getattr__(name: str) -> object:
+    """``ProcessPoolExecutor``, imported when first asked for (PEP 562): ``multiprocessing`` is ~18 ms of
+    start-up that a run which starts no pool (one job, or only small files) never needs."""
+    if name == "ProcessPoolExecutor":
+        return _imported_pool_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _imported_pool_class() -> type[ProcessPoolExecutor]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    globals()["ProcessPoolExecutor"] = ProcessPoolExecutor
+    return ProcessPoolExecutor
+
+
+def _pool_class() -> type[ProcessPoolExecutor]:
+    """The module's ``ProcessPoolExecutor`` (a test may put another in its place), imported on first use."""
+    pool_class: type[ProcessPoolExecutor] = globals().get("ProcessPoolExecutor") or _imported_pool_class()
+    return pool_class
 
 
 def _in_order(tasks: Iterator[Future[Checked]], limit: int) -> Iterator[Checked]:
@@ -187,6 +209,8 @@ _CRASHED: Final = (
 
 
 def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future[Checked]:
+    from concurrent.futures.process import BrokenProcessPool  # loaded with the pool
+
     try:
         return pool.submit(check_records_in_worker, batch)
     except BrokenProcessPool:
@@ -194,6 +218,8 @@ def _submit(pool: ProcessPoolExecutor, batch: list[Record]) -> Future[Checked]:
 
 
 def _result(task: Future[Checked]) -> Checked:
+    from concurrent.futures.process import BrokenProcessPool  # loaded with the pool
+
     try:
         return task.result()
     except BrokenProcessPool:

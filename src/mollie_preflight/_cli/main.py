@@ -21,12 +21,10 @@ from .._apis import APIS
 from .._compiled import COMPILED
 from .._findings import Severity
 from .._rules.checker import amsterdam_today
-from .._rules.registry import matching
 from . import config as config_module
 from . import migrating
 from .engine import Engine, default_jobs
 from .errors import UsageError, WorkerCrash
-from .explain import explain, find, list_rules
 from .progress import Progress
 from .records import CLI_RULES, Finding
 from .reporters import MACHINE_FORMATS, REPORTERS, Context
@@ -121,9 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return check(args)
         if args.command == "rules":
+            from .explain import list_rules
+
             list_rules(sys.stdout, args.format)
             return 0
         if args.command == "rule":
+            from .explain import explain, find
+
             rule = find(args.code)
             if rule is None:
                 raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')")
@@ -394,6 +396,11 @@ def _settings(args: argparse.Namespace, config: config_module.Config) -> Setting
 def _codes(flag: str, values: list[str]) -> tuple[str, ...]:
     """The selectors given with ``flag``, each checked here so that an unknown one is reported as the
     command line's mistake, never the configuration file's."""
+    # The registry of every rule (~20 ms to import) only here: a run without selectors, and without findings
+    # for the JSON and SARIF formats, never loads it.
+    from .._rules.registry import matching
+    from .explain import find
+
     codes = tuple(code.strip() for value in values for code in value.split(",") if code.strip())
     for code in codes:
         if not matching(code):

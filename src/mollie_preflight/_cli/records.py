@@ -7,6 +7,7 @@ with flat tuples instead of rich objects.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
@@ -16,6 +17,9 @@ from .._rules.common.record import INVALID_JSON
 #: Rules the linter always reports: an unreadable record cannot be selected away or ignored, like a syntax
 #: error in a source linter. (MP900 lives in the core registry, which ``validate_records`` shares.)
 CLI_RULES: Final = {INVALID_JSON.code: INVALID_JSON}
+#: Each severity's rank by its value, as a finding carries it: read per finding, where building the enum
+#: member from its value (``Severity(value)``) costs ten times the look-up.
+_RANKS: Final = {severity.value: severity.rank for severity in Severity}
 
 
 class Record(NamedTuple):
@@ -100,7 +104,7 @@ class Finding(NamedTuple):
 
     @property
     def rank(self) -> int:
-        return Severity(self.severity).rank
+        return _RANKS[self.severity]
 
     def location(self) -> str:
         """``orders.jsonl:12`` (a line), ``orders.json:40 [3]`` (an array element: its first line, then its
@@ -132,8 +136,10 @@ class Finding(NamedTuple):
         }
 
 
+@functools.cache
 def fixability_of(code: str) -> str:
-    """The fixability of the rule behind ``code`` (``none`` for a code no rule has), as JSON output shows it."""
+    """The fixability of the rule behind ``code`` (``none`` for a code no rule has), as JSON output shows it.
+    Asked per finding, answered once per code: rules are made once, at import."""
     from .._rules.registry import RULES
 
     rule = RULES.get(code)

@@ -13,9 +13,9 @@ import datetime
 import signal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
-from .._apis import Api, detect_api, validator_for
+from .._apis import Api, CreateValidator, detect_api, validator_for
 from .._findings import Severity, Violation
 from .._options import Options
 from .._rules.common.record import INVALID_JSON
@@ -40,15 +40,33 @@ class Settings:
 
 
 class RecordChecker:
-    """Validates records with fixed options and date."""
+    """Validates records with fixed options and date.
+
+    Per record it does only what the output needs: most records are clean, and of a clean one nothing but
+    its count is reported (``Checked``), so its order number is not read, no outcome is built for it and its
+    (empty) report is not flattened. The validator of each API is looked up once per checker, not per record.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self._options = settings.build_options()
         self._today = settings.today
         self._min_rank = settings.min_rank
         self._api = settings.api
+        #: The validator of each API met so far; filled on first use, so a run that only meets orders never
+        #: loads the Payments rules (``validator_for``).
+        self._validators: dict[Api, CreateValidator] = {}
 
     def check(self, record: Record) -> Outcome:
+        """``record``'s outcome: its findings (none when it is clean), order number and API."""
+        return self._check(record, keep_clean=True)
+
+    @overload
+    def _check(self, record: Record, *, keep_clean: Literal[True]) -> Outcome: ...
+    @overload
+    def _check(self, record: Record, *, keep_clean: bool) -> Outcome | None: ...
+
+    def _check(self, record: Record, *, keep_clean: bool) -> Outcome | None:
+        """``record``'s outcome; ``None`` for a clean record unless ``keep_clean`` (``check_all`` drops them)."""
         if record.error is not None:
             return invalid_json(record.number, record.line, record.error)
         data = record.data
@@ -59,10 +77,13 @@ class RecordChecker:
                     raise SpanUnreadable(record.number)
                 return invalid_json(record.number, record.line, error)
         api = detect_api(data) if self._api == "auto" else self._api
-        report = validator_for(api)(data, today=self._today, options=self._options)
-        findings = flatten(report, self._min_rank)
+        validate = self._validators.get(api) or self._validators.setdefault(api, validator_for(api))
+        report = validate(data, today=self._today, options=self._options)
+        findings = flatten(report, self._min_rank) if report.violations else ()
+        if not findings:
+            return Outcome(record.number, record.line, order_number(data), (), None, api) if keep_clean else None
         lines = None
-        if findings and record.source is not None and record.line is not None:
+        if record.source is not None and record.line is not None:
             lines = tuple(field_line(record.source, record.line, raw[4]) for raw in findings)
         return Outcome(record.number, record.line, order_number(data), findings, lines, api)
 
@@ -72,8 +93,8 @@ class RecordChecker:
         outcomes: list[Outcome] = []
         for record in records:
             count += 1
-            outcome = self.check(record)
-            if outcome.findings:
+            outcome = self._check(record, keep_clean=False)
+            if outcome is not None:
                 outcomes.append(outcome)
         return Checked(count, tuple(outcomes))
 

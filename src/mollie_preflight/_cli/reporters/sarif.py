@@ -15,7 +15,6 @@ identities are counted, so memory follows the largest file's findings, not the w
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -25,7 +24,6 @@ from urllib.parse import quote
 
 from ... import __version__
 from ..._rules.rule import Rule
-from ..explain import all_rules
 from ..jsontext import dumps
 from ..links import rule_url
 from ..records import Finding
@@ -38,6 +36,8 @@ FINGERPRINT: Final = "molliePreflightFinding/v1"
 
 
 def write(findings: Iterable[Finding], out: TextIO, context: Context) -> None:
+    from ..explain import all_rules  # the registry of every rule: loaded by this format, not at every start-up
+
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
     driver = {
@@ -122,6 +122,8 @@ class Fingerprints:
         self._seen: Counter[bytes] = Counter()
 
     def of(self, finding: Finding) -> str:
+        import hashlib  # here, not at start-up: every run loads the reporters, few write SARIF
+
         uri = artifact_uri(finding.file)
         if uri != self._file:
             self._file = uri
