@@ -99,3 +99,22 @@ def test_a_missing_file_is_a_usage_error_with_one_line(tmp_path: Path) -> None:
     assert findings == []
     assert len(stderr.strip().splitlines()) == 1
     assert "nope.jsonl" in stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github"])
+def test_a_lone_surrogate_in_a_body_is_quoted_in_every_format(tmp_path: Path, fmt: str) -> None:
+    """``"\\ud800"`` is valid JSON, and a finding quotes it: every format writes it as an escape, where the run
+    used to stop with an internal error (UTF-8 cannot carry a lone surrogate)."""
+    order = example_order()
+    order["locale"] = "nl\ud800"
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text(json.dumps(order) + "\n", encoding="ascii")
+    command = [sys.executable, script(), "check", "--isolated", "--today", TODAY, "--jobs", "1", "--format", fmt]
+    result = subprocess.run([*command, str(path)], capture_output=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr == b""
+    output = result.stdout.decode("utf-8")
+    assert "nl\\ud800" in output
+    if fmt == "jsonl":
+        findings = [json.loads(line) for line in output.splitlines()]
+        assert [(f["code"], f["field"], f["actual"]) for f in findings] == [("MP603", "locale", "nl\ud800")]

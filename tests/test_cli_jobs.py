@@ -416,11 +416,25 @@ def test_printable_fast_path_equals_the_full_translation(text: str) -> None:
     assert printable(text) == text.translate(escape_module._CONTROLS)
 
 
-@given(st.text() | st.lists(st.text(), max_size=3) | st.dictionaries(st.text(), st.text(), max_size=3))
+#: Text with lone surrogates too (``st.text()`` leaves them out): ``"\\ud800"`` is valid JSON, and a record holds it.
+_ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()))
+#: Every lone surrogate, as JSON escapes it.
+_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)}
+
+
+@given(_ANY_TEXT | st.lists(_ANY_TEXT, max_size=3) | st.dictionaries(_ANY_TEXT, _ANY_TEXT, max_size=3))
 def test_dumps_fast_path_equals_the_full_translation(value: object) -> None:
+    """One line, UTF-8 encodable, and read back by ``json.loads`` as the value written."""
     text = jsontext.dumps(value)
-    assert text == json.dumps(value, ensure_ascii=False).translate(jsontext._LINE_BREAKS)
+    assert text == json.dumps(value, ensure_ascii=False).translate({**jsontext._LINE_BREAKS, **_SURROGATES})
     assert len(text.splitlines()) == 1
+    assert json.loads(text.encode("utf-8")) == value
+
+
+def test_a_lone_surrogate_is_written_as_its_json_escape() -> None:
+    assert (
+        jsontext.dumps({"locale": "nl\ud800", "name": "Zoë\u2028"}) == '{"locale": "nl\\ud800", "name": "Zoë\\u2028"}'
+    )
 
 
 # --- JSON arrays: workers parse the elements; the parent only finds where each ends --------------------

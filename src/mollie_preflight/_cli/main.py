@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
+import io
 import os
 import sys
 import zlib
@@ -25,6 +25,7 @@ from . import config as config_module
 from . import migrating
 from .engine import Engine, default_jobs
 from .errors import UsageError, WorkerCrash
+from .jsontext import dumps
 from .progress import Progress
 from .records import CLI_RULES, Finding
 from .reporters import MACHINE_FORMATS, REPORTERS, Context
@@ -112,7 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerate_unencodable(*streams: TextIO) -> None:
+    """Let ``streams`` write what their encoding cannot carry as a backslash escape (``\\ud800``) instead of
+    stopping the run with an internal error. A finding quotes what the body holds, and a body may hold text no
+    encoding can carry (a lone surrogate: ``"\\ud800"`` is valid JSON) or a legacy code page cannot (a terminal
+    in cp1252). JSON output never needs it (``jsontext`` escapes what UTF-8 cannot carry); human text does."""
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerate_unencodable(sys.stdout, sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -135,7 +147,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return migrating.migrate_command(args)
         if args.command == "schema":
             from .._schema import create_order_schema
-            from .jsontext import dumps
 
             sys.stdout.write(dumps(create_order_schema(), indent=2) + "\n")
             return 0
@@ -459,7 +470,7 @@ class _Rows:
 
     def write_all(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
-            text = json.dumps(row, ensure_ascii=False)
+            text = dumps(row)
             if self._array:
                 self._out.write(self._separator + text)
                 self._separator = ",\n  "

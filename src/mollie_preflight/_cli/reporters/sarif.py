@@ -129,7 +129,8 @@ class Fingerprints:
             self._file = uri
             self._seen.clear()
         who = ("order", finding.order_number) if finding.order_number is not None else ("message", finding.message)
-        identity = hashlib.sha256("\x1f".join((uri, *who, finding.code, finding.field)).encode()).digest()
+        key = "\x1f".join((uri, *who, finding.code, finding.field))
+        identity = hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()  # a lone surrogate is valid JSON
         self._seen[identity] += 1
         return f"{identity.hex()[:32]}:{self._seen[identity]}"
 
