@@ -11,6 +11,7 @@ from pathlib import Path
 #: per record). Their public entry points take ``object`` where a caller may pass anything.
 COMPILED = (
     "_calls.py",
+    "_compose.py",
     "_compiled.py",
     "_apis.py",
     "_money.py",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ._calls import new_checker
+from ._compose import validate_body, walk_body
 from ._findings import Report
 from ._options import Options
 from ._rules.checker import Checker
 from ._rules.common import dates, methods
 from ._rules.family import BodyFamily
 from ._rules.orders import body, payment_object, toplevel
-from ._rules.orders.body import check_body_object
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,16 +35,7 @@ def validate_order(payload: object, *, today: datetime.date | None = None, optio
     no input makes this function raise: bad input is reported as findings. ``today`` is the reference
     date for date rules (default: today in Europe/Amsterdam).
     """
-    ck = new_checker(options, today)
-    if type(payload) is not dict:
-        return _walk(ck, payload)
-    # Each family's ``clean`` first: a family with nothing to report is not walked, so a body with one
-    # wrong cent pays for the one family that explains it, not for the walk of all five. A clean body is
-    # answered by the cleans alone (the fast path); findings come out in the walk's order either way.
-    for family in CREATE_ORDER_FAMILIES:
-        if not family.clean(payload, ck):
-            family.check(ck, payload)
-    return Report(tuple(ck.findings), "create-order") if ck.findings else _CLEAN
+    return validate_body(new_checker(options, today), payload, CREATE_ORDER_FAMILIES, _CLEAN)
 
 
 def validate_order_fully(
@@ -52,7 +43,7 @@ def validate_order_fully(
 ) -> Report:
     """``validate_order`` without asking the families' ``clean``s: every family's ``check`` runs (the order
     family still takes a clean line's figures from ``clean_line``, which the test run holds to ``check_line``)."""
-    return _walk(new_checker(options, today), payload)
+    return walk_body(new_checker(options, today), payload, CREATE_ORDER_FAMILIES, "create-order")
 
 
 def is_clean(body: dict[object, object], ck: Checker) -> bool:
@@ -62,13 +53,6 @@ def is_clean(body: dict[object, object], ck: Checker) -> bool:
         if not family.clean(body, ck):
             return False
     return True
-
-
-def _walk(ck: Checker, payload: object) -> Report:
-    if check_body_object(ck, payload) and isinstance(payload, dict):
-        for family in CREATE_ORDER_FAMILIES:
-            family.check(ck, payload)
-    return Report(tuple(ck.findings), "create-order")
 
 
 #: The report of every clean body: reports are immutable, so one instance serves them all.

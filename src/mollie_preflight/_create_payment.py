@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ._calls import new_checker
+from ._compose import validate_body, walk_body
 from ._findings import Report
 from ._options import Options
-from ._rules.checker import Checker
 from ._rules.family import BodyFamily
-from ._rules.orders.body import check_body_object
 from ._rules.payments import body, connect, extras, methods, params
 
 TYPE_CHECKING = False
@@ -34,15 +33,7 @@ def validate_payment(payload: object, *, today: datetime.date | None = None, opt
     raise: bad input is reported as findings. The lines follow the same rules (and codes) as the Orders
     API's, with the Payments API's names: ``description`` for ``name``, ``categories`` for ``category``.
     """
-    ck = new_checker(options, today)
-    if type(payload) is not dict:
-        return _walk(ck, payload)
-    # A family with nothing to report is not walked: a body with one wrong field pays for the family that
-    # explains it. A clean body is answered by the cleans alone; findings come out in the walk's order.
-    for family in CREATE_PAYMENT_FAMILIES:
-        if not family.clean(payload, ck):
-            family.check(ck, payload)
-    return Report(tuple(ck.findings), "create-payment") if ck.findings else _CLEAN
+    return validate_body(new_checker(options, today), payload, CREATE_PAYMENT_FAMILIES, _CLEAN)
 
 
 def validate_payment_fully(
@@ -50,14 +41,7 @@ def validate_payment_fully(
 ) -> Report:
     """``validate_payment`` without asking the families' ``clean``s: every family's ``check`` runs (the body
     family still takes a clean line's figures from ``clean_line``, which the test run holds to ``check_line``)."""
-    return _walk(new_checker(options, today), payload)
-
-
-def _walk(ck: Checker, payload: object) -> Report:
-    if check_body_object(ck, payload) and isinstance(payload, dict):
-        for family in CREATE_PAYMENT_FAMILIES:
-            family.check(ck, payload)
-    return Report(tuple(ck.findings), "create-payment")
+    return walk_body(new_checker(options, today), payload, CREATE_PAYMENT_FAMILIES, "create-payment")
 
 
 #: The report of every clean body: reports are immutable, so one instance serves them all.
