@@ -11,6 +11,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import json
+import os
 from pathlib import Path
 from types import ModuleType
 
@@ -93,3 +94,35 @@ def test_wheel_tags_are_read_from_the_metadata() -> None:
     assert _wheel_tags("Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp311-cp311-linux_x86_64\n") == [
         "cp311-cp311-linux_x86_64"
     ]
+
+
+def _stale_extensions(package: Path) -> list[str]:
+    """The extension modules in ``package`` older than the source beside them: an in-place build
+    (``setup.py build_ext --inplace``) that was not rebuilt after the source changed."""
+    stale = []
+    for extension in package.rglob("*.so"):
+        source = extension.with_name(extension.name.split(".")[0] + ".py")
+        if source.exists() and source.stat().st_mtime > extension.stat().st_mtime:
+            stale.append(str(source.relative_to(package)))
+    return sorted(stale)
+
+
+def test_no_compiled_module_is_older_than_its_source() -> None:
+    """Python imports an extension module before the ``.py`` beside it: after an in-place build, an edited
+    source is not what runs, and every test (a deliberately broken rule included) passes against the old code.
+    Rebuild, or delete the ``.so`` files (CONTRIBUTING.md, "The compiled build"). Only a checkout builds in
+    place; an installed wheel's files all carry its install time."""
+    package = Path(importlib.import_module("mollie_preflight").__file__ or "").parent
+    if package != ROOT / "src" / "mollie_preflight":
+        pytest.skip("an installed package, not this checkout's sources: nothing is built in place")
+    assert _stale_extensions(package) == []
+
+
+def test_a_stale_extension_is_found(tmp_path: Path) -> None:
+    (tmp_path / "_money.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    source = tmp_path / "_money.py"
+    source.write_text("")
+    assert _stale_extensions(tmp_path) == []
+    later = source.stat().st_mtime + 10
+    os.utime(source, (later, later))
+    assert _stale_extensions(tmp_path) == ["_money.py"]
