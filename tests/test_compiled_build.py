@@ -119,10 +119,12 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
 
 
 def test_a_stale_extension_is_found(tmp_path: Path) -> None:
-    (tmp_path / "_money.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+    extension = tmp_path / "_money.cpython-311-x86_64-linux-gnu.so"
+    extension.write_bytes(b"")
     source = tmp_path / "_money.py"
     source.write_text("")
+    built = extension.stat().st_mtime
+    os.utime(source, (built - 10, built - 10))  # built after the last edit
     assert _stale_extensions(tmp_path) == []
-    later = source.stat().st_mtime + 10
-    os.utime(source, (later, later))
+    os.utime(source, (built + 10, built + 10))  # edited after the build
     assert _stale_extensions(tmp_path) == ["_money.py"]
