@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import mollie_preflight as mp
 
 TODAY = datetime.date(2026, 11, 22)
 CORE = mp.Options(select=("MP0", "MP1", "MP2", "MP3"))
+
+
+def module_from_file(path: Path, name: str) -> ModuleType:
+    """The module in the file at ``path`` (a script or a build helper: no package to import it from)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def found(payload: object, *, options: mp.Options = CORE) -> list[tuple[str, str, str | None]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -21,17 +20,14 @@ from mollie_preflight import __version__
 from mollie_preflight._cli.main import main
 from mollie_preflight._compiled import COMPILED
 
+from .helpers import module_from_file
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _load_module_list() -> ModuleType:
     """``build_backend/compiled_modules.py``, what setup.py compiles, loaded from its file (it is no package)."""
-    spec = importlib.util.spec_from_file_location("compiled_modules", ROOT / "build_backend" / "compiled_modules.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_from_file(ROOT / "build_backend" / "compiled_modules.py", "compiled_modules")
 
 
 def _modules() -> dict[str, bool]:

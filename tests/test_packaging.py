@@ -7,7 +7,6 @@ environments from the package index, which takes a minute or two: they run where
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shlex
@@ -22,6 +21,8 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from .helpers import module_from_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -82,12 +83,7 @@ def test_the_hooks_entry_is_the_console_script() -> None:
 
 
 def _check_site() -> Any:
-    spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check_site.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_from_file(ROOT / "scripts" / "check_site.py", "check_site")
 
 
 def test_the_site_check_names_every_python_file_and_cache_and_nothing_else(tmp_path: Path) -> None:
