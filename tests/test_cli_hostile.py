@@ -101,6 +101,26 @@ def test_a_missing_file_is_a_usage_error_with_one_line(tmp_path: Path) -> None:
     assert "nope.jsonl" in stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "record"),
+    [("export.jsonl", "{}\n", 1), ("export.json", "[{}]", None)],  # a document is not read past bad bytes
+)
+def test_an_encoded_lone_surrogate_is_not_utf8_in_a_line_as_in_a_document(
+    tmp_path: Path, name: str, text: str, record: int | None
+) -> None:
+    """The bytes ``ED A0 80`` encode the lone surrogate U+D800, which UTF-8 forbids (RFC 3629). ``json.loads``
+    reads them (it decodes with ``surrogatepass``), so a JSON Lines record holding them used to be checked
+    while the same bytes in a JSON document were MP900."""
+    order = json.dumps(example_order()).encode().replace(b'"nl_NL"', b'"nl\xed\xa0\x80"')
+    assert b"\xed\xa0\x80" in order
+    path = tmp_path / name
+    path.write_bytes(text.encode().replace(b"{}", order))
+    code, findings, _, _ = lint(path)
+    assert code == 1
+    assert [(f["code"], f["record"]) for f in findings] == [("MP900", record)]
+    assert "not valid UTF-8" in str(findings[0]["message"])
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github"])
 def test_a_lone_surrogate_in_a_body_is_quoted_in_every_format(tmp_path: Path, fmt: str) -> None:
     """``"\\ud800"`` is valid JSON, and a finding quotes it: every format writes it as an escape, where the run

@@ -164,8 +164,8 @@ def parse_text(text: bytes | str) -> tuple[object, str | None]:
     which detects the encoding in Python first. Whatever that reads is what ``json.loads`` reads: text it
     decodes has no byte order mark and no NUL among its first bytes (neither can start valid JSON), so
     ``json.loads`` would have detected UTF-8 too, and a trailing newline is white space to both. Anything
-    it cannot read (other encodings, lone surrogates, broken JSON) goes to ``json.loads``, for its result or
-    its exact message.
+    it cannot read (other encodings, lone surrogates, broken JSON) goes to ``parse_text_in_full``, for its
+    result or its exact message.
     """
     try:
         return _DECODER.decode(text if isinstance(text, str) else text.decode()), None
@@ -174,17 +174,34 @@ def parse_text(text: bytes | str) -> tuple[object, str | None]:
 
 
 def parse_text_in_full(text: bytes | str) -> tuple[object, str | None]:
-    """``parse_text`` through ``json.loads``: any encoding it detects, and its messages."""
+    """``parse_text`` through ``json.loads``: any encoding it detects, and its messages.
+
+    Bytes are decoded strictly in the encoding ``json.loads`` detects, before it sees them: ``json.loads``
+    itself decodes with ``surrogatepass`` and would read encoded lone surrogates (UTF-8 ``ED A0 80``),
+    which are not UTF-8 (RFC 3629) and which ``read_json`` refuses in a document. A line and a document
+    holding the same bytes get the same answer.
+    """
+    if isinstance(text, bytes):
+        text = text.rstrip(b"\r\n")
+        encoding = json.detect_encoding(text)
+        try:
+            text = text.decode(encoding)
+        except UnicodeDecodeError:
+            return None, f"the line is not valid {_encoding_name(encoding)} text"
     try:
-        return json.loads(text.rstrip(b"\r\n") if isinstance(text, bytes) else text), None
+        return json.loads(text), None
     except json.JSONDecodeError as exc:
         return None, f"{exc.msg} (column {exc.colno})"
-    except UnicodeDecodeError:
-        return None, "the line is not valid UTF-8 text"
     except RecursionError:
         return None, "the JSON is nested too deeply to read"
     except ValueError as exc:
         return None, str(exc)
+
+
+def _encoding_name(codec: str) -> str:
+    """The name a message gives the encoding of ``codec``, one ``json.detect_encoding`` returns:
+    ``utf-16-le`` is UTF-16, ``utf-8-sig`` UTF-8."""
+    return "UTF-" + codec.split("-")[1]
 
 
 class _Unreadable(Exception):
@@ -374,7 +391,7 @@ class _JsonText:
         self._end_of_stream = not chunk
         if self._decoder is None:
             encoding = json.detect_encoding(chunk)
-            self._encoding = "UTF-" + encoding.split("-")[1]  # utf-16-le: UTF-16
+            self._encoding = _encoding_name(encoding)
             self._decoder = codecs.getincrementaldecoder(encoding)()
         try:
             decoded = self._decoder.decode(chunk, final=self._end_of_stream)
