@@ -487,6 +487,18 @@ def test_without_a_snapshot_the_updates_method_is_read() -> None:
     assert update({"method": "kbc", "issuer": "ideal_INGBNL2A"}) == [("MP525", "issuer", "ideal_INGBNL2A")]
 
 
+@pytest.mark.parametrize("payment", [None, {**OPEN, "method": None}])
+def test_a_one_method_array_judges_the_issuer_as_create_payment_does_mp525(payment: dict[str, Any] | None) -> None:
+    """``["kbc"]`` offers KBC alone, on update as on create: an iDEAL issuer is not one of KBC's."""
+    body = {"method": ["kbc"], "issuer": "ideal_INGBNL2A"}
+    assert update(body, payment) == [("MP525", "issuer", "ideal_INGBNL2A")]
+    create = {"amount": EUR_100, "description": "Order 42", "redirectUrl": "https://shop.example.org/order/42"}
+    created = mp.validate_payment({**create, **body}, today=TODAY)
+    assert [(v.code, v.field, v.actual) for v in created] == [("MP525", "issuer", "ideal_INGBNL2A")]
+    # Two methods leave the issuer's shape open, on both.
+    assert update({"method": ["kbc", "ideal"], "issuer": "ideal_INGBNL2A"}, payment) == []
+
+
 _ANY_METHOD = st.one_of(
     st.sampled_from(["paypal", "billie", "banktransfer", "kbc", "ideal", None]),
     st.lists(st.sampled_from(["paypal", "billie", "ideal", "kbc"]), min_size=1, max_size=3, unique=True),

@@ -38,7 +38,7 @@ from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .body import check_description
 from .extras import check_due_date, check_parameter_methods
-from .methods import address_methods, check_method_requirements
+from .methods import address_methods, check_method_requirements, requested
 from .params import (
     BILLING_EMAIL,
     check_capture_method,
@@ -196,13 +196,15 @@ def _check_create_values(
     if sets and state is not None:
         check_new_method(ck, body, state)
     method = payment_method(body, state)
+    # The issuer and the addresses are held to the methods the payment offers after the update, read as create
+    # payment reads its body's ``method``: the update's own when the payment takes it (a one-method array
+    # such as ["ideal"] offers iDEAL alone, whose issuers have a shape), else the payment's.
+    after = body if sets else {"method": method}
     issuer = body.get("issuer")
     if isinstance(issuer, str):
-        check_issuer_shape(ck, issuer, frozenset() if method is None else frozenset({method}), ("issuer",))
+        check_issuer_shape(ck, issuer, requested(after), ("issuer",))
     check_parameter_methods(ck, body, method)
-    # The update's addresses are held to the methods the payment offers after it, read as create payment reads
-    # them: the update's own method when the payment takes it (an array too), else the payment's.
-    methods, forced = address_methods(body if sets else {"method": method})
+    methods, forced = address_methods(after)
     for key in ("billingAddress", "shippingAddress"):
         if key in typed_ok:
             check_address(ck, body[key], key, methods, forced, required=())
