@@ -23,11 +23,22 @@ def test_an_amount_sent_as_a_json_number_says_its_type_in_actual() -> None:
 def test_a_quantity_sent_as_a_string_says_its_type_and_what_to_send() -> None:
     order = example_order()
     order["lines"][1]["quantity"] = "1"
-    violation = only(order, "MP207")
+    violation = only(order, "MP215", options=ALL)
     assert (violation.field, violation.expected, violation.actual) == ("lines.1.quantity", "1", '"1" (a JSON string)')
     assert violation.message == (
+        "Order line 1 is invalid. The 'quantity' field is a string; the docs ask for a JSON integer, 1 without "
+        "quotes. Mollie accepts the string today."
+    )
+
+
+def test_a_whole_quantity_sent_with_a_decimal_point_says_what_to_send() -> None:
+    order = example_order()
+    order["lines"][1]["quantity"] = 1.0
+    violation = only(order, "MP207")
+    assert (violation.field, violation.expected, violation.actual) == ("lines.1.quantity", "1", "1.0 (a JSON number)")
+    assert violation.message == (
         "Order line 1 is invalid. The 'quantity' field should be a whole number (a JSON integer), got "
-        '"1" (a JSON string); send 1 as a JSON number, without quotes.'
+        "1.0 (a JSON number); send 1, without a decimal point."
     )
 
 

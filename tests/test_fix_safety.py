@@ -151,7 +151,8 @@ def test_a_price_whose_evidence_is_missing_is_left_to_a_person() -> None:
     ("where", "sent", "fixed", "code"),
     [
         (("lines", 0, "vatRate"), 21, "21.00", "MP214"),
-        (("lines", 1, "quantity"), "1", 1, "MP207"),
+        (("lines", 1, "quantity"), "1", 1, "MP215"),
+        (("lines", 1, "quantity"), 1.0, 1, "MP207"),
         (("billingAddress", "country"), "nl", "NL", "MP406"),
         (("billingAddress", "country"), " nl ", "NL", "MP405"),
         (("locale",), "nl-NL", "nl_NL", "MP603"),

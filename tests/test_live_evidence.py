@@ -26,7 +26,14 @@ PAYMENT_KEYS = KEYS - {"order"} | {"payment"}
 #: Endpoints whose validator takes no snapshot (a new order or payment is checked on its body alone).
 BODY_ONLY = {"create-order", "create-payment"}
 #: Live answers the library does not match yet, with the reason; strict, so a fix shows up as a failure here.
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "create-order/postman-create-billie-order": (
+        "Mollie's Postman collection has this Billie order created with vatAmount -0.10 on a -1.00 discount line at "
+        "10 % (the formula gives -0.09). Every other live answer on a line's VAT refused a one-cent deviation, "
+        "negative lines among them (mollie/Shopware6#37, mollie/Shopware#73), so MP203 stays an error until a "
+        "live check settles which holds today."
+    ),
+}
 
 
 def _load() -> list[Any]:
@@ -85,7 +92,10 @@ def test_a_refused_body_gets_its_first_error_at_mollies_field(
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.values[0]["outcome"] == "accepted"])
-def test_an_accepted_body_gets_no_error(case: dict[str, Any]) -> None:
+def test_an_accepted_body_gets_no_error(case: dict[str, Any], request: pytest.FixtureRequest) -> None:
+    gap = KNOWN_GAPS.get(request.node.callspec.id)
+    if gap:
+        request.applymarker(pytest.mark.xfail(reason=gap, strict=True))
     report = _report(case)
     assert report.errors == (), [str(v) for v in report.errors]
 

@@ -344,12 +344,28 @@ def test_mp206_line_name(name: object) -> None:
 
 
 @pytest.mark.parametrize(
-    ("quantity", "expected"), [(2.0, "2"), ("2", "2"), (True, None), (1.5, None), (0, None), (-1, None), (10**12, None)]
+    ("quantity", "expected"),
+    [(2.0, "2"), (True, None), (1.5, None), (0, None), (-1, None), (10**12, None), ("1.5", None), ("two", None)],
 )
 def test_mp207_line_quantity(quantity: object, expected: str | None) -> None:
     order = example_order()
     order["lines"][0]["quantity"] = quantity
     assert found(order) == [("MP207", "lines.0.quantity", expected)]
+
+
+def test_a_quantity_sent_as_a_string_of_digits_is_a_warning_and_its_figures_are_checked_mp215() -> None:
+    """Mollie's own Postman collection sends "2" and Mollie created the order: the docs ask for an integer,
+    Mollie reads the string. The line is then checked with 2, so a total that does not fit is still found."""
+    order = example_order()
+    order["lines"][0]["quantity"] = "2"
+    assert found(order) == [("MP215", "lines.0.quantity", "2")]
+    assert only(order, "MP215").severity is mp.Severity.WARNING
+    assert only(order, "MP215").message == (
+        "Order line 0 is invalid. The 'quantity' field is a string; the docs ask for a JSON integer, 2 without "
+        "quotes. Mollie accepts the string today."
+    )
+    order["lines"][0]["quantity"] = "3"
+    assert [code for code, _, _ in found(order)] == ["MP215", "MP202", "MP203", "MP304"]
 
 
 def test_mp207_fractional_quantity_uses_mollies_words() -> None:

@@ -258,6 +258,7 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP212": create("lines.0.vatRate", {"lines.0.vatRate": "21%"}),
     "MP213": create("lines.0.sku", {"lines.0.sku": 42}),
     "MP214": create("lines.0.vatRate", {"lines.0.vatRate": 21}, {"lines.0.vatRate": "21.00"}),
+    "MP215": create("lines.1.quantity", {"lines.1.quantity": "1"}, {"lines.1.quantity": 1}),
     # --- the order ------------------------------------------------------------------------------------------
     "MP301": create("locale", {"locale": DELETE}),
     "MP302": create("orderNumber", {"orderNumber": 2026}),
@@ -338,6 +339,7 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"method": "billie", "billingAddress.organizationName": "Fietsen B.V."},
     ),
     "MP420": create("billingAddress.phone", {"billingAddress.phone": "020 820 2070"}),
+    "MP422": create("billingAddress.phone", {"billingAddress.phone": "+3130920207"}),
     "MP421": create("billingAddress.email", {"billingAddress.email": "anna@"}),
     # --- methods and the payment object ---------------------------------------------------------------------
     "MP501": create("method", {"method": "ideall"}, {"method": "ideal"}),

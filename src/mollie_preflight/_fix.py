@@ -398,7 +398,7 @@ def _respelled(*names: str) -> Callable[[Path, str, str], _Edit | None]:
 
 
 def _whole_quantity(path: Path, expected: str, code: str) -> _Edit | None:
-    """MP207 expects a number only for ``"2"`` or ``2.0``: the JSON integer of the same value."""
+    """MP207 expects a number only for ``2.0``, MP215 for ``"2"``: the JSON integer of the same value."""
     if path[-1:] == ("quantity",) and expected.isascii() and expected.isdigit():
         return _Edit(path, int(expected), code)
     return None
@@ -434,12 +434,13 @@ _FIXERS: Final[dict[str, Callable[[Path, str, str], _Edit | None]]] = {
     "MP203": _derived_value,  # line-vat-amount
     "MP204": _respelled("type"),  # line-type: "Shipping-Fee" → "shipping_fee"
     "MP205": _respelled("category"),  # line-category: "Meal" → "meal", "gifts_and_flowers" → "gift"
-    "MP207": _whole_quantity,  # line-quantity: "2" → 2
+    "MP207": _whole_quantity,  # line-quantity: 2.0 → 2
     "MP208": _turned_price,  # line-unit-price-negative
     "MP209": _turned_price,  # line-gift-card-not-negative
     "MP210": _turned_price,  # line-reduction-positive
     "MP212": _respelled("vatRate"),  # line-vat-rate: 21.5 → "21.50"
     "MP214": _respelled("vatRate"),  # line-vat-rate-number: 21 → "21.00", the string the docs ask for
+    "MP215": _whole_quantity,  # line-quantity-string: "2" → 2, the integer the docs ask for
     "MP213": _respelled("sku"),  # line-sku: 42 → "42"
     "MP302": _respelled("orderNumber"),  # order-number: 1337 → "1337"
     "MP304": _derived_value,  # order-amount-mismatch

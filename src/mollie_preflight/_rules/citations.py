@@ -101,6 +101,17 @@ def live(url: str) -> Source:
     return Source(url, f"Live answer: {title}", live=True)
 
 
+#: Mollie's own Postman collection: request examples saved with the live API's answers. Its create-order example
+#: "Create ideal order with 2 lines with discount" sends quantities as strings and a phone number outside its
+#: country's numbering plan, and Mollie answered 201 Created.
+POSTMAN_CREATE_ORDER: Final[Source] = Source(
+    "https://github.com/mollie/postman-collection/blob/7c99d519aac00f6e4f4e87e12ed41118725f89f4/"
+    "Mollie%20v2%20API%20-%20APIKey%20authentication.postman_collection.json#L3466",
+    "Live answer: Mollie's Postman collection, Create order",
+    live=True,
+)
+
+
 # The Payments API endpoints that take money after a payment is created, and their guides.
 GET_PAYMENT: Final[Source] = _page("reference/get-payment", "Mollie API reference: Get payment")
 UPDATE_PAYMENT: Final[Source] = _page("reference/update-payment", "Mollie API reference: Update payment")

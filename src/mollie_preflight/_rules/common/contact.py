@@ -1,7 +1,9 @@
 """Phone numbers and e-mail addresses in addresses.
 
-A phone number must be E.164 *and* a real number: ``+69…`` has the E.164 shape but no country uses the
-+69 prefix, so the number is checked with phonenumbers' metadata. E-mail addresses take a strict fast path
+A phone number must be E.164 with a country code some country uses: ``+69…`` has the E.164 shape, but no
+country uses +69, and Mollie refuses it (MP420). A number the country's numbering plan does not hold
+(``+3130920207``, a digit short) is only a warning (MP422): Mollie created an order with that very number in
+its own Postman collection. Both are decided with phonenumbers' metadata. E-mail addresses take a strict fast path
 for ordinary ASCII addresses; anything else (international addresses, quoted local parts) goes to the
 email-validator library with deliverability checks off. Both libraries are imported on first use only,
 so importing this package stays cheap.
@@ -59,6 +61,23 @@ PHONE = Rule(
     "The 'phone' field should contain a valid phone number, in E.164 format.",
     fixability=Fixability.SAFE,
 )
+PHONE_NOT_IN_PLAN = Rule(
+    "MP422",
+    "phone-not-in-numbering-plan",
+    Severity.WARNING,
+    (
+        cite.COMMON_DATA_TYPES.at("Phone number"),
+        cite.POSTMAN_CREATE_ORDER,
+        cite.live("https://github.com/mollie/PrestaShop/issues/972"),
+    ),
+    Evidence.LIVE,
+    "a phone number in E.164 format with a real country code is not a number of that country's numbering plan",
+    "Mollie refuses a number that is not E.164 or whose country code no country uses (MP420), but its own "
+    "Postman collection sent +3130920207, one digit short of a Dutch number, and Mollie created the order. "
+    "Methods that check the customer's number themselves (Klarna, in3, Riverty) may still refuse it in their "
+    "checkout.",
+    "Check the number with the customer; phonenumbers.is_valid_number() says which numbers a country assigns.",
+)
 EMAIL = Rule(
     "MP421",
     "email",
@@ -71,7 +90,7 @@ EMAIL = Rule(
     fixability=Fixability.SAFE,
 )
 
-RULES = (PHONE, EMAIL)
+RULES = (PHONE, PHONE_NOT_IN_PLAN, EMAIL)
 
 _ATEXT: Final = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL: Final = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -94,6 +113,11 @@ def is_e164_shaped(text: str) -> bool:
     return 3 <= len(text) <= 16 and text[0] == "+" and "1" <= text[1] <= "9" and text.isascii() and text[1:].isdigit()
 
 
+#: ``phone_problem``'s words for a number of E.164's shape, with a country code some country uses, that the
+#: country's numbering plan does not hold: MP422's warning, where every other problem is MP420's error.
+NOT_IN_NUMBERING_PLAN: Final = "is not a valid number for its country code"
+
+
 def phone_problem(text: str) -> str | None:
     """Why ``text`` is not a valid E.164 phone number, or ``None``."""
     if not is_e164_shaped(text):
@@ -107,7 +131,7 @@ def phone_problem(text: str) -> str | None:
     except phonenumbers.NumberParseException:
         return "has no valid country code"
     if not phonenumbers.is_valid_number(number):
-        return "is not a valid number for its country code"
+        return NOT_IN_NUMBERING_PLAN
     return None
 
 
@@ -137,10 +161,19 @@ def email_problem(text: str) -> str | None:
 
 
 def check_phone(ck: Checker, value: object, path: Path, prefix: str = "") -> None:
-    if value is None or not ck.wants(PHONE):
+    if value is None:
         return
     problem = phone_problem(value) if isinstance(value, str) else f"must be a string, not {json_type(value)}"
-    if problem is not None:
+    if problem == NOT_IN_NUMBERING_PLAN and ck.wants(PHONE_NOT_IN_PLAN):
+        ck.report(
+            PHONE_NOT_IN_PLAN,
+            path,
+            f"{prefix}The 'phone' field holds {describe(value)!r}, which has a country code but is not a number "
+            "of that country's numbering plan. Mollie accepts such a number; a method that checks the number "
+            "(Klarna, in3, Riverty) may refuse it in its checkout.",
+            actual=describe(value),
+        )
+    elif problem is not None and problem != NOT_IN_NUMBERING_PLAN and ck.wants(PHONE):
         meant = _e164_guess(value)
         advice = (
             f" Send {meant}."

@@ -172,7 +172,8 @@ LINE_QUANTITY = Rule(
     ),
     Evidence.LIVE,
     "a line's quantity is not a whole JSON number of at least 1",
-    "Mollie refuses fractional quantities ('should be a whole number'); booleans and strings are not numbers.",
+    "Mollie refuses fractional quantities ('should be a whole number'); booleans are not numbers, and neither "
+    'is a string that is not a whole number in digits ("2" alone is MP215\'s warning).',
     "Send an integer ≥ 1; sell fractional units as one line with a unit price for the whole amount.",
     "Order line 1 is invalid. The 'quantity' field should be a whole number.",
     fixability=Fixability.SAFE,
@@ -264,6 +265,19 @@ LINE_VAT_RATE_NUMBER = Rule(
     'Send the rate as a string with two decimals: "21.00".',
     fixability=Fixability.SAFE,
 )
+LINE_QUANTITY_STRING = Rule(
+    "MP215",
+    "line-quantity-string",
+    Severity.WARNING,
+    (cite.CREATE_ORDER.at("lines.quantity"), cite.POSTMAN_CREATE_ORDER),
+    Evidence.LIVE,
+    'a line\'s quantity is a whole number written as a string ("2") instead of a JSON integer (2)',
+    'The docs say quantity is an integer. Mollie\'s own Postman collection sends "2" and Mollie created the '
+    "order, answering with the integer 2: Mollie reads the string today. Other strings, fractions and "
+    "booleans stay MP207 errors.",
+    "Send the quantity as a JSON integer, without quotes: 2.",
+    fixability=Fixability.SAFE,
+)
 LINE_SKU = Rule(
     "MP213",
     "line-sku",
@@ -291,6 +305,7 @@ RULES = (
     LINE_TOTAL_NEGATIVE,
     LINE_VAT_RATE,
     LINE_VAT_RATE_NUMBER,
+    LINE_QUANTITY_STRING,
     LINE_SKU,
 )
 
@@ -569,7 +584,17 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
         ck.report(LINE_QUANTITY, where, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
         return None
     whole = _whole_number(value)
-    advice = f"; send {whole} as a JSON number, without quotes." if whole is not None else "."
+    if whole is not None and type(value) is str:  # "2": Mollie reads it (MP215); the figures are checked with 2
+        ck.report(
+            LINE_QUANTITY_STRING,
+            where,
+            f"{prefix}The 'quantity' field is a string; the docs ask for a JSON integer, {whole} without quotes. "
+            "Mollie accepts the string today.",
+            expected=str(whole),
+            actual=describe_typed(value),
+        )
+        return whole
+    advice = f"; send {whole}, without a decimal point." if whole is not None else "."
     ck.report(
         LINE_QUANTITY,
         where,
