@@ -65,12 +65,13 @@ def _repository(case: dict[str, Any]) -> str:
 def test_the_collection_is_large_and_comes_from_many_sources() -> None:
     cases = [c.values[0] for c in CASES]
     endpoints = {c["endpoint"] for c in cases}
-    assert len(cases) >= 40
-    assert len({_repository(c) for c in cases}) >= 6
+    assert len(cases) >= 110
+    assert len({_repository(c) for c in cases}) >= 15
     assert {"create-order", "create-payment", "create-shipment", "create-order-refund", "create-capture"} <= endpoints
     assert {"create-payment-refund", "update-payment", "update-order"} <= endpoints
     assert sum(c["expect"] == "no-error" for c in cases) >= 40
-    assert len(VALID_ORDERS) >= 5
+    assert len(VALID_ORDERS) >= 7
+    assert {c["body"]["amount"]["currency"] for c in cases if c["endpoint"] == "create-order"} >= {"EUR", "USD"}
 
 
 @pytest.mark.parametrize("case", CASES)
