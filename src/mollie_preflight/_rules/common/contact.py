@@ -54,9 +54,10 @@ PHONE = Rule(
         cite.live("https://github.com/mollie/Shopware6/issues/1340"),
     ),
     Evidence.LIVE,
-    "a phone number is not in E.164 format or is not a real number",
+    "a phone number is not in E.164 format, or its country code is one no country uses",
     "Mollie (and Klarna) need an international number: a plus sign, the country code and the number, digits "
-    "only. A number with an unassigned country code passes a regex but is refused.",
+    "only. A number with an unassigned country code passes a regex but is refused. (A number its country's "
+    "numbering plan does not hold is MP422's warning.)",
     "Format with the country code and no spaces: +31208202070. phonenumbers.format_number(..., E164) does it.",
     "The 'phone' field should contain a valid phone number, in E.164 format.",
     fixability=Fixability.SAFE,
