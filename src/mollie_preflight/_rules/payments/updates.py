@@ -199,7 +199,7 @@ def _check_create_values(
     # The issuer and the addresses are held to the methods the payment offers after the update, read as create
     # payment reads its body's ``method``: the update's own when the payment takes it (a one-method array
     # such as ["ideal"] offers iDEAL alone, whose issuers have a shape), else the payment's.
-    after = body if sets else {"method": method}
+    after: dict[object, object] = body if sets else {"method": method}
     issuer = body.get("issuer")
     if isinstance(issuer, str):
         check_issuer_shape(ck, issuer, requested(after), ("issuer",))
