@@ -182,6 +182,17 @@ def test_a_payments_rule_reports_its_code_field_and_expected(
     assert found == [(code, field, expected)]
 
 
+def test_an_empty_description_is_mollies_first_answer_mp911() -> None:
+    """The C# SDK's integration test sends this body to Mollie and gets 422 "The description is invalid" (see
+    tests/data/live): the description comes first, before the missing redirectUrl, with Mollie's words."""
+    report = mp.validate_payment({"amount": {"currency": "EUR", "value": "100.00"}, "description": ""})
+    assert [(v.code, v.field, v.actual) for v in report] == [
+        ("MP911", "description", ""),
+        ("MP601", "redirectUrl", None),
+    ]
+    assert mp.RULES["MP911"].mollie_message == "The description is invalid"
+
+
 def test_payments_allow_a_free_gift_card_and_lines_without_vat() -> None:
     """Mollie's Payments reference: a gift card's unit price may be 0 for free items, and VAT is optional."""
     body = _pay(lines=[_line("physical", "10.00"), _line("gift_card", "0.00")])
