@@ -102,6 +102,48 @@ def test_an_accepted_body_gets_no_error(case: dict[str, Any], request: pytest.Fi
     assert report.errors == (), [str(v) for v in report.errors]
 
 
+#: Cases whose ``detail`` is the catalogued wording with rebuilt figures, not Mollie's text as quoted (their notes
+#: say so): they show no discount as "- €0.00", which no quoted answer does or refutes.
+_UNQUOTED = {"create-order/magento2-619-total-off", "create-order/shopware6-553-shipping-quantity"}
+#: Mollie's words for a figure that is off, as its validators write them today (refused cases whose detail states
+#: the expected figure). The Orders API's VAT message wrote the rates with % signs until about 2022 ("(21.00% /
+#: 121.00%)"); those older answers are not held to the current words.
+_WORDED = [
+    c
+    for c in CASES
+    if c.values[0]["outcome"] == "refused"
+    and ("is off. Expected" in c.values[0]["detail"] or "does not match the total amount" in c.values[0]["detail"])
+    and "% /" not in c.values[0]["detail"]
+    and c.id not in _UNQUOTED
+]
+#: Where our words still differ from Mollie's: babel writes an amount in a currency without a symbol as
+#: "PLN126.78", Mollie as "PLN 126.78".
+WORDING_GAPS: dict[str, str] = {
+    "create-payment/shopware6-1352-vat-off-whole-zloty": "babel writes PLN126.78 where Mollie writes PLN 126.78",
+}
+
+
+@pytest.mark.parametrize("case", _WORDED)
+def test_a_figure_that_is_off_is_worded_as_mollie_words_it(
+    case: dict[str, Any], request: pytest.FixtureRequest
+) -> None:
+    """The Orders and Payments APIs word a line total, a line's VAT and the amount differently; each finding is
+    worded as its own API's validator words it, figures and formula included, so a message can be searched for."""
+    gap = WORDING_GAPS.get(request.node.callspec.id)
+    if gap:
+        request.applymarker(pytest.mark.xfail(reason=gap, strict=True))
+    first = _report(case).first_error
+    assert first is not None
+    assert first.message.startswith(case["detail"].rstrip(".")), (first.message, case["detail"])
+
+
+def test_the_worded_cases_cover_both_apis_and_the_three_figures() -> None:
+    details = [c.values[0]["detail"] for c in _WORDED]
+    for words in ("Total amount is off", "VAT amount is off", "does not match the total amount",
+                  "The 'vatAmount' field is off", "The 'amount' field is off"):  # fmt: skip
+        assert any(words in detail for detail in details), words
+
+
 def test_every_rule_a_refused_case_shows_cites_it_and_is_not_merely_inferred() -> None:
     """The catalogue holds itself to this suite: the rule that answers a refused case names that case's thread as
     a live source, and a rule Mollie was seen enforcing is not labelled inferred (which ``Options(inferred=False)``

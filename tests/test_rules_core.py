@@ -275,7 +275,7 @@ def test_mp203_line_vat_uses_mollies_message_and_problem_document() -> None:
     ]
     assert report.errors[0].message == (
         "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be €121.14 "
-        "(€698.00 × (21.00% / 121.00%)), got €121.15."
+        "(€698.00 × (21.00 / 121.00)), got €121.15."
     )
     assert report.to_problem() == {
         "status": 422,

@@ -180,7 +180,7 @@ def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, diale
     """
     figures = _check_lines(ck, lines, dialect)
     if figures is not None:
-        _check_amount_sum(ck, amount, figures, dialect.noun, lines)
+        _check_amount_sum(ck, amount, figures, dialect, lines)
         _check_vat_sums(ck, figures, dialect)
         _check_discount_rates(ck, figures, dialect.noun)
 
@@ -283,7 +283,9 @@ def _sent_total(lines: object, amount: Money) -> int | None:
     return total
 
 
-def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigures], noun: str, lines: object) -> None:
+def _check_amount_sum(
+    ck: Checker, amount: Money | None, figures: list[LineFigures], dialect: LineDialect, lines: object
+) -> None:
     if amount is None:
         return
     expected = 0
@@ -306,18 +308,23 @@ def _check_amount_sum(ck: Checker, amount: Money | None, figures: list[LineFigur
         ck.report(
             ORDER_AMOUNT_MISMATCH,
             ("amount",),
-            (_mismatch_message, (noun, expected, amount.minor, amount.currency, note)),
+            (_mismatch_message, (dialect.api, expected, amount.minor, amount.currency, note)),
             expected=format_minor(expected, amount.decimals) if doubtful is None and expected >= 0 else None,
             actual=amount.plain(),
             precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
         )
 
 
-def _mismatch_message(noun: str, expected: int, sent: int, currency: str, note: str) -> str:
-    """MP304's message (Mollie's wording), written when the finding is read: it formats two amounts."""
+def _mismatch_message(api: str, expected: int, sent: int, currency: str, note: str) -> str:
+    """MP304's message in the words of the API's own validator, written when the finding is read: it formats two
+    amounts. The Payments API writes "The 'amount' field is off. Expected to be €203.78 (sum of the line items),
+    got €203.77" (mollie/PrestaShop#1437)."""
+    should, was = format_for_message(expected, currency), format_for_message(sent, currency)
+    if api == "payments":
+        return f"The 'amount' field is off. Expected to be {should} (sum of the line items), got {was}.{note}"
     return (
-        f"The amount of the {noun} does not match the total amount from the {noun} lines. Expected {noun} amount "
-        f"to be {format_for_message(expected, currency)} but got {format_for_message(sent, currency)}.{note}"
+        "The amount of the order does not match the total amount from the order lines. Expected order amount "
+        f"to be {should} but got {was}.{note}"
     )
 
 
