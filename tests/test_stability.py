@@ -7,6 +7,7 @@ failing import. The committed lists beside this module are the record of what wa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import mollie_preflight as mp
@@ -57,3 +58,12 @@ def test_the_linters_json_findings_keep_their_keys() -> None:
         "file", "record", "line", "orderNumber", "code", "name", "severity", "field", "pointer", "message",
         "expected", "actual", "fixability", "api",
     ]  # fmt: skip
+
+
+def test_the_changelog_counts_the_rules_the_release_has() -> None:
+    """The release notes say how many rules the first release has and which codes they span: a rule added without
+    the count is a sentence readers trust that is no longer true."""
+    changelog = (HERE.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    stated = re.search(r"\((\d+) rules, (MP\d+)–(MP\d+)\)", changelog)
+    assert stated is not None
+    assert (int(stated[1]), stated[2], stated[3]) == (len(RULES), min(RULES), max(RULES))
