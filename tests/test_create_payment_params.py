@@ -235,6 +235,15 @@ def _found(body: dict[str, Any], code: str) -> list[tuple[str, str, str | None, 
         (_billie(company=None), "MP969", "company", None, None),
         (_billie(company={"vatNumber": "NL123456789B01"}), "MP969", "company", None, None),
         (_billie(company={"registrationNumber": "12345678", "vatNumber": " "}), "MP969", "company", None, None),
+        # https://docs.mollie.com/reference/create-payment (captureDelay): at most 7 days, in hours or in days
+        (_pay(captureDelay="169 hours"), "MP936", "captureDelay", None, "169 hours"),
+        (_pay(captureDelay="8 days"), "MP936", "captureDelay", None, "8 days"),
+        # https://docs.mollie.com/reference/create-payment (metadata): "approximately 1kB", read as 1024 bytes
+        (_pay(metadata={"k": "x" * 993}), "MP011", "metadata", None, "1001 bytes"),
+        (_pay(metadata={"k": "x" * 1017}), "MP010", "metadata", None, "1025 bytes"),
+        # ``actual`` shows a value of 80 characters whole, and cuts a longer one to 79 and an ellipsis
+        (_pay(locale="x" * 80), "MP933", "locale", None, "x" * 80),
+        (_pay(locale="x" * 81), "MP933", "locale", None, "x" * 79 + "…"),
     ],
 )
 def test_each_rule_reports_its_code_field_and_values(
@@ -250,12 +259,17 @@ def test_each_rule_reports_its_code_field_and_values(
     [
         _pay(applicationFee={"amount": _eur("93.65"), "description": "Fee"}),
         _pay(applicationFee={"amount": _eur("50.00", "GBP"), "description": "Fee"}),
+        _pay(applicationFee={"amount": _eur("1.00"), "description": "x" * 255}),
+        _pay(description="x" * 255),
         _pay(routing=[_route("60.00"), {**_route("40.00"), "releaseDate": "2026-12-24"}]),
         _pay(routing=[]),
         _pay(method="applepay", applePayPaymentToken=json.dumps({"paymentData": {"version": "EC_v1"}})),
         _pay(method="creditcard", googlePayPaymentToken='{"signature": "x"}', cardToken="tkn_1"),
         _pay(method="creditcard", storeCredentials=True, cardToken="tkn_1", customerId="cst_1", sequenceType="first"),
         _pay(storeCredentials=False),
+        _pay(captureDelay="168 hours"),
+        _pay(captureDelay="7 days"),
+        _pay(metadata={"k": "x" * 992}),
         _pay(method="banktransfer", dueDate="2026-11-23", billingAddress={"email": "anna@example.org"}),
         _pay(dueDate="2027-03-03"),
         _pay(dueDate=None),

@@ -138,6 +138,13 @@ class TestManageLines:
         v = only(mp.validate_line_operations(body), "MP704")
         assert v.field == field
 
+    def test_ten_thousand_operations_are_read_and_one_more_is_refused(self) -> None:
+        """The bound that keeps a hostile array cheap sits past any real order: 10 000 operations are read."""
+        operations = [{"operation": "cancel", "data": {"id": f"odl_{i}"}} for i in range(10_001)]
+        assert codes(mp.validate_line_operations({"operations": operations[:10_000]})) == []
+        v = only(mp.validate_line_operations({"operations": operations}), "MP704")
+        assert (v.field, v.expected, v.actual) == ("operations", None, "<array of 10001>")
+
     def test_add_uses_the_create_order_line_rules(self) -> None:
         data = {"name": "Gift wrap", **PRICE, "vatAmount": money("2.00")}
         report = mp.validate_line_operations({"operations": [{"operation": "add", "data": data}]})
@@ -274,6 +281,22 @@ class TestShipments:
         assert v.field == "tracking.code"
         assert v.expected is None
         assert codes(mp.validate_shipment({"tracking": {"carrier": "PostNL", "code": "3S"}})) == []
+        # https://docs.mollie.com/reference/create-shipment (tracking): carrier and code of at most 100 characters
+        assert codes(mp.validate_shipment({"tracking": {"carrier": "c" * 100, "code": "x" * 100}})) == []
+
+    def test_ten_thousand_lines_are_read_and_one_more_is_refused(self) -> None:
+        lines = [{"id": f"odl_{i}"} for i in range(10_001)]
+        assert codes(mp.validate_shipment({"lines": lines[:10_000]})) == []
+        v = only(mp.validate_shipment({"lines": lines}), "MP707")
+        assert (v.field, v.expected, v.actual) == ("lines", None, "<array of 10001>")
+
+    def test_a_snapshot_of_ten_thousand_lines_is_read_and_one_more_is_refused(self) -> None:
+        lines = [order_line(f"odl_{i}", quantity=1, unit="1.00", rate="0.00", vat="0.00") for i in range(10_001)]
+        body = {"lines": [{"id": "odl_1"}]}
+        assert codes(mp.validate_shipment(body, order=snapshot(*lines[:10_000], amount=money("10000.00")))) == []
+        v = only(mp.validate_shipment(body, order=snapshot(*lines, amount=money("10001.00"))), "MP800")
+        assert (v.field, v.expected) == ("", None)
+        assert "'lines' must be a non-empty array of order lines, got '<array of 10001>'" in v.message
 
     def test_update_requires_tracking(self) -> None:
         assert only(mp.validate_shipment_update({}), "MP712").field == "tracking"

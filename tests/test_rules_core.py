@@ -226,6 +226,13 @@ def test_mp106_negative_where_not_allowed() -> None:
     assert found(order) == [("MP106", "amount.value", None)]
 
 
+def test_mp106_zero_read_in_full_is_not_negative() -> None:
+    """Zero is the boundary: a zero amount that takes the full read (its currency in lower case) is not negative."""
+    order = example_order()
+    order["lines"][1]["discountAmount"] = {"currency": "eur", "value": "0.00"}
+    assert found(order) == [("MP105", "lines.1.discountAmount.currency", "EUR")]
+
+
 def test_mp107_currency_mismatch() -> None:
     order = example_order()
     order["lines"][1]["vatAmount"]["currency"] = "USD"
@@ -366,6 +373,17 @@ def test_a_quantity_sent_as_a_string_of_digits_is_a_warning_and_its_figures_are_
     )
     order["lines"][0]["quantity"] = "3"
     assert [code for code, _, _ in found(order)] == ["MP215", "MP202", "MP203", "MP304"]
+
+
+@pytest.mark.parametrize(("quantity", "expected"), [(10**9, []), (10**9 + 1, [("MP207", "lines.0.quantity", None)])])
+def test_mp207_a_billion_items_is_the_largest_quantity(quantity: int, expected: list[tuple[str, str, None]]) -> None:
+    """Our bound (not Mollie's), past any real line, that keeps arithmetic on hostile integers cheap."""
+    order = example_order()
+    line = order["lines"][1]
+    line.update(quantity=quantity, unitPrice=amount("0.01"), vatRate="0.00", vatAmount=amount("0.00"))
+    line["totalAmount"] = amount(f"{quantity // 100}.{quantity % 100:02d}")
+    order["lines"], order["amount"] = [line], line["totalAmount"]
+    assert found(order) == expected
 
 
 def test_mp207_fractional_quantity_uses_mollies_words() -> None:

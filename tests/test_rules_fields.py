@@ -85,6 +85,43 @@ def in_days(days: int) -> str:
     return (TODAY + datetime.timedelta(days=days)).isoformat()
 
 
+def email_of_length(length: int) -> str:
+    """A plain address of exactly ``length`` characters: a 64-character local part, labels of at most 63."""
+    local, top = "a" * 64, ".example"
+    labels, room = [], length - len(local) - 1 - len(top)
+    while room > 0:
+        labels.append("b" * min(63, room))
+        room -= len(labels[-1]) + 1
+    return f"{local}@{'.'.join(labels)}{top}"
+
+
+def metadata_of_size(size: int) -> dict[str, str]:
+    """``{"k": "xx…"}``, ``size`` bytes of compact JSON (8 of them the braces, quotes, key and colon)."""
+    return {"k": "x" * (size - 8)}
+
+
+def url_of_length(length: int, base: str = "https://shop.example.org/return/") -> str:
+    return base + "a" * (length - len(base))
+
+
+def _fee(value: str) -> dict[str, object]:
+    return {"applicationFee": {"amount": {"currency": "EUR", "value": value}, "description": "Fee"}}
+
+
+def one_line_total(value: str, vat: str) -> Callable[[Order], None]:
+    """The order of one line of ``value`` at 21 % VAT (``vat``), and nothing else to pay."""
+
+    def change(order: Order) -> None:
+        line = order["lines"][1]
+        for field in ("unitPrice", "totalAmount"):
+            line[field] = {"currency": "EUR", "value": value}
+        line["vatAmount"] = {"currency": "EUR", "value": vat}
+        order["lines"] = [line]
+        order["amount"] = {"currency": "EUR", "value": value}
+
+    return change
+
+
 CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | None]]]] = [
     # addresses
     ("address-not-object", setter("billingAddress", "Damrak 1"), [("MP401", "billingAddress", None)]),
@@ -131,6 +168,13 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         [("MP407", "billingAddress.postalCode", None)],
     ),
     ("postal code in lower case", setter("billingAddress.postalCode", "1012lg"), []),
+    # our bound on what is matched against a country's pattern (not Mollie's): 20 characters, padding included
+    ("postal code padded to 20", setter("billingAddress.postalCode", "1012 LG".ljust(20)), []),
+    (
+        "postal code padded to 21",
+        setter("billingAddress.postalCode", "1012 LG".ljust(21)),
+        [("MP407", "billingAddress.postalCode", None)],
+    ),
     (
         "address-paypal-region",
         both(
@@ -143,6 +187,36 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         "address-paypal-length",
         both(setter("method", ["paypal", "ideal"]), setter("billingAddress.city", "A" * 101)),
         [("MP410", "billingAddress.city", None)],
+    ),
+    # https://docs.mollie.com/reference/create-payment (PayPal): postalCode of at most 20 characters; AE has no
+    # postal code format of its own that would refuse it first
+    (
+        "paypal postal code of 20",
+        both(
+            setter("method", ["paypal", "ideal"]),
+            setter("billingAddress.country", "AE"),
+            setter("billingAddress.postalCode", "A1" * 10),
+        ),
+        [],
+    ),
+    (
+        "paypal postal code of 21",
+        both(
+            setter("method", ["paypal", "ideal"]),
+            setter("billingAddress.country", "AE"),
+            setter("billingAddress.postalCode", "A1" * 10 + "A"),
+        ),
+        [("MP410", "billingAddress.postalCode", None)],
+    ),
+    (
+        "paypal region of 100",
+        both(setter("method", ["paypal", "ideal"]), setter("billingAddress.region", "R" * 100)),
+        [],
+    ),
+    (
+        "paypal region of 101",
+        both(setter("method", ["paypal", "ideal"]), setter("billingAddress.region", "R" * 101)),
+        [("MP410", "billingAddress.region", None)],
     ),
     (
         "address-paypal-only-region",
@@ -191,6 +265,13 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         [("MP421", "billingAddress.email", None)],
     ),
     ("email .internal domain", setter("billingAddress.email", "anna@crm.internal"), []),
+    # RFC 5321's 254 characters, as email_validator counts them; the plain-address pattern has no length of its own
+    ("email of 254 characters", setter("billingAddress.email", email_of_length(254)), []),
+    (
+        "email of 255 characters",
+        setter("billingAddress.email", email_of_length(255)),
+        [("MP421", "billingAddress.email", None)],
+    ),
     # methods
     ("method unknown", setter("method", "ideall"), [("MP501", "method", "ideal")]),
     ("method reverted", setter("method", ["ideal", "twint"]), [("MP501", "method.1", None)]),
@@ -210,6 +291,13 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         [("MP506", "billingAddress.phone", None)],
     ),
     ("giftcard-cap", setter("method", "giftcard"), [("MP507", "method", None)]),
+    # https://docs.mollie.com/docs/gift-cards: at most EUR 50 per payment, so 50.00 is covered and 50.01 is not
+    ("giftcard at the cap", both(setter("method", "giftcard"), one_line_total("50.00", "8.68")), []),
+    (
+        "giftcard a cent over the cap",
+        both(setter("method", "giftcard"), one_line_total("50.01", "8.68")),
+        [("MP507", "method", None)],
+    ),
     (
         "paypal-digital",
         both(setter("method", "paypal"), setter("lines.0.type", "digital")),
@@ -275,6 +363,19 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
         setter("payment", {"applicationFee": {"amount": {"currency": "EUR", "value": "1.50"}, "description": "Fee"}}),
         [],
     ),
+    # https://docs.mollie.com/reference/create-order (payment.applicationFee): 10 % of the amount, at most EUR 2.00
+    ("application fee at EUR 2.00", setter("payment", _fee("2.00")), []),
+    (
+        "application fee over EUR 2.00",
+        setter("payment", _fee("2.01")),
+        [("MP529", "payment.applicationFee.amount", None)],
+    ),
+    ("application fee at 10 %", both(one_line_total("10.00", "1.74"), setter("payment", _fee("1.00"))), []),
+    (
+        "application fee over 10 %",
+        both(one_line_total("10.00", "1.74"), setter("payment", _fee("1.01"))),
+        [("MP529", "payment.applicationFee.amount", None)],
+    ),
     ("resource-id-prefix", setter("payment", {"customerId": "12345"}), [("MP530", "payment.customerId", None)]),
     ("profile id prefix", setter("profileId", "website-1"), [("MP530", "profileId", None)]),
     # top level
@@ -310,19 +411,44 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ),
     ("non-existent-parameter removed", setter("description", "Order 42"), [("MP718", "description", None)]),
     (
+        "non-existent-parameter followed 8 keys deep",
+        setter("metaData", {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": "v"}}}}}}}}}),
+        [("MP718", "metaData.a.b.c.d.e.f.g", "metadata.a.b.c.d.e.f.g")],
+    ),
+    (
         "non-existent-parameter object",
         setter("metaData", {"basketId": "17"}),
         [("MP718", "metaData.basketId", "metadata.basketId")],
     ),
     ("metadata at the top", setter("metadata", {"k": "x" * 2000}), [("MP010", "metadata", None)]),
+    # https://docs.mollie.com/reference/create-order (metadata): "approximately 1kB", read as 1024 bytes, with a
+    # warning from 1000 on
+    ("metadata of 1000 bytes", setter("metadata", metadata_of_size(1000)), []),
+    ("metadata of 1001 bytes", setter("metadata", metadata_of_size(1001)), [("MP011", "metadata", None)]),
+    ("metadata of 1024 bytes", setter("metadata", metadata_of_size(1024)), [("MP011", "metadata", None)]),
+    ("metadata of 1025 bytes", setter("metadata", metadata_of_size(1025)), [("MP010", "metadata", None)]),
     ("url-invalid redirect", setter("redirectUrl", "/return"), [("MP012", "redirectUrl", None)]),
     ("custom scheme redirect", setter("redirectUrl", "my-app://payment-return"), []),
     ("webhook-unreachable", setter("webhookUrl", "http://localhost:8000/hook"), [("MP611", "webhookUrl", None)]),
     ("webhook private ip", setter("webhookUrl", "https://192.168.1.10/hook"), [("MP611", "webhookUrl", None)]),
+    ("webhook .localhost name", setter("webhookUrl", "https://shop.localhost/hook"), [("MP611", "webhookUrl", None)]),
     ("webhook custom scheme", setter("webhookUrl", "my-app://hook"), [("MP012", "webhookUrl", None)]),
     ("webhook onion", setter("webhookUrl", "https://shop2xyz.onion/hook"), [("MP611", "webhookUrl", None)]),
     ("webhook arpa", setter("webhookUrl", "https://1.0.0.10.in-addr.arpa/hook"), [("MP611", "webhookUrl", None)]),
     ("webhook public", setter("webhookUrl", "https://hooks.shop.example.com./mollie"), []),
+    (
+        "urls of 2048 characters",
+        both(setter("redirectUrl", url_of_length(2048)), setter("webhookUrl", url_of_length(2048))),
+        [],
+    ),
+    ("redirect url of 2049 characters", setter("redirectUrl", url_of_length(2049)), [("MP012", "redirectUrl", None)]),
+    ("custom scheme redirect of 2048", setter("redirectUrl", url_of_length(2048, "my-app://payment-return/")), []),
+    (
+        "custom scheme redirect of 2049",
+        setter("redirectUrl", url_of_length(2049, "my-app://payment-return/")),
+        [("MP012", "redirectUrl", None)],
+    ),
+    ("webhook url of 2049 characters", setter("webhookUrl", url_of_length(2049)), [("MP012", "webhookUrl", None)]),
     (
         "payment webhook",
         setter("payment", {"webhookUrl": "https://shop.internal/hook"}),
