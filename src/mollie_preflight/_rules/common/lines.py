@@ -853,7 +853,7 @@ def _check_total(
     path: Path,
     prefix: str,
     doubt: str | None,
-    api: str = "orders",
+    api: str,
 ) -> int | None:
     """Check the line total (MP202) and return the line total as it should be (the sent one when it cannot be computed).
 
@@ -887,7 +887,7 @@ def _total_message(
     sent: int,
     currency: str,
     doubt: str | None,
-    api: str = "orders",
+    api: str,
 ) -> str:
     """MP202's message in the words of the API's own validator, written when the finding is read: it formats
     three or four amounts. The Orders API writes "Total amount is off. Expected total amount to be €16.20
@@ -918,8 +918,8 @@ def _check_vat(
     vat: Money | None,
     path: Path,
     prefix: str,
-    doubt: str | None = None,
-    api: str = "orders",
+    doubt: str | None,
+    api: str,
 ) -> int | None:
     """Check the line VAT (MP203) against the correct total and return the VAT as it should be (see ``_check_total`` on
     ``doubt``)."""
@@ -950,7 +950,7 @@ def _vat_message(
     sent: int,
     currency: str,
     doubt: str | None,
-    api: str = "orders",
+    api: str,
 ) -> str:
     """MP203's message in the words of the API's own validator, written when the finding is read: it formats
     three amounts. The Orders API writes "VAT amount is off. Expected VAT amount to be €10.46 (€49.94 × (26.50 /
