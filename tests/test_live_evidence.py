@@ -106,8 +106,8 @@ def test_an_accepted_body_gets_no_error(case: dict[str, Any], request: pytest.Fi
 #: say so): they show no discount as "- €0.00", which no quoted answer does or refutes.
 _UNQUOTED = {"create-order/magento2-619-total-off", "create-order/shopware6-553-shipping-quantity"}
 #: Mollie's words for a figure that is off, as its validators write them today (refused cases whose detail states
-#: the expected figure). The Orders API's VAT message wrote the rates with % signs until about 2022 ("(21.00% /
-#: 121.00%)"); those older answers are not held to the current words.
+#: the expected figure). The Orders API's VAT message wrote the rates with % signs until at least December 2022
+#: ("(21.00% / 121.00%)"); those older answers are not held to the current words.
 _WORDED = [
     c
     for c in CASES

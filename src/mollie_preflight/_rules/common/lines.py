@@ -954,9 +954,9 @@ def _vat_message(
 ) -> str:
     """MP203's message in the words of the API's own validator, written when the finding is read: it formats
     three amounts. The Orders API writes "VAT amount is off. Expected VAT amount to be €10.46 (€49.94 × (26.50 /
-    126.50)), got €10.49" (mollie/WooCommerce#1021, 2025; until about 2022 the rates had % signs); the Payments
-    API "The 'vatAmount' field is off. Expected to be €58.41 (€336.53 × (21.00 / 121.00)), got €55.53"
-    (umbraco/Umbraco.Commerce.Issues#836)."""
+    126.50)), got €10.49" (mollie/WooCommerce#1021, 2025; until at least December 2022 the rates had % signs,
+    vendure#1939); the Payments API "The 'vatAmount' field is off. Expected to be €58.41 (€336.53 × (21.00 /
+    121.00)), got €55.53" (umbraco/Umbraco.Commerce.Issues#836)."""
     expected, got = format_for_message(correct, currency), format_for_message(sent, currency)
     rate, gross = format_minor(hundredths, 2), format_minor(hundredths + 10000, 2)
     base = format_for_message(total, currency)
