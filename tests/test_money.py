@@ -20,6 +20,7 @@ from mollie_preflight import validate_order
 from mollie_preflight._money import (
     InvalidValue,
     _decoration,
+    _spaced,
     decimal_to_minor,
     format_for_message,
     format_minor,
@@ -105,44 +106,60 @@ def test_format_minor(minor: int, decimals: int, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("minor", "currency", "text"),
-    [(102799, "EUR", "€1,027.99"), (-608, "EUR", "-€6.08"), (1000, "JPY", "¥1,000"), (2000, "SEK", "SEK20.00")],
+    [(102799, "EUR", "€1,027.99"), (-608, "EUR", "-€6.08"), (1000, "JPY", "¥1,000"), (2000, "SEK", "SEK 20.00")],
 )
 def test_messages_format_amounts_as_mollie_does(minor: int, currency: str, text: str) -> None:
-    assert format_for_message(minor, currency).replace("\xa0", " ") == text
+    assert format_for_message(minor, currency) == text
+
+
+@pytest.mark.parametrize(
+    ("shown", "spaced"),
+    [
+        ("PLN126.78", "PLN 126.78"),  # babel 2.19
+        ("PLN\xa0126.78", "PLN 126.78"),  # a babel that spaces the CLDR way, with a no-break space
+        ("-PLN126.78", "-PLN 126.78"),
+        ("126.78zł", "126.78 zł"),  # a locale with the currency after the digits
+        ("€1,027.99", "€1,027.99"),
+        ("-A$6.08", "-A$6.08"),
+        ("¥1,000", "¥1,000"),
+    ],
+)
+def test_a_currency_in_letters_is_one_plain_space_from_the_digits(shown: str, spaced: str) -> None:
+    assert _spaced(shown) == spaced
 
 
 #: 3001.50 (3002 where Mollie allows no decimals) as messages show it in every Mollie currency: the
 #: digits are Mollie's (https://docs.mollie.com/docs/multicurrency), the symbols babel's en_US ones.
 MESSAGE_AMOUNTS: Final = {
-    "AED": "AED3,001.50",
+    "AED": "AED 3,001.50",
     "AUD": "A$3,001.50",
-    "BGN": "BGN3,001.50",
+    "BGN": "BGN 3,001.50",
     "BRL": "R$3,001.50",
     "CAD": "CA$3,001.50",
-    "CHF": "CHF3,001.50",
-    "CZK": "CZK3,001.50",
-    "DKK": "DKK3,001.50",
+    "CHF": "CHF 3,001.50",
+    "CZK": "CZK 3,001.50",
+    "DKK": "DKK 3,001.50",
     "EUR": "€3,001.50",
     "GBP": "£3,001.50",
     "HKD": "HK$3,001.50",
-    "HUF": "HUF3,001.50",
+    "HUF": "HUF 3,001.50",
     "ILS": "₪3,001.50",
-    "ISK": "ISK3,002",
+    "ISK": "ISK 3,002",
     "JPY": "¥3,002",
     "MXN": "MX$3,001.50",
-    "MYR": "MYR3,001.50",
-    "NOK": "NOK3,001.50",
+    "MYR": "MYR 3,001.50",
+    "NOK": "NOK 3,001.50",
     "NZD": "NZ$3,001.50",
     "PHP": "₱3,001.50",
-    "PLN": "PLN3,001.50",
-    "RON": "RON3,001.50",
-    "RUB": "RUB3,001.50",
-    "SEK": "SEK3,001.50",
-    "SGD": "SGD3,001.50",
-    "THB": "THB3,001.50",
+    "PLN": "PLN 3,001.50",
+    "RON": "RON 3,001.50",
+    "RUB": "RUB 3,001.50",
+    "SEK": "SEK 3,001.50",
+    "SGD": "SGD 3,001.50",
+    "THB": "THB 3,001.50",
     "TWD": "NT$3,001.50",
     "USD": "$3,001.50",
-    "ZAR": "ZAR3,001.50",
+    "ZAR": "ZAR 3,001.50",
 }
 
 
@@ -178,7 +195,7 @@ def test_messages_show_mollies_digits_whatever_babel_says(currency: str, babel_c
 
 @pytest.mark.parametrize(
     ("minor", "currency", "text"),
-    [(1, "HUF", "HUF0.01"), (-1, "HUF", "-HUF0.01"), (0, "HUF", "HUF0.00"), (1, "JPY", "¥1"), (0, "ISK", "ISK0")],
+    [(1, "HUF", "HUF 0.01"), (-1, "HUF", "-HUF 0.01"), (0, "HUF", "HUF 0.00"), (1, "JPY", "¥1"), (0, "ISK", "ISK 0")],
 )
 def test_the_smallest_amounts_keep_every_digit(
     minor: int, currency: str, text: str, babel_currency_digits: int
@@ -214,8 +231,8 @@ def test_a_huf_order_one_filler_off_is_reported_with_both_figures(babel_currency
             "lines.0.vatAmount",
             "638.11",
             "638.10",
-            "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be HUF638.11 "
-            "(HUF3,001.50 × (27.00 / 127.00)), got HUF638.10.",
+            "Order line 0 is invalid. VAT amount is off. Expected VAT amount to be HUF 638.11 "
+            "(HUF 3,001.50 × (27.00 / 127.00)), got HUF 638.10.",
         ),
         (
             "MP304",
@@ -223,7 +240,7 @@ def test_a_huf_order_one_filler_off_is_reported_with_both_figures(babel_currency
             "3001.50",
             "3001.51",
             "The amount of the order does not match the total amount from the order lines. "
-            "Expected order amount to be HUF3,001.50 but got HUF3,001.51.",
+            "Expected order amount to be HUF 3,001.50 but got HUF 3,001.51.",
         ),
     ]
 
@@ -301,4 +318,4 @@ def test_every_mollie_currency_is_decorated_without_babel_per_amount(currency: s
 
 def test_an_unknown_currency_is_left_to_babel() -> None:
     assert _decoration("XYZ") is None
-    assert format_for_message(-123, "XYZ") == format_with_babel(-123, "XYZ") == "-XYZ1.23"
+    assert format_for_message(-123, "XYZ") == format_with_babel(-123, "XYZ") == "-XYZ 1.23"

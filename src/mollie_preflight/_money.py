@@ -233,12 +233,12 @@ _MESSAGE_LOCALE: Final = "en_US"
 
 
 def format_for_message(minor: int, currency: str) -> str:
-    """An amount as Mollie writes it in error messages: ``€1,027.99``, ``-€6.08``, ``¥1,000``, ``HUF3,001.50``.
+    """An amount as Mollie writes it in error messages: ``€1,027.99``, ``-€6.08``, ``¥1,000``, ``HUF 3,001.50``.
 
     The digits are ours: the number of decimals comes from Mollie's table (``CURRENCY_DECIMALS``), and the
     value is exact minor units, so nothing is rounded. babel only decorates them with the locale's symbol,
     grouping and sign placement. Its own idea of a currency's digits (CLDR) is never asked: CLDR gives HUF
-    0 decimals where Mollie requires 2, and a message that shows ``HUF3,002`` for both 3001.50 and
+    0 decimals where Mollie requires 2, and a message that shows ``HUF 3,002`` for both 3001.50 and
     3001.51 explains nothing.
 
     babel's decoration of a currency is learnt once, from one amount it formats (``_decoration``), and then
@@ -293,15 +293,35 @@ def format_with_babel(minor: int, currency: str) -> str:
     # babel computes with Decimal in the *current* context; a caller's hostile context (low precision,
     # traps) must not change or break our messages, so formatting runs in a private default context.
     with localcontext(Context()):
-        return str(
-            format_currency(
-                minor_to_decimal(minor, decimals),
-                currency,
-                format=_message_pattern(decimals),
-                locale=_message_locale(),
-                currency_digits=False,
-            )
+        shown = format_currency(
+            minor_to_decimal(minor, decimals),
+            currency,
+            format=_message_pattern(decimals),
+            locale=_message_locale(),
+            currency_digits=False,
         )
+    return _spaced(str(shown))
+
+
+def _spaced(shown: str) -> str:
+    """``shown`` with a currency written in letters one space away from the digits: ``PLN 126.78``, as Mollie
+    writes it (mollie/Shopware6#1352: "Expected to be PLN 126.78"), where babel 2.19 writes ``PLN126.78``.
+
+    CLDR asks for this (its "currency spacing": a space between a digit and a currency that ends in a letter),
+    and ICU, which Mollie's texts follow, does it; babel does not. A symbol stays against the digits
+    (``€``, ``A$``, ``¥``). Whatever space babel puts there itself (a later release may put a no-break space)
+    becomes the one plain space of the quoted text, so a babel upgrade cannot change a message here.
+    """
+    first = next((i for i, c in enumerate(shown) if c.isdigit()), None)
+    if first is None:
+        return shown
+    last = max(i for i, c in enumerate(shown) if c.isdigit())
+    before, digits, after = shown[:first].rstrip(), shown[first : last + 1], shown[last + 1 :].lstrip()
+    if before[-1:].isalpha():
+        before += " "
+    if after[:1].isalpha():
+        after = " " + after
+    return before + digits + after
 
 
 @functools.cache
