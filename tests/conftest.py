@@ -6,11 +6,14 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-# ``ci``: derandomized and bounded so CI is stable and fast; ``dev``: the default; ``long``: for soak runs
-# (HYPOTHESIS_PROFILE=long pytest).
+# ``ci``: derandomized and bounded so CI is stable and fast; ``rerun``: the first of the same examples, for
+# the CI envs that run the suite again on another Python or on the compiled build (tox.ini), where a difference
+# shows on any example and a longer search would find what ``ci`` finds; ``dev``: the default; ``long``: for
+# soak runs (HYPOTHESIS_PROFILE=long pytest).
 settings.register_profile(
     "ci", derandomize=True, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+settings.register_profile("rerun", settings.get_profile("ci"), max_examples=20)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("long", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import hashlib
 import io
 import json
 import os
 import re
 import signal
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -89,6 +91,20 @@ def chunked(size: int) -> dict[str, str]:
     return {CHUNK_BYTES_VARIABLE: str(size)}
 
 
+#: The ``--jobs 1`` answer on each file and arguments: parallel runs here are held to it, several to the same
+#: one (the serial run does not depend on the range length or the number of jobs), so it is run once.
+_SERIAL: dict[tuple[Path, tuple[str, ...]], subprocess.CompletedProcess[str]] = {}
+
+
+def serially(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``check(*args, "--jobs", "1", path)``, run once for a file that is never rewritten (``array_file``'s,
+    ``export``'s) and the same arguments."""
+    key = (path, args)
+    if key not in _SERIAL:
+        _SERIAL[key] = check(*args, "--jobs", "1", str(path))
+    return _SERIAL[key]
+
+
 # --- end to end: the console script, --jobs 1 against --jobs N ---------------------------------------
 
 
@@ -110,7 +126,7 @@ def test_every_format_is_byte_identical_with_two_jobs(
     export: tuple[Path, dict[str, int]], args: tuple[str, ...]
 ) -> None:
     path, _ = export
-    one = check(*args, "--jobs", "1", str(path))
+    one = serially(path, *args)
     two = check(*args, "--jobs", "2", str(path), env=chunked(2500))
     # stdout only: under coverage, pool processes print coverage's own warnings on stderr.
     assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
@@ -122,7 +138,7 @@ def test_any_range_length_and_any_number_of_jobs_give_the_same_findings(
     export: tuple[Path, dict[str, int]], jobs: int, size: int
 ) -> None:
     path, where = export
-    one = check("--format", "jsonl", "--jobs", "1", str(path))
+    one = serially(path, "--format", "jsonl")
     many = check("--format", "jsonl", "--jobs", str(jobs), str(path), env=chunked(size))
     assert many.stdout == one.stdout
     assert many.returncode == one.returncode == 1
@@ -461,17 +477,30 @@ def json_array_export(
     return "[\n" + ",\n".join(parts) + "\n]\n"
 
 
+@pytest.fixture(scope="module")
+def array_file(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The file holding an export's text, written once for each text (so ``serially`` can answer for it)."""
+    directory = tmp_path_factory.mktemp("arrays")
+
+    def written(text: str) -> Path:
+        path = directory / f"orders-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+        if not path.exists():
+            path.write_text(text)
+        return path
+
+    return written
+
+
 @pytest.mark.parametrize("case", ["plain", "unbalanced brace in a string", "not JSON at element 400"])
-def test_json_arrays_are_byte_identical_with_two_jobs(tmp_path: Path, case: str) -> None:
-    path = tmp_path / "orders.json"
+def test_json_arrays_are_byte_identical_with_two_jobs(array_file: Callable[[str], Path], case: str) -> None:
     unbalanced = 450 if case.startswith("unbalanced") else None
     broken = 400 if case.startswith("not JSON") else None
-    path.write_text(json_array_export(unbalanced_at=unbalanced, broken_at=broken))
-    for args in (("--format", "jsonl"), ("--format", "sarif")):
-        one = check(*args, "--jobs", "1", str(path))
+    path = array_file(json_array_export(unbalanced_at=unbalanced, broken_at=broken))
+    for args in (("--format", "sarif"), ("--format", "jsonl")):
+        one = serially(path, *args)
         two = check(*args, "--jobs", "2", str(path))
         assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
-    found = records(check("--format", "jsonl", "--jobs", "2", str(path)))
+    found = records(two)
     assert any(f["orderNumber"] == "A-595" and f["code"] == "MP203" for f in found) is (broken is None)
     if broken is not None:
         assert [f["code"] for f in found if f["orderNumber"] is None][-1] == "MP900"
@@ -552,15 +581,16 @@ MISLEADING = "Socks }} twice"
 
 @pytest.mark.parametrize("case", ["plain", "unbalanced brace in a string", "}} in a string", "not JSON at 400"])
 @pytest.mark.parametrize("size", [1, 3000])
-def test_json_arrays_in_ranges_are_byte_identical_with_two_jobs(tmp_path: Path, case: str, size: int) -> None:
+def test_json_arrays_in_ranges_are_byte_identical_with_two_jobs(
+    array_file: Callable[[str], Path], case: str, size: int
+) -> None:
     """The same export as above, cut into ranges of about ``size`` bytes (a cut at every element at 1)."""
-    path = tmp_path / "orders.json"
     unbalanced = 450 if "string" in case else None
     broken = 400 if case.startswith("not JSON") else None
     text = MISLEADING if case.startswith("}}") else "Socks }{ and a lone } brace"
-    path.write_text(json_array_export(unbalanced_at=unbalanced, broken_at=broken, unbalanced=text))
+    path = array_file(json_array_export(unbalanced_at=unbalanced, broken_at=broken, unbalanced=text))
     for args in (("--format", "jsonl"), ("--format", "sarif"))[: 1 if size == 1 else 2]:
-        one = check(*args, "--jobs", "1", str(path))
+        one = serially(path, *args)
         two = check(*args, "--jobs", "2", str(path), env=chunked(size))
         assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
         if args[1] == "jsonl":
