@@ -489,6 +489,20 @@ def test_messages_use_mollies_words() -> None:
     assert name.startswith("Member 'givenName' in billing address is missing or incorrect")
 
 
+def test_a_postal_code_too_long_to_match_says_so_not_that_its_format_is_wrong() -> None:
+    """Past 20 characters a postal code is not matched against its country's pattern; the message gives the
+    length as the reason, as "1012 LG" padded may well have the right format."""
+    padded = only_message(with_(setter("billingAddress.postalCode", "1012 LG".ljust(21))), "MP407")
+    assert padded == (
+        "The postal code '1012 LG              ' is 21 characters long, spaces included: longer than any NL postal "
+        "code (for example 1234 AB, 2490 AA)."
+    )
+    wrong = only_message(with_(setter("billingAddress.postalCode", "0000AA")), "MP407")
+    assert wrong == (
+        "The postal code '0000AA' does not have the format of NL postal codes (for example 1234 AB, 2490 AA)."
+    )
+
+
 def only_message(order: Order, code: str) -> str:
     hits = [v.message for v in mp.validate_order(order, today=TODAY) if v.code == code]
     assert len(hits) == 1

@@ -316,11 +316,14 @@ def _check_postal_code(ck: Checker, postal_code: str, where: Path, country: str)
     if pattern is None or (len(postal_code) <= _MAX_POSTAL_CODE and pattern.fullmatch(postal_code.strip())):
         return
     examples = ", ".join(POSTAL_CODES[country][1][:3])
+    if len(postal_code) > _MAX_POSTAL_CODE:  # not matched at all: the format may be right, the padding is not
+        reason = f"is {len(postal_code):,} characters long, spaces included: longer than any {country} postal code"
+    else:
+        reason = f"does not have the format of {country} postal codes"
     ck.report(
         ADDRESS_POSTAL_CODE_FORMAT,
         where,
-        f"The postal code {describe(postal_code)!r} does not have the format of {country} postal codes "
-        f"(for example {examples}).",
+        f"The postal code {describe(postal_code)!r} {reason} (for example {examples}).",
         actual=describe(postal_code),
     )
 
