@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -233,11 +234,56 @@ class TestRequestLines:
         assert [v.field for v in report if v.code == "MP706"] == ["lines.0.id", "lines.1.id"]
         assert codes(mp.validate_shipment({"lines": [{"id": "odl_1"}]})) == []
 
-    @pytest.mark.parametrize("quantity", [1.5, "1", 0, True])
-    def test_quantity(self, quantity: object) -> None:
+    @pytest.mark.parametrize(
+        ("quantity", "message"),
+        [
+            (1.5, "should be a whole number (a JSON integer), got 1.5 (a JSON number)."),
+            ("1.0", 'should be a whole number (a JSON integer), got "1.0" (a JSON string).'),
+            (" 1", 'should be a whole number (a JSON integer), got " 1" (a JSON string).'),
+            (True, "should be a whole number (a JSON integer), got true (a JSON boolean)."),
+            ([1], "should be a whole number (a JSON integer), got <array of 1> (a JSON array)."),
+            (0, "must be at least 1."),
+            (10**9 + 1, "must be at most 1,000,000,000."),
+        ],
+    )
+    def test_quantity(self, quantity: object, message: str) -> None:
         v = only(mp.validate_refund({"lines": [{"id": "odl_a", "quantity": quantity}]}), "MP708")
-        assert v.field == "lines.0.quantity"
-        assert v.expected is None
+        assert (v.field, v.expected, v.severity) == ("lines.0.quantity", None, mp.Severity.ERROR)
+        assert v.message == "Line 0 contains invalid data. The 'quantity' field " + message
+
+    def test_a_whole_quantity_with_a_decimal_point_is_refused_with_the_number_to_send(self) -> None:
+        v = only(mp.validate_shipment({"lines": [{"id": "odl_a", "quantity": 2.0}]}), "MP708")
+        assert (v.field, v.expected, v.actual) == ("lines.0.quantity", "2", "2.0")
+        assert v.message.endswith("got 2.0 (a JSON number); send 2, without a decimal point.")
+
+    @pytest.mark.parametrize(
+        "validate", [mp.validate_shipment, mp.validate_refund, mp.validate_cancel_lines], ids=lambda f: f.__name__
+    )
+    def test_a_quantity_in_digits_as_a_string_is_a_warning_and_counts_as_its_number(
+        self, validate: Callable[..., mp.Report]
+    ) -> None:
+        """As an order line's "2" (MP215): the line is checked with 2, so 3 of a line of 2 is still too many."""
+        line = order_line(status="authorized" if validate is mp.validate_cancel_lines else "paid")
+        report = validate({"lines": [{"id": "odl_a", "quantity": "2"}]}, order=snapshot(line))
+        v = only(report, "MP719")
+        assert (v.field, v.expected, v.actual, v.severity) == (
+            "lines.0.quantity",
+            "2",
+            '"2" (a JSON string)',
+            mp.Severity.WARNING,
+        )
+        assert report.ok, [f.code for f in report]
+        too_many = validate({"lines": [{"id": "odl_a", "quantity": "3"}]}, order=snapshot(line))
+        assert sorted(f.code for f in too_many) == ["MP719", "MP802"]
+        assert only(too_many, "MP802").field == "lines.0.quantity"
+
+    def test_a_quantity_in_digits_as_a_string_in_a_manage_lines_cancel_is_the_same_warning(self) -> None:
+        body = {"operations": [{"operation": "cancel", "data": {"id": "odl_a", "quantity": "1"}}]}
+        order = snapshot(order_line(status="authorized"), status="authorized")
+        report = mp.validate_line_operations(body, order=order)
+        v = only(report, "MP719")
+        assert (v.field, v.expected, v.severity) == ("operations.0.data.quantity", "1", mp.Severity.WARNING)
+        assert report.ok, [f.code for f in report]
 
     def test_duplicate_line(self) -> None:
         body = {"lines": [{"id": "odl_a", "quantity": 1}, {"id": "odl_a", "quantity": 1}]}

@@ -454,6 +454,12 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP708": request(
         "create-order-refund",
         "lines.0.quantity",
+        {"lines": [{"id": "odl_lock", "quantity": 1.5}]},
+        {"lines": [{"id": "odl_lock", "quantity": 1}]},
+    ),
+    "MP719": request(
+        "create-order-refund",
+        "lines.0.quantity",
         {"lines": [{"id": "odl_lock", "quantity": "1"}]},
         {"lines": [{"id": "odl_lock", "quantity": 1}]},
     ),

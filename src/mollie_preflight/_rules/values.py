@@ -48,8 +48,7 @@ def describe_typed(value: object) -> str:
     """``actual`` where the JSON type is the problem: ``89.95 (a JSON number)``, ``"1" (a JSON string)``, so a
     reader sees what to change when the value looks right (a string is quoted, as JSON writes it)."""
     shown = f'"{describe(value)}"' if isinstance(value, str) else describe(value)
-    kind = json_type(value)
-    return f"{shown} ({'an' if kind[0] in 'aeiou' else 'a'} JSON {kind})"
+    return f"{shown} (a JSON {json_type(value)})"
 
 
 def describe(value: object) -> str:

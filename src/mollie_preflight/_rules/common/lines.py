@@ -590,7 +590,7 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
         bound = "at least 1" if value < 1 else f"at most {MAX_QUANTITY:,}"
         ck.report(LINE_QUANTITY, where, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
         return None
-    whole = _whole_number(value)
+    whole = whole_number(value)
     if whole is not None and type(value) is str:  # "2": Mollie reads it (MP215); the figures are checked with 2
         ck.report(
             LINE_QUANTITY_STRING,
@@ -612,8 +612,9 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
     return None
 
 
-def _whole_number(value: object) -> int | None:
-    """The integer a caller meant by ``2.0`` or ``"2"``, when that is what they wrote."""
+def whole_number(value: object) -> int | None:
+    """The integer a caller meant by ``2.0`` or ``"2"``, when that is what they wrote. Order lines and the
+    lines of ship, cancel and refund requests read quantities alike."""
     if isinstance(value, float) and value.is_integer() and 1 <= value <= MAX_QUANTITY:
         return int(value)
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10:
