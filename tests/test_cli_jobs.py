@@ -116,6 +116,7 @@ def serially(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         ("--format", "jsonl"),
         ("--format", "sarif"),
         ("--format", "github"),
+        ("--format", "gitlab"),
         ("--statistics",),
         ("--statistics", "--format", "json"),
         ("--format", "jsonl", "--severity", "error", "--fail-on", "warning"),

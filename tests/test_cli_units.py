@@ -374,7 +374,7 @@ def test_deep_nesting_is_refused_as_invalid_json(depth: int) -> None:
 
 
 def test_paths_in_sarif_and_annotations_are_normalised() -> None:
-    from mollie_preflight._cli.reporters.sarif import artifact_uri
+    from mollie_preflight._cli.reporters.fingerprints import artifact_uri
 
     assert artifact_uri("./exports/../exports/orders 1.jsonl") == "exports/orders%201.jsonl"
     assert artifact_uri("/data/orders.jsonl") == "file:///data/orders.jsonl"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, TextIO
 
 from ..records import Finding
-from . import github, json, jsonl, sarif, text
+from . import github, gitlab, json, jsonl, sarif, text
 from .context import Context
 
 Reporter = Callable[[Iterable[Finding], TextIO, Context], None]
@@ -23,9 +23,10 @@ REPORTERS: Final[dict[str, Reporter]] = {
     "jsonl": jsonl.write,
     "sarif": sarif.write,
     "github": github.write,
+    "gitlab": gitlab.write,
 }
 
 #: Formats meant for machines: no colour, no progress bar.
-MACHINE_FORMATS: Final = frozenset({"json", "jsonl", "sarif", "github"})
+MACHINE_FORMATS: Final = frozenset({"json", "jsonl", "sarif", "github", "gitlab"})
 
 __all__ = ["MACHINE_FORMATS", "REPORTERS", "Context", "Reporter"]
