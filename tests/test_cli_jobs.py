@@ -117,6 +117,7 @@ def serially(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         ("--format", "sarif"),
         ("--format", "github"),
         ("--format", "gitlab"),
+        ("--format", "junit"),
         ("--statistics",),
         ("--statistics", "--format", "json"),
         ("--format", "jsonl", "--severity", "error", "--fail-on", "warning"),

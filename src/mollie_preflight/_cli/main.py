@@ -174,7 +174,7 @@ def check(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    if args.statistics and args.format in ("sarif", "github", "gitlab"):
+    if args.statistics and args.format in ("sarif", "github", "gitlab", "junit"):
         raise UsageError(f"--statistics cannot be combined with --format {args.format}")
     if args.fix or args.diff or args.output or args.in_place or args.unsafe_fixes:
         return fix_command(args, settings, selection, fail_rank)

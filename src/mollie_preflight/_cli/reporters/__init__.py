@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Final, TextIO
 
 from ..records import Finding
-from . import github, gitlab, json, jsonl, sarif, text
+from . import github, gitlab, json, jsonl, junit, sarif, text
 from .context import Context
 
 Reporter = Callable[[Iterable[Finding], TextIO, Context], None]
@@ -24,9 +24,10 @@ REPORTERS: Final[dict[str, Reporter]] = {
     "sarif": sarif.write,
     "github": github.write,
     "gitlab": gitlab.write,
+    "junit": junit.write,
 }
 
 #: Formats meant for machines: no colour, no progress bar.
-MACHINE_FORMATS: Final = frozenset({"json", "jsonl", "sarif", "github", "gitlab"})
+MACHINE_FORMATS: Final = frozenset({"json", "jsonl", "sarif", "github", "gitlab", "junit"})
 
 __all__ = ["MACHINE_FORMATS", "REPORTERS", "Context", "Reporter"]
