@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mollie_preflight as mp
 
@@ -276,6 +278,31 @@ class TestRequestLines:
         too_many = validate({"lines": [{"id": "odl_a", "quantity": "3"}]}, order=snapshot(line))
         assert sorted(f.code for f in too_many) == ["MP719", "MP802"]
         assert only(too_many, "MP802").field == "lines.0.quantity"
+
+    @given(
+        st.sampled_from([mp.validate_shipment, mp.validate_refund, mp.validate_cancel_lines]),
+        st.integers(min_value=1, max_value=5),
+        st.integers(min_value=1, max_value=4),
+        st.booleans(),
+    )
+    def test_a_quantity_written_in_digits_gets_the_integers_findings_and_one_warning(
+        self, validate: Callable[..., mp.Report], quantity: int, on_line: int, shipped_one: bool
+    ) -> None:
+        """Any quantity, within the line's or over it, on any line state: "q" is read as q, plus MP719."""
+        status = "authorized" if validate is mp.validate_cancel_lines else "paid"
+        line = order_line(status=status, quantity=on_line, unit="10.00", total=f"{10 * on_line}.00")
+        if shipped_one:
+            line.update(quantityShipped=1, quantityRefunded=1, quantityCanceled=0)
+        order = snapshot(line, status=status)
+        as_integer = [
+            (f.code, f.field, f.expected)
+            for f in validate({"lines": [{"id": "odl_a", "quantity": quantity}]}, order=order)
+        ]
+        as_string = [
+            (f.code, f.field, f.expected)
+            for f in validate({"lines": [{"id": "odl_a", "quantity": str(quantity)}]}, order=order)
+        ]
+        assert sorted(as_string) == sorted([*as_integer, ("MP719", "lines.0.quantity", str(quantity))])
 
     def test_a_quantity_in_digits_as_a_string_in_a_manage_lines_cancel_is_the_same_warning(self) -> None:
         body = {"operations": [{"operation": "cancel", "data": {"id": "odl_a", "quantity": "1"}}]}
