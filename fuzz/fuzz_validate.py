@@ -1,9 +1,12 @@
-"""Coverage-guided fuzzing of ``validate_order`` with atheris (libFuzzer for Python).
+"""Coverage-guided fuzzing of ``validate_order`` and ``validate_payment`` with atheris (libFuzzer for Python).
 
 Each input is read two ways, so the fuzzer explores both the parser-shaped and the structure-shaped space:
 
-- as JSON text (the corpus holds real orders, which libFuzzer mutates byte by byte), validated as a body;
-- as a value substituted at one path of a valid order, where the value is built from the fuzzer's bytes.
+- as JSON text (the corpus holds real bodies, which libFuzzer mutates byte by byte), validated as an Orders
+  body and as a Payments body;
+- as a value substituted at one path of a valid order or of a valid payment (``corpus/valid-payment.json`` is
+  a payment with lines that Mollie created: Viincenttt/MollieApi's integration test), where the value is built
+  from the fuzzer's bytes.
 
 Every call must return a ``Report`` of ``Violation``s, never raise, and leave its input exactly as it was.
 Anything else is a crash that libFuzzer saves as ``crash-*`` for reproduction.
@@ -15,6 +18,7 @@ import copy
 import datetime
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +28,7 @@ with atheris.instrument_imports():
     import mollie_preflight as mp
 
 TODAY = datetime.date(2026, 11, 22)
-_EXAMPLE = json.loads((Path(__file__).parent / "corpus" / "valid-order.json").read_text())
+_CORPUS = Path(__file__).parent / "corpus"
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -38,7 +42,12 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-_PATHS = [p for p in _paths(_EXAMPLE) if p]
+Validator = Callable[..., mp.Report]
+#: Each validator with its valid example and every path into it.
+_TARGETS: list[tuple[Validator, Any, list[tuple[Any, ...]]]] = []
+for _validate, _name in ((mp.validate_order, "valid-order.json"), (mp.validate_payment, "valid-payment.json")):
+    _example = json.loads((_CORPUS / _name).read_text())
+    _TARGETS.append((_validate, _example, [p for p in _paths(_example) if p]))
 
 
 def _value(fdp: atheris.FuzzedDataProvider, depth: int = 0) -> Any:
@@ -58,15 +67,15 @@ def _value(fdp: atheris.FuzzedDataProvider, depth: int = 0) -> Any:
     return {fdp.ConsumeUnicodeNoSurrogates(8): _value(fdp, depth + 1) for _ in range(fdp.ConsumeIntInRange(0, 4))}
 
 
-def _check(payload: Any) -> None:
+def _check(validate: Validator, payload: Any) -> None:
     before = json.dumps(payload, sort_keys=True, default=repr)
-    report = mp.validate_order(payload, today=TODAY)
+    report = validate(payload, today=TODAY)
     assert isinstance(report, mp.Report)
     for violation in report:
         assert isinstance(violation, mp.Violation)
         assert violation.message
         assert violation.code in mp.RULES
-    assert json.dumps(payload, sort_keys=True, default=repr) == before, "validate_order mutated its input"
+    assert json.dumps(payload, sort_keys=True, default=repr) == before, f"{validate.__name__} mutated its input"
 
 
 def test_one_input(data: bytes) -> None:
@@ -75,15 +84,17 @@ def test_one_input(data: bytes) -> None:
     except (ValueError, RecursionError):
         payload = None
     if payload is not None:
-        _check(payload)
+        for validate, _, _ in _TARGETS:
+            _check(validate, payload)
     fdp = atheris.FuzzedDataProvider(data)
-    order = copy.deepcopy(_EXAMPLE)
-    path = _PATHS[fdp.ConsumeIntInRange(0, len(_PATHS) - 1)]
-    node = order
+    validate, example, paths = _TARGETS[fdp.ConsumeIntInRange(0, len(_TARGETS) - 1)]
+    body = copy.deepcopy(example)
+    path = paths[fdp.ConsumeIntInRange(0, len(paths) - 1)]
+    node = body
     for key in path[:-1]:
         node = node[key]
     node[path[-1]] = _value(fdp)
-    _check(order)
+    _check(validate, body)
 
 
 if __name__ == "__main__":
