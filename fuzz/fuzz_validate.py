@@ -14,9 +14,12 @@ Anything else is a crash that libFuzzer saves as ``crash-*`` for reproduction.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
+import importlib
 import json
+import pkgutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,8 +27,15 @@ from typing import Any
 
 import atheris
 
-with atheris.instrument_imports():
+with atheris.instrument_imports(include=["mollie_preflight"]):
     import mollie_preflight as mp
+
+    # The package imports its modules on first use (PEP 562), after this block, where nothing would be
+    # instrumented and libFuzzer would see no coverage at all: import every module here. A module whose
+    # optional dependency is missing (the client guard, Dask) is left out; the validators need none.
+    for _module in pkgutil.walk_packages(mp.__path__, "mollie_preflight."):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(_module.name)
 
 TODAY = datetime.date(2026, 11, 22)
 _CORPUS = Path(__file__).parent / "corpus"
