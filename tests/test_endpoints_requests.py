@@ -255,7 +255,7 @@ class TestRequestLines:
 
     def test_a_whole_quantity_with_a_decimal_point_is_refused_with_the_number_to_send(self) -> None:
         v = only(mp.validate_shipment({"lines": [{"id": "odl_a", "quantity": 2.0}]}), "MP708")
-        assert (v.field, v.expected, v.actual) == ("lines.0.quantity", "2", "2.0")
+        assert (v.field, v.expected, v.actual) == ("lines.0.quantity", "2", "2.0 (a JSON number)")
         assert v.message.endswith("got 2.0 (a JSON number); send 2, without a decimal point.")
 
     @pytest.mark.parametrize(

@@ -450,7 +450,9 @@ def check_line(
     if dialect.category:
         _check_category(ck, line.get("category"), path, prefix)
     _check_name(ck, line.get(dialect.label), path, prefix, dialect.label)
-    quantity = _check_quantity(ck, line.get("quantity"), path, prefix)
+    quantity = check_quantity(
+        ck, line.get("quantity"), (*path, "quantity"), prefix, LINE_QUANTITY, LINE_QUANTITY_STRING, _STRING_ACCEPTED
+    )
 
     currency = ck.order_currency
     unit_price = _amount(ck, line, "unitPrice", path, prefix, currency, may_be_negative=True)
@@ -580,30 +582,39 @@ def _check_name(ck: Checker, value: object, path: Path, prefix: str, field: str)
         )
 
 
-def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int | None:
+#: What MP215 adds to its message: Mollie was seen accepting "2" in an order line.
+_STRING_ACCEPTED: Final = " Mollie accepts the string today."
+
+
+def check_quantity(
+    ck: Checker, value: object, where: Path, prefix: str, invalid: Rule, as_string: Rule, seen: str = ""
+) -> int | None:
+    """The quantity at ``where`` as Mollie reads it, or ``None``: order lines (MP207, MP215) and the lines of
+    ship, cancel and refund requests (MP708, MP719) read theirs alike. A whole number in digits as a string
+    ("2") is ``as_string``'s warning and counts as 2, so the rest is checked with it (``seen`` says what was
+    seen live); anything else that is not an integer from 1 to ``MAX_QUANTITY`` is ``invalid``, with the
+    number to send for 2.0."""
     if value is None:
         return None
-    where = (*path, "quantity")
     if type(value) is int:
         if 1 <= value <= MAX_QUANTITY:
             return value
         bound = "at least 1" if value < 1 else f"at most {MAX_QUANTITY:,}"
-        ck.report(LINE_QUANTITY, where, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
+        ck.report(invalid, where, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
         return None
-    whole = whole_number(value)
-    if whole is not None and type(value) is str:  # "2": Mollie reads it (MP215); the figures are checked with 2
+    whole = _whole_number(value)
+    if whole is not None and type(value) is str:
         ck.report(
-            LINE_QUANTITY_STRING,
+            as_string,
             where,
-            f"{prefix}The 'quantity' field is a string; the docs ask for a JSON integer, {whole} without quotes. "
-            "Mollie accepts the string today.",
+            f"{prefix}The 'quantity' field is a string; the docs ask for a JSON integer, {whole} without quotes.{seen}",
             expected=str(whole),
             actual=describe_typed(value),
         )
         return whole
     advice = f"; send {whole}, without a decimal point." if whole is not None else "."
     ck.report(
-        LINE_QUANTITY,
+        invalid,
         where,
         f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {describe_typed(value)}{advice}",
         expected=str(whole) if whole is not None else None,
@@ -612,9 +623,9 @@ def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int 
     return None
 
 
-def whole_number(value: object) -> int | None:
+def _whole_number(value: object) -> int | None:
     """The integer a caller meant by ``2.0`` or ``"2"``, when that is what they wrote. Order lines and the
-    lines of ship, cancel and refund requests read quantities alike."""
+    lines of ship, cancel and refund requests read quantities alike (``check_quantity``)."""
     if isinstance(value, float) and value.is_integer() and 1 <= value <= MAX_QUANTITY:
         return int(value)
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10:

@@ -25,9 +25,9 @@ from ..._money import format_for_message, format_minor
 from .. import citations as cite
 from ..checker import Checker
 from ..common.amounts import check_amount
-from ..common.lines import MAX_QUANTITY, whole_number
+from ..common.lines import check_quantity
 from ..rule import Evidence, Rule
-from ..values import describe, describe_typed, json_type
+from ..values import describe, json_type
 from .snapshot import LineState, OrderState
 
 #: No request touches more lines than an order can have; the bound keeps hostile arrays cheap.
@@ -349,42 +349,12 @@ def read_request_line(ck: Checker, item: object, path: Path, prefix: str, curren
         )
         return None
     line_id = check_line_id(ck, item.get("id"), path, prefix)
-    quantity = _check_quantity(ck, item.get("quantity"), (*path, "quantity"), prefix)
+    quantity = check_quantity(
+        ck, item.get("quantity"), (*path, "quantity"), prefix, REQUEST_LINE_QUANTITY, REQUEST_LINE_QUANTITY_STRING
+    )
     raw = item.get("amount")
     money = None if raw is None else check_amount(ck, raw, (*path, "amount"), prefix=prefix, order_currency=currency)
     return RequestLine(path, prefix, line_id, quantity, money.minor if money else None, raw is not None)
-
-
-def _check_quantity(ck: Checker, value: object, path: Path, prefix: str) -> int | None:
-    """The quantity of a request line, as order lines read theirs (``check_line``): "2" is a warning and counts
-    as 2; 2.0 is an error that says to send 2."""
-    if value is None:
-        return None
-    if type(value) is int:
-        if 1 <= value <= MAX_QUANTITY:
-            return value
-        bound = "at least 1" if value < 1 else f"at most {MAX_QUANTITY:,}"
-        ck.report(REQUEST_LINE_QUANTITY, path, f"{prefix}The 'quantity' field must be {bound}.", actual=describe(value))
-        return None
-    whole = whole_number(value)
-    if whole is not None and type(value) is str:
-        ck.report(
-            REQUEST_LINE_QUANTITY_STRING,
-            path,
-            f"{prefix}The 'quantity' field is a string; the docs ask for a JSON integer, {whole} without quotes.",
-            expected=str(whole),
-            actual=describe_typed(value),
-        )
-        return whole
-    advice = f"; send {whole}, without a decimal point." if whole is not None else "."
-    ck.report(
-        REQUEST_LINE_QUANTITY,
-        path,
-        f"{prefix}The 'quantity' field should be a whole number (a JSON integer), got {describe_typed(value)}{advice}",
-        expected=str(whole) if whole is not None else None,
-        actual=describe(value),
-    )
-    return None
 
 
 def _check_duplicates(ck: Checker, lines: list[RequestLine]) -> None:
