@@ -182,6 +182,21 @@ def test_a_payments_rule_reports_its_code_field_and_expected(
     assert found == [(code, field, expected)]
 
 
+def test_the_orders_apis_payment_object_is_refused_where_mollie_names_it_and_orders_keys_stay_warnings() -> None:
+    """Mollie refused an Orders-shaped payment object on create payment as 'Non-existent body parameter
+    "payment.issuer"' (mollie/mollie-odoo#97): MP718 at the path Mollie names, with the way to send it. orderNumber
+    and a line's name have no live answer and stay the MP930 warning."""
+    body = _pay(payment={"issuer": "ideal_INGBNL2A"}, orderNumber="1001")
+    found = [(v.code, v.field, v.severity.value) for v in mp.validate_payment(body) if v.code in ("MP718", "MP930")]
+    assert found == [("MP718", "payment.issuer", "error"), ("MP930", "orderNumber", "warning")]
+    first = mp.validate_payment(body).first_error
+    assert first is not None
+    assert first.message == (
+        "Non-existent body parameter \"payment.issuer\" for this API call. ('payment' is an Orders API field; on the "
+        "Payments API send the payment object's parameters at the top level)"
+    )
+
+
 def test_an_empty_description_is_mollies_first_answer_mp911() -> None:
     """The C# SDK's integration test sends this body to Mollie and gets 422 "The description is invalid" (see
     tests/data/live): the description comes first, before the missing redirectUrl, with Mollie's words."""

@@ -35,6 +35,12 @@ KNOWN_GAPS: dict[str, str] = {
         "(mollie/Shopware6#66); the VAT refusals seen since (2022-2026, both APIs) are all two cents or more off, "
         "so none of them settles it."
     ),
+    "create-payment/magento2-651-issuer-of-another-method": (
+        "In June 2023 Mollie refused a gift card's issuer (vvvgiftcard) on an iDEAL payment with 422 'The issuer is "
+        "invalid.' at issuer. MP525 is a warning because since iDEAL 2 (2025) Mollie ignores an iDEAL payment's "
+        "issuer; no answer since 2025 shows whether a malformed one is still refused, so making it an error (for "
+        "iDEAL or for the other methods with issuers) is a team decision."
+    ),
 }
 
 
@@ -141,8 +147,8 @@ def test_every_rule_a_refused_case_shows_cites_it_and_is_not_merely_inferred() -
     missing: list[str] = []
     for param in CASES:
         case = param.values[0]
-        if case["outcome"] != "refused":
-            continue
+        if case["outcome"] != "refused" or param.id in KNOWN_GAPS:
+            continue  # a known gap is held by its strict xfail above
         first = _report(case).first_error
         assert first is not None
         rule = mp.RULES[first.code]

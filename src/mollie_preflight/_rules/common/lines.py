@@ -116,11 +116,12 @@ LINE_VAT_AMOUNT = Rule(
         cite.live("https://github.com/mollie/WooCommerce/issues/1092"),
         cite.live("https://github.com/umbraco/Umbraco.Commerce.Issues/issues/836"),
         cite.live("https://github.com/mollie/Shopware6/pull/1352"),
+        cite.live("https://github.com/mollie/OpenCart/issues/143"),
     ),
     Evidence.LIVE,
     "vatAmount is not totalAmount × vatRate / (100 + vatRate) rounded to the cent, an exact half cent away from zero",
     "Mollie derives VAT from the VAT-inclusive line total and has refused any deviation, even one cent (the "
-    "one-cent refusals on record are of 2020 and January 2021; in 2023 its own Postman collection had a Billie "
+    "one-cent refusals on record are of April 2019 to January 2021; in 2023 its own Postman collection had a Billie "
     "order created with a discount's VAT a cent off, which no live check has settled since). Computing "
     "VAT from net prices, or summing per-unit VAT, is the most common cause. An exact half cent is rounded "
     "away from zero, for discounts too: 38.97 at 20 % is 6.495, which becomes 6.50, and −38.97 becomes "

@@ -82,12 +82,18 @@ PAYMENT_ISSUER = Rule(
     "MP525",
     "payment-issuer",
     Severity.WARNING,
-    (cite.CREATE_PAYMENT.at("issuer"), cite.GET_METHOD),
+    (
+        cite.CREATE_PAYMENT.at("issuer"),
+        cite.GET_METHOD,
+        cite.live("https://github.com/mollie/magento2/issues/651"),
+    ),
     Evidence.DOCUMENTED,
     "issuer (payment.issuer on create order) does not have the shape the method's issuers have",
     "iDEAL issuers are ideal_<BIC>, KBC's are kbc or cbc, gift cards name a brand; lists change over time. "
     "Vouchers' issuer ids are not documented and are not judged. Since iDEAL 2 (2025) Mollie ignores the issuer "
-    "of an iDEAL payment, so there a wrong one is lost rather than refused.",
+    "of an iDEAL payment, so there a wrong one is lost rather than refused. Before it, in June 2023, Mollie "
+    "refused a gift card's issuer on an iDEAL payment ('The issuer is invalid.', field issuer); no answer since "
+    "shows whether it still does.",
     "Take issuer ids from the Methods API (include=issuers).",
 )
 PAYMENT_COMPANY = Rule(

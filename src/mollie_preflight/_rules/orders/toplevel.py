@@ -106,13 +106,15 @@ NON_EXISTENT_PARAMETER = Rule(
         cite.live("https://github.com/mollie/mollie-api-node/issues/212"),
         cite.live("https://github.com/mollie/mollie-api-node/issues/168"),
         cite.live("https://github.com/Viincenttt/MollieApi/issues/123"),
+        cite.live("https://github.com/mollie/mollie-odoo/issues/97"),
     ),
     Evidence.LIVE,
     "a key is not a parameter of create order, update order or create payment",
     "Mollie refuses a body parameter it does not know with 'Non-existent body parameter', naming the first "
     "value under it (metaData sent for metadata was refused as metaData.basketId); a misspelled parameter is "
-    "not ignored. Seen live on create order, update order and create payment; the other endpoints keep the "
-    "unknown-field warning (MP609) until a live answer shows theirs.",
+    "not ignored, nor is the Orders API's payment object sent to create payment (refused as payment.issuer). "
+    "Seen live on create order, update order and create payment; the other endpoints keep the unknown-field "
+    "warning (MP609) until a live answer shows theirs.",
     "Remove the key or correct its spelling; move payment-specific keys into payment.",
     'Non-existent body parameter "metaData.basketId" for this API call.',
 )

@@ -25,13 +25,18 @@ PAYMENT_REQUIRED_FIELD = Rule(
     "MP910",
     "payment-required-field",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("Body parameters"),),
+    (
+        cite.CREATE_PAYMENT.at("Body parameters"),
+        cite.live("https://github.com/Viincenttt/MollieApi/issues/257"),
+        cite.live("https://github.com/mollie/mollie-api-php/issues/185"),
+    ),
     Evidence.DOCUMENTED,
     "amount or description is missing from a create-payment body",
     "Both are required on every payment; the description is what the customer sees on the checkout and on "
-    "the bank statement (it replaces the Orders API's orderNumber).",
+    "the bank statement (it replaces the Orders API's orderNumber). A missing amount is Mollie's first answer, "
+    "before any non-existent parameter: a body whose every key ended in a space was refused for its amount.",
     "Send both; put the shop's order number in the description.",
-    "The 'description' field is missing",
+    "The amount is required for payments",
 )
 #: The C# SDK's integration test (run against Mollie's API in test mode) sends an empty description and asserts
 #: Mollie's 422 "The description is invalid".

@@ -99,11 +99,13 @@ ORDERS_ONLY_KEY = Rule(
     Severity.WARNING,
     (cite.MIGRATING_ORDERS_TO_PAYMENTS, cite.CREATE_PAYMENT.at("Body parameters")),
     Evidence.DOCUMENTED,
-    "a Payments body (or one of its lines) has a key of the Orders API that the Payments API does not take",
+    "a Payments body (or one of its lines) has a key of the Orders API that the Payments API does not take (the "
+    "payment object is MP718)",
     "Mollie's migration guide maps the Orders API's keys to the Payments API's: orderNumber becomes the "
     "description, a line's name its description, category the categories array, and the payment object's "
-    "parameters move to the top level. Sent as is, these keys are not applied (whether Mollie refuses or "
-    "ignores unknown keys is not documented).",
+    "parameters move to the top level. Sent as is, these keys are not applied. Whether Mollie refuses or "
+    "ignores orderNumber, shopperCountryMustMatchBillingCountry and a line's name or category is not documented "
+    "and no live answer shows it; the payment object was seen refused and is the MP718 error.",
     "Send the Payments API's key instead; migrate_order() converts a whole Orders body.",
 )
 

@@ -1,8 +1,9 @@
 """The top-level parameters of a create-payment body other than amount, description, lines and addresses.
 
 Keys are judged against the create-payment reference: Orders API keys get a pointer to their Payments
-counterpart (MP930), response fields a warning that they cannot be set (MP931), anything else Mollie's
-"Non-existent body parameter" error (MP718, seen live on create payment, with a near miss suggested).
+counterpart (MP930; the payment object, seen refused, is MP718 with that pointer), response fields a warning
+that they cannot be set (MP931), anything else Mollie's "Non-existent body parameter" error (MP718, seen live
+on create payment, with a near miss suggested).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..._reference.payments import (
     METHODS,
     ORDERS_ONLY_KEYS,
     READ_ONLY_KEYS,
+    REFUSED_ORDERS_ONLY_KEYS,
     RETIRED_METHODS,
     SEQUENCE_TYPES,
 )
@@ -226,7 +228,10 @@ def _check_keys(ck: Checker, payload: dict[object, object]) -> None:
     for key in payload:
         if key in KEYS:
             continue
-        if key in ORDERS_ONLY_KEYS:
+        if key in REFUSED_ORDERS_ONLY_KEYS:
+            why = f"'{key}' is an Orders API field; on the Payments API {ORDERS_ONLY_KEYS[key]}"
+            report_non_existent(ck, key, payload[key], why)
+        elif key in ORDERS_ONLY_KEYS:
             ck.report(
                 ORDERS_ONLY_KEY,
                 (key,),
