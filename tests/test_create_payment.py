@@ -197,6 +197,21 @@ def test_the_orders_apis_payment_object_is_refused_where_mollie_names_it_and_ord
     )
 
 
+def test_a_vat_amount_without_its_rate_is_mollies_error_and_a_rate_without_an_amount_a_warning() -> None:
+    """Mollie refused a 0 % line whose rate was dropped and whose vatAmount 0.00 stayed (MP924, live); a rate
+    without an amount has no live answer (MP920, a warning)."""
+    rate_dropped = _pay(lines=[_line("digital", "10.00", vatAmount={"currency": "EUR", "value": "0.00"})])
+    report = mp.validate_payment(rate_dropped)
+    assert [(v.code, v.field, v.severity.value) for v in report] == [("MP924", "lines.0.vatRate", "error")]
+    assert report.errors[0].message == (
+        "Line item 0 is invalid. The 'vatRate' field is missing, but the 'vatAmount' field is present; send the "
+        'line\'s rate, such as "21.00" ("0.00" for a 0 % line), or neither.'
+    )
+    amount_dropped = _pay(lines=[_line("digital", "10.00", vatRate="0.00")])
+    found = [(v.code, v.field, v.severity.value) for v in mp.validate_payment(amount_dropped)]
+    assert found == [("MP920", "lines.0.vatAmount", "warning")]
+
+
 def test_an_empty_description_is_mollies_first_answer_mp911() -> None:
     """The C# SDK's integration test sends this body to Mollie and gets 422 "The description is invalid" (see
     tests/data/live): the description comes first, before the missing redirectUrl, with Mollie's words."""

@@ -632,6 +632,9 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP920": pay(
         "lines.1.vatAmount", {"lines.1.vatAmount": DELETE}, {"lines.1.vatAmount": DELETE, "lines.1.vatRate": DELETE}
     ),
+    "MP924": pay(
+        "lines.1.vatRate", {"lines.1.vatRate": DELETE}, {"lines.1.vatAmount": DELETE, "lines.1.vatRate": DELETE}
+    ),
     "MP921": pay("lines.0.categories.0", {"lines.0.categories": ["bikes"]}, {"lines.0.categories": ["eco"]}),
     "MP922": pay("lines.0.quantityUnit", {"lines.0.quantityUnit": 2}, {"lines.0.quantityUnit": "pcs"}),
     "MP923": pay(

@@ -39,12 +39,28 @@ LINE_VAT_PAIR = Rule(
     Severity.WARNING,
     (cite.CREATE_PAYMENT.at("lines.vatRate"), cite.CREATE_PAYMENT.at("lines.vatAmount")),
     Evidence.INFERRED,
-    "a Payments line sends vatRate without vatAmount, or vatAmount without vatRate",
+    "a Payments line sends vatRate without vatAmount (vatAmount without vatRate is MP924)",
     "On the Payments API both are optional, and vatAmount is checked against the rate (totalAmount × vatRate / "
-    "(100 + vatRate)). Mollie does not document what happens when only one is sent: with a rate alone the VAT "
-    "cannot be shown on the checkout and to suppliers, with an amount alone it cannot be checked.",
+    "(100 + vatRate)). Mollie does not document what happens when only the rate is sent, and no live answer "
+    "shows it; without the amount the VAT cannot be shown on the checkout and to suppliers.",
     "Send both, vatAmount computed from the line's totalAmount with vat_amount(), or neither.",
     fixability=Fixability.SAFE,
+)
+LINE_VAT_RATE_MISSING = Rule(
+    "MP924",
+    "line-vat-rate-missing",
+    Severity.ERROR,
+    (
+        cite.CREATE_PAYMENT.at("lines.vatRate"),
+        cite.live("https://github.com/marshmallow-packages/payable/blob/main/CHANGELOG.md"),
+    ),
+    Evidence.LIVE,
+    "a Payments line sends vatAmount without vatRate",
+    "Mollie checks a line's vatAmount against its rate and refuses an amount without one (422, quoted in "
+    'marshmallow-packages/payable\'s changelog, 2026: a 0 % line whose rate "0" a PHP truthiness check '
+    "dropped, sent with vatAmount 0.00, was refused on every such payment).",
+    'Send the line\'s rate as a string with two decimals ("0.00" for a 0 % line), or leave both out.',
+    "The 'vatRate' field is missing, but the 'vatAmount' field is present",
 )
 LINE_CATEGORIES = Rule(
     "MP921",
@@ -111,6 +127,7 @@ ORDERS_ONLY_KEY = Rule(
 
 RULES = (
     LINE_VAT_PAIR,
+    LINE_VAT_RATE_MISSING,
     LINE_CATEGORIES,
     LINE_QUANTITY_UNIT,
     LINE_RECURRING,
@@ -132,12 +149,18 @@ def check_payment_line_extras(ck: Checker, line: dict[object, object], path: Pat
                 f"{prefix}The '{key}' field is an Orders API line field; on the Payments API {instead}.",
             )
     has_rate, has_vat = line.get("vatRate") is not None, line.get("vatAmount") is not None
-    if has_rate != has_vat:
-        sent, missing = ("vatRate", "vatAmount") if has_rate else ("vatAmount", "vatRate")
+    if has_rate and not has_vat:
         ck.report(
             LINE_VAT_PAIR,
-            (*path, missing),
-            f"{prefix}The '{sent}' field is sent without '{missing}'; send both or neither.",
+            (*path, "vatAmount"),
+            f"{prefix}The 'vatRate' field is sent without 'vatAmount'; send both or neither.",
+        )
+    elif has_vat and not has_rate:
+        ck.report(
+            LINE_VAT_RATE_MISSING,
+            (*path, "vatRate"),
+            f"{prefix}The 'vatRate' field is missing, but the 'vatAmount' field is present; send the line's rate, "
+            'such as "21.00" ("0.00" for a 0 % line), or neither.',
         )
     categories = line.get("categories")
     if categories is not None:
