@@ -284,7 +284,22 @@ PAYMENT_MUTATIONS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "company as a string": (_set(("company",), "ACME"), "$.company"),
     "description too long": (_set(("description",), "x" * 256), "$.description"),
     "locale lower case": (_set(("locale",), "nl_nl"), "$.locale"),
+    "vatAmount without vatRate": (_delete(("lines", 0, "vatRate")), "$.lines[0]"),
+    "vatAmount with a null vatRate": (_set(("lines", 0, "vatRate"), None), "$.lines[0].vatRate"),
 }
+
+
+def test_a_payment_line_may_leave_out_both_vat_fields_or_send_the_rate_alone() -> None:
+    """Only the amount alone is refused (MP924); neither, or the rate alone (MP920, a warning), are valid JSON."""
+    for drop in (("vatAmount", "vatRate"), ("vatAmount",)):
+        payment = example_payment()
+        for key in drop:
+            del payment["lines"][0][key]
+        assert payment_errors(payment) == []
+    payment = example_payment()
+    payment["lines"][0]["vatAmount"] = None
+    del payment["lines"][0]["vatRate"]
+    assert payment_errors(payment) == []
 
 
 @pytest.mark.parametrize("name", PAYMENT_MUTATIONS)

@@ -330,9 +330,13 @@ def _token(prefix: str) -> dict[str, Any]:
 
 
 def _payment_line() -> dict[str, Any]:
+    # A vatAmount (not null) needs a vatRate (not null): Mollie refuses the amount alone (MP924).
+    sent = {"not": {"type": "null"}}
     return {
         "type": "object",
         "required": list(PAYMENT_LINE_REQUIRED),
+        "if": {"required": ["vatAmount"], "properties": {"vatAmount": sent}},
+        "then": {"required": ["vatRate"], "properties": {"vatRate": sent}},
         "additionalProperties": False,
         "properties": _properties(
             PAYMENT_LINE_REQUIRED,
