@@ -152,6 +152,11 @@ class Money:
         return f"Money(minor={self.minor!r}, currency={self.currency!r}, decimals={self.decimals!r})"
 
 
+def _the_amount(label: str) -> str:
+    """How a message names the amount at ``label``: "The amount" for the body's own, "The 'unitPrice' amount"."""
+    return "The amount" if label == "amount" else f"The '{label}' amount"
+
+
 def _invalid_value_text(prefix: str, label: str, path: Path) -> str:
     """Mollie's own opening words for a bad value: top-level and line amounts are phrased differently."""
     if path == ("amount",):
@@ -217,7 +222,7 @@ def check_amount_in_full(
         ck.report(
             AMOUNT_SHAPE,
             path,
-            f"{prefix}The '{label}' amount is missing {' and '.join(repr(m) for m in missing)}.",
+            f"{prefix}{_the_amount(label)} is missing {' and '.join(repr(m) for m in missing)}.",
         )
     decimals = _check_currency(ck, currency, path, prefix, label, order_currency)
     if raw is None:
@@ -252,7 +257,7 @@ def check_amount_in_full(
         ck.report(
             AMOUNT_NEGATIVE,
             value_path,
-            f"{prefix}The '{label}' amount cannot be negative.",
+            f"{prefix}{_the_amount(label)} cannot be negative.",
             actual=raw,
         )
         return None
