@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..._findings import Severity
 from ..._money import currency_decimals, format_for_message, format_minor
 from ..._reference.currencies import CURRENCY_DECIMALS
+from ..._reference.method_limits import DOCUMENTED
 from .. import citations as cite
 from ..checker import Checker
 from ..common.amounts import Money, check_amount, clean_amount_minor
@@ -150,7 +151,8 @@ ORDER_AMOUNT_ZERO = Rule(
     "the order's amount is zero",
     "Mollie creates the order's first payment with the order, and a payment of nothing is below every method's "
     "minimum: a 0.00 order (a gift card or a promotion covering the whole cart) is refused, at payment.amount, "
-    "after the order itself passed. Seen live in 2020, 2021 and 2024.",
+    "after the order itself passed. Seen live in 2020, 2021 and 2024. An order that offers cards is left alone: "
+    "cards are documented to take 0.00 (a mandate's first payment), and no answer shows such an order refused.",
     "Complete an order of nothing in the shop without Mollie; send only orders of at least 0.01.",
     "The amount is lower than the minimum",
 )
@@ -192,13 +194,17 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
     amount = check_body_amount(ck, payload)
     _check_order_number(ck, payload.get("orderNumber"))
     check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
-    _check_amount_zero(ck, amount)
+    _check_amount_zero(ck, amount, payload.get("method"))
 
 
-def _check_amount_zero(ck: Checker, amount: Money | None) -> None:
+def _check_amount_zero(ck: Checker, amount: Money | None, method: object) -> None:
     """MP309: an order of nothing. A zero amount that is not the lines' sum is MP304's finding alone: the
-    amount is wrong, not the order free."""
+    amount is wrong, not the order free. An order that names a method documented to take 0.00 (cards, for a
+    mandate) is left alone: no live answer shows one refused."""
     if amount is None or amount.minor != 0 or any(f.code == ORDER_AMOUNT_MISMATCH.code for f in ck.findings):
+        return
+    methods = method if isinstance(method, list) else [method]
+    if any(type(m) is str and m in DOCUMENTED and DOCUMENTED[m].minimum == 0 for m in methods):
         return
     ck.report(
         ORDER_AMOUNT_ZERO,
