@@ -103,7 +103,12 @@ def _minor(amount_object: dict[str, str], currency: str) -> int:
 @st.composite
 def valid_orders(draw: st.DrawFn, *, max_lines: int = 100) -> dict[str, Any]:
     currency = draw(st.sampled_from(CURRENCIES))
-    lines = draw(order_lines(currency, max_size=max_lines))
+    # An order of nothing is refused (MP309): a valid order's lines add up to more than zero.
+    lines = draw(
+        order_lines(currency, max_size=max_lines).filter(
+            lambda drawn: sum(_minor(line["totalAmount"], currency) for line in drawn) > 0
+        )
+    )
     total = sum(_minor(line["totalAmount"], currency) for line in lines)
     return {
         "amount": amount(currency, total),

@@ -384,7 +384,9 @@ def test_fix_restores_any_corrupted_derived_figures(case: tuple[dict[str, Any], 
     before = copy.deepcopy(broken)
     result = fix_order(broken, options=CORE, unsafe=True)
     assert broken == before
-    assert result.report.errors == (), list(result.report)
+    # A cart of nothing builds an order Mollie refuses (MP309), which no fix can change.
+    free = ["MP309"] if Decimal(valid["amount"]["value"]) == 0 else []
+    assert [v.code for v in result.report.errors] == free, list(result.report)
     assert result.payload == valid
     for change in result.changes:
         if not _is_derived(change.path):

@@ -630,6 +630,23 @@ def test_mp308_gift_card_taxed() -> None:
     ]  # the rate and the VAT change
 
 
+def test_mp309_an_order_of_nothing_is_refused_at_its_payment_amount() -> None:
+    order = example_order()
+    total = str(mp.order_amount(order["lines"]))
+    order = _with_line(_reduction_line("gift_card", f"-{total}", "0.00"))
+    assert order["amount"]["value"] == "0.00"
+    assert found(order) == [("MP309", "payment.amount", None)]
+    finding = only(order, "MP309")
+    assert finding.actual == "0.00"
+    assert finding.message.startswith("The amount is lower than the minimum. (The order's amount is EUR 0.00")
+
+
+def test_mp309_leaves_a_zero_amount_that_is_not_the_lines_sum_to_mp304() -> None:
+    order = example_order()
+    order["amount"]["value"] = "0.00"
+    assert codes(order) == ["MP304"]
+
+
 def test_lines_may_use_any_amount_currency_when_the_order_amount_is_unusable() -> None:
     order = example_order()
     del order["amount"]

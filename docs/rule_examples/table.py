@@ -302,6 +302,11 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"lines.2": line("gift_card", "-10.00", "21.00", "-1.74"), "amount.value": "1017.99"},
         {"lines.2": line("gift_card", "-10.00", "0.00", "0.00"), "amount.value": "1017.99"},
     ),
+    "MP309": create(
+        "payment.amount",
+        {"lines.2": line("gift_card", "-1027.99", "0.00", "0.00"), "amount.value": "0.00"},
+        {"lines.2": line("gift_card", "-27.99", "0.00", "0.00"), "amount.value": "1000.00"},
+    ),
     # --- addresses and contact data -------------------------------------------------------------------------
     "MP401": create("billingAddress", {"billingAddress": "Damrak 1, 1012 LG Amsterdam"}),
     "MP402": create("billingAddress", {"billingAddress.streetAndNumber": DELETE, "billingAddress.city": DELETE}),

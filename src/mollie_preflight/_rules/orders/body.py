@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..._findings import Severity
 from ..._money import currency_decimals, format_for_message, format_minor
 from ..._reference.currencies import CURRENCY_DECIMALS
+from ..._reference.method_limits import DOCUMENTED
 from .. import citations as cite
 from ..checker import Checker
 from ..common.amounts import Money, check_amount, clean_amount_minor
@@ -136,6 +137,27 @@ GIFT_CARD_LINE_TAXED = Rule(
     "A gift card is a means of payment, not a sale; it is untaxed.",
     'Send vatRate "0.00" and a zero vatAmount on gift card lines.',
 )
+ORDER_AMOUNT_ZERO = Rule(
+    "MP309",
+    "order-amount-zero",
+    Severity.ERROR,
+    (
+        cite.CREATE_ORDER.at("amount"),
+        cite.live("https://github.com/mollie/Shopware6/issues/59"),
+        cite.live("https://github.com/umbraco/Umbraco.Commerce.Issues/issues/337"),
+        cite.live("https://github.com/vendurehq/vendure/issues/2821"),
+    ),
+    Evidence.LIVE,
+    "the order's amount is zero",
+    "Mollie creates the order's first payment with the order, and a payment of nothing is below every method's "
+    "minimum: a 0.00 order (a gift card or a promotion covering the whole cart) is refused, at payment.amount, "
+    "after the order itself passed. Seen live in 2020, 2021 and 2024. An order that offers cards is left alone: "
+    "cards are documented to take 0.00 (a mandate's first payment), and no answer shows such an order refused.",
+    "Complete an order of nothing in the shop without Mollie; send only orders of at least 0.01.",
+    "The amount is lower than the minimum",
+)
+#: Mollie checks the order first and its payment after: a zero amount is what it reports when nothing else is wrong.
+_ZERO_AMOUNT_PRECEDENCE: Final = -1
 
 RULES = (
     PAYLOAD_NOT_OBJECT,
@@ -147,6 +169,7 @@ RULES = (
     ORDER_VAT_RATE_NEGATIVE,
     DISCOUNT_LINE_VAT_RATE,
     GIFT_CARD_LINE_TAXED,
+    ORDER_AMOUNT_ZERO,
 )
 
 
@@ -171,6 +194,27 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
     amount = check_body_amount(ck, payload)
     _check_order_number(ck, payload.get("orderNumber"))
     check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
+    _check_amount_zero(ck, amount, payload.get("method"))
+
+
+def _check_amount_zero(ck: Checker, amount: Money | None, method: object) -> None:
+    """MP309: an order of nothing. A zero amount that is not the lines' sum is MP304's finding alone: the
+    amount is wrong, not the order free. An order that names a method documented to take 0.00 (cards, for a
+    mandate) is left alone: no live answer shows one refused."""
+    if amount is None or amount.minor != 0 or any(f.code == ORDER_AMOUNT_MISMATCH.code for f in ck.findings):
+        return
+    methods = method if isinstance(method, list) else [method]
+    if any(type(m) is str and m in DOCUMENTED and DOCUMENTED[m].minimum == 0 for m in methods):
+        return
+    ck.report(
+        ORDER_AMOUNT_ZERO,
+        ("payment", "amount"),
+        f"The amount is lower than the minimum. (The order's amount is {amount.currency} {amount.plain()}: Mollie "
+        "creates a payment with every order, and a payment of nothing is refused. Complete a free order without "
+        "Mollie.)",
+        actual=amount.plain(),
+        precedence=_ZERO_AMOUNT_PRECEDENCE,
+    )
 
 
 def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, dialect: LineDialect) -> None:
@@ -440,7 +484,7 @@ def clean_order(payload: dict[object, object], ck: Checker) -> bool:
     if context is None:
         return False
     currency, decimals, order_minor = context
-    if not clean_lines_and_sums(ck, lines, currency, decimals, order_minor, ORDERS):
+    if order_minor == 0 or not clean_lines_and_sums(ck, lines, currency, decimals, order_minor, ORDERS):
         return False
     # What ``check_order`` leaves the later families (methods, payment) from a valid amount: a clean order
     # family is not walked, and the families after it read the same context.

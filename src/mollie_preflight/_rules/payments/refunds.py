@@ -40,13 +40,18 @@ REFUND_AMOUNT_MISSING = Rule(
     "MP980",
     "payment-refund-amount-missing",
     Severity.ERROR,
-    (cite.CREATE_REFUND.at("amount"),),
-    Evidence.DOCUMENTED,
+    (
+        cite.CREATE_REFUND.at("amount"),
+        cite.live("https://github.com/duncanmcclean/simple-commerce/issues/1231"),
+        cite.live("https://github.com/mollie/mollie-api-php/issues/326"),
+    ),
+    Evidence.LIVE,
     "a payment refund without an amount",
     "A payment refund refunds an amount, which the reference marks as required; unlike an order refund it "
-    "has no lines from which Mollie could work the amount out.",
+    "has no lines from which Mollie could work the amount out. Seen live (2018, 2025): Mollie answers with the "
+    "words it uses for a payment without an amount.",
     "Send the amount to refund, at most the payment's amountRemaining.",
-    "The 'amount' field is missing",
+    "The amount is required for payments",
 )
 REFUND_DESCRIPTION_MISSING = Rule(
     "MP981",
@@ -108,12 +113,18 @@ REFUND_EXCEEDS_REMAINING = Rule(
     "MP986",
     "payment-refund-exceeds-remaining",
     Severity.ERROR,
-    (cite.CREATE_REFUND.at("amount"), cite.GET_PAYMENT.at("amountRemaining"), cite.REFUNDS),
-    Evidence.DOCUMENTED,
+    (
+        cite.CREATE_REFUND.at("amount"),
+        cite.GET_PAYMENT.at("amountRemaining"),
+        cite.REFUNDS,
+        cite.live("https://github.com/mollie/magento2/issues/246"),
+    ),
+    Evidence.LIVE,
     "a payment refund of more than the payment's amountRemaining",
     "amountRemaining is what can still be refunded; refunding more than the payment is off unless Mollie "
-    "enabled it for the account.",
+    "enabled it for the account. Seen live (2020): a refund of a payment already refunded in the dashboard.",
     "Refund at most the payment's amountRemaining.",
+    "The specified amount cannot be refunded",
 )
 REFUND_METHOD = Rule(
     "MP987",
