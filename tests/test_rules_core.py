@@ -638,7 +638,10 @@ def test_mp309_an_order_of_nothing_is_refused_at_its_payment_amount() -> None:
     assert found(order) == [("MP309", "payment.amount", None)]
     finding = only(order, "MP309")
     assert finding.actual == "0.00"
-    assert finding.message.startswith("The amount is lower than the minimum. (The order's amount is EUR 0.00")
+    assert finding.message == (
+        "The amount is lower than the minimum. (The order's amount is €0.00: Mollie creates a payment with every "
+        "order, and a payment of nothing is refused. Complete a free order without Mollie.)"
+    )
 
 
 def test_mp309_leaves_a_zero_amount_that_is_not_the_lines_sum_to_mp304() -> None:

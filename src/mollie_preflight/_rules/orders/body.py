@@ -209,9 +209,9 @@ def _check_amount_zero(ck: Checker, amount: Money | None, method: object) -> Non
     ck.report(
         ORDER_AMOUNT_ZERO,
         ("payment", "amount"),
-        f"The amount is lower than the minimum. (The order's amount is {amount.currency} {amount.plain()}: Mollie "
-        "creates a payment with every order, and a payment of nothing is refused. Complete a free order without "
-        "Mollie.)",
+        f"The amount is lower than the minimum. (The order's amount is {format_for_message(0, amount.currency)}: "
+        "Mollie creates a payment with every order, and a payment of nothing is refused. Complete a free order "
+        "without Mollie.)",
         actual=amount.plain(),
         precedence=_ZERO_AMOUNT_PRECEDENCE,
     )
