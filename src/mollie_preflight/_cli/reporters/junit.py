@@ -4,9 +4,10 @@ Pipelines, CircleCI and most CI services show as failed tests.
 Each file checked is a ``testsuite``; each finding is a ``testcase`` with a ``failure`` (JUnit knows no
 warnings: a warning is a failure of ``type="warning"``; ``--severity error`` leaves them out). A run without
 findings is one passing test case, so a CI service shows a green report, not an empty one; an input that
-could not be read (the run exits 2) is a test case with an ``error``, so the report is not green then. Test suites carry
-no counts: those would have to be known before the suite's first test case, and the report is written as
-the findings come, in constant memory; the services count the test cases themselves.
+could not be read (the run exits 2) is a test case with an ``error``, so the report is not green then.
+
+Test suites carry no counts: those would have to be known before the suite's first test case, and the report
+is written as the findings come, in constant memory; the services count the test cases themselves.
 
 Text from the payload is escaped for XML and for the log: control characters as ``\\xNN`` (as in the
 other line-oriented formats), the two non-characters XML 1.0 forbids as ``\\uFFFE`` and ``\\uFFFF``.
@@ -60,10 +61,10 @@ def testcase(finding: Finding) -> str:
     name = f"{finding.location()}{order}: {finding.code}{field}"
     details = [f"{finding.code} {finding.name} ({finding.severity})"]
     details += [f"{label}: {value}" for label, value in _details(finding) if value is not None]
+    text = "\n".join(_text(line) for line in details)
     return (
         f"    <testcase classname={_attribute(finding.file)} name={_attribute(name)}>\n"
-        f"      <failure type={_attribute(finding.severity)} message={_attribute(finding.message)}>"
-        f"{_text(chr(10).join(details))}</failure>\n"
+        f"      <failure type={_attribute(finding.severity)} message={_attribute(finding.message)}>{text}</failure>\n"
         "    </testcase>\n"
     )
 
@@ -79,9 +80,9 @@ def _details(finding: Finding) -> list[tuple[str, str | None]]:
     ]
 
 
-def _text(text: str) -> str:
-    """Element text: every line escaped for the log and for XML (the newlines between lines are kept)."""
-    return "\n".join(escape(_safe(line)) for line in text.split("\n"))
+def _text(line: str) -> str:
+    """One line of element text, escaped for the log and for XML."""
+    return escape(_safe(line))
 
 
 def _attribute(text: str) -> str:
