@@ -625,8 +625,7 @@ def check_quantity(
 
 
 def _whole_number(value: object) -> int | None:
-    """The integer a caller meant by ``2.0`` or ``"2"``, when that is what they wrote. Order lines and the
-    lines of ship, cancel and refund requests read quantities alike (``check_quantity``)."""
+    """The integer a caller meant by ``2.0`` or ``"2"``, when that is what they wrote."""
     if isinstance(value, float) and value.is_integer() and 1 <= value <= MAX_QUANTITY:
         return int(value)
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10:
