@@ -193,15 +193,16 @@ def check_order(ck: Checker, payload: dict[object, object]) -> None:
             ck.report(ORDER_REQUIRED_FIELD, (field,), f"The '{field}' field is required.")
     amount = check_body_amount(ck, payload)
     _check_order_number(ck, payload.get("orderNumber"))
-    check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
-    _check_amount_zero(ck, amount, payload.get("method"))
+    mismatched = check_lines_and_sums(ck, amount, payload.get("lines"), ORDERS)
+    if not mismatched:
+        _check_amount_zero(ck, amount, payload.get("method"))
 
 
 def _check_amount_zero(ck: Checker, amount: Money | None, method: object) -> None:
-    """MP309: an order of nothing. A zero amount that is not the lines' sum is MP304's finding alone: the
-    amount is wrong, not the order free. An order that names a method documented to take 0.00 (cards, for a
-    mandate) is left alone: no live answer shows one refused."""
-    if amount is None or amount.minor != 0 or any(f.code == ORDER_AMOUNT_MISMATCH.code for f in ck.findings):
+    """MP309: an order of nothing (a zero amount that is not the lines' sum is MP304's alone: the amount is
+    wrong, not the order free). An order that names a method documented to take 0.00 (cards, for a mandate) is
+    left alone: no live answer shows one refused."""
+    if amount is None or amount.minor != 0:
         return
     methods = method if isinstance(method, list) else [method]
     if any(type(m) is str and m in DOCUMENTED and DOCUMENTED[m].minimum == 0 for m in methods):
@@ -217,16 +218,19 @@ def _check_amount_zero(ck: Checker, amount: Money | None, method: object) -> Non
     )
 
 
-def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, dialect: LineDialect) -> None:
-    """Every line of ``dialect``'s API, then the sums over them: Σ totals = ``amount``, VAT and discount rates.
+def check_lines_and_sums(ck: Checker, amount: Money | None, lines: object, dialect: LineDialect) -> bool:
+    """Every line of ``dialect``'s API, then the sums over them: Σ totals = ``amount``, VAT and discount rates;
+    whether the lines add up to something other than ``amount`` (known whether or not MP304 is selected).
 
     One implementation for the Orders and the Payments API; ``dialect`` says where they differ.
     """
     figures = _check_lines(ck, lines, dialect)
-    if figures is not None:
-        _check_amount_sum(ck, amount, figures, dialect, lines)
-        _check_vat_sums(ck, figures, dialect)
-        _check_discount_rates(ck, figures, dialect.noun)
+    if figures is None:
+        return False
+    mismatched = _check_amount_sum(ck, amount, figures, dialect, lines)
+    _check_vat_sums(ck, figures, dialect)
+    _check_discount_rates(ck, figures, dialect.noun)
+    return mismatched
 
 
 def _check_order_number(ck: Checker, value: object) -> None:
@@ -329,15 +333,18 @@ def _sent_total(lines: object, amount: Money) -> int | None:
 
 def _check_amount_sum(
     ck: Checker, amount: Money | None, figures: list[LineFigures], dialect: LineDialect, lines: object
-) -> None:
+) -> bool:
+    """MP304; whether the lines' sum is known and is not ``amount``."""
     if amount is None:
-        return
+        return False
     expected = 0
     for f in figures:
         if f.total is None:
-            return
+            return False
         expected += f.total
-    if expected != amount.minor and ck.wants(ORDER_AMOUNT_MISMATCH):
+    if expected == amount.minor:
+        return False
+    if ck.wants(ORDER_AMOUNT_MISMATCH):
         doubtful = next((f for f in figures if f.doubt is not None), None)
         note = (
             f" Line {doubtful.index}'s '{doubtful.doubt}' contradicts its type, so the right amount cannot be told "
@@ -357,6 +364,7 @@ def _check_amount_sum(
             actual=amount.plain(),
             precedence=_SENT_SUM_PRECEDENCE if sent is not None and sent != amount.minor else 0,
         )
+    return True
 
 
 def _mismatch_message(api: str, expected: int, sent: int, currency: str, note: str) -> str:
