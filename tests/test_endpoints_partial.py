@@ -200,6 +200,21 @@ class TestQuantitiesAndIds:
         assert everything.field == ""
         assert codes(mp.validate_refund({"lines": []}, order=two_for_one())) == []
 
+    def test_a_refund_of_lines_worth_nothing(self) -> None:
+        """A fixed-price bundle's items at 0.00 refunded without the bundle's line (mollie/magento2#755): Mollie
+        refuses the refund at lines; with the priced line among them, or with any other line, it is a refund."""
+        bundle = order_line("odl_a", status="completed", quantity=1, unit="49.95", quantityShipped=1)
+        items = [order_line(f"odl_{i}", status="completed", quantity=1, unit="0.00", quantityShipped=1) for i in "bc"]
+        order = snapshot(bundle, *items, status="completed")
+        body = {"lines": [{"id": "odl_b", "quantity": 1}, {"id": "odl_c"}]}
+        v = only(mp.validate_refund(body, order=order), "MP808")
+        assert (v.field, v.expected, v.actual) == ("lines", None, "0.00")
+        assert v.message.startswith("Cannot create a refund for these lines, the total amount shipped is zero.")
+        assert codes(mp.validate_refund({"lines": [*body["lines"], {"id": "odl_a"}]}, order=order)) == []
+        assert codes(mp.validate_refund({"lines": []}, order=order)) == []
+        unknown = mp.validate_refund({"lines": [{"id": "odl_b"}, {"id": "odl_z"}]}, order=order)
+        assert codes(unknown) == ["MP801"]  # the line not in the order is the answer, not the total
+
     def test_ship_everything_requires_something_left(self) -> None:
         v = only(mp.validate_shipment(None, order=two_for_one(status="created")), "MP806")
         assert v.expected is None

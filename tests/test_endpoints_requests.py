@@ -231,6 +231,18 @@ class TestRequestLines:
         assert only(mp.validate_cancel_lines({"lines": []}), "MP707").field == "lines"
         assert only(mp.validate_cancel_lines({"lines": [1]}), "MP707").field == "lines.0"
 
+    def test_cancel_refuses_a_key_it_does_not_take(self) -> None:
+        """Cancel order lines refused a refund reason sent as description (mollie/WooCommerce#366): MP718 with
+        Mollie's text, not the MP609 warning; an unknown key is one whatever its value, a shipment's is still
+        the warning."""
+        lines = [{"id": "odl_a", "quantity": 1}]
+        v = only(mp.validate_cancel_lines({"description": "", "lines": lines}), "MP718")
+        assert (v.field, v.severity, v.actual) == ("description", mp.Severity.ERROR, "description")
+        assert v.message == 'Non-existent body parameter "description" for this API call.'
+        assert only(mp.validate_cancel_lines({"reason": None, "lines": lines}), "MP718").field == "reason"
+        assert codes(mp.validate_cancel_lines({"lines": lines, "testmode": False})) == []
+        assert only(mp.validate_shipment({"description": "x"}), "MP609").field == "description"
+
     def test_line_id(self) -> None:
         report = mp.validate_shipment({"lines": [{"quantity": 1}, {"id": "1"}]})
         assert [v.field for v in report if v.code == "MP706"] == ["lines.0.id", "lines.1.id"]

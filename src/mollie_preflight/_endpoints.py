@@ -112,6 +112,9 @@ class Endpoint(Generic[S]):
     #: Mollie answers a ``null`` or an unknown key with "Non-existent body parameter" (seen live on
     #: update-order): errors, where other endpoints get the unknown-field warning.
     refuses_non_existent: bool = False
+    #: Mollie answers an unknown key with "Non-existent body parameter" (seen live on cancel-order-lines), but no
+    #: answer shows what it makes of a ``null``: unknown keys are errors, a known key's ``null`` is left as it was.
+    refuses_unknown: bool = False
     #: When set, only these keys are reported as not taken (create-order-payment takes any payment
     #: parameter, but not the order's own).
     refused_fields: Collection[str] = ()
@@ -146,6 +149,8 @@ def run(
         if endpoint.refuses_non_existent:
             check_null_parameters(ck, body)
             check_non_existent_parameters(ck, body, endpoint.fields)
+        elif endpoint.refuses_unknown:
+            check_non_existent_parameters(ck, body, endpoint.fields, skip_null=False)
         elif endpoint.refused_fields:
             refused = {key: value for key, value in body.items() if key in endpoint.refused_fields}
             check_unknown_fields(ck, refused, (), endpoint.name)
@@ -218,7 +223,7 @@ def _refund_payment(ck: Checker, body: dict[object, object], state: PaymentState
 SHIPMENT: Final = Endpoint("create-shipment", ORDER, SHIPMENT_FIELDS, _ship, body_optional=True)
 SHIPMENT_UPDATE: Final = Endpoint("update-shipment", ORDER, ("tracking", "testmode"), _update_tracking)
 ORDER_REFUND: Final = Endpoint("create-order-refund", ORDER, REFUND_FIELDS, _refund)
-CANCEL_LINES: Final = Endpoint("cancel-order-lines", ORDER, CANCEL_LINES_FIELDS, _cancel_lines)
+CANCEL_LINES: Final = Endpoint("cancel-order-lines", ORDER, CANCEL_LINES_FIELDS, _cancel_lines, refuses_unknown=True)
 ORDER_CANCEL: Final = Endpoint(
     "cancel-order", ORDER, CANCEL_ORDER_FIELDS, _no_body_checks, body_optional=True, state_check=check_cancel_order
 )

@@ -192,11 +192,22 @@ NOTHING_TO_PROCESS = Rule(
     "MP808",
     "nothing-to-process",
     Severity.ERROR,
-    (cite.CREATE_SHIPMENT, cite.CREATE_ORDER_REFUND, cite.CANCEL_ORDER_LINES),
+    (
+        cite.CREATE_SHIPMENT,
+        cite.CREATE_ORDER_REFUND,
+        cite.CANCEL_ORDER_LINES,
+        cite.live("https://github.com/mollie/magento2/issues/755"),
+    ),
     Evidence.DOCUMENTED,
-    "the request would ship, cancel or refund nothing: no item is left for it",
-    "Mollie refuses a shipment, cancellation or refund of lines that have nothing left for it.",
-    "Check shippableQuantity / cancelableQuantity / refundableQuantity before sending.",
+    "the request would ship, cancel or refund nothing: no item is left for it, or the lines a refund lists come "
+    "to zero",
+    "Mollie refuses a shipment, cancellation or refund of lines that have nothing left for it, and a refund of "
+    "lines worth nothing (the items of a fixed-price bundle at 0.00, refunded without the bundle's own line: "
+    "'Cannot create a refund for these lines, the total amount shipped is zero.', "
+    "https://github.com/mollie/magento2/issues/755).",
+    "Check shippableQuantity / cancelableQuantity / refundableQuantity before sending; refund the line that "
+    "carries the price.",
+    "Cannot create a refund for these lines, the total amount shipped is zero.",
 )
 LINE_STATUS = Rule(
     "MP807",

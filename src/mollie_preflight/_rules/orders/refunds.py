@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..._findings import Severity
+from ..._money import format_for_message, format_minor
 from .. import citations as cite
 from ..checker import Checker
 from ..common.metadata import check_metadata
@@ -62,7 +63,18 @@ def refund_lines(ck: Checker, body: dict[object, object], state: OrderState | No
 
 def plan_refund(ck: Checker, requests: list[RequestLine] | None, state: OrderState) -> list[Planned]:
     if requests is not None:
-        return plan(ck, requests, state, REFUND)
+        steps = plan(ck, requests, state, REFUND)
+        if steps and len(steps) == len({request.id for request in requests}) and not any(s.amount for s in steps):
+            # Every line listed can be refunded, and together they are worth nothing: Mollie refuses the refund
+            # at lines (https://github.com/mollie/magento2/issues/755, a fixed-price bundle's items at 0.00).
+            ck.report(
+                NOTHING_TO_PROCESS,
+                ("lines",),
+                "Cannot create a refund for these lines, the total amount shipped is zero. (The lines listed come "
+                f"to {format_for_message(0, state.currency)}.)",
+                actual=format_minor(0, state.decimals),
+            )
+        return steps
     everything = [
         RequestLine(("lines",), "", line.id, None, None, False) for line in state.lines if line.refundable > 0
     ]

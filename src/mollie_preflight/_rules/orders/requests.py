@@ -115,10 +115,13 @@ def check_unknown_fields(
         )
 
 
-def check_non_existent_parameters(ck: Checker, body: dict[object, object], known: Collection[str]) -> None:
+def check_non_existent_parameters(
+    ck: Checker, body: dict[object, object], known: Collection[str], *, skip_null: bool = True
+) -> None:
     """MP718 for each key of ``body`` not in ``known``, where Mollie is seen refusing unknown parameters (update
-    order). A ``null`` is left to ``check_null_parameters``: one finding per key."""
-    unknown = (key for key, value in body.items() if key not in known and value is not None)
+    order, cancel order lines). A ``null`` is left to ``check_null_parameters`` where ``skip_null``: one finding
+    per key; elsewhere an unknown key is reported whatever its value, as create order reports it."""
+    unknown = (key for key, value in body.items() if key not in known and not (skip_null and value is None))
     choices = sorted(known)
     for key in islice(unknown, MAX_REPORTED):
         meant = closest(key, choices) if isinstance(key, str) else None

@@ -107,14 +107,17 @@ NON_EXISTENT_PARAMETER = Rule(
         cite.live("https://github.com/mollie/mollie-api-node/issues/168"),
         cite.live("https://github.com/Viincenttt/MollieApi/issues/123"),
         cite.live("https://github.com/mollie/mollie-odoo/issues/97"),
+        cite.CANCEL_ORDER_LINES,
+        cite.live("https://github.com/mollie/WooCommerce/issues/366"),
     ),
     Evidence.LIVE,
-    "a key is not a parameter of create order, update order or create payment",
+    "a key is not a parameter of create order, update order, cancel order lines or create payment",
     "Mollie refuses a body parameter it does not know with 'Non-existent body parameter', naming the first "
     "value under it (metaData sent for metadata was refused as metaData.basketId); a misspelled parameter is "
     "not ignored, nor is the Orders API's payment object sent to create payment (refused as payment.issuer). "
-    "Seen live on create order, update order and create payment; the other endpoints keep the unknown-field "
-    "warning (MP609) until a live answer shows theirs.",
+    "Seen live on create order, update order, cancel order lines (a refund reason sent as description, 2020: "
+    "'Non-existing body parameter \"description\" for the API call.') and create payment; the other endpoints "
+    "keep the unknown-field warning (MP609) until a live answer shows theirs.",
     "Remove the key or correct its spelling; move payment-specific keys into payment.",
     'Non-existent body parameter "metaData.basketId" for this API call.',
 )
