@@ -9,7 +9,7 @@ finding never expects a figure derived from an input that contradicts its line's
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Final
 
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -22,6 +22,10 @@ from .strategies import minor_of, money_string, valid_orders
 
 AMOUNTS = frozenset({"amount", "unitPrice", "discountAmount", "totalAmount", "vatAmount"})
 KINDS = ("physical", "discount", "digital", "shipping_fee", "store_credit", "gift_card", "surcharge")
+
+#: The profile's examples (tests/conftest.py): these contracts search five (or 10/3) times as far, in a soak
+#: (``long``) as in CI, and less where the suite only re-runs (``rerun``).
+PROFILE_EXAMPLES: Final = settings().max_examples
 
 
 def _set_minor(amount: dict[str, Any], minor: int, currency: str) -> None:
@@ -78,7 +82,7 @@ def _apply(order: dict[str, Any], finding: mp.Violation) -> None:
         node[last] = finding.expected
 
 
-@settings(max_examples=300)
+@settings(max_examples=5 * PROFILE_EXAMPLES)
 @given(corrupted_orders())
 def test_applying_every_expected_passes_unless_a_person_must_decide(order: dict[str, Any]) -> None:
     report = mp.validate_order(order, today=TODAY, options=CORE)
@@ -97,7 +101,7 @@ def test_applying_every_expected_passes_unless_a_person_must_decide(order: dict[
     assert after.ok or undecided, (list(report), list(after))
 
 
-@settings(max_examples=300)
+@settings(max_examples=5 * PROFILE_EXAMPLES)
 @given(corrupted_orders())
 def test_nothing_is_expected_from_an_input_that_contradicts_the_lines_type(order: dict[str, Any]) -> None:
     """A derived figure's ``expected`` never has the wrong sign for its line's type, and an order amount is
@@ -112,7 +116,7 @@ def test_nothing_is_expected_from_an_input_that_contradicts_the_lines_type(order
         assert not (positive if kind in ("discount", "store_credit", "gift_card") else negative), finding
 
 
-@settings(max_examples=200)
+@settings(max_examples=10 * PROFILE_EXAMPLES // 3)
 @given(corrupted_orders())
 def test_fix_order_never_moves_the_amount_beyond_the_tolerance_unless_unsafe(order: dict[str, Any]) -> None:
     currency = order["amount"]["currency"]
@@ -140,7 +144,7 @@ def lost_signs(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any], set[int
     return order, broken, turned
 
 
-@settings(max_examples=200)
+@settings(max_examples=10 * PROFILE_EXAMPLES // 3)
 @given(lost_signs())
 def test_a_lost_sign_is_found_at_the_price_and_restored_only_as_an_unsafe_fix(
     case: tuple[dict[str, Any], dict[str, Any], set[int]],
