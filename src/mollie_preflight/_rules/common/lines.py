@@ -89,6 +89,7 @@ LINE_TOTAL_AMOUNT = Rule(
         cite.live("https://github.com/mollie/magento2/issues/619"),
         cite.live("https://github.com/mollie/Magento/issues/226"),
         cite.live("https://github.com/mollie/Shopware6/issues/553"),
+        cite.live("https://github.com/umbraco/Umbraco.Commerce.Issues/issues/818"),
     ),
     Evidence.LIVE,
     "totalAmount is not unitPrice × quantity − discountAmount",
