@@ -117,6 +117,10 @@ LINE_VAT_AMOUNT = Rule(
         cite.live("https://github.com/mollie/WooCommerce/issues/1092"),
         cite.live("https://github.com/umbraco/Umbraco.Commerce.Issues/issues/836"),
         cite.live("https://github.com/mollie/Shopware6/pull/1352"),
+        cite.live(
+            "https://github.com/mollie/spryker/blob/00b9faa459b683b9148beedb23be464faede4c73/tests/MollieTest/Client/"
+            "Mollie/Handler/PaymentApiHandlerCreateLinesTest.php"
+        ),
         cite.live("https://github.com/mollie/OpenCart/issues/143"),
     ),
     Evidence.LIVE,
