@@ -117,6 +117,9 @@ def test_an_accepted_body_gets_no_error(case: dict[str, Any], request: pytest.Fi
 #: Cases whose ``detail`` is the catalogued wording with rebuilt figures, not Mollie's text as quoted (their notes
 #: say so): they show no discount as "- €0.00", which no quoted answer does or refutes.
 _UNQUOTED = {"create-order/magento2-619-total-off", "create-order/shopware6-553-shipping-quantity"}
+#: Cases quoted from a source that retyped Mollie's answer in plain ASCII (no currency sign, "x" for "×"): their
+#: detail is the source's text, which the figures match but the glyphs do not (their notes say so).
+_RETYPED = {"create-payment/spryker-multi-quantity-unit-vat"}
 #: Mollie's words for a figure that is off, as its validators write them today (refused cases whose detail states
 #: the expected figure). The Orders API's VAT message wrote the rates with % signs until at least December 2022
 #: ("(21.00% / 121.00%)"); those older answers are not held to the current words.
@@ -126,7 +129,7 @@ _WORDED = [
     if c.values[0]["outcome"] == "refused"
     and ("is off. Expected" in c.values[0]["detail"] or "does not match the total amount" in c.values[0]["detail"])
     and "% /" not in c.values[0]["detail"]
-    and c.id not in _UNQUOTED
+    and c.id not in _UNQUOTED | _RETYPED
 ]
 
 

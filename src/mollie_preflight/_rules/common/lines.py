@@ -89,6 +89,7 @@ LINE_TOTAL_AMOUNT = Rule(
         cite.live("https://github.com/mollie/magento2/issues/619"),
         cite.live("https://github.com/mollie/Magento/issues/226"),
         cite.live("https://github.com/mollie/Shopware6/issues/553"),
+        cite.live("https://github.com/umbraco/Umbraco.Commerce.Issues/issues/818"),
     ),
     Evidence.LIVE,
     "totalAmount is not unitPrice × quantity − discountAmount",
@@ -116,6 +117,10 @@ LINE_VAT_AMOUNT = Rule(
         cite.live("https://github.com/mollie/WooCommerce/issues/1092"),
         cite.live("https://github.com/umbraco/Umbraco.Commerce.Issues/issues/836"),
         cite.live("https://github.com/mollie/Shopware6/pull/1352"),
+        cite.live(
+            "https://github.com/mollie/spryker/blob/00b9faa459b683b9148beedb23be464faede4c73/tests/MollieTest/Client/"
+            "Mollie/Handler/PaymentApiHandlerCreateLinesTest.php"
+        ),
         cite.live("https://github.com/mollie/OpenCart/issues/143"),
     ),
     Evidence.LIVE,
