@@ -293,3 +293,53 @@ def test_the_bodys_own_amount_is_named_plainly(amount: dict[str, str], code: str
             "Line item 0 is invalid. The 'discountAmount' amount cannot be negative.",
         )
     ]
+
+
+_POSTAL = {"streetAndNumber": "Keizersgracht 126", "postalCode": "1015 CW", "city": "Amsterdam", "country": "NL"}
+_PERSON = {"givenName": "Anna", "familyName": "Jansen", "email": "anna@example.org"}
+
+
+@pytest.mark.parametrize(
+    ("address", "sent", "missing"),
+    [
+        ({**_PERSON, "country": "NL"}, "country", "streetAndNumber, postalCode, city"),
+        ({**_PERSON, **_POSTAL, "postalCode": None}, "streetAndNumber, city, country", "postalCode"),
+        ({"city": "Amsterdam"}, "city", "streetAndNumber, postalCode, country"),
+    ],
+)
+def test_part_of_a_postal_address_is_refused_in_either_address_mp925(
+    address: dict[str, Any], sent: str, missing: str
+) -> None:
+    """Mollie takes a payment's address with an e-mail or a whole postal address, not a part of one
+    (mollie/WooCommerce#1008, odoo/odoo#268188)."""
+    for key in ("billingAddress", "shippingAddress"):
+        found = [(v.code, v.field, v.actual, v.message) for v in mp.validate_payment(_pay(**{key: address}))]
+        assert found == [
+            (
+                "MP925",
+                key,
+                sent,
+                f"The {key} has part of a postal address ({sent}) but not {missing}: send streetAndNumber, "
+                "postalCode, city and country together, or none of them.",
+            )
+        ]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        _PERSON,
+        {**_PERSON, **_POSTAL},
+        _POSTAL,
+        {**_PERSON, "streetAndNumber": "1 Queen St", "city": "Hong Kong", "country": "HK"},
+    ],
+    ids=["names and e-mail", "whole", "postal only", "no postal code in HK"],
+)
+def test_no_postal_address_or_a_whole_one_is_accepted(address: dict[str, Any]) -> None:
+    assert [v.code for v in mp.validate_payment(_pay(billingAddress=address)) if v.code == "MP925"] == []
+
+
+def test_a_method_that_needs_the_whole_billing_address_names_the_missing_fields_once() -> None:
+    """klarna needs every field (MP952), which lists the missing postal ones: MP925 does not say it again."""
+    body = _pay(method="klarna", billingAddress={**_PERSON, "country": "NL"})
+    assert [v.code for v in mp.validate_payment(body) if v.field == "billingAddress"] == ["MP952"]

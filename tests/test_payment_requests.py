@@ -343,7 +343,18 @@ UPDATE_VALUE_CASES = [
     ({"dueDate": "2026-11-22"}, ("MP962", "dueDate", "2026-11-22")),
     ({"dueDate": "2027-03-04"}, ("MP962", "dueDate", "2027-03-04")),
     ({"billingAddress": {"email": "not an address"}}, ("MP421", "billingAddress.email", "not an address")),
-    ({"shippingAddress": {"country": "XX"}}, ("MP405", "shippingAddress.country", "XX")),
+    (
+        {
+            "shippingAddress": {
+                "streetAndNumber": "Damrak 1",
+                "postalCode": "1012 LG",
+                "city": "Amsterdam",
+                "country": "XX",
+            }
+        },
+        ("MP405", "shippingAddress.country", "XX"),
+    ),
+    ({"billingAddress": {"email": "piet@example.org", "country": "NL"}}, ("MP925", "billingAddress", "country")),
 ]
 
 
@@ -362,7 +373,7 @@ def test_valid_update_values_are_clean() -> None:
         "method": ["ideal", "bancontact"],
         "restrictPaymentMethodsToCountry": "NL",
         "dueDate": "2026-11-23",
-        "billingAddress": {"email": "piet@example.org", "country": "NL"},
+        "billingAddress": {"email": "piet@example.org"},
         "shippingAddress": {
             "streetAndNumber": "Damrak 1",
             "postalCode": "1012 LG",

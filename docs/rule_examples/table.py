@@ -686,6 +686,11 @@ EXAMPLES: Final[dict[str, Example]] = {
         {"method": "klarna", "billingAddress": KLARNA_BILLING, "lines": DELETE},
         {"method": "klarna", "billingAddress": KLARNA_BILLING},
     ),
+    "MP925": pay(
+        "billingAddress",
+        {"billingAddress": {"email": "anna@example.org", "city": "Amsterdam", "country": "NL"}},
+        {"billingAddress": {"email": "anna@example.org"}},
+    ),
     "MP951": pay("billingAddress", {"method": "in3"}, {"method": "in3", "billingAddress": KLARNA_BILLING}),
     "MP952": pay(
         "billingAddress",

@@ -13,6 +13,7 @@ from typing import Final
 
 from ..._findings import Severity
 from ..._reference.orders import METHODS as ORDERS_METHODS
+from ..._reference.orders import NO_POSTAL_CODE
 from ..._reference.payments import MANUAL_ONLY_METHODS, METHODS
 from .. import citations as cite
 from ..checker import Checker
@@ -126,6 +127,28 @@ OFFERED_METHOD_REQUIREMENT = Rule(
     "Send what the method needs, or drop it from the array.",
 )
 
+PARTIAL_POSTAL_ADDRESS = Rule(
+    "MP925",
+    "payment-address-partial",
+    Severity.ERROR,
+    (
+        cite.CREATE_PAYMENT.at("billingAddress"),
+        cite.CREATE_PAYMENT.at("shippingAddress"),
+        cite.live("https://github.com/mollie/WooCommerce/issues/1008"),
+        cite.live("https://github.com/odoo/odoo/pull/268188"),
+    ),
+    Evidence.LIVE,
+    "a Payments address has part of a postal address: some, not all, of streetAndNumber, postalCode, city and country",
+    "Mollie's reference asks a payment's address for an e-mail or a valid postal address of streetAndNumber, "
+    "postalCode, city and country. Mollie refuses a part of one with a 422: Mollie's WooCommerce plugin sent what "
+    "the checkout had and was refused until it sent the e-mail alone (mollie/WooCommerce#1008, 2025), and Odoo "
+    "found that Mollie takes 'either no billing address, or a full address' (odoo/odoo#268188, 2026). postalCode "
+    "may be left out where the country has no postal codes.",
+    "Send the whole postal address, or none of it: the names and the e-mail alone are accepted.",
+)
+#: The parts of a postal address that a payment's address sends together or not at all (MP925).
+POSTAL_ADDRESS: Final = ("streetAndNumber", "postalCode", "city", "country")
+
 RULES = (
     METHOD_NEEDS_LINES,
     METHOD_NEEDS_BILLING_ADDRESS,
@@ -134,6 +157,7 @@ RULES = (
     BILLIE_COMPANY,
     PAYMENT_METHOD_CURRENCY,
     OFFERED_METHOD_REQUIREMENT,
+    PARTIAL_POSTAL_ADDRESS,
 )
 
 
@@ -162,10 +186,33 @@ def check_payment_methods(ck: Checker, payload: dict[object, object]) -> None:
     for key in ("billingAddress", "shippingAddress"):
         value = payload.get(key)
         if value is not None:
-            check_address(ck, value, key, methods, forced, required=())
+            check_payment_address(ck, value, key, methods, forced)
     check_method_requirements(ck, payload, ck.order_currency)
     if forced == "billie":
         _check_billie_company(ck, payload.get("company"))
+
+
+def check_payment_address(ck: Checker, value: object, key: str, methods: frozenset[str], forced: str | None) -> None:
+    """A payment's ``billingAddress`` or ``shippingAddress`` (``key``): the address rules both APIs share, with
+    no field required by the API itself, and a postal address sent whole or not at all (MP925). Create payment
+    and update payment check their addresses with it."""
+    check_address(ck, value, key, methods, forced, required=())
+    if type(value) is not dict or (key == "billingAddress" and forced in ADDRESS_FIELDS_METHODS):
+        return  # the one method needs every field of the billing address: MP952 names the missing ones
+    sent = [field for field in POSTAL_ADDRESS if not _absent(value.get(field))]
+    if not sent:
+        return
+    country = value.get("country")
+    exempt = ("postalCode",) if type(country) is str and country.upper() in NO_POSTAL_CODE else ()
+    missing = [field for field in POSTAL_ADDRESS if field not in sent and field not in exempt]
+    if missing:
+        ck.report(
+            PARTIAL_POSTAL_ADDRESS,
+            (key,),
+            f"The {key} has part of a postal address ({', '.join(sent)}) but not {', '.join(missing)}: send "
+            "streetAndNumber, postalCode, city and country together, or none of them.",
+            actual=", ".join(sent),
+        )
 
 
 def check_method_requirements(

@@ -30,7 +30,7 @@ from typing import Final
 from ..._findings import Severity
 from .. import citations as cite
 from ..checker import Checker
-from ..common.address import check_address, check_billie_organization, check_paypal_limits
+from ..common.address import check_billie_organization, check_paypal_limits
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
 from ..orders.payment_object import check_issuer_shape
@@ -38,7 +38,7 @@ from ..rule import Evidence, Rule
 from ..values import describe, json_type
 from .body import check_description
 from .extras import check_due_date, check_parameter_methods
-from .methods import address_methods, check_method_requirements, requested
+from .methods import address_methods, check_method_requirements, check_payment_address, requested
 from .params import (
     BILLING_EMAIL,
     check_capture_method,
@@ -207,7 +207,7 @@ def _check_create_values(
     methods, forced = address_methods(after)
     for key in ("billingAddress", "shippingAddress"):
         if key in typed_ok:
-            check_address(ck, body[key], key, methods, forced, required=())
+            check_payment_address(ck, body[key], key, methods, forced)
     if "billingEmail" in body:
         ck.report(
             BILLING_EMAIL,
