@@ -84,6 +84,11 @@ def is_blank(value: str) -> bool:
     return not value.strip()
 
 
+def is_absent(value: object) -> bool:
+    """A field that is not there for Mollie: ``null``, or a string of white space only."""
+    return value is None or (isinstance(value, str) and is_blank(value))
+
+
 def object_or_report(ck: Checker, rule: Rule, value: object, path: Path, subject: str) -> dict[object, object] | None:
     """``value`` when it is a JSON object; otherwise report "``subject`` must be an object" and ``None``."""
     if isinstance(value, dict):

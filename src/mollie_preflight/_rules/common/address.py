@@ -16,7 +16,7 @@ from ..._reference.postal_codes import POSTAL_CODES
 from .. import citations as cite
 from ..checker import Checker
 from ..rule import Evidence, Fixability, Rule
-from ..values import describe, is_blank, json_type, object_or_report
+from ..values import describe, is_absent, is_blank, json_type, object_or_report
 from .contact import check_email, check_phone, email_problem, phone_problem
 from .methods import offers_any
 
@@ -231,8 +231,8 @@ def check_address(
         return
     value = address
     country = _check_country(ck, value.get("country"), path)
-    missing = [f for f in required if _absent(value.get(f))]
-    if required and _absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
+    missing = [f for f in required if is_absent(value.get(f))]
+    if required and is_absent(value.get("postalCode")) and country is not None and country not in NO_POSTAL_CODE:
         missing.append("postalCode")
     listed = [f for f in ADDRESS_FIELDS if f in missing and f not in _NAME_MEMBERS]
     if listed:
@@ -279,16 +279,12 @@ def check_address(
 def check_billie_organization(ck: Checker, billing: dict[object, object]) -> None:
     """MP411: a Billie payment's billing address names the company. Part of ``check_address``, and on its own
     for update payment, which sets the method of a payment whose billing address the snapshot gives."""
-    if _absent(billing.get("organizationName")):
+    if is_absent(billing.get("organizationName")):
         ck.report(
             BILLIE_ORGANIZATION,
             ("billingAddress", "organizationName"),
             "Billie needs the company's name: billingAddress.organizationName is required.",
         )
-
-
-def _absent(value: object) -> bool:
-    return value is None or (isinstance(value, str) and is_blank(value))
 
 
 def _check_name(ck: Checker, name: str, where: Path, field: str, who: str) -> None:
@@ -399,7 +395,7 @@ def _check_paypal(
         if forced
         else (ADDRESS_PAYPAL_REGION, ADDRESS_PAYPAL_LENGTH)
     )
-    if key == "shippingAddress" and country in PAYPAL_REGION_COUNTRIES and _absent(address.get("region")):
+    if key == "shippingAddress" and country in PAYPAL_REGION_COUNTRIES and is_absent(address.get("region")):
         ck.report(
             region_rule,
             (*path, "region"),

@@ -21,7 +21,7 @@ from ..common.address import check_address, clean_address
 from ..common.methods import takes_currency
 from ..family import BodyFamily
 from ..rule import Evidence, Rule
-from ..values import is_blank
+from ..values import is_absent
 from .params import single_method
 
 #: Methods whose payments need lines (billink: https://docs.mollie.com/changelog/add-billink-as-a-supported-payment-method).
@@ -199,7 +199,7 @@ def check_payment_address(ck: Checker, value: object, key: str, methods: frozens
     check_address(ck, value, key, methods, forced, required=())
     if type(value) is not dict or (key == "billingAddress" and forced in ADDRESS_FIELDS_METHODS):
         return  # the one method needs every field of the billing address: MP952 names the missing ones
-    sent = [field for field in POSTAL_ADDRESS if not _absent(value.get(field))]
+    sent = [field for field in POSTAL_ADDRESS if not is_absent(value.get(field))]
     if not sent:
         return
     country = value.get("country")
@@ -247,7 +247,7 @@ def check_method_requirements(
     if forced in BILLING_ADDRESS_METHODS and billing is None and "billingAddress" not in unknown:
         ck.report(METHOD_NEEDS_BILLING_ADDRESS, ("billingAddress",), f"The method {forced} needs a billingAddress.")
     if forced in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
-        missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
+        missing = [f for f in REQUIRED_ADDRESS_FIELDS if is_absent(billing.get(f))]
         if missing:
             ck.report(
                 METHOD_NEEDS_ADDRESS_FIELDS,
@@ -276,7 +276,7 @@ def _check_billie_company(ck: Checker, company: object) -> None:
         return
     if not isinstance(company, dict):
         return
-    missing = [f for f in BILLIE_COMPANY_FIELDS if _absent(company.get(f))]
+    missing = [f for f in BILLIE_COMPANY_FIELDS if is_absent(company.get(f))]
     if missing:
         ck.report(
             BILLIE_COMPANY,
@@ -313,7 +313,7 @@ def unmet(
     if method in BILLING_ADDRESS_METHODS and billing is None and "billingAddress" not in unknown:
         found.append((("billingAddress",), "a billingAddress"))
     if method in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
-        missing = [f for f in REQUIRED_ADDRESS_FIELDS if _absent(billing.get(f))]
+        missing = [f for f in REQUIRED_ADDRESS_FIELDS if is_absent(billing.get(f))]
         if missing:
             found.append((("billingAddress",), f"these billingAddress fields: {', '.join(missing)}"))
     categorised = isinstance(lines, (list, tuple)) and any(isinstance(x, dict) and x.get("categories") for x in lines)
@@ -321,13 +321,9 @@ def unmet(
         found.append((("lines",), "lines with categories"))
     if method in MANUAL_ONLY_METHODS and payload.get("captureMode") != "manual" and "captureMode" not in unknown:
         found.append((("captureMode",), '"captureMode": "manual"'))
-    if method == "billie" and isinstance(billing, dict) and _absent(billing.get("organizationName")):
+    if method == "billie" and isinstance(billing, dict) and is_absent(billing.get("organizationName")):
         found.append((("billingAddress", "organizationName"), "billingAddress.organizationName"))
     return found
-
-
-def _absent(value: object) -> bool:
-    return value is None or (isinstance(value, str) and is_blank(value))
 
 
 _ADDRESS_KEYS: Final = frozenset({"billingAddress", "shippingAddress"})
