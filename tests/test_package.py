@@ -28,7 +28,44 @@ def test_no_public_name_is_also_a_submodule_name() -> None:
 
 def test_the_lazy_table_lists_exactly_the_public_names() -> None:
     assert set(mp._SOURCES) | {"__version__"} == set(mp.__all__)
+    assert len(mp.__all__) == len(set(mp.__all__))
     assert sorted(dir(mp)) == sorted(set(dir(mp)) | set(mp.__all__))
+
+
+def _type_checking_imports(source: str) -> dict[str, tuple[str, ...]]:
+    """The ``if TYPE_CHECKING:`` imports of a module's ``source``, module by module, ``typing`` left out;
+    fails on an import that is not an explicit re-export (``name as name``)."""
+    block = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+    )
+    found: dict[str, tuple[str, ...]] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom), ast.dump(node)
+        if node.module == "typing":
+            continue
+        for alias in node.names:
+            assert alias.asname == alias.name, f"{alias.name} is imported for type checkers without 'as {alias.name}'"
+        module = "." * node.level + (node.module or "")
+        found[module] = found.get(module, ()) + tuple(alias.name for alias in node.names)
+    return found
+
+
+def test_type_checkers_see_the_names_the_lazy_table_gives() -> None:
+    """A name in one listing and not the other would resolve at run time and be unknown to mypy (or the
+    reverse): the type checkers' imports must be ``_EXPORTS``, module by module, name by name."""
+    source = (ROOT / "src" / "mollie_preflight" / "__init__.py").read_text(encoding="utf-8")
+    assert _type_checking_imports(source) == mp._EXPORTS
+
+
+def test_a_name_left_out_of_the_type_checkers_imports_is_found() -> None:
+    source = (ROOT / "src" / "mollie_preflight" / "__init__.py").read_text(encoding="utf-8")
+    line = "    from ._create_payment import validate_payment as validate_payment\n"
+    assert line in source
+    assert _type_checking_imports(source.replace(line, "")) != mp._EXPORTS
+    with pytest.raises(AssertionError, match="without 'as validate_payment'"):
+        _type_checking_imports(source.replace(line, line.replace(" as validate_payment", "")))
 
 
 def test_an_unknown_attribute_is_an_attribute_error() -> None:
