@@ -27,8 +27,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import ipaddress
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -55,7 +57,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "payments"
 TODAY = datetime.date(2026, 11, 22)
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z]{3}_[A-Za-z0-9]+$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2048)]
 Description = Annotated[str, StringConstraints(max_length=255)]
 METADATA_LIMIT = 1024
 FINALIZED = frozenset({"paid", "canceled", "expired", "failed"})
@@ -97,8 +99,40 @@ class PositiveAmount(Amount):
 
 
 def _metadata_size(value: Any) -> Any:
-    if value is not None and len(json.dumps(value, separators=(",", ":"))) > METADATA_LIMIT:
+    """At most 1 kB of JSON. A flat object of short strings (most metadata) is settled by a bound on its JSON
+    length (each character at most six bytes escaped, plus quotes and punctuation), as the validators settle
+    it, so the model is not charged a ``json.dumps`` the validators do not pay."""
+    if value is None:
+        return value
+    if type(value) is dict and all(type(item) is str for item in value.values()):
+        bound = 2 + sum(6 * (len(key) + len(item)) + 6 for key, item in value.items())
+        if bound <= METADATA_LIMIT:
+            return value
+    if len(json.dumps(value, separators=(",", ":"))) > METADATA_LIMIT:
         raise ValueError("metadata is larger than 1 kB")
+    return value
+
+
+#: Hosts Mollie cannot call a webhook on: the validators' list (reserved, local-only and Tor names).
+PRIVATE_SUFFIXES = (".localhost", ".local", ".test", ".internal", ".invalid", ".example", ".lan", ".onion", ".arpa")
+_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:]*)")
+
+
+def _reachable(value: str | None) -> str | None:
+    """A webhook on a host Mollie can reach: a public name with a dot, or a global IP address."""
+    if value is None:
+        return value
+    match = _HOST.match(value)
+    host = match[1].lower().rstrip(".") if match else ""
+    if host == "localhost" or host.endswith(PRIVATE_SUFFIXES) or "." not in host:
+        raise ValueError("Mollie cannot reach the webhook")
+    if not host.rpartition(".")[2].isalpha():
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return value
+        if not address.is_global:
+            raise ValueError("Mollie cannot reach the webhook")
     return value
 
 
@@ -176,9 +210,31 @@ class PaymentLine(Strict):
         return self
 
 
-class PaymentBody(Strict):
+class PaymentAddress(Request):
+    title: str | None = None
+    givenName: Annotated[str, StringConstraints(min_length=2)] | None = None
+    familyName: Annotated[str, StringConstraints(min_length=2)] | None = None
+    organizationName: str | None = None
+    streetAndNumber: Text | None = None
+    streetAdditional: str | None = None
+    postalCode: Text | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)] | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^\+[1-9]\d{1,14}$")] | None = None
+    city: Text | None = None
+    region: str | None = None
+    country: Literal[tuple(sorted(COUNTRIES))] | None = None  # type: ignore[valid-type]
+
+
+class PaymentBody(Request):
+    """The create-payment body with the rules ``validate_payment`` applies to the reference example's fields:
+    every documented key and no other (an unknown key is refused), ``redirectUrl`` required unless the
+    payment is recurring or paid by an Apple Pay token, a description with a character that is not white
+    space, URLs of at most 2,048 characters, a webhook Mollie can reach, metadata of at most 1 kB; amounts
+    and lines as the Orders anchor has them. The rarer parameters are typed, their cross-field rules left
+    out (the reference example has none of them)."""
+
     amount: Amount
-    description: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    description: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"\S")]
     redirectUrl: Url | None = None
     cancelUrl: Url | None = None
     webhookUrl: Url | None = None
@@ -186,13 +242,43 @@ class PaymentBody(Strict):
     method: Literal[METHODS] | list[Literal[METHODS]] | None = None  # type: ignore[valid-type]
     metadata: dict[str, Any] | str | None = None
     captureMode: Literal["automatic", "manual"] | None = None
+    captureDelay: Annotated[str, StringConstraints(pattern=r"^\d+ (hours?|days?)$")] | None = None
     sequenceType: Literal["oneoff", "first", "recurring"] | None = None
     customerId: Id | None = None
     mandateId: Id | None = None
+    profileId: Id | None = None
     lines: list[PaymentLine] | None = None
+    billingAddress: PaymentAddress | None = None
+    shippingAddress: PaymentAddress | None = None
+    restrictPaymentMethodsToCountry: Literal[tuple(sorted(COUNTRIES))] | None = None  # type: ignore[valid-type]
+    applePayPaymentToken: str | None = None
+    googlePayPaymentToken: str | None = None
+    cardToken: Annotated[str, StringConstraints(pattern=r"^tkn_.+$")] | None = None
+    issuer: str | None = None
+    consumerName: str | None = None
+    consumerAccount: str | None = None
+    consumerDateOfBirth: Annotated[datetime.date, Field(strict=False)] | None = None
+    company: dict[str, Any] | None = None
+    customerReference: str | None = None
+    digitalGoods: bool | None = None
+    dueDate: Annotated[datetime.date, Field(strict=False)] | None = None
+    extraMerchantData: dict[str, Any] | None = None
+    sessionId: str | None = None
+    storeCredentials: bool | None = None
+    terminalId: str | None = None
+    voucherNumber: str | None = None
+    voucherPin: str | None = None
+    applicationFee: dict[str, Any] | None = None
+    routing: list[dict[str, Any]] | None = None
+    testmode: bool | None = None
+
+    _size = field_validator("metadata")(_metadata_size)
+    _webhook = field_validator("webhookUrl")(_reachable)
 
     @model_validator(mode="after")
     def _sum(self) -> PaymentBody:
+        if self.redirectUrl is None and self.sequenceType != "recurring" and self.applePayPaymentToken is None:
+            raise ValueError("redirectUrl is required unless sequenceType is recurring or an Apple Pay token is sent")
         if self.lines and sum(line.totalAmount.value for line in self.lines) != self.amount.value:
             raise ValueError("amount is not the sum of the line totals")
         return self
@@ -264,21 +350,6 @@ class RefundBody(Request):
         return self
 
 
-class PaymentAddress(Request):
-    title: str | None = None
-    givenName: Annotated[str, StringConstraints(min_length=2)] | None = None
-    familyName: Annotated[str, StringConstraints(min_length=2)] | None = None
-    organizationName: str | None = None
-    streetAndNumber: Text | None = None
-    streetAdditional: str | None = None
-    postalCode: Text | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)] | None = None
-    phone: Annotated[str, StringConstraints(pattern=r"^\+[1-9]\d{1,14}$")] | None = None
-    city: Text | None = None
-    region: str | None = None
-    country: Literal[tuple(sorted(COUNTRIES))] | None = None  # type: ignore[valid-type]
-
-
 class UpdateBody(Request):
     description: Annotated[str, StringConstraints(min_length=1, pattern=r"\S")] | None = None
     redirectUrl: Url | None = None
@@ -297,12 +368,7 @@ class UpdateBody(Request):
 
     _size = field_validator("metadata")(_metadata_size)
 
-    @field_validator("webhookUrl")
-    @classmethod
-    def _reachable(cls, value: str | None) -> str | None:
-        if value is not None and ("//localhost" in value or "//127." in value):
-            raise ValueError("Mollie cannot reach the webhook")
-        return value
+    _webhook = field_validator("webhookUrl")(_reachable)
 
     @model_validator(mode="after")
     def _against_payment(self, info: ValidationInfo) -> UpdateBody:
@@ -414,15 +480,27 @@ def _sanity(cases: list[tuple[str, dict[str, Any], Call, Call]]) -> None:
                 {"redirectUrl": "https://example.org/r"}, context={"payment": PAID, "today": TODAY}
             ),
         ),
-        "create payment": (
-            lambda: mp.validate_payment({**cases[0][1], "amount": money("10.0")}, today=TODAY),
-            lambda: PaymentBody.model_validate({**cases[0][1], "amount": money("10.0")}),
-        ),
         "update payment": (
             lambda: mp.validate_payment_update({"locale": "nl-NL"}, today=TODAY),
             lambda: UpdateBody.model_validate({"locale": "nl-NL"}, context={"today": TODAY}),
         ),
     }
+    create = cases[0][1]
+    for what, change in {
+        "an amount with one decimal": {"amount": money("10.0")},
+        "a blank description": {"description": "  "},
+        "a webhook on localhost": {"webhookUrl": "http://localhost:8000/webhook"},
+        "a webhook on a private address": {"webhookUrl": "https://192.168.1.10/webhook"},
+        "a webhook on a .test name": {"webhookUrl": "https://shop.test/webhook"},
+        "metadata over 1 kB": {"metadata": {"note": "x" * 1100}},
+        "an unknown key": {"reference": "12345"},
+        "no redirectUrl": {"redirectUrl": None},
+    }.items():
+        body = {**create, **change}
+        broken[f"create payment, {what}"] = (
+            lambda body=body: mp.validate_payment(body, today=TODAY),
+            lambda body=body: PaymentBody.model_validate(body),
+        )
     for name, (ours_broken, theirs_broken) in broken.items():
         assert not ours_broken().ok, name  # type: ignore[attr-defined]
         try:
