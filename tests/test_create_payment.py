@@ -343,3 +343,44 @@ def test_a_method_that_needs_the_whole_billing_address_names_the_missing_fields_
     """klarna needs every field (MP952), which lists the missing postal ones: MP925 does not say it again."""
     body = _pay(method="klarna", billingAddress={**_PERSON, "country": "NL"})
     assert [v.code for v in mp.validate_payment(body) if v.field == "billingAddress"] == ["MP952"]
+
+
+def test_alma_needs_every_field_of_the_billing_address_and_a_missing_name_is_named_at_its_field() -> None:
+    """Mollie refused an Alma payment whose billing address had the e-mail and the postal fields but no name, at
+    billingAddress.givenName (mollie/Magento#246); its changelog lists Alma's seven required fields."""
+    body = _pay(
+        amount={"currency": "EUR", "value": "149.00"}, method="alma", billingAddress={**_POSTAL, "email": "a@b.nl"}
+    )
+    found = [(v.code, v.field, v.message) for v in mp.validate_payment(body) if v.code == "MP952"]
+    assert found == [
+        (
+            "MP952",
+            "billingAddress.givenName",
+            "The method alma needs these fields of the billingAddress: givenName, familyName.",
+        )
+    ]
+    assert [v.code for v in mp.validate_payment(_pay(method="alma", billingAddress={**_PERSON, **_POSTAL}))] == []
+
+
+@pytest.mark.parametrize(
+    ("method", "address", "field", "missing"),
+    [
+        ("klarna", {**_PERSON, **_POSTAL, "familyName": " "}, "billingAddress.familyName", "familyName"),
+        ("in3", {**_POSTAL, "email": "a@b.nl"}, "billingAddress.givenName", "givenName, familyName"),
+        ("riverty", {**_PERSON, "country": "NL"}, "billingAddress", "streetAndNumber, postalCode, city"),
+        ("alma", {**_PERSON, **_POSTAL, "email": None}, "billingAddress", "email"),
+    ],
+    ids=["klarna family name", "in3 both names", "riverty postal fields", "alma e-mail"],
+)
+def test_mp952_points_at_the_first_missing_name_and_lists_the_rest_at_the_address(
+    method: str, address: dict[str, Any], field: str, missing: str
+) -> None:
+    body = _pay(method=method, billingAddress=address, captureMode="manual")
+    found = [(v.field, v.message) for v in mp.validate_payment(body) if v.code == "MP952"]
+    assert found == [(field, f"The method {method} needs these fields of the billingAddress: {missing}.")]
+
+
+def test_alma_offered_in_an_array_warns_of_its_missing_billing_fields() -> None:
+    body = _pay(method=["alma", "ideal"], billingAddress={**_POSTAL, "email": "a@b.nl"})
+    found = [(v.code, v.field, v.actual) for v in mp.validate_payment(body) if v.code == "MP968"]
+    assert found == [("MP968", "billingAddress", "alma")]

@@ -41,6 +41,13 @@ KNOWN_GAPS: dict[str, str] = {
         "mandateId, profileId, ...), and MP964's warning says the field is unused with iDEAL: making MP530 an error, "
         "for cardToken alone or for every id, is a team decision."
     ),
+    "create-payment/shopware6-1340-phone-not-e164": (
+        "In July 2026 Mollie's Payments API refused a billing phone number not in E.164 (0171/1234567) with 422 "
+        "'The billing phone number is invalid' at billingAddress.billingAddress.phone, the address's path written "
+        "twice; mollie/WooCommerce#1025 (April 2025) quotes the same field. MP420 reports the number, as an error, at "
+        "billingAddress.phone, the field in the body. Echoing Mollie's doubled path in the Payments API's findings "
+        "(for the phone alone, or for every address field, which no answer shows) is a team decision."
+    ),
     "create-payment/magento2-651-issuer-of-another-method": (
         "In June 2023 Mollie refused a gift card's issuer (vvvgiftcard) on an iDEAL payment with 422 'The issuer is "
         "invalid.' at issuer. MP525 is a warning because since iDEAL 2 (2025) Mollie ignores an iDEAL payment's "

@@ -76,6 +76,14 @@ def test_missing_billing_fields_are_mp952_read_from_the_snapshot_or_the_update()
     assert update({"method": "klarna", "billingAddress": BILLING}, payment) == []
 
 
+def test_alma_set_by_an_update_needs_the_names_of_the_payments_billing_address() -> None:
+    nameless = {key: value for key, value in BILLING.items() if key not in ("givenName", "familyName")}
+    assert update({"method": "alma"}, {**OPEN, "billingAddress": nameless}) == [
+        ("MP952", "billingAddress.givenName", None)
+    ]
+    assert update({"method": "alma"}, {**OPEN, "billingAddress": BILLING}) == []
+
+
 def test_voucher_on_lines_without_categories_is_mp953() -> None:
     assert update({"method": "voucher"}, {**OPEN, "lines": [LINE]}) == [("MP953", "lines", None)]
     assert update({"method": "voucher"}, {**OPEN, "lines": [LINE, MEAL_LINE]}) == []

@@ -693,7 +693,7 @@ EXAMPLES: Final[dict[str, Example]] = {
     ),
     "MP951": pay("billingAddress", {"method": "in3"}, {"method": "in3", "billingAddress": KLARNA_BILLING}),
     "MP952": pay(
-        "billingAddress",
+        "billingAddress.givenName",
         {"method": "klarna", "billingAddress": {"email": "anna@example.org"}},
         {"method": "klarna", "billingAddress": KLARNA_BILLING},
     ),

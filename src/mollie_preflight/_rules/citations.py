@@ -75,6 +75,10 @@ MIGRATE_TO_ORDERS: Final[Source] = _page("orders/migrate-to-orders", "Mollie gui
 CHANGELOG: Final[Source] = _page("changelog", "Mollie API changelog")
 CHANGELOG_V2: Final[Source] = _page("changelog/v2/changelog", "Mollie API changelog (v2, up to 2023)")
 CHANGELOG_APRIL_2025: Final[Source] = _page("changelog/april-2025", "Mollie API changelog: April 2025")
+CHANGELOG_ALMA_BILLING_ADDRESS: Final[Source] = _page(
+    "changelog/add-alma-s-required-fields-from-billingaddress-payment-creation",
+    "Mollie API changelog: Add alma's required fields from billingAddress (payment creation)",
+)
 
 # Mollie's help center, where method retirements were announced to merchants.
 GIROPAY_DEPRECATION: Final[Source] = Source(

@@ -29,7 +29,10 @@ LINES_METHODS: Final = frozenset({"billie", "billink", "in3", "klarna", "riverty
 BILLING_ADDRESS_METHODS: Final = frozenset({"alma", "billie", "billink", "in3", "klarna", "riverty"})
 #: The company details Billie asks the customer for when the payment does not send them.
 BILLIE_COMPANY_FIELDS: Final = ("registrationNumber", "vatNumber")
-ADDRESS_FIELDS_METHODS: Final = frozenset({"billie", "in3", "klarna", "riverty"})
+#: Methods that need every field of REQUIRED_ADDRESS_FIELDS (alma: Mollie's changelog, and mollie/Magento#246).
+ADDRESS_FIELDS_METHODS: Final = frozenset({"alma", "billie", "in3", "klarna", "riverty"})
+#: The name fields Mollie names one by one, at ``billingAddress.<field>``, when they are missing (MP952).
+NAME_FIELDS: Final = ("givenName", "familyName")
 REQUIRED_ADDRESS_FIELDS: Final = (
     "givenName",
     "familyName",
@@ -71,11 +74,19 @@ METHOD_NEEDS_ADDRESS_FIELDS = Rule(
     "MP952",
     "method-needs-address-fields",
     Severity.ERROR,
-    (cite.CREATE_PAYMENT.at("billingAddress"), cite.UPDATE_PAYMENT.at("method")),
+    (
+        cite.CREATE_PAYMENT.at("billingAddress"),
+        cite.UPDATE_PAYMENT.at("method"),
+        cite.CHANGELOG_ALMA_BILLING_ADDRESS,
+        cite.live("https://github.com/mollie/Magento/issues/246"),
+    ),
     Evidence.DOCUMENTED,
-    "the method is billie, in3, klarna or riverty and the billing address lacks a name, e-mail or postal field",
+    "the method is alma, billie, in3, klarna or riverty and the billing address lacks a name, e-mail or postal field",
     "Mollie's reference marks givenName, familyName, streetAndNumber, postalCode, email, city and country "
-    "'required for payment methods billie, in3, klarna and riverty'.",
+    "'required for payment methods billie, in3, klarna and riverty', and its changelog adds Alma, which Mollie "
+    "enforced before it was documented: an Alma payment whose billing address had no name was refused with a 422 "
+    "at billingAddress.givenName (mollie/Magento#246, 2024). A missing name is reported at its own field, as "
+    "Mollie names it; missing postal or e-mail fields at billingAddress.",
     "Send all seven fields in billingAddress (postalCode may be left out where the country has none).",
 )
 VOUCHER_NEEDS_CATEGORIES = Rule(
@@ -249,9 +260,10 @@ def check_method_requirements(
     if forced in ADDRESS_FIELDS_METHODS and isinstance(billing, dict):
         missing = [f for f in REQUIRED_ADDRESS_FIELDS if is_absent(billing.get(f))]
         if missing:
+            names = [f for f in NAME_FIELDS if f in missing]
             ck.report(
                 METHOD_NEEDS_ADDRESS_FIELDS,
-                ("billingAddress",),
+                ("billingAddress", names[0]) if names else ("billingAddress",),
                 f"The method {forced} needs these fields of the billingAddress: {', '.join(missing)}.",
             )
     categorised = isinstance(lines, (list, tuple)) and any(isinstance(x, dict) and x.get("categories") for x in lines)
