@@ -1,15 +1,18 @@
-"""Coverage-guided fuzzing of ``validate_order`` and ``validate_payment`` with atheris (libFuzzer for Python).
+"""Coverage-guided fuzzing of every endpoint's validator with atheris (libFuzzer for Python).
+
+The examples are the repository's own: the seed corpus's valid order and payment (``corpus/``), and every
+recorded live answer (``tests/data/live/<endpoint>/``: a body and, for the endpoints that read one, the order
+or payment it was sent for). ``update-payment`` takes its reference examples (``tests/data/payments/``), and
+``update-shipment``, which has no recorded case, the shipped order of a create-shipment case.
 
 Each input is read two ways, so the fuzzer explores both the parser-shaped and the structure-shaped space:
 
 - as JSON text (the corpus holds real bodies, which libFuzzer mutates byte by byte), validated as an Orders
-  body and as a Payments body;
-- as a value substituted at one path of a valid order or of a valid payment (``corpus/valid-payment.json`` is
-  a payment with lines that Mollie created: Viincenttt/MollieApi's integration test), where the value is built
-  from the fuzzer's bytes.
+  body and as a Payments body, and as the snapshot of one example of a snapshot-taking endpoint;
+- as a value substituted at one path of one example's body or snapshot, built from the fuzzer's bytes.
 
-Every call must return a ``Report`` of ``Violation``s, never raise, and leave its input exactly as it was.
-Anything else is a crash that libFuzzer saves as ``crash-*`` for reproduction.
+Every call must return a ``Report`` of ``Violation``s with known codes, never raise, and leave its body and
+its snapshot exactly as they were. Anything else is a crash that libFuzzer saves as ``crash-*``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ import importlib
 import json
 import pkgutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,19 @@ with atheris.instrument_imports(include=["mollie_preflight"]):
 
 TODAY = datetime.date(2026, 11, 22)
 _CORPUS = Path(__file__).parent / "corpus"
+_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+#: The endpoints that read a payment snapshot (``payment=``); the other snapshot-taking ones read an order.
+_PAYMENT_ENDPOINTS = frozenset({"create-capture", "create-payment-refund", "update-payment"})
+
+
+class Example:
+    """One call to fuzz: an endpoint, its body, and the snapshot keyword and value it is sent with (if any)."""
+
+    def __init__(self, endpoint: str, body: Any, keyword: str | None = None, snapshot: Any = None) -> None:
+        self.endpoint, self.body, self.keyword, self.snapshot = endpoint, body, keyword, snapshot
+        self.paths = [("body", *path) for path in _paths(body) if path]
+        if keyword is not None:
+            self.paths += [("snapshot", *path) for path in _paths(snapshot) if path]
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -52,12 +67,34 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-Validator = Callable[..., mp.Report]
-#: Each validator with its valid example and every path into it.
-_TARGETS: list[tuple[Validator, Any, list[tuple[Any, ...]]]] = []
-for _validate, _name in ((mp.validate_order, "valid-order.json"), (mp.validate_payment, "valid-payment.json")):
-    _example = json.loads((_CORPUS / _name).read_text())
-    _TARGETS.append((_validate, _example, [p for p in _paths(_example) if p]))
+def _examples() -> list[Example]:
+    found = [
+        Example("create-order", json.loads((_CORPUS / "valid-order.json").read_text())),
+        Example("create-payment", json.loads((_CORPUS / "valid-payment.json").read_text())),
+    ]
+    shipped_order = None
+    for path in sorted((_DATA / "live").glob("*/*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        endpoint = case["endpoint"]
+        keyword = "payment" if endpoint in _PAYMENT_ENDPOINTS else "order"
+        snapshot = case.get(keyword)
+        found.append(Example(endpoint, case["body"], keyword if snapshot is not None else None, snapshot))
+        if endpoint == "create-shipment" and snapshot is not None and shipped_order is None:
+            shipped_order = snapshot
+    for path in sorted((_DATA / "payments" / "update-payment").glob("*.json")):
+        body = json.loads(path.read_text(encoding="utf-8"))["body"]
+        found.append(Example("update-payment", body))
+    if shipped_order is not None:
+        tracking = {"carrier": "PostNL", "code": "3SKABA000000000", "url": "https://postnl.nl/tracktrace/?B=3SKABA"}
+        found.append(Example("update-shipment", {"tracking": tracking}, "order", shipped_order))
+    missing = set(mp.ENDPOINTS) - {example.endpoint for example in found}
+    if missing:
+        raise SystemExit(f"no example to fuzz for {sorted(missing)}")
+    return found
+
+
+_EXAMPLES = _examples()
+_WITH_SNAPSHOT = [example for example in _EXAMPLES if example.keyword is not None]
 
 
 def _value(fdp: atheris.FuzzedDataProvider, depth: int = 0) -> Any:
@@ -77,34 +114,47 @@ def _value(fdp: atheris.FuzzedDataProvider, depth: int = 0) -> Any:
     return {fdp.ConsumeUnicodeNoSurrogates(8): _value(fdp, depth + 1) for _ in range(fdp.ConsumeIntInRange(0, 4))}
 
 
-def _check(validate: Validator, payload: Any) -> None:
-    before = json.dumps(payload, sort_keys=True, default=repr)
-    report = validate(payload, today=TODAY)
+def _fingerprint(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=repr)
+
+
+def _check(endpoint: str, body: Any, keyword: str | None = None, snapshot: Any = None) -> None:
+    before = _fingerprint([body, snapshot])
+    extra = {keyword: snapshot} if keyword is not None else {}
+    report = mp.validate(body, endpoint, today=TODAY, **extra)
     assert isinstance(report, mp.Report)
     for violation in report:
         assert isinstance(violation, mp.Violation)
         assert violation.message
         assert violation.code in mp.RULES
-    assert json.dumps(payload, sort_keys=True, default=repr) == before, f"{validate.__name__} mutated its input"
+    assert _fingerprint([body, snapshot]) == before, f"{endpoint} mutated its input"
+
+
+def _replace(root: Any, path: tuple[Any, ...], value: Any) -> None:
+    node = root
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
 
 
 def test_one_input(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
     try:
         payload = json.loads(data)
     except (ValueError, RecursionError):
         payload = None
     if payload is not None:
-        for validate, _, _ in _TARGETS:
-            _check(validate, payload)
-    fdp = atheris.FuzzedDataProvider(data)
-    validate, example, paths = _TARGETS[fdp.ConsumeIntInRange(0, len(_TARGETS) - 1)]
-    body = copy.deepcopy(example)
-    path = paths[fdp.ConsumeIntInRange(0, len(paths) - 1)]
-    node = body
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = _value(fdp)
-    _check(validate, body)
+        _check("create-order", payload)
+        _check("create-payment", payload)
+        host = _WITH_SNAPSHOT[fdp.ConsumeIntInRange(0, len(_WITH_SNAPSHOT) - 1)]
+        _check(host.endpoint, copy.deepcopy(host.body), host.keyword, payload)
+    example = _EXAMPLES[fdp.ConsumeIntInRange(0, len(_EXAMPLES) - 1)]
+    if not example.paths:
+        return
+    body, snapshot = copy.deepcopy(example.body), copy.deepcopy(example.snapshot)
+    where, *path = example.paths[fdp.ConsumeIntInRange(0, len(example.paths) - 1)]
+    _replace(body if where == "body" else snapshot, tuple(path), _value(fdp))
+    _check(example.endpoint, body, example.keyword, snapshot)
 
 
 if __name__ == "__main__":
