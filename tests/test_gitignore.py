@@ -74,6 +74,8 @@ def _we_keep(root: Path, selection: FileSelection = EVERYTHING) -> list[str]:
         {"a": ["/a.json", "b/"]},  # anchored to the directory of the file that says it
         {".": ["x/y"], "x": ["!y/z.json"]},
         {".": ["b.jsonl", "a//"]},  # one trailing slash comes off; what is left matches nothing (Hypothesis found it)
+        {"a": ["***/b"], ".": ["x/***"]},  # a segment of asterisks is ``**`` (Hypothesis found it)
+        {".": ["a/***/a.json", "x***/a"]},  # ... between slashes too; inside a segment it is a ``*``
     ],
 )
 def test_the_walk_skips_what_git_ignores(tmp_path: Path, ignores: dict[str, list[str]]) -> None:

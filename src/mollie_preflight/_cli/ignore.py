@@ -10,7 +10,8 @@ extra installs nothing but a TOML reader on old Pythons), and held to ``git chec
 - a pattern with a ``/`` at its start or in its middle is anchored to the directory of its file; one
   without matches a name at any depth below it;
 - ``*`` and ``?`` and ``[...]`` never match a ``/``; ``**/`` at the start matches in every directory,
-  ``/**`` at the end everything inside, ``/**/`` zero or more directories;
+  ``/**`` at the end everything inside, ``/**/`` zero or more directories (a segment of three or more
+  asterisks is ``**`` too, as in git's wildmatch; inside a segment, ``**`` is a ``*``);
 - the last matching pattern decides, and a deeper ``.gitignore`` is read after (so wins over) those above.
 
 A file inside an ignored directory stays ignored whatever a later pattern says (git does not even look
@@ -141,7 +142,7 @@ def _translate(glob: str) -> str:
     parts: list[str] = []
     for index, segment in enumerate(segments):
         last = index == len(segments) - 1
-        if segment == "**":
+        if len(segment) >= 2 and not segment.strip("*"):  # git reads a whole segment of 2+ asterisks as ``**``
             parts.append(".*" if last else "(?:.*/)?")
         else:
             parts.append(_segment(segment) + ("" if last else "/"))
