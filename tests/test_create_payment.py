@@ -339,6 +339,19 @@ def test_no_postal_address_or_a_whole_one_is_accepted(address: dict[str, Any]) -
     assert [v.code for v in mp.validate_payment(_pay(billingAddress=address)) if v.code == "MP925"] == []
 
 
+def test_an_empty_optional_address_field_is_a_warning_and_white_space_an_error() -> None:
+    """Mollie's WooCommerce plugin sends "" for the region, address line 2 and company of every order without
+    one (MP408, a warning: read as not sent); a value of white space was refused live (MP404)."""
+    address = {**_PERSON, **_POSTAL, "email": "a@b.nl", "region": "", "organizationName": "", "streetAdditional": " "}
+    report = mp.validate_payment(_pay(billingAddress=address))
+    assert [(v.code, v.severity.value, v.field, v.actual) for v in report] == [
+        ("MP408", "warning", "billingAddress.organizationName", ""),
+        ("MP404", "error", "billingAddress.streetAdditional", " "),
+        ("MP408", "warning", "billingAddress.region", ""),
+    ]
+    assert mp.validate_payment(_pay(billingAddress=address), options=mp.Options(inferred=False)).warnings == ()
+
+
 def test_a_method_that_needs_the_whole_billing_address_names_the_missing_fields_once() -> None:
     """klarna needs every field (MP952), which lists the missing postal ones: MP925 does not say it again."""
     body = _pay(method="klarna", billingAddress={**_PERSON, "country": "NL"})

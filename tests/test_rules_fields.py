@@ -157,6 +157,17 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ),
     ("address-field-value blank", setter("billingAddress.title", "  "), [("MP404", "billingAddress.title", None)]),
     ("address-field-value type", setter("billingAddress.city", 1012), [("MP404", "billingAddress.city", None)]),
+    ("address-field-empty title", setter("billingAddress.title", ""), [("MP408", "billingAddress.title", None)]),
+    (
+        "address-field-empty, two optional fields",
+        both(setter("billingAddress.region", ""), setter("billingAddress.streetAdditional", "")),
+        [("MP408", "billingAddress.streetAdditional", None), ("MP408", "billingAddress.region", None)],
+    ),
+    (
+        "an empty required field is missing, not empty",
+        setter("billingAddress.city", ""),
+        [("MP402", "billingAddress", None)],
+    ),
     ("address-country", setter("billingAddress.country", "XX"), [("MP405", "billingAddress.country", None)]),
     ("country name", setter("billingAddress.country", "Netherlands"), [("MP405", "billingAddress.country", "NL")]),
     ("country alpha-3", setter("billingAddress.country", "nld"), [("MP405", "billingAddress.country", "NL")]),

@@ -312,6 +312,7 @@ EXAMPLES: Final[dict[str, Example]] = {
     "MP402": create("billingAddress", {"billingAddress.streetAndNumber": DELETE, "billingAddress.city": DELETE}),
     "MP403": create("billingAddress.givenName", {"billingAddress.givenName": "A"}),
     "MP404": create("billingAddress.title", {"billingAddress.title": "  "}, {"billingAddress.title": "Mrs."}),
+    "MP408": create("billingAddress.streetAdditional", {"billingAddress.streetAdditional": ""}),
     "MP405": create("billingAddress.country", {"billingAddress.country": "Netherlands"}),
     "MP406": create("billingAddress.country", {"billingAddress.country": "nl"}),
     "MP407": create("billingAddress.postalCode", {"billingAddress.postalCode": "0123 LG"}),

@@ -15,7 +15,7 @@ from ..._reference.orders import ADDRESS_FIELDS, ADDRESS_REQUIRED, NO_POSTAL_COD
 from ..._reference.postal_codes import POSTAL_CODES
 from .. import citations as cite
 from ..checker import Checker
-from ..rule import Evidence, Fixability, Rule
+from ..rule import Evidence, Fixability, Rule, Source
 from ..values import describe, is_absent, is_blank, json_type, object_or_report
 from .contact import check_email, check_phone, email_problem, phone_problem
 from .methods import offers_any
@@ -74,10 +74,32 @@ ADDRESS_FIELD_VALUE = Rule(
         cite.live("https://github.com/mollie/Shopware6/issues/1396"),
     ),
     Evidence.LIVE,
-    "an address field is not a string, or is empty or only white space",
-    "Optional fields must be left out rather than sent blank; a whitespace-only title was refused live.",
+    "an address field is not a string, or only white space",
+    "Optional fields must be left out rather than sent blank; a whitespace-only title was refused live (an "
+    "empty string is MP408).",
     "Leave out optional fields you have no value for; trim the ones you send.",
     "The 'title' field should not contain only whitespace characters",
+)
+#: Mollie's WooCommerce plugin builds every address of both APIs here: an optional member the shop has no value
+#: for (address line 2, state, company) is sent as ``""``, on every order without one, every Dutch order's
+#: region among them; only white space is turned into ``null``.
+_WOOCOMMERCE_ADDRESS: Final = Source(
+    "https://github.com/mollie/WooCommerce/blob/1511d9c6d4d41ac313061bd536beaf5127d8f404/"
+    "src/Payment/Request/Middleware/AddressMiddleware.php",
+    "Mollie's WooCommerce plugin sends empty optional address fields",
+)
+ADDRESS_FIELD_EMPTY = Rule(
+    "MP408",
+    "address-field-empty",
+    Severity.WARNING,
+    (cite.COMMON_DATA_TYPES.at("Address object"), _WOOCOMMERCE_ADDRESS),
+    Evidence.INFERRED,
+    "an optional address field is an empty string",
+    "Mollie reads an empty string as a field not sent: its own WooCommerce plugin sends '' for the address "
+    "line 2, the region and the company of every order without one (every Dutch order's region), on the "
+    "Orders and the Payments API, and a required field sent as '' is answered as missing (MP402). Only a "
+    "value of white space is refused (MP404). The docs ask for the field to be left out.",
+    "Leave out the fields you have no value for, or send null.",
 )
 ADDRESS_COUNTRY = Rule(
     "MP405",
@@ -189,6 +211,7 @@ RULES = (
     ADDRESS_MISSING_FIELDS,
     ADDRESS_NAME,
     ADDRESS_FIELD_VALUE,
+    ADDRESS_FIELD_EMPTY,
     ADDRESS_COUNTRY,
     ADDRESS_COUNTRY_CASE,
     ADDRESS_POSTAL_CODE_FORMAT,
@@ -254,12 +277,22 @@ def check_address(
             )
             continue
         if is_blank(field_value):
-            if field not in missing:
+            if field in missing:
+                continue
+            if field_value:
                 ck.report(
                     ADDRESS_FIELD_VALUE,
                     where,
                     f"The '{field}' field should not contain only whitespace characters; leave it out instead.",
                     actual=field_value,
+                )
+            else:
+                ck.report(
+                    ADDRESS_FIELD_EMPTY,
+                    where,
+                    f"The '{field}' field of the {key} is an empty string; Mollie reads it as not sent. Leave it "
+                    "out instead.",
+                    actual="",
                 )
             continue
         if field in ("givenName", "familyName"):
