@@ -339,6 +339,34 @@ def test_no_postal_address_or_a_whole_one_is_accepted(address: dict[str, Any]) -
     assert [v.code for v in mp.validate_payment(_pay(billingAddress=address)) if v.code == "MP925"] == []
 
 
+def test_a_vat_rate_with_a_floating_point_error_is_read_as_the_rate_it_stands_for() -> None:
+    """Mollie's WooCommerce plugin sends round($tax / $total, 4) * 100 as a JSON number: 7.000000000000001 on
+    every 7 % line (PHP's doubles, as Python's). It is 7 %: the MP214 warning with "7.00", and the VAT is
+    checked at 7 %. A third decimal that is really there stays the MP212 error."""
+    rate = round(0.07, 4) * 100
+    assert repr(rate) == "7.000000000000001"
+    line = {
+        "type": "physical",
+        "description": "Book",
+        "quantity": 1,
+        "unitPrice": {"currency": "EUR", "value": "10.70"},
+        "totalAmount": {"currency": "EUR", "value": "10.70"},
+        "vatRate": rate,
+        "vatAmount": {"currency": "EUR", "value": "0.70"},
+    }
+    body = _pay(amount={"currency": "EUR", "value": "10.70"}, lines=[line])
+    assert [(v.code, v.severity.value, v.field, v.expected) for v in mp.validate_payment(body)] == [
+        ("MP214", "warning", "lines.0.vatRate", "7.00")
+    ]
+    body["lines"][0]["vatAmount"]["value"] = "0.71"
+    assert [(v.code, v.field, v.expected) for v in mp.validate_payment(body)] == [
+        ("MP214", "lines.0.vatRate", "7.00"),
+        ("MP203", "lines.0.vatAmount", "0.70"),
+    ]
+    body["lines"][0].update(vatRate=7.125, vatAmount={"currency": "EUR", "value": "0.70"})
+    assert [(v.code, v.field, v.expected) for v in mp.validate_payment(body)] == [("MP212", "lines.0.vatRate", None)]
+
+
 def test_an_empty_optional_address_field_is_a_warning_and_white_space_an_error() -> None:
     """Mollie's WooCommerce plugin sends "" for the region, address line 2 and company of every order without
     one (MP408, a warning: read as not sent); a value of white space was refused live (MP404)."""

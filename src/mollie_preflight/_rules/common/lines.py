@@ -274,7 +274,9 @@ LINE_VAT_RATE_NUMBER = Rule(
     Evidence.LIVE,
     'a line\'s vatRate is a JSON number (21 or 21.0) instead of a string ("21.00")',
     "The docs say vatRate should be a string; plugins that round the rate (round($rate, 2)) send a number, and "
-    "Mollie accepts it today. A number that is not an exact two-decimal rate stays an MP212 error.",
+    "Mollie accepts it today. A number that is not a two-decimal rate stays an MP212 error; a float's noise "
+    "beyond the 15 digits a double holds is not a decimal (7.000000000000001, which Mollie's WooCommerce "
+    "plugin sends for 7 %, is 7.00).",
     'Send the rate as a string with two decimals: "21.00".',
     fixability=Fixability.SAFE,
 )
@@ -678,9 +680,16 @@ def _check_rate(ck: Checker, value: object, path: Path, prefix: str) -> Rate | N
 
 
 def _rate_string(value: object) -> str | None:
+    """The two-decimal rate a JSON number ``vatRate`` stands for, or ``None`` when it stands for none.
+
+    A float is read to 15 significant digits, all that a double holds faithfully (``DBL_DIG``): digits beyond
+    are the noise of binary arithmetic, not a rate anybody meant. ``round($tax / $total, 4) * 100`` is
+    ``7.000000000000001`` in PHP, and Mollie's WooCommerce plugin sends that on every 7 % line; it is 7.00.
+    A rate with a third decimal (``21.125``) stays no two-decimal rate.
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    parsed = parse_rate(repr(value) if isinstance(value, float) else str(value))
+    parsed = parse_rate(format(value, ".15g") if isinstance(value, float) else str(value))
     if parsed is None or parsed.units < 0:
         return None
     return format_minor(parsed.units * pow10(2 - parsed.scale), 2)
