@@ -367,6 +367,47 @@ def test_a_vat_rate_with_a_floating_point_error_is_read_as_the_rate_it_stands_fo
     assert [(v.code, v.field, v.expected) for v in mp.validate_payment(body)] == [("MP212", "lines.0.vatRate", None)]
 
 
+@pytest.mark.parametrize(
+    ("cancel", "expected"),
+    [
+        ("", [("MP013", "warning", "cancelUrl")]),  # Shopware 6 (5.x) sends it on every payment: no cancel URL
+        (" ", [("MP012", "error", "cancelUrl")]),
+        ("https%3A%2F%2Fshop.example.org%2Fcart", [("MP012", "error", "cancelUrl")]),  # only '' is taken
+        ("https://shop.example.org/cart", []),
+    ],
+)
+def test_an_empty_cancel_url_is_no_cancel_url(cancel: str, expected: list[tuple[str, str, str]]) -> None:
+    report = mp.validate_payment(_pay(cancelUrl=cancel))
+    assert [(v.code, v.severity.value, v.field) for v in report] == expected
+
+
+def test_an_empty_categories_array_is_a_line_of_no_voucher_category() -> None:
+    """Mollie's PrestaShop module sends "categories": [] on every line (6.4, Payments API): a line no voucher
+    pays for, like a line without the field. A voucher payment whose lines have none is still MP953."""
+    line = {
+        "type": "physical",
+        "description": "Lunch box",
+        "quantity": 1,
+        "unitPrice": {"currency": "EUR", "value": "10.00"},
+        "totalAmount": {"currency": "EUR", "value": "10.00"},
+        "vatRate": "6.00",
+        "vatAmount": {"currency": "EUR", "value": "0.57"},
+        "categories": [],
+    }
+    body = _pay(amount={"currency": "EUR", "value": "10.00"}, lines=[line])
+    assert list(mp.validate_payment(body)) == []
+    body["method"] = "voucher"
+    assert [(v.code, v.field) for v in mp.validate_payment(body)] == [("MP953", "lines")]
+    body["lines"][0]["categories"] = {"meal": True}
+    assert [(v.code, v.field, v.message) for v in mp.validate_payment(body) if v.code == "MP921"] == [
+        (
+            "MP921",
+            "lines.0.categories",
+            "Line item 0 is invalid. The 'categories' field must be an array of categories, got object.",
+        )
+    ]
+
+
 def test_an_empty_optional_address_field_is_a_warning_and_white_space_an_error() -> None:
     """Mollie's WooCommerce plugin sends "" for the region, address line 2 and company of every order without
     one (MP408, a warning: read as not sent); a value of white space was refused live (MP404)."""

@@ -158,6 +158,8 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ("address-field-value blank", setter("billingAddress.title", "  "), [("MP404", "billingAddress.title", None)]),
     ("address-field-value type", setter("billingAddress.city", 1012), [("MP404", "billingAddress.city", None)]),
     ("address-field-empty title", setter("billingAddress.title", ""), [("MP408", "billingAddress.title", None)]),
+    ("an empty cancelUrl is no cancel URL", setter("cancelUrl", ""), [("MP013", "cancelUrl", None)]),
+    ("a blank cancelUrl", setter("cancelUrl", "  "), [("MP012", "cancelUrl", None)]),
     (
         "address-field-empty, two optional fields",
         both(setter("billingAddress.region", ""), setter("billingAddress.streetAdditional", "")),

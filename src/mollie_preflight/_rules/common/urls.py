@@ -13,7 +13,7 @@ from ..._findings import Path, Severity
 from ..._lazy import deferred_pattern
 from .. import citations as cite
 from ..checker import Checker
-from ..rule import Evidence, Rule
+from ..rule import Evidence, Rule, Source
 from ..values import describe, json_type
 
 TYPE_CHECKING = False
@@ -55,6 +55,13 @@ WEBHOOK_UNREACHABLE = Rule(
     "The webhook URL is invalid because it is unreachable from Mollie's point of view.",
 )
 
+#: Mollie's Shopware 6 plugin (5.x) creates every payment from this class, whose ``cancelUrl`` starts as ``''``
+#: and is set by nothing in the payment flow: Mollie takes ``''`` as no cancel URL.
+_SHOPWARE_CREATE_PAYMENT: Final = Source(
+    "https://github.com/mollie/Shopware6/blob/ca18480051fd413a75e80ef3a0f9cf7078fbbb90/"
+    "shopware/Component/Mollie/CreatePayment.php",
+    "Mollie's Shopware 6 plugin sends cancelUrl '' on every payment",
+)
 URL_TOLERATED = Rule(
     "MP013",
     "url-empty-or-encoded",
@@ -64,12 +71,15 @@ URL_TOLERATED = Rule(
         cite.live("https://github.com/mollie/Shopware6/issues/562"),
         cite.live("https://github.com/mollie/Shopware6/issues/553"),
         cite.live("https://github.com/mollie/PrestaShop/issues/1195"),
+        _SHOPWARE_CREATE_PAYMENT,
     ),
     Evidence.LIVE,
-    "an optional URL (imageUrl, productUrl, tracking.url) is an empty string or a whole URL-encoded URL",
+    "an optional URL (imageUrl, productUrl, tracking.url) is an empty string or a whole URL-encoded URL, or "
+    "a new payment's or order's cancelUrl is an empty string",
     "The docs ask for a URL or no field at all, but plugins have sent '' and URL-encoded URLs "
     "(http%3A%2F%2F...) for years and Mollie accepts them today; it refuses raw spaces. The value is "
-    "useless to the customer either way (no picture, no link).",
+    "useless to the customer either way (no picture, no link). Mollie's Shopware 6 plugin sends cancelUrl '' "
+    "on every payment it creates: Mollie reads it as no cancel URL.",
     "Leave the field out when there is no URL, and send the URL itself, not its URL-encoded form.",
 )
 
@@ -217,12 +227,20 @@ def check_webhook(ck: Checker, value: object, path: Path) -> None:
 
 
 def check_url(
-    ck: Checker, value: object, path: Path, prefix: str = "", *, web_only: bool = True, tolerant: bool = False
+    ck: Checker,
+    value: object,
+    path: Path,
+    prefix: str = "",
+    *,
+    web_only: bool = True,
+    tolerant: bool = False,
+    empty_ok: bool = False,
 ) -> str | None:
     """Report ``value`` when it is not an absolute URL; return it when it is a usable string.
 
     ``tolerant`` is for the optional URLs Mollie only displays or links to: there ``""`` and a URL-encoded
-    URL are accepted live, so they get the MP013 warning instead of the MP012 error.
+    URL are accepted live, so they get the MP013 warning instead of the MP012 error. ``empty_ok`` takes
+    ``""`` alone so (a new payment's ``cancelUrl``).
     """
     if value is None:
         return None
@@ -234,7 +252,8 @@ def check_url(
             actual=describe(value),
         )
         return None
-    if tolerant and (value == "" or _encoded_web_url().fullmatch(value[: MAX_URL_LENGTH + 1])):
+    empty = value == "" and (tolerant or empty_ok)
+    if empty or (tolerant and _encoded_web_url().fullmatch(value[: MAX_URL_LENGTH + 1])):
         what = "is empty" if value == "" else "is a URL-encoded URL"
         ck.report(
             URL_TOLERATED,

@@ -176,7 +176,7 @@ def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
             )
     else:
         check_url(ck, payload["redirectUrl"], ("redirectUrl",), web_only=False)
-    check_url(ck, payload.get("cancelUrl"), ("cancelUrl",), web_only=False)
+    check_url(ck, payload.get("cancelUrl"), ("cancelUrl",), web_only=False, empty_ok=True)
     if payload.get("webhookUrl") is not None:
         check_webhook(ck, payload["webhookUrl"], ("webhookUrl",))
 

@@ -207,15 +207,17 @@ def _check_categories(ck: Checker, value: object, path: Path, prefix: str) -> No
             actual=describe(value),
         )
         return
-    if not isinstance(value, (list, tuple)) or not value:
-        what = "an empty array" if isinstance(value, (list, tuple)) else json_type(value)
+    if not isinstance(value, (list, tuple)):
         ck.report(
             LINE_CATEGORIES,
             path,
-            f"{prefix}The 'categories' field must be a non-empty array of categories, got {what}.",
+            f"{prefix}The 'categories' field must be an array of categories, got {json_type(value)}.",
             actual=describe(value),
         )
         return
+    # An empty array is a line of no voucher category, as a line without the field: Mollie's PrestaShop module
+    # sends ``[]`` on every line a voucher cannot pay for (a voucher payment still needs a line that it can pay
+    # for, which the methods family checks).
     seen: set[str] = set()
     for index, item in enumerate(value):
         if not isinstance(item, str) or item not in CATEGORIES:
@@ -291,7 +293,6 @@ def clean_payment_line_extras(line: dict[object, object]) -> bool:
         return True
     return (
         type(categories) is list
-        and bool(categories)
         and all(type(c) is str and c in CATEGORIES for c in categories)
         and len(set(categories)) == len(categories)
     )

@@ -260,7 +260,7 @@ def _check_urls(ck: Checker, payload: dict[object, object]) -> None:
     else:
         check_url(ck, redirect, ("redirectUrl",))
     if payload.get("cancelUrl") is not None:
-        check_url(ck, payload["cancelUrl"], ("cancelUrl",))
+        check_url(ck, payload["cancelUrl"], ("cancelUrl",), empty_ok=True)
     if payload.get("webhookUrl") is not None:
         check_webhook(ck, payload["webhookUrl"], ("webhookUrl",))
 
