@@ -76,6 +76,10 @@ def _we_keep(root: Path, selection: FileSelection = EVERYTHING) -> list[str]:
         {".": ["b.jsonl", "a//"]},  # one trailing slash comes off; what is left matches nothing (Hypothesis found it)
         {"a": ["***/b"], ".": ["x/***"]},  # a segment of asterisks is ``**`` (Hypothesis found it)
         {".": ["a/***/a.json", "x***/a"]},  # ... between slashes too; inside a segment it is a ``*``
+        {".": ["a**/b"]},  # git matches a literal start alone, then ``**/b`` from the rest's start: ``ab`` too
+        {"a": ["b**"], ".": ["x**\\/a"]},
+        {".": ["**\\/[ab]"]},  # an escaped slash is a slash, without ``**/``'s zero-directory shortcut
+        {".": ["**\\/**", "a/**\\/a.json"]},
     ],
 )
 def test_the_walk_skips_what_git_ignores(tmp_path: Path, ignores: dict[str, list[str]]) -> None:
@@ -87,7 +91,7 @@ _FRAGMENTS = st.sampled_from(["a", "b", "x", "*", "?", "**", "/", ".json", "[ab]
 _LINES = st.lists(st.lists(_FRAGMENTS, min_size=1, max_size=5).map("".join), max_size=4)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(root_lines=_LINES, nested_lines=_LINES)
 def test_any_patterns_are_read_as_git_reads_them(
     tmp_path: Path, root_lines: list[str], nested_lines: list[str]

@@ -33,6 +33,12 @@ from typing import Final
 GITIGNORE: Final = ".gitignore"
 #: What a segment's ``*`` and ``?`` may match: anything but the separator.
 _ANY: Final = "[^/]"
+#: The characters that end a pattern's literal start, for git (its ``simple_length``).
+_WILDCARD_CHARS: Final = "*?[\\"
+#: ``**`` between slashes: zero or more directories (``a/**/b`` matches ``a/b``), or, before an escaped slash,
+#: one or more (git's zero-directory shortcut looks for a plain ``/``).
+_ANY_DIRECTORIES: Final = "(?:.*/)?"
+_SOME_DIRECTORIES: Final = ".*/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +70,7 @@ class Pattern:
         prefix = "" if anchored else "(?:.*/)?"
         flags = (re.IGNORECASE if ignore_case else 0) | re.DOTALL
         try:
-            regex = re.compile(prefix + _translate(glob), flags)
+            regex = re.compile(prefix + (_translate_anchored(glob) if anchored else _translate(glob)), flags)
         except re.error:  # a reversed range such as ``[z-a]``: git matches nothing with it, nor do we
             return None
         return cls(line.strip(), regex, negated, directory_only)
@@ -136,17 +142,69 @@ def _escaped_backslash(text: str) -> bool:
     return run % 2 == 0
 
 
+def _translate_anchored(glob: str) -> str:
+    """``_translate`` for a pattern anchored to its directory, with git's reading of asterisks right after
+    the pattern's literal start.
+
+    Git compares an anchored pattern's literal start (up to its first ``*``, ``?``, ``[`` or ``\\``) on its
+    own and matches the rest from that rest's start, where a run of two or more asterisks followed by a
+    slash (or nothing) is a leading ``**``: ``a**/b`` matches ``ab`` and ``ax/y/b``, not only ``ax/b``.
+    """
+    first = next((index for index, char in enumerate(glob) if char in _WILDCARD_CHARS), len(glob))
+    run_end = first
+    while run_end < len(glob) and glob[run_end] == "*":
+        run_end += 1
+    if first == 0 or glob[first - 1] == "/" or run_end - first < 2:
+        return _translate(glob)
+    start = re.escape(glob[:first])
+    if run_end == len(glob):
+        return start + ".*"
+    if glob[run_end] == "/":
+        return start + _ANY_DIRECTORIES + _translate(glob[run_end + 1 :])
+    if glob.startswith("\\/", run_end):
+        return start + _SOME_DIRECTORIES + _translate(glob[run_end + 2 :])
+    return _translate(glob)
+
+
 def _translate(glob: str) -> str:
-    """A regular expression for ``glob`` (the pattern without its anchoring ``/`` and trailing ``/``)."""
-    segments = glob.split("/")
+    """A regular expression for ``glob`` (the pattern without its anchoring ``/`` and trailing ``/``).
+
+    A segment of two or more asterisks is ``**``, as in git's wildmatch. Followed by ``/`` it matches zero or
+    more directories; followed by an escaped slash (``\\/``), which git reads as a slash without its
+    zero-directory shortcut, one or more.
+    """
+    segments = _segments(glob)
     parts: list[str] = []
-    for index, segment in enumerate(segments):
+    for index, (segment, escaped_slash) in enumerate(segments):
         last = index == len(segments) - 1
-        if len(segment) >= 2 and not segment.strip("*"):  # git reads a whole segment of 2+ asterisks as ``**``
-            parts.append(".*" if last else "(?:.*/)?")
+        if len(segment) >= 2 and not segment.strip("*"):
+            parts.append(".*" if last else _SOME_DIRECTORIES if escaped_slash else _ANY_DIRECTORIES)
         else:
             parts.append(_segment(segment) + ("" if last else "/"))
     return "".join(parts)
+
+
+def _segments(glob: str) -> list[tuple[str, bool]]:
+    """``glob`` split at its slashes, each segment with whether the slash after it was escaped (``\\/``: it
+    can only be a slash). Every other escape stays in its segment for ``_segment``."""
+    segments: list[tuple[str, bool]] = []
+    current: list[str] = []
+    index = 0
+    while index < len(glob):
+        if glob.startswith("\\/", index):
+            segments.append(("".join(current), True))
+            current, index = [], index + 2
+        elif glob[index] == "\\" and index + 1 < len(glob):
+            current.append(glob[index : index + 2])
+            index += 2
+        elif glob[index] == "/":
+            segments.append(("".join(current), False))
+            current, index = [], index + 1
+        else:
+            current.append(glob[index])
+            index += 1
+    segments.append(("".join(current), False))
+    return segments
 
 
 def _segment(segment: str) -> str:
