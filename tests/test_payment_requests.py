@@ -549,3 +549,12 @@ def test_no_validator_or_model_step_modifies_its_inputs() -> None:
     lc.refund_payment(snapshots[1], REFUND, today=TODAY)
     assert bodies == kept
     assert snapshots == [AUTHORIZED, PAID, OPEN]
+
+
+def test_a_null_due_date_of_a_finalized_payment_is_no_mp992() -> None:
+    """The PHP client v2's ``Payment::update()`` of a paid payment: only the redirect URL is held to the status."""
+    report = mp.validate_payment_update(PHP_CLIENT_UPDATE, payment={**OPEN, "status": "paid"}, today=TODAY)
+    assert found(report) == [("MP992", "redirectUrl", "paid"), ("MP992", "cancelUrl", "paid")]
+    dated = {**PHP_CLIENT_UPDATE, "dueDate": "2026-12-20"}
+    report = mp.validate_payment_update(dated, payment={**OPEN, "status": "paid"}, today=TODAY)
+    assert ("MP992", "dueDate", "paid") in found(report)

@@ -308,7 +308,9 @@ _TYPE_NAMES: Final[dict[type, str]] = {
 def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -> None:
     if state.status in FINALIZED_STATUSES:
         for key in UNTIL_FINALIZED:
-            if key in body:
+            # A null dueDate is no due date: read as absent, as its type check and create payment read it (the PHP
+            # client v2 sends it in every ``Payment::update()``, of a paid payment too).
+            if key in body and not (key == "dueDate" and body[key] is None):
                 ck.report(
                     UPDATE_PAYMENT_FINALIZED,
                     (key,),
