@@ -275,6 +275,30 @@ def test_money_and_structure_cannot_be_updated_mp990(key: str) -> None:
     assert report[0].severity is mp.Severity.ERROR
 
 
+def test_a_value_resent_unchanged_is_the_mp995_warning_and_a_changed_one_the_error() -> None:
+    """Mollie's PHP client resends the payment's own URLs with every update (v3 its method too), so shops send
+    them after the payment is paid: the payment's own value is MP995 (a warning), another is MP992 or MP993."""
+    redirect = "https://example.org/webshop/order/98765/"
+    paid = {**OPEN, "status": "paid", "method": "ideal", "redirectUrl": redirect}  # no cancelUrl: it has none
+    body = {"description": "Order #98765", "redirectUrl": redirect, "cancelUrl": None, "metadata": {"order_id": "1"}}
+    report = mp.validate_payment_update(body, payment=paid, today=TODAY)
+    assert found(report) == [("MP995", "redirectUrl", redirect), ("MP995", "cancelUrl", "null")]
+    assert report.ok
+    assert report[0].message.startswith("The redirect URL is the payment's own, sent again;")
+    moved = {**body, "redirectUrl": redirect + "?again", "cancelUrl": redirect}
+    report = mp.validate_payment_update(moved, payment=paid, today=TODAY)
+    assert found(report) == [("MP992", "redirectUrl", "paid"), ("MP992", "cancelUrl", "paid")]
+    open_ideal = {**OPEN, "method": "ideal"}
+    assert found(mp.validate_payment_update({"method": "ideal"}, payment=open_ideal)) == [("MP995", "method", "ideal")]
+    assert found(mp.validate_payment_update({"method": "creditcard"}, payment=open_ideal)) == [
+        ("MP993", "method", "ideal")
+    ]
+    assert found(mp.validate_payment_update({"method": "ideal"}, payment={**paid, "status": "expired"})) == [
+        ("MP995", "method", "ideal")
+    ]
+    assert list(mp.validate_payment_update(body)) == []  # without the payment nothing is known to be unchanged
+
+
 def test_an_update_that_names_nothing_is_mp991() -> None:
     assert found(mp.validate_payment_update({})) == [("MP991", "", None)]
     assert found(mp.validate_payment_update({"testmode": True})) == [("MP991", "", None)]

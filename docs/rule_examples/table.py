@@ -786,6 +786,13 @@ EXAMPLES: Final[dict[str, Example]] = {
         order=payment({"status": "open"}),
         ok_order=payment({"status": "open", "method": None}),
     ),
+    "MP995": request(
+        "update-payment",
+        "redirectUrl",
+        {"description": "Order 2026-0042", "redirectUrl": "https://shop.example.org/return/2026-0042"},
+        {"description": "Order 2026-0042"},
+        order=payment({**PAID, "redirectUrl": "https://shop.example.org/return/2026-0042"}),
+    ),
     "MP994": request(
         "update-payment", "billingAddress", {"billingAddress": None}, {"description": "Order 2026-0042-B"}
     ),

@@ -109,6 +109,9 @@ class PaymentState:
     #: The ``METHOD_CONTEXT`` keys the snapshot carries, with their values as given (an array or null, an object
     #: or null): what a method set by update payment is checked against. Read-only, and no part of equality.
     carried: Mapping[str, object] = field(compare=False)
+    #: The snapshot's own ``redirectUrl`` and ``cancelUrl`` (a string or null), when it carries them: an update
+    #: that sends one of them unchanged is told from one that changes it. Read-only, and no part of equality.
+    urls: Mapping[str, object] = field(compare=False)
 
     @property
     def collected(self) -> int:
@@ -259,9 +262,22 @@ def read_payment(ck: Checker, payment: object) -> PaymentState | None:
         method,
         order_id or _linked_order(payment),
         carried,
+        _urls(payment),
     )
     _check_bookkeeping(ck, state)
     return state
+
+
+def _urls(payment: dict[object, object]) -> Mapping[str, object]:
+    """The ``redirectUrl`` and ``cancelUrl`` ``payment`` carries (a string or null); an absent key is not known,
+    and a value of another type is no URL the payment could have."""
+    return MappingProxyType(
+        {
+            key: payment[key]
+            for key in ("redirectUrl", "cancelUrl")
+            if key in payment and isinstance(payment[key], (str, type(None)))
+        }
+    )
 
 
 def _carried(reader: _Reader, payment: dict[object, object]) -> Mapping[str, object]:

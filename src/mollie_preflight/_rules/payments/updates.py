@@ -34,7 +34,7 @@ from ..common.address import check_billie_organization, check_paypal_limits
 from ..common.metadata import check_metadata
 from ..common.urls import check_url, check_webhook
 from ..orders.payment_object import check_issuer_shape
-from ..rule import Evidence, Rule
+from ..rule import Evidence, Rule, Source
 from ..values import describe, json_type
 from .body import check_description
 from .extras import check_due_date, check_parameter_methods
@@ -104,6 +104,11 @@ UPDATE_PAYMENT_EMPTY = Rule(
     "on the way.",
     "Send the parameters to change (description, redirectUrl, webhookUrl, metadata, ...).",
 )
+#: Mollie's PHP client v2 sends these with every ``Payment::update()`` (v3 adds the payment's own method).
+_PHP_CLIENT_UPDATE: Final = Source(
+    "https://github.com/mollie/mollie-api-php/blob/53e49e71dcf761ee8f1b06e3838d0e9904ea7d7f/src/Resources/Payment.php#L716",
+    "Mollie's PHP client resends a payment's URLs and method in every update",
+)
 UPDATE_PAYMENT_FINALIZED = Rule(
     "MP992",
     "update-payment-finalized",
@@ -127,6 +132,24 @@ UPDATE_PAYMENT_METHOD_SET = Rule(
     "Mollie's checkout); a payment that names a method keeps it.",
     "Leave method out, or create the payment without a method so that it can be chosen later.",
 )
+UPDATE_PAYMENT_UNCHANGED = Rule(
+    "MP995",
+    "update-payment-unchanged",
+    Severity.WARNING,
+    (
+        cite.UPDATE_PAYMENT,
+        cite.live("https://github.com/mollie/mollie-api-php/issues/418"),
+        _PHP_CLIENT_UPDATE,
+    ),
+    Evidence.INFERRED,
+    "an update resends the payment's own redirectUrl, cancelUrl or method where changing it is refused",
+    "Mollie's PHP client sends the payment's redirectUrl and cancelUrl with every Payment::update() (and, from "
+    "v3, its method), so shops resend them after the payment is paid: Mollie's WooCommerce plugin on every paid "
+    "order's webhook, magento2's express checkout. In 2019 Mollie refused such an update for its unchanged "
+    "redirectUrl (mollie/mollie-api-php#405, #418); the clients still send it and no refusal is on record since, "
+    "so an unchanged value is a warning, where a changed one is MP992 or MP993.",
+    "Send only what you change: leave out the redirect URL, cancel URL and method the payment already has.",
+)
 UPDATE_PAYMENT_VALUE_TYPE = Rule(
     "MP994",
     "update-payment-value-type",
@@ -145,6 +168,7 @@ RULES = (
     UPDATE_PAYMENT_FINALIZED,
     UPDATE_PAYMENT_METHOD_SET,
     UPDATE_PAYMENT_VALUE_TYPE,
+    UPDATE_PAYMENT_UNCHANGED,
 )
 
 
@@ -306,11 +330,12 @@ _TYPE_NAMES: Final[dict[type, str]] = {
 
 
 def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -> None:
+    unchanged = [key for key in UNTIL_FINALIZED if key in body and _unchanged(state, key, body[key])]
     if state.status in FINALIZED_STATUSES:
         for key in UNTIL_FINALIZED:
             # A null dueDate is no due date: read as absent, as its type check and create payment read it (the PHP
             # client v2 sends it in every ``Payment::update()``, of a paid payment too).
-            if key in body and not (key == "dueDate" and body[key] is None):
+            if key in body and key not in unchanged and not (key == "dueDate" and body[key] is None):
                 ck.report(
                     UPDATE_PAYMENT_FINALIZED,
                     (key,),
@@ -318,7 +343,7 @@ def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -
                     f"(status '{state.status}').",
                     actual=state.status,
                 )
-    if "method" in body and state.method is not None:
+    if "method" in body and state.method is not None and "method" not in unchanged:
         ck.report(
             UPDATE_PAYMENT_METHOD_SET,
             ("method",),
@@ -326,6 +351,27 @@ def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -
             "have its method updated.",
             actual=state.method,
         )
+    for key in unchanged:
+        if key == "method" or state.status in FINALIZED_STATUSES:
+            why = f"the payment is {state.status}" if state.status in FINALIZED_STATUSES else "it has a method"
+            ck.report(
+                UPDATE_PAYMENT_UNCHANGED,
+                (key,),
+                f"The {_SPOKEN.get(key, key)} is the payment's own, sent again; changing it is refused now that "
+                f"{why}. Leave it out: Mollie refused such an update in 2019.",
+                actual=describe(body[key]),
+            )
+
+
+def _unchanged(state: PaymentState, key: str, value: object) -> bool:
+    """Whether ``value`` is what the snapshot says ``key`` already is. A URL the snapshot does not carry is the
+    payment's none (Mollie leaves an unset URL out of the payment), so ``null`` is unchanged there; a URL
+    string must equal the snapshot's own."""
+    if key == "method":
+        return state.method is not None and value == state.method
+    if key in ("redirectUrl", "cancelUrl"):
+        return value == state.urls.get(key)
+    return False
 
 
 #: How Mollie's message names a field ("The redirect URL cannot be updated ...").
