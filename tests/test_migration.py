@@ -64,6 +64,21 @@ def test_the_order_is_never_modified() -> None:
     assert order == before
 
 
+def test_a_null_category_is_no_category_not_a_list_holding_null() -> None:
+    # Mollie's Sylius plugin sends "category": null on every Orders line outside meal vouchers.
+    line = {"name": "Cap", "category": None, "quantity": 1}
+    migration = migrate_order({"lines": [line, {"name": "Pen", "category": "gift", "quantity": 1}]})
+    assert migration.body["lines"] == [
+        {"description": "Cap", "quantity": 1},
+        {"description": "Pen", "categories": ["gift"], "quantity": 1},
+    ]
+    assert [(move.source, move.target) for move in migration.changes if "category" in move.source] == [
+        ("lines.0.category", None),
+        ("lines.1.category", "lines.1.categories"),
+    ]
+    assert [(v.code, v.field) for v in migration.check(today=TODAY).errors if v.code == "MP921"] == []
+
+
 @pytest.mark.parametrize(
     ("payment", "expected_top", "dropped"),
     [

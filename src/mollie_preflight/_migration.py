@@ -205,6 +205,8 @@ def _lines(value: object, changes: list[FieldMove]) -> object:
                         where, f"lines.{index}.description", "a payment line has no name; its description is required"
                     )
                 )
+            elif key == "category" and item is None:
+                changes.append(FieldMove(where, None, "null is no category; a payment line without one sends none"))
             elif key == "category":
                 new["categories"] = [item]
                 changes.append(
