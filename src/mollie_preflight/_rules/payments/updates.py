@@ -354,11 +354,16 @@ def _check_state(ck: Checker, body: dict[object, object], state: PaymentState) -
     for key in unchanged:
         if key == "method" or state.status in FINALIZED_STATUSES:
             why = f"the payment is {state.status}" if state.status in FINALIZED_STATUSES else "it has a method"
+            seen = (
+                " Mollie refused an unchanged redirect URL of a paid payment in 2019."
+                if key == "redirectUrl"
+                else " Whether Mollie takes it unchanged is not on record."
+            )
             ck.report(
                 UPDATE_PAYMENT_UNCHANGED,
                 (key,),
                 f"The {_SPOKEN.get(key, key)} is the payment's own, sent again; changing it is refused now that "
-                f"{why}. Leave it out: Mollie refused such an update in 2019.",
+                f"{why}. Leave it out.{seen}",
                 actual=describe(body[key]),
             )
 
