@@ -345,15 +345,7 @@ def test_a_vat_rate_with_a_floating_point_error_is_read_as_the_rate_it_stands_fo
     checked at 7 %. A third decimal that is really there stays the MP212 error."""
     rate = round(0.07, 4) * 100
     assert repr(rate) == "7.000000000000001"
-    line = {
-        "type": "physical",
-        "description": "Book",
-        "quantity": 1,
-        "unitPrice": {"currency": "EUR", "value": "10.70"},
-        "totalAmount": {"currency": "EUR", "value": "10.70"},
-        "vatRate": rate,
-        "vatAmount": {"currency": "EUR", "value": "0.70"},
-    }
+    line = _line("physical", "10.70", vatRate=rate, vatAmount={"currency": "EUR", "value": "0.70"})
     body = _pay(amount={"currency": "EUR", "value": "10.70"}, lines=[line])
     assert [(v.code, v.severity.value, v.field, v.expected) for v in mp.validate_payment(body)] == [
         ("MP214", "warning", "lines.0.vatRate", "7.00")
@@ -384,16 +376,7 @@ def test_an_empty_cancel_url_is_no_cancel_url(cancel: str, expected: list[tuple[
 def test_an_empty_categories_array_is_a_line_of_no_voucher_category() -> None:
     """Mollie's PrestaShop module sends "categories": [] on every line (6.4, Payments API): a line no voucher
     pays for, like a line without the field. A voucher payment whose lines have none is still MP953."""
-    line = {
-        "type": "physical",
-        "description": "Lunch box",
-        "quantity": 1,
-        "unitPrice": {"currency": "EUR", "value": "10.00"},
-        "totalAmount": {"currency": "EUR", "value": "10.00"},
-        "vatRate": "6.00",
-        "vatAmount": {"currency": "EUR", "value": "0.57"},
-        "categories": [],
-    }
+    line = _line("physical", "10.00", vatRate="6.00", vatAmount={"currency": "EUR", "value": "0.57"}, categories=[])
     body = _pay(amount={"currency": "EUR", "value": "10.00"}, lines=[line])
     assert list(mp.validate_payment(body)) == []
     body["method"] = "voucher"
