@@ -576,7 +576,8 @@ def test_no_validator_or_model_step_modifies_its_inputs() -> None:
 
 
 def test_a_null_due_date_of_a_finalized_payment_is_no_mp992() -> None:
-    """The PHP client v2's ``Payment::update()`` of a paid payment: only the redirect URL is held to the status."""
+    """The PHP client v2's ``Payment::update()`` of a paid payment: its null dueDate is no due date, so only the
+    URLs (here not the payment's own) are held to the status."""
     report = mp.validate_payment_update(PHP_CLIENT_UPDATE, payment={**OPEN, "status": "paid"}, today=TODAY)
     assert found(report) == [("MP992", "redirectUrl", "paid"), ("MP992", "cancelUrl", "paid")]
     dated = {**PHP_CLIENT_UPDATE, "dueDate": "2026-12-20"}
