@@ -28,7 +28,7 @@ WILD = Path(__file__).parent / "data" / "wild"
 TODAY = datetime.date(2026, 12, 6)
 KEYS = {"endpoint", "source", "body", "expect", "why"}
 OPTIONAL = {"converted_from", "order", "payment", "snapshot_source", "params"}
-CONVERSIONS = {"php array", "python dict", "js object", "ts object", "ruby hash"}
+CONVERSIONS = {"php array", "python dict", "js object", "ts object", "ruby hash", "c# object"}
 #: A source is a file of a public repository at one commit, and a line in it.
 SOURCE = re.compile(r"https://github\.com/[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/\S+#L\d+")
 
