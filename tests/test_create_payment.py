@@ -410,6 +410,20 @@ def test_a_method_that_needs_the_whole_billing_address_names_the_missing_fields_
     assert [v.code for v in mp.validate_payment(body) if v.field == "billingAddress"] == ["MP952"]
 
 
+def test_an_empty_country_is_no_country_not_a_wrong_code() -> None:
+    """A Medusa plugin sends every member of a guest's address as "": no address, four MP408 warnings, no MP405.
+    With the postal fields filled, the missing country makes the address partial (MP925)."""
+    empty = {"streetAndNumber": "", "postalCode": "", "city": "", "country": ""}
+    report = mp.validate_payment(_pay(billingAddress=empty))
+    assert [(v.code, v.severity.value, v.field) for v in report] == [
+        ("MP408", "warning", f"billingAddress.{key}") for key in ("streetAndNumber", "postalCode", "city", "country")
+    ]
+    report = mp.validate_payment(_pay(billingAddress={**_POSTAL, "country": ""}))
+    assert [(v.code, v.field) for v in report] == [("MP408", "billingAddress.country"), ("MP925", "billingAddress")]
+    report = mp.validate_payment(_pay(billingAddress={"email": "a@b.nl", "country": " "}))
+    assert [(v.code, v.field, v.actual) for v in report] == [("MP404", "billingAddress.country", " ")]
+
+
 def test_alma_needs_every_field_of_the_billing_address_and_a_missing_name_is_named_at_its_field() -> None:
     """Mollie refused an Alma payment whose billing address had the e-mail and the postal fields but no name, at
     billingAddress.givenName (mollie/Magento#246); its changelog lists Alma's seven required fields."""

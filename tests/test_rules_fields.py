@@ -159,6 +159,8 @@ CASES: list[tuple[str, Callable[[Order], object], list[tuple[str, str, str | Non
     ("address-field-value type", setter("billingAddress.city", 1012), [("MP404", "billingAddress.city", None)]),
     ("address-field-empty title", setter("billingAddress.title", ""), [("MP408", "billingAddress.title", None)]),
     ("an empty cancelUrl is no cancel URL", setter("cancelUrl", ""), [("MP013", "cancelUrl", None)]),
+    ("an empty country is a missing one", setter("billingAddress.country", ""), [("MP402", "billingAddress", None)]),
+    ("a blank country is a missing one", setter("billingAddress.country", " "), [("MP402", "billingAddress", None)]),
     ("a blank cancelUrl", setter("cancelUrl", "  "), [("MP012", "cancelUrl", None)]),
     (
         "address-field-empty, two optional fields",
