@@ -81,6 +81,16 @@ def test_a_null_category_is_no_category_not_a_list_holding_null() -> None:
     assert [(v.code, v.field) for v in migration.check(today=TODAY).errors if v.code == "MP921"] == []
 
 
+def test_an_empty_category_is_no_category_as_on_the_plugins_payments_path() -> None:
+    # Mollie's PrestaShop module (503b96c, CartLinesService::convertToLineArray) sends "category": "" on an Orders
+    # line of no voucher category and "categories": [] on the same line on its Payments path.
+    migration = migrate_order({"lines": [{"name": "Sweater", "category": "", "quantity": 1}]})
+    assert migration.body["lines"] == [{"description": "Sweater", "quantity": 1}]
+    [move] = [move for move in migration.changes if move.source == "lines.0.category"]
+    assert move.target is None
+    assert [v.code for v in migration.check(today=TODAY) if v.code == "MP921"] == []
+
+
 @pytest.mark.parametrize(
     ("payment", "expected_top", "dropped"),
     [
@@ -246,9 +256,15 @@ _TWINS = [
         "create-order/woocommerce-orderlines-excl-tax-vat-added-twice.json",
         "create-payment/woocommerce-paymentrequeststrategy-twin-of-order-2014.json",
     ),
+    (
+        "create-order/prestashop-cartlinesservice-orders-twin-of-xkbknabjk.json",
+        "create-payment/prestashop-cartlinesservicetest-l418.json",
+    ),
 ]
-_SAME_ON_BOTH_PATHS = ("amount", "method", "locale", "redirectUrl", "webhookUrl", "billingAddress", "shippingAddress")
-_LINE_SHAPE = ("type", "description", "quantity", "sku", "productUrl")
+#: What a plugin's two paths send alike (WooCommerce's Orders path adds metadata.order_number; PrestaShop's address
+#: DTOs differ in the shipping address; the money of WooCommerce's Orders lines is its own, see the wild case).
+_SAME_ON_BOTH_PATHS = ("amount", "method", "locale", "redirectUrl", "webhookUrl", "billingAddress")
+_LINE_SHAPE = ("type", "description", "quantity", "sku", "productUrl", "vatRate")
 
 
 @pytest.mark.parametrize(("order_file", "payment_file"), _TWINS)
@@ -261,3 +277,5 @@ def test_a_plugins_order_migrates_to_what_its_own_payments_path_sends(order_file
     shape = [{key: line.get(key) for key in _LINE_SHAPE} for line in migrated["lines"]]
     assert shape[: len(plugin["lines"])] == [{key: line.get(key) for key in _LINE_SHAPE} for line in plugin["lines"]]
     assert not any("metadata" in line for line in migrated["lines"] + plugin["lines"])
+    assert all(line.get("categories") for line in migrated["lines"] if "categories" in line)
+    assert migrate_order(order).check(today=TODAY).errors == ()

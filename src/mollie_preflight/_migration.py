@@ -247,6 +247,10 @@ def _lines(value: object, changes: list[FieldMove]) -> object:
                 )
             elif key == "category" and item is None:
                 changes.append(FieldMove(where, None, "null is no category; a payment line without one sends none"))
+            elif key == "category" and item == "":
+                changes.append(
+                    FieldMove(where, None, "an empty category is no category; a payment line without one sends none")
+                )
             elif key == "category":
                 new["categories"] = [item]
                 changes.append(
