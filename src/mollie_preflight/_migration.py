@@ -9,6 +9,13 @@ place on a payment, and methods that authorized an order first (Klarna, Billie, 
 ``payment`` object's parameters move to the top level, a line's ``category`` becomes the array
 ``categories``, and the retired Klarna method ids become ``klarna``.
 
+A method-specific parameter (https://docs.mollie.com/reference/extra-payment-parameters) moves only when the
+customer may pay with a method that uses it: the method given, one of a list, or any method when none is
+given ("we will apply them when the customer selects the relevant payment method"). For bank transfer, the
+order's ``expiresAt`` (a date from tomorrow to 100 days after it) becomes the payment's ``dueDate`` (the same
+range): Mollie's Shopware 6 plugin made that move from 4.x (``expiresAt`` from the bank transfer due days) to
+5.x (``dueDate`` from the same setting).
+
 ``migrate_order`` never guesses money: amounts, quantities, prices and VAT are copied as they are, so a
 migrated body validates exactly as well as the order did. Every field it renames, moves, converts or drops
 is listed with the reason, so a shop can review the move instead of trusting it.
@@ -23,6 +30,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ._jsoncopy import copy_json
 from ._reference.method_history import REPLACED_METHODS, RETIRED_METHODS
+from ._reference.orders import PAYMENT_KEYS as ORDER_PAYMENT_KEYS
+from ._reference.payments import KEYS as PAYMENT_KEYS
+from ._rules.payments.extras import PARAMETER_METHODS
 
 if TYPE_CHECKING:
     from ._findings import Report
@@ -42,6 +52,9 @@ _PAYMENT_TO_TOP: Final = frozenset(
         "voucherPin", "customerReference", "extraMerchantData", "company", "applicationFee",
     }
 )  # fmt: skip
+#: Create-payment parameters an order's ``payment`` object does not take (Mollie did not apply them there), less
+#: those an order has at its own top level.
+_PAYMENT_ONLY: Final = PAYMENT_KEYS - ORDER_PAYMENT_KEYS - _SAME - {"description", "method", "lines"}
 #: Method ids Mollie replaced (the Klarna ids, by ``klarna``) and retired: one table, ``reference.method_history``.
 _REPLACEMENTS: Final = {old: change.replacement for old, change in REPLACED_METHODS.items() if change.replacement}
 _RETIRED: Final = frozenset(RETIRED_METHODS)
@@ -111,6 +124,7 @@ def migrate_order(body: object) -> Migration:
     if not isinstance(body, Mapping):
         return Migration({}, (FieldMove("", None, "the body is not a JSON object, so nothing can be moved"),))
     result: dict[str, Any] = {}
+    methods = _payment_methods(body.get("method"))
     for key, value in body.items():
         if key in _SAME:
             result[key] = copy_json(value)
@@ -130,17 +144,29 @@ def migrate_order(body: object) -> Migration:
             if method is not None:
                 result["method"] = method
         elif key == "payment":
-            _payment(value, result, changes, has_webhook="webhookUrl" in body)
+            _payment(value, result, changes, body)
         elif key == "consumerDateOfBirth":
-            if _methods_of(body.get("method")) == {"in3"}:
+            unused = _unused(key, methods)
+            if unused is None:
                 result[key] = copy_json(value)
                 changes.append(FieldMove(key, key, "kept: in3 takes it as a method-specific parameter"))
             else:
-                changes.append(FieldMove(key, None, "the Payments API has no consumerDateOfBirth (only in3 takes one)"))
+                changes.append(FieldMove(key, None, f"a method-specific parameter of {unused}"))
         elif key == "expiresAt":
-            changes.append(
-                FieldMove(key, None, "a payment's expiry cannot be set (bank transfer takes a dueDate instead)")
-            )
+            if _unused("dueDate", methods) is None:
+                result["dueDate"] = copy_json(value)
+                changes.append(
+                    FieldMove(
+                        key,
+                        "dueDate",
+                        "a payment's expiry cannot be set, but a bank transfer's can: dueDate takes the same dates "
+                        "(other methods expire as Mollie sets)",
+                    )
+                )
+            else:
+                changes.append(
+                    FieldMove(key, None, "a payment's expiry cannot be set (only a bank transfer's, by dueDate)")
+                )
         elif key == "shopperCountryMustMatchBillingCountry":
             _country_restriction(value, body.get("billingAddress"), result, changes)
         else:
@@ -155,6 +181,20 @@ def _methods_of(method: object) -> set[str]:
     if isinstance(method, list):
         return {item for item in method if isinstance(item, str)}
     return set()
+
+
+def _payment_methods(method: object) -> frozenset[str] | None:
+    """The methods the customer may pay with once migrated; ``None`` when any (no method, or none left)."""
+    methods = frozenset(_renamed(item) for item in _methods_of(method) if item not in _RETIRED)
+    return methods or None
+
+
+def _unused(parameter: str, methods: frozenset[str] | None) -> str | None:
+    """Why the method-specific ``parameter`` is never used with ``methods``; ``None`` when it may be."""
+    users = PARAMETER_METHODS.get(parameter)
+    if users is None or methods is None or methods & users:
+        return None
+    return f"{', '.join(sorted(users))} only; with method {', '.join(sorted(methods))} it is never used"
 
 
 def _renamed(method: str) -> str:
@@ -207,6 +247,10 @@ def _lines(value: object, changes: list[FieldMove]) -> object:
                 )
             elif key == "category" and item is None:
                 changes.append(FieldMove(where, None, "null is no category; a payment line without one sends none"))
+            elif key == "category" and item == "":
+                changes.append(
+                    FieldMove(where, None, "an empty category is no category; a payment line without one sends none")
+                )
             elif key == "category":
                 new["categories"] = [item]
                 changes.append(
@@ -226,21 +270,35 @@ def _lines(value: object, changes: list[FieldMove]) -> object:
     return lines
 
 
-def _payment(value: object, result: dict[str, Any], changes: list[FieldMove], *, has_webhook: bool) -> None:
+def _payment(value: object, result: dict[str, Any], changes: list[FieldMove], body: Mapping[Any, Any]) -> None:
     if not isinstance(value, Mapping):
         changes.append(FieldMove("payment", None, "payment is not an object; its parameters cannot be read"))
         return
+    methods = _payment_methods(body.get("method"))
     for key, item in value.items():
         where = f"payment.{key}"
         if key in _PAYMENT_TO_TOP:
-            result[key] = copy_json(item)
-            changes.append(FieldMove(where, key, "a payment takes its method parameters at the top level"))
+            unused = _unused(key, methods)
+            if unused is None:
+                result[key] = copy_json(item)
+                changes.append(FieldMove(where, key, "a payment takes its method parameters at the top level"))
+            else:
+                changes.append(FieldMove(where, None, f"a method-specific parameter of {unused}"))
         elif key == "webhookUrl":
-            if has_webhook:
+            if "webhookUrl" in body:
                 changes.append(FieldMove(where, None, "a payment has one webhookUrl; the order's is kept"))
             else:
                 result["webhookUrl"] = copy_json(item)
                 changes.append(FieldMove(where, "webhookUrl", "a payment has one webhookUrl, at the top level"))
+        elif key in _PAYMENT_ONLY:
+            changes.append(
+                FieldMove(
+                    where,
+                    None,
+                    f"an order's payment object does not take {key}, so Mollie did not apply it; a payment takes it "
+                    "at the top level: set it there if it is meant",
+                )
+            )
         else:
             changes.append(FieldMove(where, None, "not a parameter of the Payments API"))
 
