@@ -434,6 +434,18 @@ def test_mp209_gift_card_must_be_negative() -> None:
     assert found(_with_line(_reduction_line("gift_card", "-10.00", "0.00"))) == []
 
 
+def test_mp209_a_gift_card_of_0_whose_discount_carries_the_reduction_is_negative() -> None:
+    # Mollie's OXID module sends its vouchers so on the Orders API: unitPrice 0, discountAmount 10.00, total -10.00.
+    line = _reduction_line("gift_card", "-10.00", "0.00")
+    line["unitPrice"] = amount("0.00")
+    line["discountAmount"] = amount("10.00")
+    assert found(_with_line(line)) == []
+    # Without the discount it has no negative amount: still MP209, with the 0.00 it sent.
+    free = _reduction_line("gift_card", "0.00", "0.00")
+    violation = only(_with_line(free), "MP209")
+    assert (violation.field, violation.expected, violation.actual) == ("lines.2.unitPrice", None, "0.00")
+
+
 @pytest.mark.parametrize("kind", ["discount", "store_credit"])
 def test_mp210_positive_reduction_line(kind: str) -> None:
     # Every figure positive: the figures agree with each other, not with the type; nothing says which is wrong.
