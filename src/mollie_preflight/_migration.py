@@ -144,14 +144,11 @@ def migrate_order(body: object) -> Migration:
             if method is not None:
                 result["method"] = method
         elif key == "payment":
-            _payment(value, result, changes, body)
+            _payment(value, result, changes, body, methods)
         elif key == "consumerDateOfBirth":
-            unused = _unused(key, methods)
-            if unused is None:
-                result[key] = copy_json(value)
-                changes.append(FieldMove(key, key, "kept: in3 takes it as a method-specific parameter"))
-            else:
-                changes.append(FieldMove(key, None, f"a method-specific parameter of {unused}"))
+            _method_parameter(
+                key, key, value, methods, result, changes, "kept: in3 takes it as a method-specific parameter"
+            )
         elif key == "expiresAt":
             if _unused("dueDate", methods) is None:
                 result["dueDate"] = copy_json(value)
@@ -270,20 +267,40 @@ def _lines(value: object, changes: list[FieldMove]) -> object:
     return lines
 
 
-def _payment(value: object, result: dict[str, Any], changes: list[FieldMove], body: Mapping[Any, Any]) -> None:
+def _method_parameter(
+    source: str,
+    key: str,
+    value: object,
+    methods: frozenset[str] | None,
+    result: dict[str, Any],
+    changes: list[FieldMove],
+    reason: str,
+) -> None:
+    """Move ``value`` from ``source`` to the payment's ``key`` when one of ``methods`` may use that parameter
+    (``reason`` says why it moves); drop it, saying which methods would, when none of them does."""
+    unused = _unused(key, methods)
+    if unused is None:
+        result[key] = copy_json(value)
+        changes.append(FieldMove(source, key, reason))
+    else:
+        changes.append(FieldMove(source, None, f"a method-specific parameter of {unused}"))
+
+
+def _payment(
+    value: object,
+    result: dict[str, Any],
+    changes: list[FieldMove],
+    body: Mapping[Any, Any],
+    methods: frozenset[str] | None,
+) -> None:
     if not isinstance(value, Mapping):
         changes.append(FieldMove("payment", None, "payment is not an object; its parameters cannot be read"))
         return
-    methods = _payment_methods(body.get("method"))
     for key, item in value.items():
         where = f"payment.{key}"
         if key in _PAYMENT_TO_TOP:
-            unused = _unused(key, methods)
-            if unused is None:
-                result[key] = copy_json(item)
-                changes.append(FieldMove(where, key, "a payment takes its method parameters at the top level"))
-            else:
-                changes.append(FieldMove(where, None, f"a method-specific parameter of {unused}"))
+            reason = "a payment takes its method parameters at the top level"
+            _method_parameter(where, key, item, methods, result, changes, reason)
         elif key == "webhookUrl":
             if "webhookUrl" in body:
                 changes.append(FieldMove(where, None, "a payment has one webhookUrl; the order's is kept"))
