@@ -265,7 +265,7 @@ def check_address(
             ck.report(ADDRESS_NAME, (*path, field), f"Member '{field}' in {who} address is missing or incorrect.")
     for field in ADDRESS_FIELDS:
         field_value = value.get(field)
-        if field_value is None or (field == "country" and not (isinstance(field_value, str) and is_blank(field_value))):
+        if field_value is None or (field == "country" and not is_absent(field_value)):  # a country is checked above
             continue
         where = (*path, field)
         if not isinstance(field_value, str):
@@ -361,7 +361,7 @@ def _check_country(ck: Checker, value: object, path: Path) -> str | None:
     """Report a bad country; return the upper-case code when it is a real one. A country of nothing or white
     space is no country: ``check_address`` reports it as it reports any other field so (missing where it is
     required, MP408 or MP404 where not)."""
-    if value is None or (isinstance(value, str) and is_blank(value)):
+    if is_absent(value):
         return None
     where = (*path, "country")
     if not isinstance(value, str) or value.upper() not in ALPHA_2:
